@@ -1,0 +1,82 @@
+// Pure assembly of a flat comment list into a sorted tree, and the subthread view used by
+// permalinks. Input is whatever one indexed query returns; no IO here.
+import type { CommentSort } from "./schemas";
+
+export interface FlatComment {
+  id: number;
+  parentId: number | null;
+  createdAt: number;
+  score: number;
+}
+
+export interface TreeNode<C extends FlatComment> {
+  comment: C;
+  children: TreeNode<C>[];
+  /** Number of comments below this one, at any depth. */
+  descendants: number;
+}
+
+const comparators: Record<CommentSort, (a: FlatComment, b: FlatComment) => number> = {
+  top: (a, b) => b.score - a.score || a.createdAt - b.createdAt || a.id - b.id,
+  new: (a, b) => b.createdAt - a.createdAt || b.id - a.id,
+  old: (a, b) => a.createdAt - b.createdAt || a.id - b.id,
+};
+
+export function buildTree<C extends FlatComment>(comments: C[], sort: CommentSort): TreeNode<C>[] {
+  const nodes = new Map<number, TreeNode<C>>();
+  for (const c of comments) nodes.set(c.id, { comment: c, children: [], descendants: 0 });
+  const roots: TreeNode<C>[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.comment.parentId == null ? undefined : nodes.get(node.comment.parentId);
+    // An orphan (parent missing from the list) is shown at the top rather than lost.
+    (parent ? parent.children : roots).push(node);
+  }
+  const compare = comparators[sort];
+  const byComment = (a: TreeNode<C>, b: TreeNode<C>) => compare(a.comment, b.comment);
+  // Iterative post-order so a 10,000-deep chain cannot overflow the stack.
+  const stack: { node: TreeNode<C>; visited: boolean }[] = roots.map((node) => ({ node, visited: false }));
+  while (stack.length) {
+    const top = stack.pop()!;
+    if (top.visited) {
+      top.node.children.sort(byComment);
+      top.node.descendants = top.node.children.reduce((n, c) => n + 1 + c.descendants, 0);
+    } else {
+      stack.push({ node: top.node, visited: true });
+      for (const child of top.node.children) stack.push({ node: child, visited: false });
+    }
+  }
+  return roots.sort(byComment);
+}
+
+/** The chain of ancestors of `id`, root first, excluding the comment itself. */
+export function ancestorsOf<C extends FlatComment>(comments: C[], id: number): C[] {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const chain: C[] = [];
+  let current = byId.get(id);
+  const seen = new Set<number>();
+  while (current && current.parentId != null && !seen.has(current.parentId)) {
+    seen.add(current.parentId);
+    current = byId.get(current.parentId);
+    if (current) chain.unshift(current);
+  }
+  return chain;
+}
+
+/** The subtree rooted at `id`, or null when the id is not in the list. */
+export function subthread<C extends FlatComment>(comments: C[], id: number, sort: CommentSort): TreeNode<C> | null {
+  const root = comments.find((c) => c.id === id);
+  if (!root) return null;
+  const inside = new Set<number>([id]);
+  // Comments arrive in creation order, and a reply is always newer than its parent, so one
+  // pass collects the whole subtree.
+  const ordered = [...comments].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+  const members: C[] = [];
+  for (const c of ordered) {
+    if (c.id === id) members.push({ ...c, parentId: null });
+    else if (c.parentId != null && inside.has(c.parentId)) {
+      inside.add(c.id);
+      members.push(c);
+    }
+  }
+  return buildTree(members, sort)[0] ?? null;
+}

@@ -1,0 +1,137 @@
+// Shared types of the pure forecast engine. Everything here is plain data so that a
+// model definition, its inputs and its result can cross a worker boundary, be stored as
+// JSON and be rendered by the browser without any class instances.
+
+/** A probability distribution as a user states it. Values are in the input's own unit. */
+export type Distribution =
+  | { kind: "point"; value: number }
+  | { kind: "normal"; mean: number; sd: number }
+  /** lognormal stated by its median and the sd of log10(x) (OOM spread): natural for FLOP. */
+  | { kind: "lognormal"; median: number; sdOom: number }
+  | { kind: "uniform"; min: number; max: number }
+  /** "90% CI" form, as Guesstimate and Squiggle users write `5 to 95`. */
+  | { kind: "ci90"; shape: "normal" | "lognormal"; p5: number; p95: number }
+  | { kind: "mixture"; components: { weight: number; dist: Distribution }[] };
+
+export type InputValue = number | string | Distribution | TableRow[];
+export type TableRow = Record<string, number>;
+/** A full or partial set of input values keyed by input name. */
+export type Inputs = Record<string, InputValue>;
+
+interface InputBase {
+  name: string;
+  label: string;
+  /** Unit shown next to the value, e.g. "FLOP/s", "years", "OOM". */
+  unit: string;
+  /** One or two sentences a reader sees when deciding whether to fork this input. */
+  help: string;
+  /** Optional grouping for the editor ("Requirements", "Hardware", ...). */
+  group?: string;
+}
+
+export interface NumberInputDef extends InputBase {
+  kind: "number";
+  default: number;
+  min: number;
+  max: number;
+  /** "log" means the value is shown and edited in scientific notation. */
+  scale?: "linear" | "log";
+  integer?: boolean;
+}
+
+export interface DistributionInputDef extends InputBase {
+  kind: "distribution";
+  default: Distribution;
+  /** Bounds on every parameter value that lives in the input's unit (p5, p95, mean, median, min, max, value). */
+  min: number;
+  max: number;
+  /** Which distribution kinds the editor offers. */
+  allowed: Distribution["kind"][];
+}
+
+export interface ChoiceInputDef extends InputBase {
+  kind: "choice";
+  default: string;
+  options: { value: string; label: string; help?: string }[];
+}
+
+export interface TableInputDef extends InputBase {
+  kind: "table";
+  columns: { key: string; label: string; unit: string; min: number; max: number }[];
+  /** Row labels, fixed by the model (e.g. one row per anchor). */
+  rows: { key: string; label: string }[];
+  default: TableRow[];
+}
+
+export type InputDef = NumberInputDef | DistributionInputDef | ChoiceInputDef | TableInputDef;
+
+export interface Source {
+  title: string;
+  url?: string;
+  note?: string;
+}
+
+export interface Preset {
+  id: string;
+  label: string;
+  description: string;
+  /** Only the inputs that differ from the model defaults. */
+  values: Inputs;
+}
+
+export type HeadlineFormat = "year" | "probability" | "flop" | "number" | "loss";
+
+export interface Headline {
+  key: string;
+  label: string;
+  format: HeadlineFormat;
+  /** null when the quantity is not reached in the modelled range (e.g. median "> 2100"). */
+  value: number | null;
+  /** Monte Carlo standard error of a sampled headline (same unit as value). */
+  se?: number;
+}
+
+/** A chart series is a list of flat rows, ready to become vega-lite inline data. */
+export type SeriesRow = Record<string, number | string | null>;
+
+export interface ForecastResult {
+  modelId: string;
+  modelVersion: number;
+  headlines: Headline[];
+  series: Record<string, SeriesRow[]>;
+  notes: string[];
+}
+
+export interface ComputeOptions {
+  seed: number;
+  sampleCount: number;
+}
+
+export interface ForecastModel {
+  id: string;
+  /** Bumped (reviewed) whenever compute() can return different numbers for the same inputs. */
+  version: number;
+  title: string;
+  /** One line for pickers. */
+  summary: string;
+  /** Markdown, shown on the post page under the chart. */
+  description: string;
+  sources: Source[];
+  inputs: InputDef[];
+  presets: Preset[];
+  /** Deterministic models ignore sampleCount; sampled ones must honour it. */
+  sampled: boolean;
+  compute(inputs: Inputs, options: ComputeOptions): ForecastResult;
+  /**
+   * Optional cross-input checks that per-input bounds cannot express (e.g. "some anchor
+   * weight must be above 0"). Receives resolved, individually valid inputs; returns
+   * forecaster-readable problems (empty when fine). runModel calls it before compute.
+   */
+  validate?(inputs: Inputs): InputIssue[];
+}
+
+/** A problem with one input, for display next to it. path: input name, then nested keys joined by ".". */
+export interface InputIssue {
+  path: string;
+  message: string;
+}

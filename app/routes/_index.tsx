@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { PostList } from "~/components/post-list";
+import { SortTabs } from "~/components/sort-tabs";
+import { feedQuerySchema } from "~/discussion/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Forkcast — fork the assumptions, see the forecast move" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const query = feedQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const { posts, hasMore } = context.services.posts.list({ ...query, viewerId: context.user?.id ?? null });
+  return { posts, hasMore, ...query, signedIn: Boolean(context.user) };
+}
+
+export default function Index() {
+  const { posts, hasMore, sort, page, signedIn } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const pageLink = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(p));
+    return `?${next.toString()}`;
+  };
+  return (
+    <div className="front">
+      <section className="intro">
+        <h1>Argue with the model, not past each other.</h1>
+        <p>
+          Every post here carries a forecast. Reply with a fork — change the assumptions you disagree with — and everyone sees what that does to the numbers.
+        </p>
+        {signedIn ? (
+          <Link to="/posts/new" className="button">Write a post</Link>
+        ) : (
+          <Link to="/signup" className="button">Join the discussion</Link>
+        )}
+      </section>
+      <div className="feed__header">
+        <h2>{sort === "top" ? "Top posts" : "Latest posts"}</h2>
+        <SortTabs current={sort} options={["new", "top"]} params={params} />
+      </div>
+      <PostList posts={posts} />
+      <nav className="pager" aria-label="Pages">
+        {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : <span />}
+        {hasMore ? <Link to={pageLink(page + 1)}>Next →</Link> : null}
+      </nav>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { Field } from "~/components/field";
+import { GENERIC_LOGIN_ERROR, loginSchema } from "~/discussion/schemas";
+import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
+import { appError } from "~/utils/errors";
+import { formValues, parseForm, runAction, safeRedirect, type ActionFailure } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Forkcast" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  if (context.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  return runAction(async () => {
+    const input = parseForm(loginSchema, values);
+    const user = await context.services.users.verifyLogin(input.handle, input.password);
+    if (!user) throw appError(401, GENERIC_LOGIN_ERROR);
+    // A fresh id on every login: a session id planted before login is worthless after it.
+    context.services.sessions.destroy(context.sessionToken);
+    const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
+    return redirect(safeRedirect(input.redirectTo), { headers: { "Set-Cookie": sessionCookie(request, token, SESSION_ABSOLUTE_MS / 1000) } });
+  }, { handle: values.handle ?? "" });
+}
+
+export default function Login() {
+  const failure = useActionData<typeof action>() as ActionFailure | undefined;
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="narrow card">
+      <h1>Log in</h1>
+      <Form method="post" noValidate>
+        {failure ? <p className="form-error" role="alert">{failure.error}</p> : null}
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Field name="handle" label="Handle" autoComplete="username" defaultValue={failure?.values?.handle} required autoFocus />
+        <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Logging in…" : "Log in"}
+        </button>
+      </Form>
+      <p className="muted">
+        New here? <Link to="/signup">Create an account</Link>.
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

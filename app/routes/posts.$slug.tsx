@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { CommentForm } from "~/components/comment-form";
+import { CommentTree } from "~/components/comment-tree";
+import { ErrorPage } from "~/components/error-page";
+import { MarkdownBody } from "~/components/markdown-body";
+import { SortTabs } from "~/components/sort-tabs";
+import { Time } from "~/components/time";
+import { VoteButtons } from "~/components/vote-buttons";
+import { commentSortSchema } from "~/discussion/schemas";
+import { buildTree } from "~/discussion/tree";
+import { runLoader } from "~/utils/http.server";
+import { threadAction } from "~/utils/post-actions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }] : [{ title: "Not found · Forkcast" }];
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  return runLoader(() => {
+    const viewerId = context.user?.id ?? null;
+    const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
+    const sort = commentSortSchema.parse(new URL(request.url).searchParams.get("sort") ?? undefined);
+    const comments = context.services.comments.listForPost(post.id, viewerId);
+    return { post, tree: buildTree(comments, sort), sort, viewer: context.user ? { id: context.user.id } : null };
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return threadAction(request, context, params.slug ?? "");
+}
+
+export default function PostPage() {
+  const { post, tree, sort, viewer } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const mine = viewer?.id === post.author.id;
+  return (
+    <article className="post">
+      <header className="post__header">
+        <h1 className="post__title">{post.title}</h1>
+        <p className="post__meta">
+          by <Link to={`/users/${post.author.handle}`}>{post.author.displayName}</Link> · <Time at={post.createdAt} />
+          {post.editedAt ? <> · edited <Time at={post.editedAt} /></> : null}
+          {mine ? <> · <Link to={`/posts/${post.slug}/edit`}>Edit post</Link></> : null}
+        </p>
+      </header>
+      <MarkdownBody html={post.html} className="post__body" />
+      <footer className="post__footer">
+        <VoteButtons intent="vote-post" kind="karma" score={post.score} viewerValue={post.viewerVote} disabled={!viewer || mine} disabledReason={!viewer ? "Log in to vote" : "You cannot vote on your own post"} />
+      </footer>
+
+      <section className="thread" id="comments" aria-labelledby="comments-heading">
+        <div className="thread__header">
+          <h2 id="comments-heading">
+            {post.commentCount} {post.commentCount === 1 ? "comment" : "comments"}
+          </h2>
+          <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
+        </div>
+        {viewer ? (
+          <div className="thread__new">
+            <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
+          </div>
+        ) : (
+          <p className="thread__login">
+            <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
+          </p>
+        )}
+        <CommentTree nodes={tree} slug={post.slug} viewer={viewer} />
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

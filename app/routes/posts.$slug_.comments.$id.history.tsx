@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { MarkdownBody } from "~/components/markdown-body";
+import { Time } from "~/components/time";
+import { idSchema } from "~/discussion/schemas";
+import { notFound } from "~/utils/errors";
+import { runLoader } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit history · Forkcast" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return runLoader(() => {
+    const id = idSchema.safeParse(params.id);
+    if (!id.success) throw notFound("That comment");
+    const post = context.services.posts.bySlug(params.slug ?? "", null);
+    if (context.services.comments.postIdOf(id.data) !== post.id) throw notFound("That comment");
+    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: context.services.comments.history(id.data) };
+  });
+}
+
+export default function History() {
+  const { post, commentId, versions } = useLoaderData<typeof loader>();
+  return (
+    <section className="history">
+      <p className="breadcrumb">
+        <Link to={`/posts/${post.slug}/comments/${commentId}`}>← Back to the comment</Link> on <Link to={`/posts/${post.slug}`}>{post.title}</Link>
+      </p>
+      <h1>Edit history</h1>
+      {versions.length === 0 ? <p className="muted">This comment was deleted; its history is gone with it.</p> : null}
+      <ol className="history__list" reversed>
+        {[...versions].reverse().map((v, i) => (
+          <li key={i} className="history__item">
+            <p className="history__meta">
+              {v.current ? "Current version" : `Version ${versions.length - i}`} · <Time at={v.createdAt} />
+            </p>
+            <MarkdownBody html={v.html} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { CommentTree } from "~/components/comment-tree";
+import { ErrorPage } from "~/components/error-page";
+import { MarkdownBody } from "~/components/markdown-body";
+import { SortTabs } from "~/components/sort-tabs";
+import { Time } from "~/components/time";
+import { commentSortSchema, idSchema } from "~/discussion/schemas";
+import { ancestorsOf, subthread } from "~/discussion/tree";
+import { notFound } from "~/utils/errors";
+import { runLoader } from "~/utils/http.server";
+import { threadAction } from "~/utils/post-actions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `Comment by ${data.focus.comment.author.displayName} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  return runLoader(() => {
+    const viewerId = context.user?.id ?? null;
+    const id = idSchema.safeParse(params.id);
+    if (!id.success) throw notFound("That comment");
+    const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
+    const sort = commentSortSchema.parse(new URL(request.url).searchParams.get("sort") ?? undefined);
+    const all = context.services.comments.listForPost(post.id, viewerId);
+    const focus = subthread(all, id.data, sort);
+    if (!focus) throw notFound("That comment");
+    return {
+      post: { slug: post.slug, title: post.title, commentCount: post.commentCount },
+      ancestors: ancestorsOf(all, id.data),
+      focus,
+      sort,
+      viewer: context.user ? { id: context.user.id } : null,
+    };
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return threadAction(request, context, params.slug ?? "");
+}
+
+export default function CommentPermalink() {
+  const { post, ancestors, focus, sort, viewer } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="permalink">
+      <p className="breadcrumb">
+        <Link to={`/posts/${post.slug}`}>← {post.title}</Link> · <Link to={`/posts/${post.slug}#comments`}>all {post.commentCount} comments</Link>
+      </p>
+      {ancestors.length > 0 ? (
+        <section className="context-chain" aria-label="Parent comments">
+          <h2 className="eyebrow">In reply to</h2>
+          <ol>
+            {ancestors.map((a) => (
+              <li key={a.id} className="context-chain__item">
+                <p className="context-chain__meta">
+                  {a.status === "visible" ? <Link to={`/users/${a.author.handle}`}>{a.author.displayName}</Link> : "[deleted]"} ·{" "}
+                  <Link to={`/posts/${post.slug}/comments/${a.id}`}>
+                    <Time at={a.createdAt} />
+                  </Link>
+                </p>
+                {a.status === "visible" ? <MarkdownBody html={a.html} className="context-chain__body" /> : <p className="muted">This comment was deleted.</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <div className="thread__header">
+        <h1 className="eyebrow">Thread</h1>
+        <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
+      </div>
+      <CommentTree nodes={[focus]} slug={post.slug} viewer={viewer} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

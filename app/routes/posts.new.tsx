@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { PostEditor } from "~/components/post-editor";
+import { postSchema } from "~/discussion/schemas";
+import { formValues, parseForm, requireUser, runAction, type ActionFailure } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "New post · Forkcast" }];
+
+// No redirect here: after a refused POST (session expired mid-edit) the page must still
+// render the 401 and the text that was typed.
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { signedIn: Boolean(context.user) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  return runAction(() => {
+    const user = requireUser(context);
+    const input = parseForm(postSchema, values);
+    const { slug } = context.services.posts.create({ authorId: user.id, ...input });
+    return redirect(`/posts/${slug}`);
+  }, values);
+}
+
+export default function NewPost() {
+  const failure = useActionData<typeof action>() as ActionFailure | undefined;
+  const { signedIn } = useLoaderData<typeof loader>();
+  return (
+    <section className="editor-page">
+      <h1>Write a post</h1>
+      {signedIn ? null : (
+        <p className="thread__login">
+          <Link to="/login?redirectTo=%2Fposts%2Fnew">Log in</Link> or <Link to="/signup">sign up</Link> to publish.
+        </p>
+      )}
+      <PostEditor failure={failure} submitLabel="Publish" />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { SortTabs } from "~/components/sort-tabs";
+import { Time } from "~/components/time";
+import { feedQuerySchema } from "~/discussion/schemas";
+import { runLoader } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }] : [{ title: "Not found · Forkcast" }];
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  return runLoader(() => {
+    const user = context.services.users.requireByHandle(params.handle ?? "");
+    const { sort } = feedQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const posts = context.services.posts.byAuthor(user.id, sort);
+    const comments = context.services.comments.byAuthor(user.id, sort);
+    return {
+      user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma, createdAt: user.createdAt, bio: user.bio },
+      posts: posts.map((p) => ({ id: p.id, title: p.title, href: `/posts/${p.slug}`, score: p.score, createdAt: p.createdAt, commentCount: p.commentCount })),
+      comments,
+      sort,
+    };
+  });
+}
+
+export default function Profile() {
+  const { user, posts, comments, sort } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="profile">
+      <header className="profile__header">
+        <h1>{user.displayName}</h1>
+        <p className="profile__meta">
+          @{user.handle} · {user.role !== "member" ? <span className="badge">{user.role}</span> : null} <strong>{user.karma}</strong> karma · joined <Time at={user.createdAt} />
+        </p>
+        {user.bio ? <p>{user.bio}</p> : null}
+      </header>
+      <div className="thread__header">
+        <h2 className="visually-hidden">Writing</h2>
+        <SortTabs current={sort} options={["new", "top"]} params={params} />
+      </div>
+      <div className="profile__columns">
+        <section aria-labelledby="posts-heading">
+          <h2 id="posts-heading">Posts ({posts.length})</h2>
+          {posts.length === 0 ? <p className="muted">No posts yet.</p> : null}
+          <ul className="profile__list">
+            {posts.map((p) => (
+              <li key={p.id}>
+                <Link to={p.href} className="profile__title">{p.title}</Link>
+                <p className="profile__item-meta">
+                  {p.score} points · {p.commentCount} comments · <Time at={p.createdAt} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="comments-heading">
+          <h2 id="comments-heading">Comments ({comments.length})</h2>
+          {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
+          <ul className="profile__list">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <p className="profile__excerpt">{c.excerpt}</p>
+                <p className="profile__item-meta">
+                  {c.score} points · on <Link to={c.href}>{c.title}</Link> · <Time at={c.createdAt} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../../db/client";
+import { commentRevisions, comments, posts, users, votes } from "../../db/schema";
+import { appError, forbidden, notFound } from "../utils/errors";
+import { renderMarkdown, renderPlainText } from "../utils/markdown.server";
+import type { Clock } from "./clock";
+import type { PostService } from "./posts.server";
+import type { CommentView, ProfileItem } from "./types";
+
+/** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
+export const MAX_DEPTH = 1000;
+
+export function createCommentService(db: Db, now: Clock, postService: PostService) {
+  const karmaVote = alias(votes, "karma_vote");
+  const agreeVote = alias(votes, "agree_vote");
+  const render = (markdown: string) => renderMarkdown(markdown, { resolvePostTitle: postService.resolvePostTitle }).html;
+
+  const viewColumns = {
+    id: comments.id,
+    postId: comments.postId,
+    parentId: comments.parentId,
+    depth: comments.depth,
+    createdAt: comments.createdAt,
+    editedAt: comments.editedAt,
+    status: comments.status,
+    html: comments.html,
+    markdown: comments.markdown,
+    score: comments.score,
+    agreeScore: comments.agreeScore,
+    author: { id: users.id, handle: users.handle, displayName: users.displayName },
+    viewerVote: sql<number>`coalesce(${karmaVote.value}, 0)`,
+    viewerAgree: sql<number>`coalesce(${agreeVote.value}, 0)`,
+  };
+
+  // Deleted and removed bodies are blanked here, the one place comments leave the database.
+  const redact = (c: CommentView): CommentView => (c.status === "visible" ? c : { ...c, html: "", markdown: "" });
+
+  const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).get();
+
+  return {
+    listForPost(postId: number, viewerId: number | null): CommentView[] {
+      const viewer = viewerId ?? -1;
+      return db
+        .select(viewColumns)
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .leftJoin(karmaVote, and(eq(karmaVote.targetType, "comment"), eq(karmaVote.targetId, comments.id), eq(karmaVote.kind, "karma"), eq(karmaVote.userId, viewer)))
+        .leftJoin(agreeVote, and(eq(agreeVote.targetType, "comment"), eq(agreeVote.targetId, comments.id), eq(agreeVote.kind, "agree"), eq(agreeVote.userId, viewer)))
+        .where(eq(comments.postId, postId))
+        .orderBy(asc(comments.createdAt), asc(comments.id))
+        .all()
+        .map(redact);
+    },
+
+    create(input: { postId: number; parentId: number | null; authorId: number; markdown: string }): { id: number } {
+      const html = render(input.markdown);
+      // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
+      // check and the insert cannot slip through.
+      return db.transaction(
+        (tx) => {
+          const post = tx.select({ id: posts.id }).from(posts).where(eq(posts.id, input.postId)).get();
+          if (!post) throw notFound("That post");
+          let depth = 0;
+          if (input.parentId != null) {
+            const parent = tx.select().from(comments).where(eq(comments.id, input.parentId)).get();
+            if (!parent) throw appError(404, "The comment you are replying to does not exist.");
+            if (parent.postId !== input.postId) throw appError(400, "That comment belongs to another post; reply on its own page.");
+            if (parent.status !== "visible") throw appError(409, "That comment was deleted; reply to the post or another comment instead.");
+            depth = Math.min(parent.depth + 1, MAX_DEPTH);
+          }
+          const row = tx
+            .insert(comments)
+            .values({ postId: input.postId, parentId: input.parentId, depth, authorId: input.authorId, markdown: input.markdown, html, createdAt: now() })
+            .returning({ id: comments.id })
+            .get();
+          tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).run();
+          return row;
+        },
+        { behavior: "immediate" },
+      );
+    },
+
+    edit(commentId: number, editorId: number, markdown: string): void {
+      const html = render(markdown);
+      db.transaction(
+        (tx) => {
+          const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+          if (!c) throw notFound("That comment");
+          if (c.authorId !== editorId) throw forbidden("Only the author can edit this comment.");
+          if (c.status !== "visible") throw appError(409, "A deleted comment cannot be edited.");
+          if (c.markdown === markdown) return;
+          const t = now();
+          tx.insert(commentRevisions).values({ commentId, markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt }).run();
+          tx.update(comments).set({ markdown, html, editedAt: t }).where(eq(comments.id, commentId)).run();
+        },
+        { behavior: "immediate" },
+      );
+    },
+
+    /** Soft delete: the row and its replies stay, the body is gone from every view. */
+    softDelete(commentId: number, userId: number): void {
+      db.transaction(
+        (tx) => {
+          const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+          if (!c) throw notFound("That comment");
+          if (c.authorId !== userId) throw forbidden("Only the author can delete this comment.");
+          if (c.status !== "visible") throw appError(409, "That comment is already deleted.");
+          tx.update(comments).set({ status: "deleted" }).where(eq(comments.id, commentId)).run();
+        },
+        { behavior: "immediate" },
+      );
+    },
+
+    /** Earlier versions, oldest first, followed by the current one. Hidden for deleted comments. */
+    history(commentId: number): { markdown: string; html: string; createdAt: number; current: boolean }[] {
+      const c = load(commentId);
+      if (!c) throw notFound("That comment");
+      if (c.status !== "visible") return [];
+      const old = db
+        .select({ markdown: commentRevisions.markdown, html: commentRevisions.html, createdAt: commentRevisions.createdAt })
+        .from(commentRevisions)
+        .where(eq(commentRevisions.commentId, commentId))
+        .orderBy(asc(commentRevisions.id))
+        .all()
+        .map((r) => ({ ...r, current: false }));
+      return [...old, { markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt, current: true }];
+    },
+
+    postIdOf(commentId: number): number | null {
+      return load(commentId)?.postId ?? null;
+    },
+
+    byAuthor(authorId: number, sort: "new" | "top", limit = 50): ProfileItem[] {
+      const order = sort === "top" ? [desc(comments.score), desc(comments.createdAt)] : [desc(comments.createdAt)];
+      return db
+        .select({ id: comments.id, markdown: comments.markdown, score: comments.score, createdAt: comments.createdAt, slug: posts.slug, title: posts.title })
+        .from(comments)
+        .innerJoin(posts, eq(posts.id, comments.postId))
+        .where(and(eq(comments.authorId, authorId), eq(comments.status, "visible")))
+        .orderBy(...order)
+        .limit(limit)
+        .all()
+        .map((r) => ({
+          kind: "comment" as const,
+          id: r.id,
+          title: r.title,
+          excerpt: renderPlainText(r.markdown),
+          score: r.score,
+          createdAt: r.createdAt,
+          href: `/posts/${r.slug}/comments/${r.id}`,
+        }));
+    },
+  };
+}
+export type CommentService = ReturnType<typeof createCommentService>;

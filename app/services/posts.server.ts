@@ -1,0 +1,107 @@
+import { and, desc, eq, like, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { posts, users, votes } from "../../db/schema";
+import { slugify } from "../discussion/slug";
+import { forbidden, notFound } from "../utils/errors";
+import { renderMarkdown, renderPlainText } from "../utils/markdown.server";
+import type { Clock } from "./clock";
+import type { PostSummary, PostView } from "./types";
+
+export const PAGE_SIZE = 20;
+
+export function createPostService(db: Db, now: Clock) {
+  const resolvePostTitle = (title: string) => {
+    const row = db.select({ slug: posts.slug, title: posts.title }).from(posts).where(eq(posts.title, title.trim())).get();
+    return row ?? null;
+  };
+  const render = (markdown: string) => ({
+    html: renderMarkdown(markdown, { resolvePostTitle }).html,
+    excerpt: renderPlainText(markdown),
+  });
+
+  const uniqueSlug = (title: string) => {
+    const base = slugify(title);
+    const taken = new Set(
+      db.select({ slug: posts.slug }).from(posts).where(like(posts.slug, `${base}%`)).all().map((r) => r.slug),
+    );
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  };
+
+  const summaryColumns = (viewerId: number | null) => ({
+    id: posts.id,
+    slug: posts.slug,
+    title: posts.title,
+    excerpt: posts.excerpt,
+    score: posts.score,
+    commentCount: posts.commentCount,
+    createdAt: posts.createdAt,
+    editedAt: posts.editedAt,
+    author: { id: users.id, handle: users.handle, displayName: users.displayName },
+    viewerVote: viewerId == null ? sql<number>`0` : sql<number>`coalesce(${votes.value}, 0)`,
+  });
+
+  const viewerVoteJoin = (viewerId: number | null) =>
+    and(eq(votes.targetType, "post"), eq(votes.targetId, posts.id), eq(votes.kind, "karma"), eq(votes.userId, viewerId ?? -1));
+
+  const base = (viewerId: number | null) =>
+    db
+      .select(summaryColumns(viewerId))
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .leftJoin(votes, viewerVoteJoin(viewerId));
+
+  return {
+    create(input: { authorId: number; title: string; markdown: string }): { id: number; slug: string } {
+      const { html, excerpt } = render(input.markdown);
+      return db.transaction(
+        (tx) =>
+          tx
+            .insert(posts)
+            .values({ slug: uniqueSlug(input.title), authorId: input.authorId, title: input.title, markdown: input.markdown, html, excerpt, createdAt: now() })
+            .returning({ id: posts.id, slug: posts.slug })
+            .get(),
+        { behavior: "immediate" },
+      );
+    },
+
+    update(postId: number, editorId: number, input: { title: string; markdown: string }): { slug: string } {
+      const post = db.select().from(posts).where(eq(posts.id, postId)).get();
+      if (!post) throw notFound("That post");
+      if (post.authorId !== editorId) throw forbidden("Only the author can edit this post.");
+      const { html, excerpt } = render(input.markdown);
+      db.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now() }).where(eq(posts.id, postId)).run();
+      return { slug: post.slug };
+    },
+
+    bySlug(slug: string, viewerId: number | null): PostView {
+      const row = db
+        .select({ ...summaryColumns(viewerId), markdown: posts.markdown, html: posts.html })
+        .from(posts)
+        .innerJoin(users, eq(users.id, posts.authorId))
+        .leftJoin(votes, viewerVoteJoin(viewerId))
+        .where(eq(posts.slug, slug))
+        .get();
+      if (!row) throw notFound("That post");
+      return row;
+    },
+
+    list(opts: { sort: "new" | "top"; page: number; viewerId: number | null }): { posts: PostSummary[]; hasMore: boolean } {
+      const order = opts.sort === "top" ? [desc(posts.score), desc(posts.createdAt)] : [desc(posts.createdAt), desc(posts.id)];
+      const rows = base(opts.viewerId)
+        .orderBy(...order)
+        .limit(PAGE_SIZE + 1)
+        .offset((opts.page - 1) * PAGE_SIZE)
+        .all();
+      return { posts: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+    },
+
+    byAuthor(authorId: number, sort: "new" | "top", limit = 50): PostSummary[] {
+      const order = sort === "top" ? [desc(posts.score), desc(posts.createdAt)] : [desc(posts.createdAt)];
+      return base(null).where(eq(posts.authorId, authorId)).orderBy(...order).limit(limit).all();
+    },
+
+    resolvePostTitle,
+  };
+}
+export type PostService = ReturnType<typeof createPostService>;

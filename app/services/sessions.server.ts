@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, lt, or } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { sessions, users } from "../../db/schema";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../utils/cookies.server";
+import type { Clock } from "./clock";
+import type { SessionUser } from "./types";
+
+// Touching last_seen on every request would turn every page view into a write.
+const TOUCH_EVERY_MS = 3600_000;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+// 256 bits from the CSPRNG, base64url: 43 characters.
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function createSessionService(db: Db, now: Clock) {
+  return {
+    create(userId: number, userAgent = ""): string {
+      const token = randomBytes(32).toString("base64url");
+      const t = now();
+      db.insert(sessions)
+        .values({ idHash: hashToken(token), userId, createdAt: t, lastSeenAt: t, expiresAt: t + SESSION_ABSOLUTE_MS, userAgent: userAgent.slice(0, 200) })
+        .run();
+      return token;
+    },
+
+    /** The signed-in user for a cookie value, or null for a missing, malformed, expired or revoked one. */
+    resolve(token: string | undefined): SessionUser | null {
+      if (!token || !TOKEN_PATTERN.test(token)) return null;
+      const idHash = hashToken(token);
+      const row = db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.idHash, idHash))
+        .get();
+      if (!row) return null;
+      const t = now();
+      if (row.session.expiresAt <= t || row.session.lastSeenAt + SESSION_IDLE_MS <= t) {
+        db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+        return null;
+      }
+      if (t - row.session.lastSeenAt > TOUCH_EVERY_MS) {
+        db.update(sessions).set({ lastSeenAt: t }).where(eq(sessions.idHash, idHash)).run();
+      }
+      const { id, handle, displayName, role, karma, bannedUntil } = row.user;
+      return { id, handle, displayName, role, karma, bannedUntil };
+    },
+
+    destroy(token: string | undefined): void {
+      if (!token || !TOKEN_PATTERN.test(token)) return;
+      db.delete(sessions).where(eq(sessions.idHash, hashToken(token))).run();
+    },
+
+    destroyAllForUser(userId: number): void {
+      db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    },
+
+    purgeExpired(): number {
+      const t = now();
+      return db
+        .delete(sessions)
+        .where(or(lt(sessions.expiresAt, t), lt(sessions.lastSeenAt, t - SESSION_IDLE_MS)))
+        .run().changes;
+    },
+
+    countForUser(userId: number): number {
+      return db.select({ idHash: sessions.idHash }).from(sessions).where(and(eq(sessions.userId, userId))).all().length;
+    },
+  };
+}
+export type SessionService = ReturnType<typeof createSessionService>;

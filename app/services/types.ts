@@ -1,0 +1,64 @@
+// Plain shapes services hand to routes. Type-only for routes: they never import services.
+import type { Role } from "../../db/schema/users";
+import type { CommentStatus } from "../../db/schema/comments";
+
+export interface SessionUser {
+  id: number;
+  handle: string;
+  displayName: string;
+  role: Role;
+  karma: number;
+  bannedUntil: number | null;
+}
+
+export interface AuthorRef {
+  id: number;
+  handle: string;
+  displayName: string;
+}
+
+export interface PostSummary {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  score: number;
+  commentCount: number;
+  createdAt: number;
+  editedAt: number | null;
+  author: AuthorRef;
+  viewerVote: number;
+}
+
+export interface PostView extends PostSummary {
+  markdown: string;
+  html: string;
+}
+
+export interface CommentView {
+  id: number;
+  postId: number;
+  parentId: number | null;
+  depth: number;
+  createdAt: number;
+  editedAt: number | null;
+  status: CommentStatus;
+  /** Empty unless status is visible: deleted and removed bodies never leave the server. */
+  html: string;
+  markdown: string;
+  score: number;
+  agreeScore: number;
+  author: AuthorRef;
+  viewerVote: number;
+  viewerAgree: number;
+}
+
+export interface ProfileItem {
+  kind: "post" | "comment";
+  id: number;
+  title: string;
+  excerpt: string;
+  score: number;
+  createdAt: number;
+  href: string;
+}

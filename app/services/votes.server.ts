@@ -1,0 +1,84 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { comments, posts, users, votes, type VoteKind, type VoteTarget } from "../../db/schema";
+import { appError, badRequest, forbidden, notFound } from "../utils/errors";
+import type { Clock } from "./clock";
+
+export interface VoteResult {
+  score: number;
+  agreeScore: number;
+  viewerValue: number;
+}
+
+// Votes are a ledger; scores and karma are caches updated by the same transaction, and
+// recomputeAll() rebuilds every cache from the ledger. See docs/decisions/004.
+export function createVoteService(db: Db, now: Clock) {
+  return {
+    cast(input: { userId: number; targetType: VoteTarget; targetId: number; kind: VoteKind; value: number }): VoteResult {
+      if (input.kind === "agree" && input.targetType !== "comment") throw badRequest("Only comments take agree/disagree votes.");
+      return db.transaction(
+        (tx) => {
+          const target =
+            input.targetType === "post"
+              ? tx.select({ authorId: posts.authorId, status: sql<string>`'visible'` }).from(posts).where(eq(posts.id, input.targetId)).get()
+              : tx.select({ authorId: comments.authorId, status: comments.status }).from(comments).where(eq(comments.id, input.targetId)).get();
+          if (!target) throw notFound(input.targetType === "post" ? "That post" : "That comment");
+          if (target.status !== "visible") throw appError(409, "Deleted comments cannot be voted on.");
+          if (target.authorId === input.userId) throw forbidden("You cannot vote on your own writing.");
+
+          const key = and(eq(votes.userId, input.userId), eq(votes.targetType, input.targetType), eq(votes.targetId, input.targetId), eq(votes.kind, input.kind));
+          const existing = tx.select().from(votes).where(key).get();
+          const before = existing?.value ?? 0;
+          if (before === input.value) {
+            throw appError(409, input.value === 0 ? "You have no vote here to retract." : "You already cast that vote; click it again to retract.");
+          }
+          if (input.value === 0) tx.delete(votes).where(key).run();
+          else if (existing) tx.update(votes).set({ value: input.value, createdAt: now() }).where(key).run();
+          else
+            tx.insert(votes)
+              .values({ ...input, recipientId: target.authorId, createdAt: now() })
+              .run();
+
+          const delta = input.value - before;
+          if (input.targetType === "post") {
+            tx.update(posts).set({ score: sql`${posts.score} + ${delta}` }).where(eq(posts.id, input.targetId)).run();
+          } else if (input.kind === "karma") {
+            tx.update(comments).set({ score: sql`${comments.score} + ${delta}` }).where(eq(comments.id, input.targetId)).run();
+          } else {
+            tx.update(comments).set({ agreeScore: sql`${comments.agreeScore} + ${delta}` }).where(eq(comments.id, input.targetId)).run();
+          }
+          if (input.kind === "karma") {
+            tx.update(users).set({ karma: sql`${users.karma} + ${delta}` }).where(eq(users.id, target.authorId)).run();
+          }
+          const scores =
+            input.targetType === "post"
+              ? tx.select({ score: posts.score, agreeScore: sql<number>`0` }).from(posts).where(eq(posts.id, input.targetId)).get()!
+              : tx.select({ score: comments.score, agreeScore: comments.agreeScore }).from(comments).where(eq(comments.id, input.targetId)).get()!;
+          return { ...scores, viewerValue: input.value };
+        },
+        { behavior: "immediate" },
+      );
+    },
+
+    /** Rebuilds every score and karma cache from the ledger; returns how many caches changed. */
+    recomputeAll(): number {
+      return db.transaction(
+        (tx) => {
+          const run = (q: string) => tx.run(sql.raw(q)).changes;
+          let changed = 0;
+          changed += run(`UPDATE posts SET score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='post' AND target_id=posts.id AND kind='karma')
+                          WHERE score != (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='post' AND target_id=posts.id AND kind='karma')`);
+          changed += run(`UPDATE comments SET score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='karma'),
+                          agree_score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='agree')
+                          WHERE score != (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='karma')
+                             OR agree_score != (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='agree')`);
+          changed += run(`UPDATE users SET karma = (SELECT coalesce(sum(value),0) FROM votes WHERE recipient_id=users.id AND kind='karma')
+                          WHERE karma != (SELECT coalesce(sum(value),0) FROM votes WHERE recipient_id=users.id AND kind='karma')`);
+          return changed;
+        },
+        { behavior: "immediate" },
+      );
+    },
+  };
+}
+export type VoteService = ReturnType<typeof createVoteService>;

@@ -1,0 +1,31 @@
+// Errors a service raises on purpose: a status a person should see and a message they can
+// act on. Routes and the API turn them into 4xx responses. Checked by a brand instead of
+// instanceof because services and routes live in different bundles.
+
+export interface AppError extends Error {
+  readonly appError: true;
+  readonly status: number;
+  /** Field-level messages for forms, keyed by field name. */
+  readonly fields?: Record<string, string>;
+  /** For 429: seconds until the limit resets. */
+  readonly retryAfter?: number;
+}
+
+export function appError(status: number, message: string, fields?: Record<string, string>, retryAfter?: number): AppError {
+  const error = new Error(message) as Error & { appError: true; status: number; fields?: Record<string, string>; retryAfter?: number };
+  error.name = "AppError";
+  error.appError = true;
+  error.status = status;
+  if (fields) error.fields = fields;
+  if (retryAfter !== undefined) error.retryAfter = retryAfter;
+  return error as AppError;
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return typeof e === "object" && e !== null && (e as { appError?: unknown }).appError === true;
+}
+
+export const notFound = (what: string) => appError(404, `${what} was not found.`);
+export const forbidden = (message: string) => appError(403, message);
+export const badRequest = (message: string, fields?: Record<string, string>) => appError(400, message, fields);
+export const conflict = (message: string) => appError(409, message);

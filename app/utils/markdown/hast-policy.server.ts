@@ -1,0 +1,78 @@
+import { visit } from "unist-util-visit";
+import type { HNode } from "./tree.server";
+import { EXTERNAL_LINK_REL, isExternalHref, safeImageSrc, safeLinkHref } from "./url-policy.server";
+
+// Bidi overrides, embeddings and isolates let link text masquerade as a
+// different URL ("Trojan Source" style); link text never needs them.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const CLOBBER_PREFIX = "user-content-";
+
+export function stripBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, "");
+}
+
+function stripBidiIn(element: HNode): void {
+  visit(element, (node: HNode) => {
+    if (node.type === "text" && node.value) node.value = stripBidiControls(node.value);
+  });
+}
+
+function prefixed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prefixed);
+  return typeof value === "string" && !value.startsWith(CLOBBER_PREFIX) ? CLOBBER_PREFIX + value : value;
+}
+
+/**
+ * Runs before the sanitizer. Links and images the URL policy refuses are
+ * turned into text (the reader keeps the words, loses the link) rather than
+ * left as an attribute-less element. Ids get the clobber prefix exactly once:
+ * remark-rehype already prefixes footnote ids but not the footnote label.
+ */
+export function rehypeUrlPolicy() {
+  return (tree: HNode) => {
+    visit(tree, (node: HNode, index, parent: HNode | undefined) => {
+      const properties = node.properties;
+      if (node.type !== "element" || !properties) return;
+      for (const key of ["id", "ariaDescribedBy"]) {
+        if (properties[key] !== undefined) properties[key] = prefixed(properties[key]);
+      }
+      if (!parent?.children || index === undefined) return;
+      if (node.tagName === "a") {
+        const href = typeof properties.href === "string" ? safeLinkHref(properties.href) : null;
+        stripBidiIn(node);
+        if (href === null) {
+          parent.children.splice(index, 1, ...(node.children ?? []));
+          return index;
+        }
+        properties.href = href;
+      } else if (node.tagName === "img") {
+        const src = typeof properties.src === "string" ? safeImageSrc(properties.src) : null;
+        if (src === null) {
+          const alt = typeof properties.alt === "string" ? stripBidiControls(properties.alt) : "";
+          parent.children.splice(index, 1, ...(alt ? [{ type: "text", value: alt }] : []));
+          return index;
+        }
+        properties.src = src;
+      }
+    });
+  };
+}
+
+/**
+ * Runs after the sanitizer, so these attributes come only from us: a user can
+ * never set `rel`, `target`, `loading` or `referrerpolicy`.
+ */
+export function rehypeDecorate() {
+  return (tree: HNode) => {
+    visit(tree, (node: HNode) => {
+      const properties = node.properties;
+      if (node.type !== "element" || !properties) return;
+      if (node.tagName === "a" && typeof properties.href === "string" && isExternalHref(properties.href)) {
+        properties.rel = [...EXTERNAL_LINK_REL];
+      } else if (node.tagName === "img") {
+        properties.loading = "lazy";
+        properties.referrerPolicy = "no-referrer";
+      }
+    });
+  };
+}

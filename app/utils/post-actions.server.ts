@@ -1,0 +1,45 @@
+// The one action behind the post page and comment permalinks: every write a reader can
+// make on a thread, dispatched by the form's `intent`.
+import type { AppLoadContext } from "@remix-run/node";
+import { postIntentSchema } from "../discussion/schemas";
+import { appError, notFound } from "./errors";
+import { formValues, parseForm, requireUser, runAction } from "./http.server";
+
+export async function threadAction(request: Request, context: AppLoadContext, slug: string) {
+  const values = formValues(await request.formData());
+  return runAction(async () => {
+    const user = requireUser(context);
+    const post = context.services.posts.bySlug(slug, user.id);
+    const input = parseForm(postIntentSchema, values);
+    const { comments, votes } = context.services;
+    switch (input.intent) {
+      case "reply": {
+        const { id } = comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown });
+        return { ok: true as const, commentId: id };
+      }
+      case "edit-comment":
+        ensureOnPost(context, input.commentId, post.id);
+        comments.edit(input.commentId, user.id, input.markdown);
+        return { ok: true as const, commentId: input.commentId };
+      case "delete-comment":
+        ensureOnPost(context, input.commentId, post.id);
+        comments.softDelete(input.commentId, user.id);
+        return { ok: true as const, commentId: input.commentId };
+      case "vote-post":
+        return { ok: true as const, ...votes.cast({ userId: user.id, targetType: "post", targetId: post.id, kind: "karma", value: input.value }) };
+      case "vote-comment":
+      case "agree-comment":
+        ensureOnPost(context, input.commentId, post.id);
+        return {
+          ok: true as const,
+          ...votes.cast({ userId: user.id, targetType: "comment", targetId: input.commentId, kind: input.intent === "vote-comment" ? "karma" : "agree", value: input.value }),
+        };
+    }
+  }, values);
+}
+
+function ensureOnPost(context: AppLoadContext, commentId: number, postId: number) {
+  const owner = context.services.comments.postIdOf(commentId);
+  if (owner === null) throw notFound("That comment");
+  if (owner !== postId) throw appError(400, "That comment belongs to another post.");
+}

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { posts } from "./posts";
+import { users } from "./users";
+
+export const COMMENT_STATUSES = ["visible", "deleted", "removed"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+// Adjacency list (parent_id) plus depth: a post's whole thread is read with one indexed
+// query and assembled in memory (app/discussion/tree.ts). See docs/decisions/003.
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id"),
+    depth: integer("depth").notNull().default(0),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    markdown: text("markdown").notNull(),
+    html: text("html").notNull(),
+    status: text("status", { enum: COMMENT_STATUSES }).notNull().default("visible"),
+    score: integer("score").notNull().default(0),
+    agreeScore: integer("agree_score").notNull().default(0),
+    createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
+    editedAt: integer("edited_at"),
+  },
+  (t) => [
+    index("comments_post_idx").on(t.postId, t.createdAt),
+    index("comments_parent_idx").on(t.parentId),
+    index("comments_author_idx").on(t.authorId, t.createdAt),
+  ],
+);
+
+/** The text a comment had before each edit, oldest first. */
+export const commentRevisions = sqliteTable(
+  "comment_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    markdown: text("markdown").notNull(),
+    html: text("html").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("comment_revisions_comment_idx").on(t.commentId)],
+);

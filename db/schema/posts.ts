@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    markdown: text("markdown").notNull(),
+    html: text("html").notNull(),
+    excerpt: text("excerpt").notNull().default(""),
+    score: integer("score").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
+    editedAt: integer("edited_at"),
+  },
+  (t) => [
+    index("posts_created_idx").on(t.createdAt),
+    index("posts_score_idx").on(t.score, t.createdAt),
+    index("posts_author_idx").on(t.authorId, t.createdAt),
+    index("posts_title_idx").on(t.title),
+  ],
+);

@@ -1,0 +1,160 @@
+// The demo site's users, posts and threads. Passwords are for local use only and are
+// printed in the README; a real deployment starts from its own accounts.
+import type { Role } from "./schema/users";
+
+export interface DemoComment {
+  author: string;
+  markdown: string;
+  votes?: Record<string, 1 | -1>;
+  agree?: Record<string, 1 | -1>;
+  replies?: DemoComment[];
+}
+
+export const DEMO_USERS: { handle: string; displayName: string; password: string; role: Role }[] = [
+  { handle: "ada", displayName: "Ada Okafor", password: "forkcast-member-demo", role: "member" },
+  { handle: "moss", displayName: "Moss Lindqvist", password: "forkcast-moderator-demo", role: "moderator" },
+  { handle: "admin", displayName: "Forkcast Admin", password: "forkcast-admin-demo", role: "admin" },
+  { handle: "priya", displayName: "Priya Raman", password: "forkcast-priya-demo", role: "member" },
+  { handle: "tomas", displayName: "Tomás Ferreira", password: "forkcast-tomas-demo", role: "member" },
+];
+
+const timelines = `Cotra's Bio Anchors report asks one question per calendar year: is the largest training run anyone will pay for at least as big as the run a transformative model needs?
+
+$$
+P(\\text{TAI by } Y) = P\\big(\\text{Requirement}(Y) \\le \\text{Available}(Y)\\big)
+$$
+
+The requirement starts as a mixture of six anchors for the 2020 compute requirement, in log₁₀ FLOP, and falls as algorithms improve. Availability is price-performance times willingness to spend, each growing exponentially and then saturating:
+
+| Input | Best guess | Why it matters |
+|---|---|---|
+| FLOP per dollar, 2020 | $10^{17}$ | sets where availability starts |
+| Hardware halving time | 2.5 years | slope of availability |
+| Largest run in 2025 | $1B | the spending level |
+| Spending cap | 1% of GDP | where spending saturates |
+
+> The model's best-guess median lands around 2050 — but the weight on the short-horizon anchor and the algorithmic halving time move it by a decade each.
+
+So the interesting disagreements are about *inputs*, not about the arithmetic. Please argue about specific numbers in the replies: which input, what value, and why.`;
+
+const gpt = `Finnveden's trick: plot GPT-3's few-shot scores against each model's **validation loss** instead of its parameter count, because every GPT-3 size was trained on the same 300B tokens and the small ones are heavily over-trained.
+
+1. Normalise each benchmark between chance and the best achievable score.
+2. Fit a line and a logistic curve of performance against loss.
+3. Map loss back to training compute with a scaling law, $L(C) = 2.57\\,C^{-0.048}$ (C in PF-days).
+
+Averaged over eight smooth benchmarks, the logistic fit reaches 90% of the way from chance to the maximum somewhere around $4 \\times 10^{26}$ FLOP, while the straight line gets there two orders of magnitude earlier.
+
+> Arithmetic, word scrambling and ANLI are the exceptions: they sit flat and then jump.
+
+The choice between the two curves is the whole forecast, so I'd like to hear which family people think is right past 80%.`;
+
+const scaling = `Kaplan et al. (2020) told us to grow parameters much faster than data: $N_{opt} \\propto C^{0.73}$. Hoffmann et al. (2022) found roughly equal exponents, and the famous **20 tokens per parameter**.
+
+Their parametric fit is
+
+$$
+L(N, D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}, \\quad E = 1.69,\\ A = 406.4,\\ B = 410.7,\\ \\alpha = 0.34,\\ \\beta = 0.28
+$$
+
+A caveat worth repeating: plugging the *rounded* published constants into the closed-form optimum at Gopher's budget gives about 32B parameters on 3T tokens, not 70B on 1.4T. The replication by Besiroglu et al. (2024) refits the constants and lands near 18 tokens per parameter.`;
+
+export const DEMO_POSTS: { author: string; title: string; markdown: string; votes: Record<string, 1 | -1>; comments: DemoComment[] }[] = [
+  {
+    author: "priya",
+    title: "Extrapolating GPT-3 benchmarks against loss",
+    markdown: gpt,
+    votes: { ada: 1, moss: 1, tomas: 1 },
+    comments: [
+      {
+        author: "tomas",
+        markdown: "The logistic is bounded, so of course it looks saner at the top. But with eight points all below 0.63 the fit has almost no information about the asymptote. I'd report both and a range, not pick one.",
+        votes: { ada: 1, priya: 1 },
+        agree: { ada: 1 },
+        replies: [
+          {
+            author: "priya",
+            markdown: "Agreed that the asymptote is weakly identified. That's why the per-benchmark maximum is an input: if you think the ceiling on HellaSwag is 95 rather than 100, you can say so and watch the curve move.",
+            votes: { tomas: 1 },
+          },
+        ],
+      },
+      {
+        author: "ada",
+        markdown: "Worth remembering the loss law here has no irreducible term. Far extrapolations in loss are optimistic — a Chinchilla-style $E > 0$ would push the 95% point out a lot.",
+        votes: { priya: 1, moss: 1 },
+        agree: { tomas: 1, moss: 1 },
+      },
+    ],
+  },
+  {
+    author: "ada",
+    title: "Bio Anchors in one chart: where the 2050 median comes from",
+    markdown: timelines,
+    votes: { priya: 1, tomas: 1, moss: 1, admin: 1 },
+    comments: [
+      {
+        author: "tomas",
+        markdown: "I'd put the hardware halving time closer to 2 years than 2.5 — the A100 alone was a 2–3× jump in price-performance over the V100 basis the report used. That's the same direction as Cotra's own 2022 update.",
+        votes: { ada: 1, priya: 1 },
+        agree: { priya: 1, ada: -1 },
+        replies: [
+          {
+            author: "ada",
+            markdown: "The 2022 update mostly moved the *level* (FLOP/\\$ about one OOM higher), not the slope. A one-off jump and a faster trend have very different long-run effects.",
+            votes: { tomas: 1, moss: 1 },
+            replies: [
+              {
+                author: "tomas",
+                markdown: "Fair. Then my real claim is about the level: $10^{18}$ FLOP/\\$ in 2020-equivalent terms, not $10^{17}$.",
+                votes: { ada: 1 },
+                replies: [
+                  {
+                    author: "priya",
+                    markdown: "Large buyers' discounts and ~50% utilisation are both in that number. I'd split the difference at $3 \\times 10^{17}$.",
+                    replies: [
+                      {
+                        author: "tomas",
+                        markdown: "Splitting the difference in log space, I assume? Then we agree to within a factor of two, which is noise next to the anchor weights.",
+                        agree: { priya: 1 },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        author: "priya",
+        markdown: "The crux for me is the short-horizon anchor's weight. 20% feels low given how far next-token prediction has got. At 40% the median moves by more than a decade.",
+        votes: { ada: 1, tomas: 1, moss: 1 },
+        agree: { tomas: 1 },
+        replies: [
+          {
+            author: "moss",
+            markdown: "Please keep replies to specific inputs — that's what makes these threads useful. A one-line reason per changed number is plenty.",
+          },
+        ],
+      },
+      {
+        author: "admin",
+        markdown: "Welcome to the demo thread. Markdown, tables and math like $\\sum_i w_i = 0.9$ all work in comments.",
+      },
+    ],
+  },
+  {
+    author: "moss",
+    title: "Chinchilla vs Kaplan: what 20 tokens per parameter changes",
+    markdown: scaling,
+    votes: { ada: 1, priya: 1 },
+    comments: [
+      {
+        author: "ada",
+        markdown: "Cross-reference for the GPT-3 extrapolation thread: <@Priya's post@>(@Extrapolating GPT-3 benchmarks against loss@) uses the Kaplan-era loss law, so its compute numbers inherit the old allocation.",
+        votes: { moss: 1 },
+      },
+    ],
+  },
+];

@@ -1,0 +1,42 @@
+// Demo content for a fresh database, written by us. Deterministic: fixed clock, fixed text.
+import { count } from "drizzle-orm";
+import type { Db } from "./client";
+import { users } from "./schema";
+import { createServices } from "../app/services/index.server";
+import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./seed-content";
+
+/** Seeds only an empty database; returns whether it did. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  if (db.select({ n: count() }).from(users).get()!.n > 0) return false;
+  let t = Date.UTC(2026, 9, 1, 9, 0, 0);
+  // Each write advances the clock a little, so the demo threads have a believable order.
+  const services = createServices(db, () => (t += 7 * 60_000));
+  const ids = new Map<string, number>();
+  for (const u of DEMO_USERS) {
+    const user = await services.users.signup({ handle: u.handle, displayName: u.displayName, password: u.password, role: u.role });
+    ids.set(u.handle, user.id);
+  }
+  const uid = (handle: string) => ids.get(handle)!;
+
+  for (const p of DEMO_POSTS) {
+    t += 26 * 3600_000;
+    const post = services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown });
+    const addThread = (items: DemoComment[], parentId: number | null) => {
+      for (const c of items) {
+        const { id } = services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown });
+        for (const [voter, value] of Object.entries(c.votes ?? {})) {
+          services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "karma", value });
+        }
+        for (const [voter, value] of Object.entries(c.agree ?? {})) {
+          services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "agree", value });
+        }
+        addThread(c.replies ?? [], id);
+      }
+    };
+    addThread(p.comments, null);
+    for (const [voter, value] of Object.entries(p.votes)) {
+      services.votes.cast({ userId: uid(voter), targetType: "post", targetId: post.id, kind: "karma", value });
+    }
+  }
+  return true;
+}

@@ -1,0 +1,103 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { openDatabase, type Db } from "../db/client";
+import { seedIfEmpty } from "../db/seed";
+import { createServices, type Services } from "../app/services/index.server";
+import { sessionTokenFrom } from "../app/utils/cookies.server";
+import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";
+
+export interface AppServerOptions {
+  mode: "production" | "development";
+  port: number;
+  host?: string;
+  databasePath: string;
+  seed?: boolean;
+  trustProxy?: number;
+  log?: (line: string) => void;
+}
+
+export interface AppServer {
+  url: string;
+  http: HttpServer;
+  db: Db;
+  services: Services;
+  close(): Promise<void>;
+}
+
+// server/app.ts in the source tree and dist/server.js in the bundle both sit one level below the root.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const db = openDatabase(options.databasePath);
+  const services = createServices(db);
+  if (options.seed) {
+    const seeded = await seedIfEmpty(db);
+    if (seeded) log(`Seeded demo content into ${options.databasePath}`);
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? 0);
+  const http = createServer(app);
+
+  app.use(securityHeaders(options.mode));
+  app.get("/healthz", (_req, res) => {
+    const journal = db.$client.pragma("journal_mode", { simple: true });
+    res.json({ ok: true, journalMode: journal });
+  });
+  app.use(sameOriginWrites());
+  app.use(bodyLimit(256 * 1024));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite: () => Promise<void> = async () => {};
+  if (options.mode === "development") {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({
+      root,
+      server: { middlewareMode: true, hmr: { server: http } },
+      appType: "custom",
+    });
+    app.use(devServer.middlewares);
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    closeVite = () => devServer.close();
+  } else {
+    app.use("/assets", express.static(resolve(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(resolve(root, "build/client"), { maxAge: "1h" }));
+    build = (await import(pathToFileURL(resolve(root, "build/server/index.js")).href)) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: options.mode,
+      getLoadContext: (req) => {
+        const sessionToken = sessionTokenFrom(req.headers.cookie);
+        return { services, user: services.sessions.resolve(sessionToken), sessionToken };
+      },
+    }),
+  );
+
+  await new Promise<void>((ok) => http.listen(options.port, options.host ?? "0.0.0.0", ok));
+  const { port } = http.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  return {
+    url,
+    http,
+    db,
+    services,
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((ok) => http.close(() => ok()));
+      await closeVite();
+      db.$client.close();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signUp(page: Page, handle: string, name: string) {
+  await page.goto(`${app.url}/signup`);
+  await waitForHydration(page);
+  await page.getByLabel("Handle").fill(handle);
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Password").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${app.url}/`);
+  await textOf(page.locator(".site-nav__me")).toContain(name);
+}
+
+describe("a discussion, end to end in Chromium", () => {
+  it("sign up → post with formula and quote → reply → reply to reply → collapse → vote → permalink → profile → log out", async () => {
+    const alice = await browser.newPage();
+    alice.setDefaultTimeout(10_000);
+    const errors = watchErrors(alice);
+    await signUp(alice, "alice", "Alice Archer");
+
+    await alice.getByRole("link", { name: "Write", exact: true }).click();
+    await alice.getByLabel("Title").fill("Compute requirements, roughly");
+    await alice.getByLabel("Body").fill("The lifetime anchor is $10^{15} \\times 10^{9} = 10^{24}$ FLOP.\n\n> Quoting the report: penalize AI by one OOM.\n\nWhat do you think?");
+    await alice.getByRole("button", { name: "Publish" }).click();
+    await alice.waitForURL(/\/posts\/compute-requirements-roughly$/);
+    await visible(alice.locator(".post__body .katex").first());
+    await textOf(alice.locator(".post__body blockquote")).toContain("penalize AI by one OOM");
+    await waitForHydration(alice);
+
+    // Reply to the post.
+    await alice.locator(".thread__new textarea").fill("First reply: the horizon length matters more.");
+    await alice.locator(".thread__new").getByRole("button", { name: "Comment" }).click();
+    const first = alice.locator("article.comment", { hasText: "First reply" });
+    await visible(first);
+    await valueOf(alice.locator(".thread__new textarea")).toBe("");
+
+    // Reply to the reply.
+    await first.locator(".action-panel > summary", { hasText: "Reply" }).first().click();
+    await first.locator("textarea").first().fill("A nested reply with math: $\\alpha = 0.8$.");
+    await first.getByRole("button", { name: "Post reply" }).click();
+    const nested = first.locator("article.comment", { hasText: "A nested reply" });
+    await visible(nested);
+    await visible(nested.locator(".katex"));
+
+    // Collapse the subthread: the nested reply disappears, the count shows.
+    await first.locator(":scope > details > summary").click();
+    await hidden(nested);
+    await textOf(first.locator(".comment__folded-count").first()).toContain("1 reply hidden");
+    await first.locator(":scope > details > summary").click();
+    await visible(nested);
+
+    // Another reader votes on Alice's comment; the score updates without a reload.
+    const bobContext = await browser.newContext();
+    const bob = await bobContext.newPage();
+    const bobErrors = watchErrors(bob);
+    await signUp(bob, "bob", "Bob Baker");
+    await bob.goto(alice.url());
+    await waitForHydration(bob);
+    const bobsView = bob.locator("article.comment", { hasText: "First reply" }).first();
+    await bobsView.locator(".vote--karma").first().getByRole("button", { name: "Upvote" }).click();
+    await textOf(bobsView.locator(".vote--karma [data-testid=karma-score]").first()).toBe("1");
+    await bob.reload();
+    await textOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma [data-testid=karma-score]").first()).toBe("1");
+    await countOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma").first().getByRole("button", { name: "Retract upvote" })).toBe(1);
+
+    // Permalink of the nested reply shows its parent chain.
+    await alice.reload();
+    await alice.locator("article.comment", { hasText: "A nested reply" }).last().locator(".comment__date").first().click();
+    await alice.waitForURL(/\/comments\/\d+$/);
+    await textOf(alice.locator(".context-chain")).toContain("First reply");
+    await textOf(alice.locator(".permalink article.comment").first()).toContain("A nested reply");
+
+    // Profile lists the post and the comments, with Alice's karma from Bob's vote.
+    await alice.locator(".site-nav__me").click();
+    await alice.waitForURL(`${app.url}/users/alice`);
+    await textOf(alice.locator(".profile")).toContain("Compute requirements, roughly");
+    await textOf(alice.locator(".profile")).toContain("First reply");
+    await textOf(alice.locator(".profile__meta")).toContain("1 karma");
+
+    // Log out.
+    await alice.getByRole("button", { name: "Log out" }).click();
+    await visible(alice.getByRole("link", { name: "Log in" }));
+
+    expect(errors).toEqual([]);
+    expect(bobErrors).toEqual([]);
+    await bobContext.close();
+  });
+
+  it("collapses threads and shows comments with JavaScript off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/posts/compute-requirements-roughly`);
+    const first = page.locator("article.comment", { hasText: "First reply" });
+    await visible(first.locator("article.comment", { hasText: "A nested reply" }));
+    await first.locator(":scope > details > summary").click();
+    await hidden(first.locator("article.comment", { hasText: "A nested reply" }));
+    await context.close();
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/client";
+import { countRows } from "../support/db";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+describe("accounts and sessions", () => {
+  it("signs up with an httpOnly, SameSite=Lax cookie holding a 256-bit random id", async () => {
+    const client = new Client(server.url);
+    const res = await client.post("/signup", { handle: "Alice", displayName: "Alice A.", password: "a long passphrase" });
+    expect(res.status).toBe(302);
+    const cookie = res.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^fc_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const home = await client.get("/");
+    expect(home.text).toContain("Alice A.");
+    // The database stores a hash of the id, never the id itself.
+    const token = client.cookies.get("fc_session")!;
+    expect(countRows(server.databasePath, "sessions", "id_hash = ?", token)).toBe(0);
+    expect(countRows(server.databasePath, "users", "handle = 'alice' AND password_hash LIKE '$argon2id$%'")).toBe(1);
+  });
+
+  it("issues a new session id on every login", async () => {
+    const client = new Client(server.url);
+    await client.signup("bob");
+    const first = client.cookies.get("fc_session");
+    const res = await client.login("bob");
+    expect(res.status).toBe(302);
+    const second = client.cookies.get("fc_session");
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    // The old id no longer works.
+    const stale = new Client(server.url);
+    stale.cookies.set("fc_session", first!);
+    expect((await stale.get("/")).text).not.toContain("Log out");
+  });
+
+  it("gives one generic message for an unknown handle and a wrong password", async () => {
+    const client = new Client(server.url);
+    await client.signup("carol");
+    const unknown = await new Client(server.url).login("nobody-here", "whatever-password");
+    const wrong = await new Client(server.url).login("carol", "not the password");
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const message = "That handle and password do not match an account.";
+    expect(unknown.text).toContain(message);
+    expect(wrong.text).toContain(message);
+  });
+
+  it("refuses a duplicate handle with 409 and keeps what was typed", async () => {
+    await new Client(server.url).signup("dave");
+    const before = countRows(server.databasePath, "users");
+    const res = await new Client(server.url).post("/signup", { handle: "DAVE", displayName: "Another Dave", password: "a long passphrase" });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain("That handle is taken");
+    expect(res.text).toContain('value="Another Dave"');
+    expect(countRows(server.databasePath, "users")).toBe(before);
+  });
+
+  it("refuses short passwords and bad handles with field errors", async () => {
+    const res = await new Client(server.url).post("/signup", { handle: "x", displayName: "X", password: "short" });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("Handles have at least 3 characters.");
+    expect(res.text).toContain("Use at least 10 characters.");
+  });
+
+  it("treats forged and malformed session cookies as signed out, never a 500", async () => {
+    for (const value of ["forged", "A".repeat(43), "%E0%A4%A", "x".repeat(5000), "'; DROP TABLE users; --"]) {
+      const client = new Client(server.url);
+      client.cookies.set("fc_session", encodeURIComponent(value));
+      const page = await client.get("/");
+      expect(page.status).toBe(200);
+      expect(page.text).toContain("Log in");
+      const write = await client.post("/posts/new", { title: "t", markdown: "b" });
+      expect(write.status).toBe(401);
+      expect(write.text).toContain("You are not logged in");
+    }
+    expect(countRows(server.databasePath, "posts")).toBe(0);
+  });
+
+  it("logs out only by POST, and the session is gone afterwards", async () => {
+    const client = new Client(server.url);
+    await client.signup("erin");
+    const token = client.cookies.get("fc_session")!;
+    const get = await client.get("/logout");
+    expect(get.status).toBe(200);
+    expect((await client.get("/")).text).toContain("Log out");
+    const post = await client.post("/logout", {});
+    expect(post.status).toBe(302);
+    const reuse = new Client(server.url);
+    reuse.cookies.set("fc_session", token);
+    expect((await reuse.get("/")).text).not.toContain("Log out");
+  });
+
+  it("refuses cross-site form posts with 403", async () => {
+    const client = new Client(server.url);
+    await client.signup("frank");
+    const res = await client.post("/posts/new", { title: "Forged", markdown: "body" }, { origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+    const site = await client.post("/posts/new", { title: "Forged", markdown: "body" }, { "sec-fetch-site": "cross-site" });
+    expect(site.status).toBe(403);
+    expect(countRows(server.databasePath, "posts", "title = 'Forged'")).toBe(0);
+  });
+
+  it("offers signed-out readers of /posts/new a way to log in and come back", async () => {
+    const res = await new Client(server.url).get("/posts/new");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('href="/login?redirectTo=%2Fposts%2Fnew"');
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/client";
+import { countRows, queryOne } from "../support/db";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let alice: Client;
+let bob: Client;
+let slug: string;
+let otherSlug: string;
+
+const lastCommentId = () => queryOne<{ id: number }>(server.databasePath, "SELECT max(id) AS id FROM comments")!.id;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  alice = new Client(server.url);
+  bob = new Client(server.url);
+  await alice.signup("alice");
+  await bob.signup("bob");
+  slug = await alice.createPost("Thread host");
+  otherSlug = await alice.createPost("Another post");
+});
+afterAll(() => server.stop());
+
+describe("threaded comments", () => {
+  it("replies to the post and to a reply, at any depth", async () => {
+    expect((await bob.reply(slug, "Top-level point")).status).toBe(200);
+    const top = lastCommentId();
+    expect((await alice.reply(slug, "A reply", top)).status).toBe(200);
+    let parent = lastCommentId();
+    for (let i = 0; i < 12; i++) {
+      expect((await bob.reply(slug, `depth ${i + 2}`, parent)).status).toBe(200);
+      parent = lastCommentId();
+    }
+    expect(queryOne<{ depth: number }>(server.databasePath, "SELECT depth FROM comments WHERE id = ?", parent)!.depth).toBe(13);
+    const page = await bob.get(`/posts/${slug}`);
+    expect(page.text).toContain("Top-level point");
+    expect(page.text).toContain("Continue this thread");
+    expect(queryOne<{ comment_count: number }>(server.databasePath, "SELECT comment_count FROM posts WHERE slug = ?", slug)!.comment_count).toBe(14);
+  });
+
+  it("shows a permalink with its parent chain and subthread", async () => {
+    const deep = lastCommentId();
+    const res = await bob.get(`/posts/${slug}/comments/${deep - 3}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("In reply to");
+    expect(res.text).toContain("Top-level point");
+    expect(res.text).toContain("depth 13");
+  });
+
+  it("refuses a reply to a comment of another post, an unknown parent and a non-numeric one", async () => {
+    const before = countRows(server.databasePath, "comments");
+    const foreign = await bob.post(`/posts/${otherSlug}`, { intent: "reply", markdown: "wrong post", parentId: lastCommentId() });
+    expect(foreign.status).toBe(400);
+    expect(foreign.text).toContain("belongs to another post");
+    const unknown = await bob.reply(slug, "ghost", 999_999);
+    expect(unknown.status).toBe(404);
+    const nonNumeric = await bob.post(`/posts/${slug}`, { intent: "reply", markdown: "x", parentId: "abc" });
+    expect(nonNumeric.status).toBe(400);
+    const empty = await bob.reply(slug, "   ");
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain("The comment is empty.");
+    const unknownIntent = await bob.post(`/posts/${slug}`, { intent: "explode" });
+    expect(unknownIntent.status).toBe(400);
+    expect(countRows(server.databasePath, "comments")).toBe(before);
+  });
+
+  it("answers non-numeric and unknown comment ids in URLs with 404", async () => {
+    expect((await bob.get(`/posts/${slug}/comments/abc`)).status).toBe(404);
+    expect((await bob.get(`/posts/${slug}/comments/0`)).status).toBe(404);
+    expect((await bob.get(`/posts/${slug}/comments/99999`)).status).toBe(404);
+    expect((await bob.get(`/posts/${otherSlug}/comments/${lastCommentId()}`)).status).toBe(404);
+  });
+
+  it("marks edits and keeps the history; only the author may edit", async () => {
+    await bob.reply(slug, "first version");
+    const id = lastCommentId();
+    const refused = await alice.post(`/posts/${slug}`, { intent: "edit-comment", commentId: id, markdown: "hijack" });
+    expect(refused.status).toBe(403);
+    expect((await bob.post(`/posts/${slug}`, { intent: "edit-comment", commentId: id, markdown: "second version" })).status).toBe(200);
+    expect((await bob.post(`/posts/${slug}`, { intent: "edit-comment", commentId: id, markdown: "third version" })).status).toBe(200);
+    const page = await bob.get(`/posts/${slug}/comments/${id}`);
+    expect(page.text).toContain("third version");
+    expect(page.text).toContain("edited");
+    const history = await bob.get(`/posts/${slug}/comments/${id}/history`);
+    expect(history.status).toBe(200);
+    for (const v of ["first version", "second version", "third version"]) expect(history.text).toContain(v);
+  });
+
+  it("soft-deletes: replies stay, the body is gone everywhere, and the deleted comment takes no replies", async () => {
+    await bob.reply(slug, "soon to be deleted, secret words");
+    const id = lastCommentId();
+    await alice.reply(slug, "a reply that survives", id);
+    expect((await alice.post(`/posts/${slug}`, { intent: "delete-comment", commentId: id })).status).toBe(403);
+    expect((await bob.post(`/posts/${slug}`, { intent: "delete-comment", commentId: id })).status).toBe(200);
+    const page = await alice.get(`/posts/${slug}`);
+    expect(page.text).not.toContain("secret words");
+    expect(page.text).toContain("This comment was deleted by its author.");
+    expect(page.text).toContain("a reply that survives");
+    const before = countRows(server.databasePath, "comments");
+    const late = await alice.reply(slug, "too late", id);
+    expect(late.status).toBe(409);
+    expect(late.text).toContain("was deleted");
+    expect(countRows(server.databasePath, "comments")).toBe(before);
+    expect((await bob.post(`/posts/${slug}`, { intent: "delete-comment", commentId: id })).status).toBe(409);
+  });
+
+  it("sorts the thread Top / New / Old", async () => {
+    for (const sort of ["top", "new", "old", "bogus"]) {
+      expect((await alice.get(`/posts/${slug}?sort=${sort}`)).status).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+// Starts the real app (production build, real SQLite file, real listening socket) for a test.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createAppServer, type AppServer } from "../../server/app";
+
+export interface TestServer extends AppServer {
+  dir: string;
+  databasePath: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "forkcast-test-"));
+  const databasePath = join(dir, "forkcast.db");
+  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, log: () => {} });
+  return {
+    ...server,
+    dir,
+    databasePath,
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
