@@ -1,0 +1,91 @@
+// The forecast engine's public entry point: the only module other code should import.
+// Everything here is pure (no IO, clocks or global randomness), so it runs unchanged in
+// the browser, on the server and in worker threads.
+
+import { seedFromInputs } from "./canonical";
+import { bioAnchors } from "./models/bio-anchors";
+import { resolveInputs, validateInputs } from "./schema";
+import type { ComputeOptions, ForecastModel, ForecastResult, InputIssue, Inputs } from "./types";
+
+export * from "./types";
+export * from "./rng";
+export * from "./distributions";
+export * from "./summarize";
+export * from "./canonical";
+export * from "./diff";
+export * from "./schema";
+export { bioAnchors, COTRA_2020_SPREADSHEET } from "./models/bio-anchors";
+
+export const MAX_SAMPLE_COUNT = 1_000_000;
+export const DEFAULT_SAMPLE_COUNT = 100_000;
+
+const registry = new Map<string, ForecastModel>();
+
+/** The built-in models by id. Extend it with registerModels(...) below. */
+export const models: ReadonlyMap<string, ForecastModel> = registry;
+
+/** Add models to the registry; re-registering an id is a programming error. */
+export function registerModels(...list: ForecastModel[]): void {
+  for (const model of list) {
+    if (registry.has(model.id)) throw new Error(`Forecast model "${model.id}" is registered twice`);
+    registry.set(model.id, model);
+  }
+}
+
+registerModels(bioAnchors);
+
+export function getModel(id: string): ForecastModel | undefined {
+  return registry.get(id);
+}
+
+export function listModels(): ForecastModel[] {
+  return [...registry.values()];
+}
+
+export type RunOutcome =
+  | { ok: true; result: ForecastResult; inputs: Inputs; options: ComputeOptions }
+  | { ok: false; errors: InputIssue[] };
+
+function checkOptions(options: Partial<ComputeOptions>): InputIssue[] {
+  const errors: InputIssue[] = [];
+  const { seed, sampleCount } = options;
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
+    errors.push({ path: "seed", message: "The seed must be a whole number from 0 to 4294967295" });
+  }
+  if (sampleCount !== undefined && !(Number.isInteger(sampleCount) && sampleCount >= 1 && sampleCount <= MAX_SAMPLE_COUNT)) {
+    errors.push({
+      path: "sampleCount",
+      message: `The number of samples must be a whole number from 1 to ${MAX_SAMPLE_COUNT.toLocaleString("en-US")}`,
+    });
+  }
+  return errors;
+}
+
+/**
+ * Validate a fork's partial inputs, overlay them on the model defaults and compute.
+ * Never throws: invalid inputs or options, unknown models and failures inside a model
+ * all come back as { ok: false, errors }. Without a seed, the seed is derived from the
+ * resolved inputs (models.md §4), so the same fork always renders the same chart.
+ */
+export function runModel(modelId: string, partialInputs: unknown, options: Partial<ComputeOptions> = {}): RunOutcome {
+  const model = getModel(modelId);
+  if (!model) return { ok: false, errors: [{ path: "", message: `Unknown model "${modelId}"` }] };
+  const optionErrors = checkOptions(options);
+  const validated = validateInputs(model, partialInputs ?? {});
+  if (!validated.ok || optionErrors.length) {
+    return { ok: false, errors: [...(validated.ok ? [] : validated.errors), ...optionErrors] };
+  }
+  const inputs = resolveInputs(model, validated.inputs);
+  const crossErrors = model.validate?.(inputs) ?? [];
+  if (crossErrors.length) return { ok: false, errors: crossErrors };
+  const resolved: ComputeOptions = {
+    seed: options.seed ?? seedFromInputs(inputs),
+    sampleCount: options.sampleCount ?? DEFAULT_SAMPLE_COUNT,
+  };
+  try {
+    return { ok: true, result: model.compute(inputs, resolved), inputs, options: resolved };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, errors: [{ path: "", message: `${model.title} could not be computed: ${reason}` }] };
+  }
+}

@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sampleMany } from "./distributions";
+import { createRng } from "./rng";
+import {
+  cdfFromArrivalCounts,
+  cdfFromArrivalYears,
+  firstYearReaching,
+  histogram,
+  mean,
+  median,
+  percentiles,
+  probabilityByYear,
+  quantileSeBinomial,
+  quantileSeDensity,
+  quantileSorted,
+  seMean,
+  seProportion,
+  sortedCopy,
+  yearQuantileSe,
+} from "./summarize";
+
+describe("summaries", () => {
+  it("computes percentiles, median and mean without touching the input", () => {
+    const xs = new Float64Array([5, 1, 4, 2, 3]);
+    expect(percentiles(xs, [0, 0.25, 0.5, 1])).toEqual([1, 2, 3, 5]);
+    expect(median(xs)).toBe(3);
+    expect(mean(xs)).toBe(3);
+    expect(Array.from(xs)).toEqual([5, 1, 4, 2, 3]);
+    expect(quantileSorted([0, 10], 0.25)).toBe(2.5);
+  });
+
+  it("keeps quantiles ordered and inside the data range (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1 }), (arr) => {
+        const qs = percentiles(arr, [0, 0.1, 0.5, 0.9, 1]);
+        for (let i = 1; i < qs.length; i++) expect(qs[i]).toBeGreaterThanOrEqual(qs[i - 1]);
+        // == rather than toBe: -0 and 0 are the same quantile
+        expect(qs[0] === Math.min(...arr)).toBe(true);
+        expect(qs[4] === Math.max(...arr)).toBe(true);
+      }),
+    );
+  });
+
+  it("gives Monte Carlo standard errors of a mean and a proportion", () => {
+    const xs = sampleMany({ kind: "normal", mean: 0, sd: 2 }, createRng(1), 40_000);
+    expect(seMean(xs)).toBeCloseTo(2 / 200, 3);
+    expect(seProportion(0.5, 10_000)).toBeCloseTo(0.005, 10);
+    expect(seProportion(0, 100)).toBe(0);
+  });
+
+  it("gives the se of a quantile by both the binomial and the density method", () => {
+    const n = 40_000;
+    const sorted = sortedCopy(sampleMany({ kind: "normal", mean: 0, sd: 1 }, createRng(2), n));
+    const density = 1 / Math.sqrt(2 * Math.PI);
+    const expected = Math.sqrt(0.25 / n) / density; // ≈ 0.00627
+    expect(quantileSeDensity(0.5, n, density)).toBeCloseTo(expected, 10);
+    expect(Math.abs(quantileSeBinomial(sorted, 0.5) / expected - 1)).toBeLessThan(0.2);
+  });
+
+  it("bins values into a histogram", () => {
+    const bins = histogram([0.5, 1.5, 1.7, 9.9, 12, -3], { min: 0, max: 10, binWidth: 2 });
+    expect(bins.map((b) => b.count)).toEqual([3, 0, 0, 0, 1]);
+    const clamped = histogram([12, -3], { min: 0, max: 10, binWidth: 5, clamp: true });
+    expect(clamped.map((b) => b.count)).toEqual([1, 1]);
+    expect(clamped[0].share).toBe(0.5);
+  });
+
+  it("builds a CDF over years and finds the first year it reaches p", () => {
+    const cdf = cdfFromArrivalCounts([1, 0, 2, 1], 10, 2025);
+    expect(cdf).toEqual([
+      { year: 2025, p: 0.1 },
+      { year: 2026, p: 0.1 },
+      { year: 2027, p: 0.3 },
+      { year: 2028, p: 0.4 },
+    ]);
+    expect(firstYearReaching(cdf, 0.3)).toBe(2027);
+    expect(firstYearReaching(cdf, 0.5)).toBeNull();
+    expect(probabilityByYear(cdf, 2026)).toBe(0.1);
+    expect(probabilityByYear(cdf, 2000)).toBe(0);
+    expect(cdfFromArrivalYears([2020, 2026.5, Infinity, NaN], 2025, 2030).map((p) => p.p)).toEqual([
+      0.25, 0.25, 0.5, 0.5, 0.5, 0.5,
+    ]);
+    const se = yearQuantileSe(cdf, 0.3, 10);
+    expect(se).toBeGreaterThan(0);
+    expect(yearQuantileSe(cdf, 0.9, 10)).toBeUndefined();
+  });
+});
