@@ -4,6 +4,8 @@
 
 import { seedFromInputs } from "./canonical";
 import { bioAnchors } from "./models/bio-anchors";
+import { gptExtrapolationModel } from "./models/gpt-extrapolation";
+import { scalingLawsModel } from "./models/scaling-laws";
 import { resolveInputs, validateInputs } from "./schema";
 import type { ComputeOptions, ForecastModel, ForecastResult, InputIssue, Inputs } from "./types";
 
@@ -15,6 +17,8 @@ export * from "./canonical";
 export * from "./diff";
 export * from "./schema";
 export { bioAnchors, COTRA_2020_SPREADSHEET } from "./models/bio-anchors";
+export { gptExtrapolationModel } from "./models/gpt-extrapolation";
+export { scalingLawsModel } from "./models/scaling-laws";
 
 export const MAX_SAMPLE_COUNT = 1_000_000;
 export const DEFAULT_SAMPLE_COUNT = 100_000;
@@ -32,7 +36,7 @@ export function registerModels(...list: ForecastModel[]): void {
   }
 }
 
-registerModels(bioAnchors);
+registerModels(bioAnchors, gptExtrapolationModel, scalingLawsModel);
 
 export function getModel(id: string): ForecastModel | undefined {
   return registry.get(id);
