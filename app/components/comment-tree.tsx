@@ -1,146 +1,205 @@
-import { Link, useFetcher } from "@remix-run/react";
-import { useCallback, useRef } from "react";
+import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
+import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView } from "~/services/types";
 import { CommentForm } from "./comment-form";
-import { MarkdownBody } from "./markdown-body";
+import { CommentVotes, voteFetcherKey, type PendingVote } from "./comment-votes";
 import { Time } from "./time";
-import { VoteButtons } from "./vote-buttons";
 
 /** Past this many levels below the view's root, a thread continues on its own page. */
 export const CONTINUE_DEPTH = 8;
 
-interface Viewer {
-  id: number;
-}
-
-interface TreeProps {
-  nodes: TreeNode<CommentView>[];
+interface Ctx {
   slug: string;
-  viewer: Viewer | null;
-  level?: number;
+  viewerId: number | null;
+  /** Comment whose reply form starts open (the no-JavaScript "Reply" link lands here). */
+  replyTo: number | null;
+  pendingVotes: Map<number, PendingVote>;
+  touched: Set<number>;
 }
 
-export function CommentTree({ nodes, slug, viewer, level = 0 }: TreeProps) {
+/**
+ * A thread. Long threads are the hot path of the whole site, so each comment renders few
+ * elements and plain anchors; one delegated handler turns same-site clicks into client-side
+ * navigation instead of every link carrying router hooks.
+ */
+export function CommentTree({ nodes, slug, viewerId, replyTo = null }: { nodes: TreeNode<CommentView>[]; slug: string; viewerId: number | null; replyTo?: number | null }) {
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const fetchers = useFetchers();
+  const [touched, setTouched] = useState<Set<number>>(() => new Set());
+  const pendingVotes = useMemo(() => {
+    const map = new Map<number, PendingVote>();
+    for (const f of fetchers) {
+      const m = /^vote-(\d+)$/.exec(f.key);
+      const vote = f.formData?.get("vote");
+      if (m && typeof vote === "string") {
+        const [intent, value] = vote.split(":");
+        map.set(Number(m[1]), { intent: intent!, value: Number(value) });
+      }
+    }
+    return map;
+  }, [fetchers]);
+  const onSubmit = useCallback(
+    (e: FormEvent<HTMLElement>) => {
+      const form = e.target as HTMLFormElement;
+      const id = Number(form.dataset.voteFor);
+      if (!id) return;
+      e.preventDefault();
+      const formData = new FormData(form, (e.nativeEvent as SubmitEvent).submitter);
+      submit(formData, { method: "post", navigate: false, fetcherKey: voteFetcherKey(id), preventScrollReset: true });
+      setTouched((t) => (t.has(id) ? t : new Set(t).add(id)));
+    },
+    [submit],
+  );
+  const onClick = useCallback(
+    (e: MouseEvent<HTMLElement>) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as HTMLElement).closest("a[data-nav]");
+      if (!a) return;
+      e.preventDefault();
+      navigate(a.getAttribute("href")!);
+    },
+    [navigate],
+  );
   if (nodes.length === 0) return null;
   return (
-    <ol className={`comment-list${level === 0 ? " comment-list--root" : ""}`}>
+    // Delegation only: the anchors inside stay keyboard-native.
+    <div className="thread__tree" onClick={onClick} onSubmit={onSubmit}>
+      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched }} level={0} />
+    </div>
+  );
+}
+
+function CommentList({ nodes, ctx, level }: { nodes: TreeNode<CommentView>[]; ctx: Ctx; level: number }) {
+  return (
+    <ol className={level === 0 ? "comment-list comment-list--root" : "comment-list"}>
       {nodes.map((node) => (
         <li key={node.comment.id}>
-          <CommentItem node={node} slug={slug} viewer={viewer} level={level} />
+          <CommentItem node={node} ctx={ctx} level={level} />
         </li>
       ))}
     </ol>
   );
 }
 
-/** `<details>` gives every subthread a collapse toggle that works without JavaScript. */
-function Collapsible(props: { summary: React.ReactNode; children: React.ReactNode; className?: string }) {
-  return (
-    <details className={props.className} open>
-      <summary>{props.summary}</summary>
-      {props.children}
-    </details>
-  );
-}
-
-function closeDetails(ref: React.RefObject<HTMLDetailsElement>) {
-  if (ref.current) ref.current.open = false;
-}
-
-function CommentItem({ node, slug, viewer, level }: { node: TreeNode<CommentView>; slug: string; viewer: Viewer | null; level: number }) {
+const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: TreeNode<CommentView>; ctx: Ctx; level: number }) {
   const c = node.comment;
-  const replyRef = useRef<HTMLDetailsElement>(null);
-  const editRef = useRef<HTMLDetailsElement>(null);
-  const closeReply = useCallback(() => closeDetails(replyRef), []);
-  const closeEdit = useCallback(() => closeDetails(editRef), []);
   const visible = c.status === "visible";
-  const mine = viewer?.id === c.author.id;
-  const permalink = `/posts/${slug}/comments/${c.id}`;
+  const mine = ctx.viewerId === c.author.id;
+  const permalink = `/posts/${ctx.slug}/comments/${c.id}`;
   const replies = node.descendants;
-
-  const head = (
-    <span className="comment__head">
-      <span className="comment__toggle" aria-hidden="true" />
-      {visible ? (
-        <Link to={`/users/${c.author.handle}`} className="comment__author">
-          {c.author.displayName}
-        </Link>
-      ) : (
-        <span className="comment__author comment__author--gone">[deleted]</span>
-      )}
-      <Link to={permalink} className="comment__date" title="Permalink">
-        <Time at={c.createdAt} />
-      </Link>
-      {c.editedAt && visible ? (
-        <Link to={`${permalink}/history`} className="comment__edited" title="See edit history">
-          edited
-        </Link>
-      ) : null}
-      <span className="comment__folded-count">{replies > 0 ? `${replies} ${replies === 1 ? "reply" : "replies"} hidden` : "collapsed"}</span>
-    </span>
-  );
+  const voteBlock = !ctx.viewerId ? "Log in to vote" : mine ? "You cannot vote on your own comment" : null;
 
   return (
-    <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}`} id={`c-${c.id}`} data-comment-id={c.id}>
-      <Collapsible summary={head} className="comment__fold">
-        {visible ? <MarkdownBody html={c.html} className="comment__body" /> : <p className="comment__body comment__body--gone">This comment was deleted by its author.</p>}
-        <div className="comment__actions">
+    <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}`} id={`c-${c.id}`}>
+      <details className="comment__fold" open>
+        <summary className="comment__head">
           {visible ? (
-            <>
-              <VoteButtons intent="vote-comment" commentId={c.id} kind="karma" score={c.score} viewerValue={c.viewerVote} disabled={!viewer || mine} disabledReason={!viewer ? "Log in to vote" : "You cannot vote on your own comment"} />
-              <VoteButtons intent="agree-comment" commentId={c.id} kind="agree" score={c.agreeScore} viewerValue={c.viewerAgree} disabled={!viewer || mine} disabledReason={!viewer ? "Log in to vote" : "You cannot vote on your own comment"} />
-            </>
-          ) : null}
-          {viewer && visible ? (
-            <details className="action-panel" ref={replyRef}>
-              <summary className="link-button">Reply</summary>
-              <CommentForm intent="reply" parentId={c.id} submitLabel="Post reply" onDone={closeReply} autoFocus />
-            </details>
-          ) : null}
-          {!viewer && visible ? (
-            <Link to={`/login?redirectTo=${encodeURIComponent(permalink)}`} className="link-button">
-              Log in to reply
-            </Link>
-          ) : null}
-          {mine && visible ? (
-            <>
-              <details className="action-panel" ref={editRef}>
-                <summary className="link-button">Edit</summary>
-                <CommentForm intent="edit-comment" commentId={c.id} defaultValue={c.markdown} submitLabel="Save edit" onDone={closeEdit} />
-              </details>
-              <DeleteButton commentId={c.id} />
-            </>
-          ) : null}
-        </div>
-        {node.children.length > 0 ? (
-          level + 1 >= CONTINUE_DEPTH ? (
-            <Link to={permalink} className="continue-thread">
-              Continue this thread ({replies} more {replies === 1 ? "reply" : "replies"}) →
-            </Link>
+            <a href={`/users/${c.author.handle}`} className="comment__author" data-nav="">
+              {c.author.displayName}
+            </a>
           ) : (
-            <CommentTree nodes={node.children} slug={slug} viewer={viewer} level={level + 1} />
-          )
+            <span className="comment__author comment__author--gone">[deleted]</span>
+          )}
+          <a href={permalink} className="comment__date" data-nav="">
+            <Time at={c.createdAt} />
+          </a>
+          {c.editedAt && visible ? (
+            <a href={`${permalink}/history`} className="comment__edited" data-nav="">
+              edited
+            </a>
+          ) : null}
+          {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
+        </summary>
+        {visible ? (
+          <div className="prose comment__body" dangerouslySetInnerHTML={{ __html: c.html }} />
+        ) : (
+          <p className="comment__body comment__body--gone">This comment was deleted by its author.</p>
+        )}
+        {visible ? (
+          <div className="comment__actions">
+            <CommentVotes
+              commentId={c.id}
+              score={c.score}
+              agreeScore={c.agreeScore}
+              viewerVote={c.viewerVote}
+              viewerAgree={c.viewerAgree}
+              disabledReason={voteBlock}
+              pending={ctx.pendingVotes.get(c.id)}
+              touched={ctx.touched.has(c.id)}
+            />
+            <ReplyToggle commentId={c.id} permalink={permalink} signedIn={ctx.viewerId !== null} startOpen={ctx.replyTo === c.id} />
+            {mine ? <OwnerActions comment={c} /> : null}
+          </div>
         ) : null}
-      </Collapsible>
+        {node.children.length === 0 ? null : level + 1 >= CONTINUE_DEPTH ? (
+          <a href={permalink} className="continue-thread" data-nav="">
+            Continue this thread ({replies === 1 ? "1 more reply" : `${replies} more replies`}) →
+          </a>
+        ) : (
+          <CommentList nodes={node.children} ctx={ctx} level={level + 1} />
+        )}
+      </details>
     </article>
   );
+});
+
+/** A link without JavaScript (to the permalink with the form open); an inline form with it. */
+function ReplyToggle({ commentId, permalink, signedIn, startOpen }: { commentId: number; permalink: string; signedIn: boolean; startOpen: boolean }) {
+  const [open, setOpen] = useState(startOpen);
+  const close = useCallback(() => setOpen(false), []);
+  if (!signedIn) {
+    return (
+      <a href={`/login?redirectTo=${encodeURIComponent(permalink)}`} className="link-button" data-nav="">
+        Log in to reply
+      </a>
+    );
+  }
+  return (
+    <>
+      <a
+        href={`${permalink}?reply=1#c-${commentId}`}
+        className={open ? "link-button is-open" : "link-button"}
+        aria-expanded={open}
+        onClick={(e) => {
+          e.preventDefault();
+          setOpen((o) => !o);
+        }}
+      >
+        {open ? "Cancel reply" : "Reply"}
+      </a>
+      {open ? (
+        <div className="comment__reply">
+          <CommentForm intent="reply" parentId={commentId} submitLabel="Post reply" onDone={close} autoFocus />
+        </div>
+      ) : null}
+    </>
+  );
 }
 
-function DeleteButton({ commentId }: { commentId: number }) {
-  const fetcher = useFetcher<{ ok: boolean; error?: string }>();
+function OwnerActions({ comment }: { comment: CommentView }) {
+  const [editing, setEditing] = useState(false);
+  const remover = useFetcher<{ ok: boolean; error?: string }>();
+  const close = useCallback(() => setEditing(false), []);
   return (
-    <details className="action-panel action-panel--inline">
-      <summary className="link-button">Delete</summary>
-      <fetcher.Form method="post" className="confirm" preventScrollReset>
-        <input type="hidden" name="intent" value="delete-comment" />
-        <input type="hidden" name="commentId" value={commentId} />
-        <span>Delete this comment? Replies stay.</span>
-        <button type="submit" className="button button--small button--danger" disabled={fetcher.state !== "idle"}>
-          Yes, delete
-        </button>
-        {fetcher.data && !fetcher.data.ok ? <span role="alert">{fetcher.data.error}</span> : null}
-      </fetcher.Form>
-    </details>
+    <>
+      <details className="action-panel" open={editing} onToggle={(e) => setEditing((e.target as HTMLDetailsElement).open)}>
+        <summary className="link-button">Edit</summary>
+        <CommentForm intent="edit-comment" commentId={comment.id} defaultValue={comment.markdown} submitLabel="Save edit" onDone={close} />
+      </details>
+      <details className="action-panel action-panel--inline">
+        <summary className="link-button">Delete</summary>
+        <remover.Form method="post" className="confirm" preventScrollReset>
+          <input type="hidden" name="intent" value="delete-comment" />
+          <input type="hidden" name="commentId" value={comment.id} />
+          <span>Delete this comment? Replies stay.</span>
+          <button type="submit" className="button button--small button--danger" disabled={remover.state !== "idle"}>
+            Yes, delete
+          </button>
+          {remover.data && !remover.data.ok ? <span role="alert">{remover.data.error}</span> : null}
+        </remover.Form>
+      </details>
+    </>
   );
 }

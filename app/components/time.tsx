@@ -1,12 +1,7 @@
 const formatter = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const full = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" });
 
 /** Absolute UTC dates: identical on server and client, so hydration never disagrees. */
 export function Time({ at }: { at: number }) {
   const d = new Date(at);
-  return (
-    <time dateTime={d.toISOString()} title={`${full.format(d)} UTC`}>
-      {formatter.format(d)}
-    </time>
-  );
+  return <time dateTime={d.toISOString()}>{formatter.format(d)}</time>;
 }

@@ -1,55 +1,37 @@
 import { useFetcher } from "@remix-run/react";
 
-interface Props {
-  /** The form intent, e.g. "vote-post", "vote-comment", "agree-comment". */
-  intent: string;
-  commentId?: number;
-  score: number;
-  viewerValue: number;
-  kind: "karma" | "agree";
-  disabled?: boolean;
-  disabledReason?: string;
-  action?: string;
-}
-
 /**
- * Up/down (or agree/disagree) as plain forms, so voting works without JavaScript; with it,
- * the fetcher shows the new score at once. Clicking your current vote retracts it.
+ * The post's up/down vote as a plain form (works without JavaScript). Buttons carry
+ * `intent:value`; clicking your current vote sends 0 and retracts it.
  */
-export function VoteButtons({ intent, commentId, score, viewerValue, kind, disabled, disabledReason, action }: Props) {
-  const fetcher = useFetcher<{ score?: number; agreeScore?: number; viewerValue?: number; ok?: false; error?: string }>();
-  const pending = fetcher.formData ? Number(fetcher.formData.get("value")) : undefined;
-  const settled = fetcher.data && fetcher.data.ok !== false ? fetcher.data : undefined;
-  const current = pending ?? settled?.viewerValue ?? viewerValue;
-  const base = settled ? (kind === "agree" ? settled.agreeScore ?? score : settled.score ?? score) - (settled.viewerValue ?? 0) : score - viewerValue;
-  const shown = base + current;
-  const labels = kind === "agree" ? { up: "Agree", down: "Disagree", glyphUp: "✓", glyphDown: "✗" } : { up: "Upvote", down: "Downvote", glyphUp: "▲", glyphDown: "▼" };
-  const button = (value: 1 | -1) => {
+export function PostVote({ score, viewerValue, disabledReason }: { score: number; viewerValue: number; disabledReason: string | null }) {
+  const fetcher = useFetcher<{ ok?: boolean; error?: string }>();
+  const pending = fetcher.formData?.get("vote");
+  const current = typeof pending === "string" ? Number(pending.split(":")[1]) : viewerValue;
+  const button = (value: 1 | -1, glyph: string, label: string) => {
     const active = current === value;
     return (
       <button
         type="submit"
-        name="value"
-        value={active ? 0 : value}
-        className={`vote__button${active ? " is-active" : ""}`}
+        name="vote"
+        value={`vote-post:${active ? 0 : value}`}
+        className={active ? "vote__button is-active" : "vote__button"}
         aria-pressed={active}
-        aria-label={active ? `Retract ${labels[value === 1 ? "up" : "down"].toLowerCase()}` : labels[value === 1 ? "up" : "down"]}
-        title={disabled ? disabledReason : labels[value === 1 ? "up" : "down"]}
-        disabled={disabled}
+        aria-label={active ? `Retract ${label.toLowerCase()}` : label}
+        title={disabledReason ?? label}
+        disabled={disabledReason !== null}
       >
-        {value === 1 ? labels.glyphUp : labels.glyphDown}
+        {glyph}
       </button>
     );
   };
   return (
-    <fetcher.Form method="post" action={action} className={`vote vote--${kind}`} preventScrollReset>
-      <input type="hidden" name="intent" value={intent} />
-      {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
-      {button(1)}
-      <span className="vote__score" aria-label={`${kind === "agree" ? "Agreement" : "Score"} ${shown}`} data-testid={`${kind}-score`}>
-        {shown}
+    <fetcher.Form method="post" className="vote vote--post" preventScrollReset>
+      <span className="vote__group vote--karma">
+        {button(1, "▲", "Upvote")}
+        <span className="vote__score">{score - viewerValue + current}</span>
+        {button(-1, "▼", "Downvote")}
       </span>
-      {button(-1)}
       {fetcher.data && fetcher.data.ok === false ? <span className="vote__error" role="alert">{fetcher.data.error}</span> : null}
     </fetcher.Form>
   );

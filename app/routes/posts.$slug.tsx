@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
-import { VoteButtons } from "~/components/vote-buttons";
+import { PostVote } from "~/components/vote-buttons";
 import { commentSortSchema } from "~/discussion/schemas";
 import { buildTree } from "~/discussion/tree";
 import { runLoader } from "~/utils/http.server";
@@ -45,7 +45,7 @@ export default function PostPage() {
       </header>
       <MarkdownBody html={post.html} className="post__body" />
       <footer className="post__footer">
-        <VoteButtons intent="vote-post" kind="karma" score={post.score} viewerValue={post.viewerVote} disabled={!viewer || mine} disabledReason={!viewer ? "Log in to vote" : "You cannot vote on your own post"} />
+        <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
       </footer>
 
       <section className="thread" id="comments" aria-labelledby="comments-heading">
@@ -64,7 +64,7 @@ export default function PostPage() {
             <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
           </p>
         )}
-        <CommentTree nodes={tree} slug={post.slug} viewer={viewer} />
+        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} />
       </section>
     </article>
   );

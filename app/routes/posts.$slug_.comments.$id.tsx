@@ -20,7 +20,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That comment");
     const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
-    const sort = commentSortSchema.parse(new URL(request.url).searchParams.get("sort") ?? undefined);
+    const search = new URL(request.url).searchParams;
+    const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
     const all = context.services.comments.listForPost(post.id, viewerId);
     const focus = subthread(all, id.data, sort);
     if (!focus) throw notFound("That comment");
@@ -29,6 +30,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       ancestors: ancestorsOf(all, id.data),
       focus,
       sort,
+      replyTo: search.has("reply") ? id.data : null,
       viewer: context.user ? { id: context.user.id } : null,
     };
   });
@@ -39,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CommentPermalink() {
-  const { post, ancestors, focus, sort, viewer } = useLoaderData<typeof loader>();
+  const { post, ancestors, focus, sort, viewer, replyTo } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="permalink">
@@ -68,7 +70,7 @@ export default function CommentPermalink() {
         <h1 className="eyebrow">Thread</h1>
         <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
       </div>
-      <CommentTree nodes={[focus]} slug={post.slug} viewer={viewer} />
+      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} />
     </div>
   );
 }

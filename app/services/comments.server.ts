@@ -34,7 +34,9 @@ export function createCommentService(db: Db, now: Clock, postService: PostServic
   };
 
   // Deleted and removed bodies are blanked here, the one place comments leave the database.
-  const redact = (c: CommentView): CommentView => (c.status === "visible" ? c : { ...c, html: "", markdown: "" });
+  // Markdown is only needed to prefill the author's own edit form, so others never get it.
+  const redact = (viewerId: number) => (c: CommentView): CommentView =>
+    c.status !== "visible" ? { ...c, html: "", markdown: "" } : c.author.id === viewerId ? c : { ...c, markdown: "" };
 
   const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).get();
 
@@ -50,7 +52,7 @@ export function createCommentService(db: Db, now: Clock, postService: PostServic
         .where(eq(comments.postId, postId))
         .orderBy(asc(comments.createdAt), asc(comments.id))
         .all()
-        .map(redact);
+        .map(redact(viewer));
     },
 
     create(input: { postId: number; parentId: number | null; authorId: number; markdown: string }): { id: number } {

@@ -48,7 +48,7 @@ describe("a discussion, end to end in Chromium", () => {
     await valueOf(alice.locator(".thread__new textarea")).toBe("");
 
     // Reply to the reply.
-    await first.locator(".action-panel > summary", { hasText: "Reply" }).first().click();
+    await first.locator(".comment__actions").first().getByRole("link", { name: "Reply", exact: true }).click();
     await first.locator("textarea").first().fill("A nested reply with math: $\\alpha = 0.8$.");
     await first.getByRole("button", { name: "Post reply" }).click();
     const nested = first.locator("article.comment", { hasText: "A nested reply" });
@@ -71,9 +71,9 @@ describe("a discussion, end to end in Chromium", () => {
     await waitForHydration(bob);
     const bobsView = bob.locator("article.comment", { hasText: "First reply" }).first();
     await bobsView.locator(".vote--karma").first().getByRole("button", { name: "Upvote" }).click();
-    await textOf(bobsView.locator(".vote--karma [data-testid=karma-score]").first()).toBe("1");
+    await textOf(bobsView.locator(".vote--karma .vote__score").first()).toBe("1");
     await bob.reload();
-    await textOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma [data-testid=karma-score]").first()).toBe("1");
+    await textOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma .vote__score").first()).toBe("1");
     await countOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma").first().getByRole("button", { name: "Retract upvote" })).toBe(1);
 
     // Permalink of the nested reply shows its parent chain.
@@ -107,6 +107,26 @@ describe("a discussion, end to end in Chromium", () => {
     await visible(first.locator("article.comment", { hasText: "A nested reply" }));
     await first.locator(":scope > details > summary").click();
     await hidden(first.locator("article.comment", { hasText: "A nested reply" }));
+    await context.close();
+  });
+
+  it("replies and votes with JavaScript off, through plain forms", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("Handle").fill("bob");
+    await page.getByLabel("Password").fill("a long enough passphrase");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.goto(`${app.url}/posts/compute-requirements-roughly`);
+    const nested = page.locator("article.comment", { hasText: "A nested reply" }).last();
+    await nested.locator(".comment__actions").first().getByRole("link", { name: "Reply", exact: true }).click();
+    await page.waitForURL(/\/comments\/\d+\?reply=1/);
+    await page.locator(".comment__reply textarea").fill("Replying without JavaScript.");
+    await page.getByRole("button", { name: "Post reply" }).click();
+    await visible(page.locator("article.comment", { hasText: "Replying without JavaScript." }));
+    const target = page.locator("article.comment", { hasText: "A nested reply" }).first();
+    await target.locator(".vote--agree").first().getByRole("button", { name: "Agree", exact: true }).click();
+    await textOf(page.locator("article.comment", { hasText: "A nested reply" }).first().locator(".vote--agree .vote__score").first()).toBe("1");
     await context.close();
   });
 });

@@ -1,11 +1,9 @@
 // Starts the production server (dist/server.js) on a free port with a fresh database, and
 // Debian's Chromium through playwright-core. No browser is ever downloaded.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
+export { startApp, type RunningApp } from "../support/process";
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
@@ -17,50 +15,6 @@ export function chromiumPath(): string {
     );
   }
   return found;
-}
-
-export interface RunningApp {
-  url: string;
-  databasePath: string;
-  stop(): Promise<void>;
-}
-
-export async function startApp(options: { seed?: boolean } = {}): Promise<RunningApp> {
-  if (!existsSync("dist/server.js") || !existsSync("build/server/index.js")) {
-    throw new Error("No production build: run `npm run build` first (npm run test:e2e does).");
-  }
-  const dir = mkdtempSync(join(tmpdir(), "forkcast-e2e-"));
-  const databasePath = join(dir, "e2e.db");
-  const child: ChildProcess = spawn(process.execPath, ["dist/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED: options.seed ? "true" : "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    timer.unref();
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    databasePath,
-    async stop() {
-      const exited = new Promise((ok) => child.once("exit", ok));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,79 @@
+// Issue 2: the post page with 500 comments (depth ≤ 10) served by the production server
+// process, and comment-insert throughput through the service and over HTTP.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../db/client";
+import { createServices } from "../app/services/index.server";
+import type { SessionUser } from "../app/services/types";
+import { Client } from "../test/support/client";
+import { startApp } from "../test/support/process";
+import { prng, summarize, time, type Row } from "./lib";
+
+const PARAGRAPH = "I would put the **hardware halving time** nearer 2 years; at $10^{17}$ FLOP per dollar that moves the median by about a decade.";
+
+export async function benchDiscussion(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-"));
+  const databasePath = join(dir, "bench.db");
+  const rows: Row[] = [];
+
+  // Fixture: written through the services, then the database is handed to the real server.
+  const db = openDatabase(databasePath);
+  const services = createServices(db);
+  const authors: SessionUser[] = [];
+  for (let i = 0; i < 20; i++) authors.push(await services.users.signup({ handle: `bench${i}`, displayName: `Bench Reader ${i}`, password: "bench-password-123" }));
+  const post = services.posts.create({ authorId: authors[0]!.id, title: "A long thread", markdown: "Body with $x^2$ math." });
+  const rand = prng(42);
+  const made: { id: number; depth: number }[] = [];
+  for (let i = 0; i < 500; i++) {
+    const open = made.filter((m) => m.depth < 10);
+    const parent = made.length === 0 || rand() < 0.15 ? null : open[Math.floor(rand() * open.length)]!;
+    const markdown = `${i % 4 === 0 ? PARAGRAPH : PARAGRAPH.replace(/\$[^$]+\$/, "1e17")}\n\n> reply ${i} quotes its parent`;
+    const { id } = services.comments.create({ postId: post.id, parentId: parent?.id ?? null, authorId: authors[i % 20]!.id, markdown });
+    made.push({ id, depth: parent ? parent.depth + 1 : 0 });
+  }
+  const maxDepth = Math.max(...made.map((m) => m.depth));
+
+  const n = 2000;
+  const [serviceMs] = await time(() => {
+    for (let i = 0; i < n; i++) services.comments.create({ postId: post.id, parentId: null, authorId: authors[i % 20]!.id, markdown: `insert ${i}: a short reply with *emphasis*.` });
+  });
+  // Keep the measured page at exactly 500 comments: the throughput inserts are removed again.
+  db.$client.prepare("DELETE FROM comments WHERE markdown LIKE 'insert %'").run();
+  db.$client.prepare("UPDATE posts SET comment_count = 500").run();
+  db.$client.close();
+  rows.push({ group: "discussion", case: `comment insert via service (render + IMMEDIATE txn), ${n}x`, value: `${Math.round((n / serviceMs) * 1000)}/s` });
+
+  const app = await startApp({ databasePath });
+  try {
+    const reader = new Client(app.url);
+    await reader.signup("bench-reader");
+    for (let i = 0; i < 5; i++) await reader.get(`/posts/${post.slug}`);
+    const samples: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 50; i++) {
+      const [ms, res] = await time(() => reader.get(`/posts/${post.slug}`));
+      if (res.status !== 200) throw new Error(`post page answered ${res.status}`);
+      bytes = res.text.length;
+      samples.push(ms);
+    }
+    const s = summarize(samples);
+    rows.push({ group: "discussion", case: `post page, 500 comments (depth ≤ ${maxDepth}), signed in, 50 GETs`, median: s.median, p95: s.p95, value: `${Math.round(bytes / 1024)} KB`, target: "median ≤ 60", ok: s.median <= 60 });
+
+    // What a browser's reply form sends: the fetcher POST to the route's .data endpoint.
+    const writer = new Client(app.url);
+    await writer.signup("bench-writer");
+    const httpSamples: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const [ms, res] = await time(() => writer.post(`/posts/${post.slug}.data`, { intent: "reply", markdown: `http reply ${i}`, parentId: "" }));
+      if (res.status !== 200) throw new Error(`reply answered ${res.status}`);
+      httpSamples.push(ms);
+    }
+    const h = summarize(httpSamples);
+    rows.push({ group: "discussion", case: "reply over HTTP (fetcher POST), 200x sequential", median: h.median, p95: h.p95, value: `${Math.round(1000 / h.median)}/s` });
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

@@ -1,0 +1,8 @@
+// `npm run bench`: every benchmark, one table. Run on a quiet machine; numbers are ms.
+import { benchDiscussion } from "./discussion.bench";
+import { printTable, type Row } from "./lib";
+
+const rows: Row[] = [];
+rows.push(...(await benchDiscussion()));
+printTable(rows);
+process.exit(0);

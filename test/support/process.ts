@@ -1,0 +1,53 @@
+// Runs the production bundle as its own process, as `npm start` does. Used by e2e and benchmarks.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface RunningApp {
+  url: string;
+  pid: number;
+  databasePath: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns `node dist/server.js`; a given database file is kept, a fresh one is removed after. */
+export async function startApp(options: { seed?: boolean; databasePath?: string } = {}): Promise<RunningApp> {
+  if (!existsSync("dist/server.js") || !existsSync("build/server/index.js")) {
+    throw new Error("No production build: run `npm run build` first (npm run test:e2e does).");
+  }
+  const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "forkcast-e2e-"));
+  const databasePath = options.databasePath ?? join(dir!, "e2e.db");
+  const child: ChildProcess = spawn(process.execPath, ["dist/server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED: options.seed ? "true" : "false" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    timer.unref();
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    databasePath,
+    async stop() {
+      const exited = new Promise((ok) => child.once("exit", ok));
+      child.kill("SIGTERM");
+      await exited;
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
