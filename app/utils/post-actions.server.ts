@@ -6,7 +6,7 @@ import { appError, notFound } from "./errors";
 import { formValues, parseForm, requireUser, runAction } from "./http.server";
 
 export async function threadAction(request: Request, context: AppLoadContext, slug: string) {
-  const values = formValues(await request.formData());
+  const values = splitVoteButton(formValues(await request.formData()));
   return runAction(async () => {
     const user = requireUser(context);
     const post = context.services.posts.bySlug(slug, user.id);
@@ -42,4 +42,14 @@ function ensureOnPost(context: AppLoadContext, commentId: number, postId: number
   const owner = context.services.comments.postIdOf(commentId);
   if (owner === null) throw notFound("That comment");
   if (owner !== postId) throw appError(400, "That comment belongs to another post.");
+}
+
+/** Vote buttons submit `vote=intent:value` so one small form can carry every vote of a comment. */
+function splitVoteButton(values: Record<string, string>): Record<string, string> {
+  const m = /^(vote-post|vote-comment|agree-comment):(-1|0|1)$/.exec(values.vote ?? "");
+  if (m) {
+    values.intent = m[1]!;
+    values.value = m[2]!;
+  }
+  return values;
 }
