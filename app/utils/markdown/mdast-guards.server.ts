@@ -2,15 +2,23 @@ import { SKIP, visit } from "unist-util-visit";
 import type { MdNode } from "./tree.server";
 
 // Every later stage (unist-util-visit, mdast-util-to-hast, hast-util-sanitize,
-// hast-util-to-html) recurses once per tree level, so a 100 KB run of `>` or
-// `*_*_` would overflow the stack. The guards below are iterative and run
-// first, bounding the depth everything after them sees.
+// hast-util-to-html) recurses once per tree level. The source pre-pass
+// (defuse.server.ts) only caps nesting per line; lists and quotes can still
+// deepen line by line, and emphasis/links nest inline. capDepth is iterative
+// and runs first, bounding the depth everything after it sees; the other
+// guards bound output size.
 
 export const MAX_CONTAINER_DEPTH = 20;
 export const MAX_TREE_DEPTH = 100;
 export const MAX_MATH_NODES = 500;
 export const MAX_MATH_LENGTH = 4000;
 export const MAX_MATH_BRACE_DEPTH = 40;
+/** KaTeX's HTML is ~150× its TeX source, so TeX is budgeted per document too. */
+export const MAX_MATH_TOTAL_LENGTH = 10_000;
+/** GFM pads every row to the header's width: 400 `|a` columns × 400 `x` rows was 1.6 MB of HTML from 2.4 KB. */
+export const MAX_PADDED_TABLE_CELLS = 10_000;
+/** Characters of URL/title that link references may copy out of their definitions in total. */
+export const MAX_REFERENCE_EXPANSION = 200_000;
 
 const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 const CONTAINERS = new Set(["blockquote", "list", "listItem"]);
@@ -119,13 +127,44 @@ function braceDepth(tex: string): number {
  */
 export function guardMath(tree: MdNode): void {
   let count = 0;
+  let total = 0;
   visit(tree, (node: MdNode, index, parent: MdNode | undefined) => {
     const isMath = node.type === "inlineMath" || node.type === "math" || (node.type === "code" && node.lang === "math");
     if (!isMath || !parent?.children || index === undefined) return;
     count++;
     const tex = node.value ?? "";
-    if (count <= MAX_MATH_NODES && tex.length <= MAX_MATH_LENGTH && braceDepth(tex) <= MAX_MATH_BRACE_DEPTH) return SKIP;
+    total += tex.length;
+    const withinBudget = count <= MAX_MATH_NODES && total <= MAX_MATH_TOTAL_LENGTH;
+    if (withinBudget && tex.length <= MAX_MATH_LENGTH && braceDepth(tex) <= MAX_MATH_BRACE_DEPTH) return SKIP;
     parent.children[index] = node.type === "inlineMath" ? { type: "inlineCode", value: tex } : { type: "code", lang: "latex", value: tex };
     return SKIP;
+  });
+}
+
+/**
+ * Output-size amplifiers: a table whose rows would all be padded to a huge
+ * header width keeps only the cells actually written (no `align`, so no
+ * padding), and link/image references stop copying their definition's URL
+ * once a budget is spent (`[a]: <2 KB URL>` then 30,000 × `[a]`), degrading
+ * to their text.
+ */
+export function guardAmplification(tree: MdNode): void {
+  const definitions = new Map<string, number>();
+  visit(tree, (node: MdNode) => {
+    if (node.type === "definition" && node.identifier !== undefined && !definitions.has(node.identifier)) {
+      definitions.set(node.identifier, (node.url?.length ?? 0) + (node.title?.length ?? 0));
+    }
+  });
+  let expanded = 0;
+  visit(tree, (node: MdNode, index, parent: MdNode | undefined) => {
+    if (node.type === "table" && node.align && node.align.length * (node.children?.length ?? 0) > MAX_PADDED_TABLE_CELLS) {
+      node.align = null;
+    }
+    if ((node.type !== "linkReference" && node.type !== "imageReference") || !parent?.children || index === undefined) return;
+    expanded += definitions.get(node.identifier ?? "") ?? 0;
+    if (expanded <= MAX_REFERENCE_EXPANSION) return;
+    const replacement: MdNode[] = node.type === "imageReference" ? [{ type: "text", value: node.alt ?? "" }] : (node.children ?? []);
+    parent.children.splice(index, 1, ...replacement);
+    return index;
   });
 }

@@ -10,6 +10,9 @@ export interface MdNode {
   alt?: string | null;
   lang?: string | null;
   url?: string;
+  title?: string | null;
+  identifier?: string;
+  align?: (string | null)[] | null;
   data?: object;
 }
 

@@ -35,11 +35,9 @@ export function safeLinkHref(raw: string): string | null {
   const url = clean(raw);
   if (url === "") return null;
   if (url.startsWith("#")) return url;
-  if (url.startsWith("/")) {
-    // `//host` and `/\host` are both protocol-relative to a browser.
-    const second = url.charAt(1);
-    return second === "/" || second === "\\" ? null : url;
-  }
+  // `//host` and `/\host` are both protocol-relative to a browser; their
+  // percent-encoded forms are not, but nothing legitimate needs them either.
+  if (url.startsWith("/")) return /^\/(?:[/\\]|%2f|%5c)/i.test(url) ? null : url;
   const scheme = schemeOf(url);
   if (scheme === "mailto") return url.length > "mailto:".length ? url : null;
   if (scheme === "http" || scheme === "https") return parseHttp(url) ? url : null;
