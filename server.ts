@@ -10,6 +10,7 @@ const server = await createAppServer({
   databasePath: env.DATABASE_PATH,
   seed: env.SEED,
   trustProxy: env.TRUST_PROXY,
+  computeTimeoutMs: env.COMPUTE_TIMEOUT_MS,
 });
 // Tests and scripts read this line to learn the port when PORT=0.
 console.log(`Forkcast listening on ${server.url}`);

@@ -59,11 +59,19 @@ $$
 
 A caveat worth repeating: plugging the *rounded* published constants into the closed-form optimum at Gopher's budget gives about 32B parameters on 3T tokens, not 70B on 1.4T. The replication by Besiroglu et al. (2024) refits the constants and lands near 18 tokens per parameter.`;
 
-export const DEMO_POSTS: { author: string; title: string; markdown: string; votes: Record<string, 1 | -1>; comments: DemoComment[] }[] = [
+export const DEMO_POSTS: {
+  author: string;
+  title: string;
+  markdown: string;
+  forecast?: { modelId: string; inputs: Record<string, unknown> };
+  votes: Record<string, 1 | -1>;
+  comments: DemoComment[];
+}[] = [
   {
     author: "priya",
     title: "Extrapolating GPT-3 benchmarks against loss",
     markdown: gpt,
+    forecast: { modelId: "gpt-extrapolation", inputs: {} },
     votes: { ada: 1, moss: 1, tomas: 1 },
     comments: [
       {
@@ -91,6 +99,7 @@ export const DEMO_POSTS: { author: string; title: string; markdown: string; vote
     author: "ada",
     title: "Bio Anchors in one chart: where the 2050 median comes from",
     markdown: timelines,
+    forecast: { modelId: "bio-anchors", inputs: {} },
     votes: { priya: 1, tomas: 1, moss: 1, admin: 1 },
     comments: [
       {
@@ -148,6 +157,7 @@ export const DEMO_POSTS: { author: string; title: string; markdown: string; vote
     author: "moss",
     title: "Chinchilla vs Kaplan: what 20 tokens per parameter changes",
     markdown: scaling,
+    forecast: { modelId: "scaling-laws", inputs: {} },
     votes: { ada: 1, priya: 1 },
     comments: [
       {

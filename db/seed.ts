@@ -3,14 +3,15 @@ import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { users } from "./schema";
 import { createServices } from "../app/services/index.server";
+import type { ComputeRunner } from "../app/services/forecasts.server";
 import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./seed-content";
 
 /** Seeds only an empty database; returns whether it did. */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+export async function seedIfEmpty(db: Db, runner?: ComputeRunner): Promise<boolean> {
   if (db.select({ n: count() }).from(users).get()!.n > 0) return false;
   let t = Date.UTC(2026, 9, 1, 9, 0, 0);
   // Each write advances the clock a little, so the demo threads have a believable order.
-  const services = createServices(db, () => (t += 7 * 60_000));
+  const services = createServices(db, { now: () => (t += 7 * 60_000), runner });
   const ids = new Map<string, number>();
   for (const u of DEMO_USERS) {
     const user = await services.users.signup({ handle: u.handle, displayName: u.displayName, password: u.password, role: u.role });
@@ -20,20 +21,21 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
 
   for (const p of DEMO_POSTS) {
     t += 26 * 3600_000;
-    const post = services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown });
-    const addThread = (items: DemoComment[], parentId: number | null) => {
+    const forecast = p.forecast ? await services.forecasts.compute(p.forecast.modelId, p.forecast.inputs) : null;
+    const post = await services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown, forecast });
+    const addThread = async (items: DemoComment[], parentId: number | null) => {
       for (const c of items) {
-        const { id } = services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown });
+        const { id } = await services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown });
         for (const [voter, value] of Object.entries(c.votes ?? {})) {
           services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "karma", value });
         }
         for (const [voter, value] of Object.entries(c.agree ?? {})) {
           services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "agree", value });
         }
-        addThread(c.replies ?? [], id);
+        await addThread(c.replies ?? [], id);
       }
     };
-    addThread(p.comments, null);
+    await addThread(p.comments, null);
     for (const [voter, value] of Object.entries(p.votes)) {
       services.votes.cast({ userId: uid(voter), targetType: "post", targetId: post.id, kind: "karma", value });
     }

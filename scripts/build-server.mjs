@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "server.ts" },
+  entryPoints: { server: "server.ts", "compute.worker": "server/compute.worker.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -10,6 +10,10 @@ import { seedIfEmpty } from "../db/seed";
 import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";
+import { createComputePool } from "./compute-pool";
+import { warmUpCharts } from "../app/utils/chart-svg.server";
+import { forecastSpec } from "../app/charts/index";
+import { listModels, runModel } from "../app/forecast/index";
 
 export interface AppServerOptions {
   mode: "production" | "development";
@@ -18,6 +22,8 @@ export interface AppServerOptions {
   databasePath: string;
   seed?: boolean;
   trustProxy?: number;
+  /** Wall-clock budget of one model run in the worker pool. */
+  computeTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -32,12 +38,24 @@ export interface AppServer {
 // server/app.ts in the source tree and dist/server.js in the bundle both sit one level below the root.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** One small run per model, so each chart kind's compile is cached before the first reader. */
+function defaultChartSpecs() {
+  return listModels().flatMap((m) => {
+    const run = runModel(m.id, {}, { sampleCount: 2000 });
+    return run.ok ? [forecastSpec(run.result)] : [];
+  });
+}
+
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openDatabase(options.databasePath);
-  const services = createServices(db);
+  const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000 });
+  const services = createServices(db, { runner: pool });
+  // The first chart render and the first model run pay JIT and worker start-up; pay them at
+  // boot, not on a reader's request.
+  await Promise.all([warmUpCharts(defaultChartSpecs()), pool.warmUp()]);
   if (options.seed) {
-    const seeded = await seedIfEmpty(db);
+    const seeded = await seedIfEmpty(db, pool);
     if (seeded) log(`Seeded demo content into ${options.databasePath}`);
   }
 
@@ -97,6 +115,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       http.closeAllConnections();
       await new Promise<void>((ok) => http.close(() => ok()));
       await closeVite();
+      await pool.close();
       db.$client.close();
     },
   };

@@ -1,28 +1,74 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { TITLE_MAX } from "~/discussion/schemas";
+import type { Inputs } from "~/forecast/types";
 import type { ActionFailure } from "~/utils/http.server";
 import { Field } from "./field";
+import { ForecastEditor } from "./forecast-editor";
 
-export function PostEditor({ failure, initial, submitLabel }: { failure?: ActionFailure; initial?: { title: string; markdown: string }; submitLabel: string }) {
-  const busy = useNavigation().state === "submitting";
+interface Props {
+  failure?: ActionFailure;
+  initial?: { title: string; markdown: string };
+  /** The forecast to start from (a post's current one), or none. */
+  forecast?: { modelId: string; inputs: Inputs } | null;
+  /** Whether the attach box starts ticked. */
+  attach: boolean;
+  submitLabel: string;
+}
+
+// Matches app/utils/forecast-form.server.ts (routes import that module; this one stays client-safe).
+const ATTACH_FIELD = "attachForecast";
+
+function forecastErrors(fields: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fields ?? {})) {
+    if (key === "forecast") out[""] = message;
+    else if (key.startsWith("forecast.")) out[key.slice("forecast.".length)] = message;
+  }
+  return out;
+}
+
+export function PostEditor({ failure, initial, forecast, attach, submitLabel }: Props) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const [attached, setAttached] = useState(failure?.values ? failure.values[ATTACH_FIELD] === "on" : attach);
+  const errors = forecastErrors(failure?.fields);
+  const general = failure && !failure.fields.title && !failure.fields.markdown && Object.keys(errors).length === 0 ? failure.error : null;
   return (
     <Form method="post" className="post-editor" noValidate>
-      {failure && !failure.fields.title && !failure.fields.markdown ? (
-        <p className="form-error" role="alert">{failure.error}</p>
+      {general ? (
+        <p className="form-error" role="alert">
+          {general}
+        </p>
       ) : null}
       <Field name="title" label="Title" defaultValue={failure?.values?.title ?? initial?.title} error={failure?.fields.title} maxLength={TITLE_MAX} required autoFocus />
       <Field
         name="markdown"
         label="Body"
         multiline
-        rows={18}
+        rows={14}
         defaultValue={failure?.values?.markdown ?? initial?.markdown}
         error={failure?.fields.markdown}
         hint="Markdown with tables, footnotes, $inline$ and $$display$$ math. Link another post with <@text@>(@Post title@)."
         required
       />
+      <fieldset className="post-editor__forecast">
+        <legend>Forecast</legend>
+        <label className="checkbox">
+          <input type="checkbox" name={ATTACH_FIELD} value="on" checked={attached} onChange={(e) => setAttached(e.target.checked)} />
+          Attach a forecast to this post — readers can fork its assumptions in their replies.
+        </label>
+        {Object.keys(errors).length ? (
+          <p className="form-error" role="alert">
+            {failure?.error}
+          </p>
+        ) : null}
+        <div className="post-editor__forecast-body">
+          <ForecastEditor name="forecast" initial={forecast ?? undefined} allowModelChange errors={errors} />
+        </div>
+      </fieldset>
       <button type="submit" className="button" disabled={busy}>
-        {busy ? "Saving…" : submitLabel}
+        {busy ? (attached ? "Computing the forecast and saving…" : "Saving…") : submitLabel}
       </button>
     </Form>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, buildTree, subthread, type FlatComment } from "./tree";
+import { ancestorsOf, buildTree, limitTree, subthread, type FlatComment } from "./tree";
 
 const c = (id: number, parentId: number | null, createdAt: number, score = 0): FlatComment => ({ id, parentId, createdAt, score });
 
@@ -50,5 +50,23 @@ describe("permalink views", () => {
     expect(sub.descendants).toBe(2);
     expect(sub.children[0]!.comment.id).toBe(3);
     expect(subthread(flat, 42, "old")).toBeNull();
+  });
+});
+
+describe("limitTree", () => {
+  const flat = [c(1, null, 1, 9), c(2, 1, 2), c(3, 1, 3), c(4, null, 4, 5), c(5, 4, 5), c(6, null, 6, 1), c(7, null, 7, 0)];
+  const roots = buildTree(flat, "top");
+
+  it("keeps whole top-level threads in order until the budget is spent", () => {
+    const { nodes, hiddenThreads, hiddenComments } = limitTree(roots, 5);
+    expect(nodes.map((n) => n.comment.id)).toEqual([1, 4]);
+    expect(hiddenThreads).toBe(2);
+    expect(hiddenComments).toBe(2);
+  });
+
+  it("never drops the first thread, and never skips ahead to a smaller later one", () => {
+    expect(limitTree(roots, 1).nodes.map((n) => n.comment.id)).toEqual([1]);
+    expect(limitTree(roots, 4).nodes.map((n) => n.comment.id)).toEqual([1]);
+    expect(limitTree(roots, 100).hiddenComments).toBe(0);
   });
 });

@@ -80,3 +80,24 @@ export function subthread<C extends FlatComment>(comments: C[], id: number, sort
   }
   return buildTree(members, sort)[0] ?? null;
 }
+
+/**
+ * The first top-level threads of a sorted tree whose comments fit a budget (always at least
+ * one thread, and never a thread cut in half), and what was left out. Big threads render
+ * their first screenfuls fast and load the rest on request, as large forums do.
+ */
+export function limitTree<C extends FlatComment>(roots: TreeNode<C>[], budget: number): { nodes: TreeNode<C>[]; hiddenThreads: number; hiddenComments: number } {
+  const nodes: TreeNode<C>[] = [];
+  let used = 0;
+  let hiddenComments = 0;
+  for (const root of roots) {
+    const size = 1 + root.descendants;
+    if (nodes.length === 0 || (hiddenComments === 0 && used + size <= budget)) {
+      nodes.push(root);
+      used += size;
+    } else {
+      hiddenComments += size;
+    }
+  }
+  return { nodes, hiddenThreads: roots.length - nodes.length, hiddenComments };
+}

@@ -5,7 +5,7 @@ import { describeDistribution } from "./distributions";
 import { formatNumber, formatPercent, formatSci, formatYear } from "./format";
 import type { Distribution, ForecastModel, InputDef, InputValue, Inputs, TableInputDef, TableRow } from "./types";
 
-export { formatNumber, formatPercent, formatSci, formatYear } from "./format";
+export { formatHeadline, formatNumber, formatPercent, formatSci, formatYear } from "./format";
 
 export interface InputDiff {
   name: string;

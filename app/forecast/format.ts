@@ -39,3 +39,28 @@ export function formatYear(year: number | null, rangeEnd = 2100): string {
   if (year === null || !Number.isFinite(year)) return `> ${rangeEnd}`;
   return String(Math.round(year));
 }
+
+/** A headline value as a reader expects it: years as integers, shares as %, FLOP in 1e notation. */
+export function formatHeadline(h: { format: string; value: number | null }): string {
+  if (h.value === null) return h.format === "year" ? formatYear(null) : "not reached";
+  switch (h.format) {
+    case "year":
+      return formatYear(h.value);
+    case "probability":
+      return formatPercent(h.value);
+    case "flop":
+      return `${formatSci(h.value, 2)} FLOP`;
+    case "loss":
+      return h.value.toFixed(3);
+    default:
+      return formatNumber(h.value);
+  }
+}
+
+/** A Monte Carlo standard error in the headline's own terms: years to a tenth, shares in points. */
+export function formatStandardError(h: { format: string; se?: number }): string | null {
+  if (h.se === undefined || !Number.isFinite(h.se) || h.se <= 0) return null;
+  if (h.format === "year") return `±${h.se < 0.05 ? "<0.1" : h.se.toFixed(1)} yr`;
+  if (h.format === "probability") return `±${h.se * 100 < 0.05 ? "<0.1" : (h.se * 100).toFixed(1)} pp`;
+  return `±${formatNumber(h.se, 2)}`;
+}

@@ -47,7 +47,7 @@ describe("runModel", () => {
   });
 
   it("returns errors instead of throwing", () => {
-    expect(runModel("nope", {})).toEqual({ ok: false, errors: [{ path: "", message: 'Unknown model "nope"' }] });
+    expect(runModel("nope", {})).toEqual({ ok: false, errors: [{ path: "modelId", message: 'Unknown model "nope"' }] });
     const bad = runModel("bio-anchors", { hw_halving_years: -1, bogus: 1 }, { sampleCount: 0, seed: -1 });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;

@@ -2,7 +2,7 @@
 // Everything here is pure (no IO, clocks or global randomness), so it runs unchanged in
 // the browser, on the server and in worker threads.
 
-import { seedFromInputs } from "./canonical";
+import { forecastKey, seedFromInputs } from "./canonical";
 import { bioAnchors } from "./models/bio-anchors";
 import { gptExtrapolationModel } from "./models/gpt-extrapolation";
 import { scalingLawsModel } from "./models/scaling-laws";
@@ -65,15 +65,19 @@ function checkOptions(options: Partial<ComputeOptions>): InputIssue[] {
   return errors;
 }
 
+export type PreparedRun =
+  | { ok: true; model: ForecastModel; inputs: Inputs; options: ComputeOptions; inputsHash: string }
+  | { ok: false; errors: InputIssue[] };
+
 /**
- * Validate a fork's partial inputs, overlay them on the model defaults and compute.
- * Never throws: invalid inputs or options, unknown models and failures inside a model
- * all come back as { ok: false, errors }. Without a seed, the seed is derived from the
- * resolved inputs (models.md §4), so the same fork always renders the same chart.
+ * Validate partial inputs and overlay them on the model defaults, without computing: what a
+ * server needs to look up a cached result before it spends a worker on it. Without a seed,
+ * the seed is derived from the resolved inputs (models.md §4), so the same fork always
+ * renders the same chart.
  */
-export function runModel(modelId: string, partialInputs: unknown, options: Partial<ComputeOptions> = {}): RunOutcome {
+export function prepareRun(modelId: string, partialInputs: unknown, options: Partial<ComputeOptions> = {}): PreparedRun {
   const model = getModel(modelId);
-  if (!model) return { ok: false, errors: [{ path: "", message: `Unknown model "${modelId}"` }] };
+  if (!model) return { ok: false, errors: [{ path: "modelId", message: `Unknown model "${modelId}"` }] };
   const optionErrors = checkOptions(options);
   const validated = validateInputs(model, partialInputs ?? {});
   if (!validated.ok || optionErrors.length) {
@@ -86,10 +90,29 @@ export function runModel(modelId: string, partialInputs: unknown, options: Parti
     seed: options.seed ?? seedFromInputs(inputs),
     sampleCount: options.sampleCount ?? DEFAULT_SAMPLE_COUNT,
   };
+  const { inputsHash } = forecastKey({ modelId, modelVersion: model.version, inputs, ...resolved });
+  return { ok: true, model, inputs, options: resolved, inputsHash };
+}
+
+/** Runs an already validated and resolved input set. Never throws. */
+export function computePrepared(modelId: string, inputs: Inputs, options: ComputeOptions): RunOutcome {
+  const model = getModel(modelId);
+  if (!model) return { ok: false, errors: [{ path: "modelId", message: `Unknown model "${modelId}"` }] };
   try {
-    return { ok: true, result: model.compute(inputs, resolved), inputs, options: resolved };
+    return { ok: true, result: model.compute(inputs, options), inputs, options };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return { ok: false, errors: [{ path: "", message: `${model.title} could not be computed: ${reason}` }] };
   }
+}
+
+/**
+ * Validate a fork's partial inputs, overlay them on the model defaults and compute.
+ * Never throws: invalid inputs or options, unknown models and failures inside a model
+ * all come back as { ok: false, errors }.
+ */
+export function runModel(modelId: string, partialInputs: unknown, options: Partial<ComputeOptions> = {}): RunOutcome {
+  const prepared = prepareRun(modelId, partialInputs, options);
+  if (!prepared.ok) return prepared;
+  return computePrepared(modelId, prepared.inputs, prepared.options);
 }

@@ -1,27 +1,38 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import chartCss from "~/styles/charts.css?url";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
 import { ErrorPage } from "~/components/error-page";
+import { ForecastPanel } from "~/components/forecast-panel";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { PostVote } from "~/components/vote-buttons";
 import { commentSortSchema } from "~/discussion/schemas";
-import { buildTree } from "~/discussion/tree";
+import { buildTree, limitTree } from "~/discussion/tree";
 import { runLoader } from "~/utils/http.server";
 import { threadAction } from "~/utils/post-actions.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }];
+
+/** Comments rendered on first load; the rest of a big thread comes on request. */
+const THREAD_BUDGET = 150;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
-  return runLoader(() => {
+  return runLoader(async () => {
     const viewerId = context.user?.id ?? null;
     const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
-    const sort = commentSortSchema.parse(new URL(request.url).searchParams.get("sort") ?? undefined);
+    const search = new URL(request.url).searchParams;
+    const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
     const comments = context.services.comments.listForPost(post.id, viewerId);
-    return { post, tree: buildTree(comments, sort), sort, viewer: context.user ? { id: context.user.id } : null };
+    const forecast = post.forecastId ? await context.services.forecasts.present(post.forecastId) : null;
+    const tree = buildTree(comments, sort);
+    const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
+    return { post, forecast, tree: shown.nodes, hidden: { threads: shown.hiddenThreads, comments: shown.hiddenComments }, sort, viewer: context.user ? { id: context.user.id } : null };
   });
 }
 
@@ -30,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, tree, sort, viewer } = useLoaderData<typeof loader>();
+  const { post, forecast, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
   return (
@@ -43,6 +54,7 @@ export default function PostPage() {
           {mine ? <> · <Link to={`/posts/${post.slug}/edit`}>Edit post</Link></> : null}
         </p>
       </header>
+      {forecast ? <ForecastPanel forecast={forecast} /> : null}
       <MarkdownBody html={post.html} className="post__body" />
       <footer className="post__footer">
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
@@ -65,9 +77,22 @@ export default function PostPage() {
           </p>
         )}
         <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} />
+        {hidden.comments > 0 ? (
+          <p className="thread__more">
+            <Link to={`?${moreParams(params)}#comments`} preventScrollReset>
+              Show {hidden.comments} more {hidden.comments === 1 ? "comment" : "comments"} in {hidden.threads} more {hidden.threads === 1 ? "thread" : "threads"}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </article>
   );
+}
+
+function moreParams(params: URLSearchParams) {
+  const next = new URLSearchParams(params);
+  next.set("comments", "all");
+  return next.toString();
 }
 
 export function ErrorBoundary() {

@@ -1,34 +1,50 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import editorCss from "~/styles/forecast-editor.css?url";
+import chartCss from "~/styles/charts.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
+import type { Inputs } from "~/forecast/types";
+import { submittedForecast } from "~/utils/forecast-form.server";
 import { formValues, parseForm, requireUser, runAction, runLoader, type ActionFailure } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit post · Forkcast" }];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: chartCss }];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const user = context.user;
   if (!user) throw data({ message: "Log in as the post's author to edit it." }, { status: 401 });
   const post = await runLoader(() => context.services.posts.bySlug(params.slug ?? "", user.id));
   if (post.author.id !== user.id) throw data({ message: "Only the author can edit this post." }, { status: 403 });
-  return { post: { slug: post.slug, title: post.title, markdown: post.markdown } };
+  const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
+  return {
+    post: { slug: post.slug, title: post.title, markdown: post.markdown },
+    forecast: current ? { modelId: current.modelId, inputs: JSON.parse(current.overrides) as Inputs } : null,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  return runAction(() => {
+  return runAction(async () => {
     const user = requireUser(context);
     const post = context.services.posts.bySlug(params.slug ?? "", user.id);
     const input = parseForm(postSchema, values);
-    const { slug } = context.services.posts.update(post.id, user.id, input);
+    const submitted = await submittedForecast(context, values);
+    const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
+    // An unchanged forecast keeps its row; a changed one becomes a new version (forks keep theirs).
+    const forecast = !submitted
+      ? current ? ("remove" as const) : undefined
+      : current && current.modelId === submitted.model.id && current.inputsHash === submitted.inputsHash ? undefined : submitted;
+    const { slug } = await context.services.posts.update(post.id, user.id, { ...input, forecast });
     return redirect(`/posts/${slug}`);
   }, values);
 }
 
 export default function EditPost() {
-  const { post } = useLoaderData<typeof loader>();
+  const { post, forecast } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ActionFailure | undefined;
   return (
     <section className="editor-page">
@@ -36,7 +52,7 @@ export default function EditPost() {
         <Link to={`/posts/${post.slug}`}>← Back to the post</Link>
       </p>
       <h1>Edit post</h1>
-      <PostEditor failure={failure} initial={post} submitLabel="Save changes" />
+      <PostEditor failure={failure} initial={post} forecast={forecast} attach={forecast !== null} submitLabel="Save changes" />
     </section>
   );
 }

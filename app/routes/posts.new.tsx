@@ -1,12 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import editorCss from "~/styles/forecast-editor.css?url";
+import chartCss from "~/styles/charts.css?url";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
+import { submittedForecast } from "~/utils/forecast-form.server";
 import { formValues, parseForm, requireUser, runAction, type ActionFailure } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New post · Forkcast" }];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: chartCss }];
 
 // No redirect here: after a refused POST (session expired mid-edit) the page must still
 // render the 401 and the text that was typed.
@@ -16,10 +21,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  return runAction(() => {
+  return runAction(async () => {
     const user = requireUser(context);
     const input = parseForm(postSchema, values);
-    const { slug } = context.services.posts.create({ authorId: user.id, ...input });
+    const forecast = await submittedForecast(context, values);
+    const { slug } = await context.services.posts.create({ authorId: user.id, ...input, forecast });
     return redirect(`/posts/${slug}`);
   }, values);
 }
@@ -35,7 +41,7 @@ export default function NewPost() {
           <Link to="/login?redirectTo=%2Fposts%2Fnew">Log in</Link> or <Link to="/signup">sign up</Link> to publish.
         </p>
       )}
-      <PostEditor failure={failure} submitLabel="Publish" />
+      <PostEditor failure={failure} attach forecast={null} submitLabel="Publish" />
     </section>
   );
 }

@@ -3,18 +3,17 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { commentRevisions, comments, posts, users, votes } from "../../db/schema";
 import { appError, forbidden, notFound } from "../utils/errors";
-import { renderMarkdown, renderPlainText } from "../utils/markdown.server";
+import { renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";
-import type { PostService } from "./posts.server";
+import type { MarkdownRenderer } from "./render.server";
 import type { CommentView, ProfileItem } from "./types";
 
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
 
-export function createCommentService(db: Db, now: Clock, postService: PostService) {
+export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer) {
   const karmaVote = alias(votes, "karma_vote");
   const agreeVote = alias(votes, "agree_vote");
-  const render = (markdown: string) => renderMarkdown(markdown, { resolvePostTitle: postService.resolvePostTitle }).html;
 
   const viewColumns = {
     id: comments.id,
@@ -55,8 +54,8 @@ export function createCommentService(db: Db, now: Clock, postService: PostServic
         .map(redact(viewer));
     },
 
-    create(input: { postId: number; parentId: number | null; authorId: number; markdown: string }): { id: number } {
-      const html = render(input.markdown);
+    async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string }): Promise<{ id: number }> {
+      const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
       return db.transaction(
@@ -83,8 +82,8 @@ export function createCommentService(db: Db, now: Clock, postService: PostServic
       );
     },
 
-    edit(commentId: number, editorId: number, markdown: string): void {
-      const html = render(markdown);
+    async edit(commentId: number, editorId: number, markdown: string): Promise<void> {
+      const { html } = await render(markdown);
       db.transaction(
         (tx) => {
           const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();

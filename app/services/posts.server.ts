@@ -3,22 +3,14 @@ import type { Db } from "../../db/client";
 import { posts, users, votes } from "../../db/schema";
 import { slugify } from "../discussion/slug";
 import { forbidden, notFound } from "../utils/errors";
-import { renderMarkdown, renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";
+import type { ComputedForecast, ForecastService } from "./forecasts.server";
+import type { MarkdownRenderer } from "./render.server";
 import type { PostSummary, PostView } from "./types";
 
 export const PAGE_SIZE = 20;
 
-export function createPostService(db: Db, now: Clock) {
-  const resolvePostTitle = (title: string) => {
-    const row = db.select({ slug: posts.slug, title: posts.title }).from(posts).where(eq(posts.title, title.trim())).get();
-    return row ?? null;
-  };
-  const render = (markdown: string) => ({
-    html: renderMarkdown(markdown, { resolvePostTitle }).html,
-    excerpt: renderPlainText(markdown),
-  });
-
+export function createPostService(db: Db, now: Clock, forecastService: ForecastService, render: MarkdownRenderer) {
   const uniqueSlug = (title: string) => {
     const base = slugify(title);
     const taken = new Set(
@@ -37,6 +29,7 @@ export function createPostService(db: Db, now: Clock) {
     commentCount: posts.commentCount,
     createdAt: posts.createdAt,
     editedAt: posts.editedAt,
+    forecastId: posts.forecastId,
     author: { id: users.id, handle: users.handle, displayName: users.displayName },
     viewerVote: viewerId == null ? sql<number>`0` : sql<number>`coalesce(${votes.value}, 0)`,
   });
@@ -52,26 +45,45 @@ export function createPostService(db: Db, now: Clock) {
       .leftJoin(votes, viewerVoteJoin(viewerId));
 
   return {
-    create(input: { authorId: number; title: string; markdown: string }): { id: number; slug: string } {
-      const { html, excerpt } = render(input.markdown);
+    /** The forecast, if any, is computed by the caller first: transactions never wait on workers. */
+    async create(input: { authorId: number; title: string; markdown: string; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
+      const { html, excerpt } = await render(input.markdown);
       return db.transaction(
-        (tx) =>
-          tx
+        (tx) => {
+          const post = tx
             .insert(posts)
             .values({ slug: uniqueSlug(input.title), authorId: input.authorId, title: input.title, markdown: input.markdown, html, excerpt, createdAt: now() })
             .returning({ id: posts.id, slug: posts.slug })
-            .get(),
+            .get();
+          if (input.forecast) {
+            const forecastId = forecastService.insert(tx, input.forecast, { authorId: input.authorId, postId: post.id });
+            tx.update(posts).set({ forecastId }).where(eq(posts.id, post.id)).run();
+          }
+          return post;
+        },
         { behavior: "immediate" },
       );
     },
 
-    update(postId: number, editorId: number, input: { title: string; markdown: string }): { slug: string } {
-      const post = db.select().from(posts).where(eq(posts.id, postId)).get();
-      if (!post) throw notFound("That post");
-      if (post.authorId !== editorId) throw forbidden("Only the author can edit this post.");
-      const { html, excerpt } = render(input.markdown);
-      db.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now() }).where(eq(posts.id, postId)).run();
-      return { slug: post.slug };
+    /**
+     * `forecast`: a new version (the old one stays stored, forks point at it), "remove" to
+     * detach it, or undefined to leave it as it is.
+     */
+    async update(postId: number, editorId: number, input: { title: string; markdown: string; forecast?: ComputedForecast | "remove" }): Promise<{ slug: string }> {
+      const { html, excerpt } = await render(input.markdown);
+      return db.transaction(
+        (tx) => {
+          const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
+          if (!post) throw notFound("That post");
+          if (post.authorId !== editorId) throw forbidden("Only the author can edit this post.");
+          let forecastId = post.forecastId;
+          if (input.forecast === "remove") forecastId = null;
+          else if (input.forecast) forecastId = forecastService.insert(tx, input.forecast, { authorId: editorId, postId });
+          tx.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now(), forecastId }).where(eq(posts.id, postId)).run();
+          return { slug: post.slug };
+        },
+        { behavior: "immediate" },
+      );
     },
 
     bySlug(slug: string, viewerId: number | null): PostView {
@@ -100,8 +112,6 @@ export function createPostService(db: Db, now: Clock) {
       const order = sort === "top" ? [desc(posts.score), desc(posts.createdAt)] : [desc(posts.createdAt)];
       return base(null).where(eq(posts.authorId, authorId)).orderBy(...order).limit(limit).all();
     },
-
-    resolvePostTitle,
   };
 }
 export type PostService = ReturnType<typeof createPostService>;

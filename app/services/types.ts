@@ -26,6 +26,7 @@ export interface PostSummary {
   commentCount: number;
   createdAt: number;
   editedAt: number | null;
+  forecastId: number | null;
   author: AuthorRef;
   viewerVote: number;
 }

@@ -10,6 +10,8 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  /** Wall-clock budget of one model run, in milliseconds. */
+  COMPUTE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   /** Hops of reverse proxies in front of us; 0 means X-Forwarded-* headers are ignored. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });

@@ -64,3 +64,52 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+const MAX_JSON_DEPTH = 32;
+
+function depthOf(value: unknown, limit: number): number {
+  // Iterative, so a hostile 100,000-deep body cannot overflow the stack while being measured.
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (v && typeof v === "object") for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Reads a JSON API body: 415 unless JSON, 400 for malformed or absurdly nested bodies, then the schema. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw appError(415, "Send the body as JSON (Content-Type: application/json).");
+  const text = await request.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw appError(400, `The body is not valid JSON: ${(e as Error).message}`);
+  }
+  if (depthOf(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw appError(400, `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    throw appError(400, Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; "), fields);
+  }
+  return parsed.data;
+}
+
+/** Runs an API handler; service errors become JSON 4xx bodies naming each field. */
+export async function runApi(fn: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e)) {
+      const errors = Object.entries(e.fields ?? {}).map(([path, message]) => ({ path, message }));
+      const headers: Record<string, string> = e.retryAfter ? { "Retry-After": String(e.retryAfter) } : {};
+      return Response.json({ ok: false, error: e.message, errors }, { status: e.status, headers });
+    }
+    throw e;
+  }
+}

@@ -14,12 +14,12 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
     const { comments, votes } = context.services;
     switch (input.intent) {
       case "reply": {
-        const { id } = comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown });
+        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown });
         return { ok: true as const, commentId: id };
       }
       case "edit-comment":
         ensureOnPost(context, input.commentId, post.id);
-        comments.edit(input.commentId, user.id, input.markdown);
+        await comments.edit(input.commentId, user.id, input.markdown);
         return { ok: true as const, commentId: input.commentId };
       case "delete-comment":
         ensureOnPost(context, input.commentId, post.id);

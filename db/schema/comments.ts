@@ -23,6 +23,8 @@ export const comments = sqliteTable(
     markdown: text("markdown").notNull(),
     html: text("html").notNull(),
     status: text("status", { enum: COMMENT_STATUSES }).notNull().default("visible"),
+    /** Set when the comment is a fork: its forecast. */
+    forecastId: integer("forecast_id"),
     score: integer("score").notNull().default(0),
     agreeScore: integer("agree_score").notNull().default(0),
     createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),

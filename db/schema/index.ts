@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./posts";
 export * from "./comments";
 export * from "./votes";
+export * from "./forecasts";

@@ -16,6 +16,8 @@ export const posts = sqliteTable(
     excerpt: text("excerpt").notNull().default(""),
     score: integer("score").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
+    /** The post's current forecast; earlier versions stay in `forecasts`. */
+    forecastId: integer("forecast_id"),
     createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
     editedAt: integer("edited_at"),
   },

@@ -117,3 +117,14 @@ export function crosspostsToText(value: string): string {
   }
   return out + value.slice(cursor);
 }
+
+/**
+ * The titles a text may cross-post to, found by the same scan on the raw Markdown. A superset
+ * (a match inside a code span counts too), so the caller can look them all up before the
+ * render runs somewhere without a database.
+ */
+export function scanCrosspostTitles(markdown: string): string[] {
+  const titles = new Set<string>();
+  for (let m = nextMatch(markdown, 0); m && titles.size < MAX_CROSSPOST_LOOKUPS; m = nextMatch(markdown, m.end)) titles.add(m.title);
+  return [...titles];
+}

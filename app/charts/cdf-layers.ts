@@ -1,0 +1,130 @@
+// Building blocks shared by every arrival-year CDF chart (forecast, overlay, community):
+// axes, the 50% guide, the median marker and the hover read-out.
+import { percentAxis, yearAxis } from "./axis-format";
+import type { CdfRow } from "./data";
+import { COLORS, INTERACTIVE_LAYER, type Layer } from "./theme";
+
+export const YEAR_TITLE = "Year";
+export const PROB_TITLE = "Probability TAI has arrived (%)";
+
+export function cdfEncoding(domain: [number, number]) {
+  return {
+    x: {
+      field: "year",
+      type: "quantitative",
+      scale: { domain, nice: false, zero: false },
+      axis: yearAxis(YEAR_TITLE, domain[0], domain[1], domain[1] - domain[0] > 40 ? 10 : 5),
+    },
+    y: {
+      field: "p",
+      type: "quantitative",
+      scale: { domain: [0, 1], nice: false },
+      axis: percentAxis(PROB_TITLE),
+    },
+  } as const;
+}
+
+/**
+ * Where a legend covers no CDF: bottom-right when every curve is high by the last third of
+ * the range (the usual shape), top-left when every curve is still low in the first third
+ * (late forecasts), otherwise outside on the right.
+ */
+export function cdfLegendOrient(curves: CdfRow[][], domain: [number, number]): "bottom-right" | "top-left" | "right" {
+  const span = domain[1] - domain[0];
+  const rows = curves.flat();
+  const late = rows.filter((r) => r.year >= domain[0] + span * 0.62);
+  const early = rows.filter((r) => r.year <= domain[0] + span * 0.38);
+  if (late.every((r) => r.p >= 0.36)) return "bottom-right";
+  if (early.every((r) => r.p <= 0.62)) return "top-left";
+  return "right";
+}
+
+/** The dashed 50% line the median is read off. */
+export function halfGuide(): Layer {
+  return {
+    data: { values: [{ p: 0.5 }] },
+    mark: { type: "rule", color: COLORS.ruleStrong, strokeDash: [4, 4], strokeWidth: 1 },
+    encoding: { x: { value: 0 }, x2: { value: "width" }, y: { field: "p", type: "quantitative" } },
+  };
+}
+
+export interface MedianMark {
+  year: number;
+  color: string;
+  label: string;
+  /** Which side of the point the label sits; chosen so it lands where no curve is. */
+  side: "left" | "right";
+}
+
+/**
+ * A rule from the x-axis up to 50% at the median, a dot on the curve and a label. Left labels
+ * sit above the 50% line (both curves are below it there), right labels below it. Colours are
+ * constants per layer, not a field: a second colour field would stop vega-lite from merging
+ * the chart's series legend (it merges channels only when they share one field).
+ */
+export function medianLayers(marks: MedianMark[], rule = true): Layer[] {
+  const x = { field: "year", type: "quantitative" } as const;
+  const y = { field: "p", type: "quantitative" } as const;
+  return marks.flatMap((m): Layer[] => {
+    const values = [{ year: m.year, p: 0.5, zero: 0, label: m.label }];
+    const left = m.side === "left";
+    const layers: Layer[] = [];
+    if (rule) {
+      layers.push({
+        data: { values },
+        mark: { type: "rule", strokeWidth: 1, color: m.color },
+        encoding: { x, y: { field: "zero", type: "quantitative" }, y2: { field: "p" } },
+      });
+    }
+    layers.push(
+      {
+        data: { values },
+        mark: { type: "point", filled: true, size: 46, color: m.color, stroke: "#ffffff", strokeWidth: 1.5, opacity: 1 },
+        encoding: { x, y },
+      },
+      {
+        data: { values },
+        mark: {
+          type: "text",
+          align: left ? "right" : "left",
+          baseline: left ? "bottom" : "top",
+          dx: left ? -5 : 6,
+          dy: left ? -4 : 5,
+          fontWeight: 600,
+          fontSize: 11.5,
+          color: m.color,
+        },
+        encoding: { x, y, text: { field: "label" } },
+      },
+    );
+    return layers;
+  });
+}
+
+/** "Median after 2100": said in words at the right end of the 50% line instead of a marker. */
+export function medianBeyondLayer(text: string, domainEnd: number, color: string = COLORS.inkSoft): Layer {
+  return {
+    data: { values: [{ year: domainEnd, p: 0.5, text }] },
+    mark: { type: "text", align: "right", baseline: "top", dy: 5, dx: -2, fontWeight: 600, color },
+    encoding: { x: { field: "year", type: "quantitative" }, y: { field: "p", type: "quantitative" }, text: { field: "text" } },
+  };
+}
+
+/**
+ * Hover read-out for the interactive chart: the nearest year's point and a tooltip. Rows carry
+ * preformatted text so the tooltip reads "2040" and "26%" rather than raw numbers.
+ */
+export function hoverLayer(rows: (CdfRow & Record<string, unknown>)[], tooltip: { field: string; title: string }[], color: string): Layer {
+  return {
+    name: `${INTERACTIVE_LAYER}hover`,
+    data: { values: rows },
+    params: [{ name: "hover", select: { type: "point", fields: ["year"], nearest: true, on: "pointerover", clear: "pointerout" } }],
+    mark: { type: "point", filled: true, size: 40, color, stroke: "#ffffff", strokeWidth: 1 },
+    encoding: {
+      x: { field: "year", type: "quantitative" },
+      y: { field: "p", type: "quantitative" },
+      opacity: { condition: { param: "hover", empty: false, value: 1 }, value: 0 },
+      tooltip: tooltip.map((t) => ({ field: t.field, title: t.title, type: "nominal" as const })),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Chart spec builders: the only entry point other code imports. Pure functions from a
+// ForecastResult to a vega-lite spec (type-only vega-lite import), so they are safe in the
+// browser bundle; rendering lives in utils/chart-svg.server.ts and components/forecast-chart.
+import type { TopLevelSpec } from "vega-lite";
+import type { ForecastResult } from "../forecast/types";
+import { bioAnchorsFlopSpec, bioAnchorsHistogramSpec, bioAnchorsSpec } from "./bio-anchors";
+import { gptSpec } from "./gpt-extrapolation";
+import { scalingSpec } from "./scaling-laws";
+import type { ChartOptions } from "./theme";
+
+export type { ChartOptions } from "./theme";
+export { COLORS, FONT } from "./theme";
+export { bioAnchorsSpec, bioAnchorsFlopSpec, bioAnchorsHistogramSpec } from "./bio-anchors";
+export { gptSpec } from "./gpt-extrapolation";
+export { scalingSpec } from "./scaling-laws";
+export { overlaySpec, communitySpec, type OverlayLabels } from "./compare";
+export { describeResult, describeShift, shiftSubtitle, fmtPct, fmtSci, fmtYear, fmtCount } from "./text";
+export { resultTable, type ResultTable } from "./table";
+export * as axisFormat from "./axis-format";
+
+/** The main chart of a result, chosen by its model. Unknown models with a CDF get the CDF chart. */
+export function forecastSpec(result: ForecastResult, options: ChartOptions = {}): TopLevelSpec {
+  switch (result?.modelId) {
+    case "gpt-extrapolation":
+      return gptSpec(result, options);
+    case "scaling-laws":
+      return scalingSpec(result, options);
+    default:
+      return bioAnchorsSpec(result, options);
+  }
+}
+
+/** Secondary views of a result, by name, for the post page's tabs (empty when none). */
+export function secondarySpecs(result: ForecastResult, options: ChartOptions = {}): { key: string; title: string; spec: TopLevelSpec }[] {
+  if (result?.modelId !== "bio-anchors") return [];
+  return [
+    { key: "flop", title: "FLOP required vs affordable", spec: bioAnchorsFlopSpec(result, options) },
+    { key: "histogram", title: "FLOP requirement by anchor", spec: bioAnchorsHistogramSpec(result, options) },
+  ];
+}

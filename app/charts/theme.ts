@@ -1,0 +1,200 @@
+// The site's chart look, in one place so every chart (and the interactive re-render in the
+// browser) draws with the same palette, type and spacing as the surrounding page.
+import type { Config, TopLevelSpec } from "vega-lite";
+import { textWidth } from "./text-width";
+
+export const COLORS = {
+  ink: "#1d2327",
+  inkSoft: "#4a5259",
+  inkFaint: "#7b838a",
+  grid: "#e4dfd6",
+  ruleStrong: "#cfc7ba",
+  accent: "#1f5f74",
+  /** The fork (second) colour of overlays. */
+  fork: "#c0562f",
+  /** Parent forecast in overlays, and other context lines: neutral, so the fork stands out. */
+  neutral: "#8b9298",
+  /** Faint reference curves (Cotra's spreadsheet): present but never competing. */
+  reference: "#a9aeb2",
+} as const;
+
+export const FONT = "Inter Variable, system-ui, sans-serif";
+
+/**
+ * Name prefix of layers that only matter in the browser (hover read-outs: invisible until
+ * hovered). The server renderer drops them, which keeps the static SVG smaller and faster.
+ */
+export const INTERACTIVE_LAYER = "interactive-";
+
+/** A layered top-level spec, and one of its layers: derived from the public type only. */
+export type LayeredSpec = Extract<TopLevelSpec, { layer: unknown }>;
+export type Layer = LayeredSpec["layer"][number];
+
+export interface ChartOptions {
+  /** Outer width in px, axes, titles and legends included (autosize "fit"). */
+  width?: number;
+  /** Outer height in px, everything included. */
+  height?: number;
+  /** Smaller, for replies and previews: no source line, a shorter subtitle. */
+  compact?: boolean;
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  compact: boolean;
+}
+
+export function frame(options: ChartOptions = {}): Frame {
+  const compact = options.compact ?? false;
+  return {
+    width: options.width ?? (compact ? 520 : 680),
+    height: options.height ?? (compact ? 280 : 400),
+    compact,
+  };
+}
+
+export const CONFIG: Config = {
+  background: "#ffffff",
+  // No per-mark ARIA descriptions: they double the SVG size and render time, and the chart's
+  // text alternative is the figure caption (describeResult), not 76 point descriptions.
+  aria: false,
+  font: FONT,
+  padding: { left: 6, right: 14, top: 8, bottom: 6 },
+  view: { stroke: null },
+  axis: {
+    labelFont: FONT,
+    labelFontSize: 11,
+    labelColor: COLORS.inkSoft,
+    titleFont: FONT,
+    titleFontSize: 11.5,
+    titleFontWeight: 500,
+    titleColor: COLORS.ink,
+    titlePadding: 10,
+    domainColor: COLORS.ruleStrong,
+    tickColor: COLORS.ruleStrong,
+    tickSize: 4,
+    labelPadding: 4,
+    gridColor: COLORS.grid,
+    gridWidth: 1,
+  },
+  // Vertical grid lines add noise on time and compute axes; the y grid carries the reading.
+  axisX: { grid: false },
+  axisY: { domain: false, ticks: false, labelPadding: 6 },
+  title: {
+    anchor: "start",
+    frame: "bounds",
+    font: FONT,
+    fontSize: 15,
+    fontWeight: 600,
+    color: COLORS.ink,
+    subtitleFont: FONT,
+    subtitleFontSize: 12,
+    subtitleColor: COLORS.inkSoft,
+    subtitlePadding: 5,
+    subtitleLineHeight: 17,
+    offset: 14,
+  },
+  legend: {
+    labelFont: FONT,
+    labelFontSize: 11,
+    labelColor: COLORS.ink,
+    titleFont: FONT,
+    symbolStrokeWidth: 2,
+    symbolSize: 180,
+    rowPadding: 5,
+    padding: 6,
+    fillColor: "rgba(255,255,255,0.88)",
+    labelLimit: 260,
+  },
+  text: { font: FONT, fontSize: 11, color: COLORS.inkSoft },
+  line: { strokeJoin: "round", strokeCap: "round" },
+};
+
+/** Shared top-level fields: size, sizing mode and the theme. */
+export function topLevel(f: Frame, description: string) {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description,
+    width: f.width,
+    height: f.height,
+    // "fit" makes width/height the outer size, so the server SVG and the page layout agree.
+    autosize: { type: "fit", contains: "padding" },
+    config: CONFIG,
+  } as const;
+}
+
+/**
+ * Lines drawn by separate layers (so z-order is ours) but sharing one legend: every layer
+ * encodes color and dash from the same "series" field with the same scales, which vega-lite
+ * merges into a single legend.
+ */
+export function lineLegend(entries: { label: string; color: string; dash?: number[] }[], orient: string, columns?: number) {
+  const domain = entries.map((e) => e.label);
+  // symbolOpacity 1: otherwise the legend takes the opacity of a translucent layer.
+  const legend = { orient, title: null, symbolType: "stroke", symbolStrokeWidth: 2, symbolSize: 320, symbolOpacity: 1, ...(columns ? { columns, columnPadding: 14 } : {}) } as const;
+  return {
+    color: { field: "series", type: "nominal", scale: { domain, range: entries.map((e) => e.color) }, legend },
+    strokeDash: { field: "series", type: "nominal", scale: { domain, range: entries.map((e) => e.dash ?? [1, 0]) }, legend },
+  } as const;
+}
+
+/** Rows tagged with the series name a lineLegend keys on. */
+export const tag = <T extends object>(rows: T[], label: string) => rows.map((r) => ({ ...r, series: label }));
+
+/**
+ * Greedy word wrap to a pixel width. Vega-lite does not wrap titles, and under autosize
+ * "fit" a title wider than the plot squeezes the plot instead, so long lines are split here.
+ */
+export function wrap(text: string, widthPx: number, fontSize = 12, bold = false): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && textWidth(candidate, fontSize, bold) > widthPx) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A title (bold, 15 px) that fits the chart's width. */
+export function title(f: Frame, text: string): string | string[] {
+  const lines = wrap(text, f.width - 30, 15, true);
+  return lines.length === 1 ? lines[0] : lines;
+}
+
+/** Subtitle lines that fit the chart's width. */
+export function subtitle(f: Frame, ...texts: string[]): string[] {
+  return texts.filter(Boolean).flatMap((t) => wrap(t, f.width - 30, 12));
+}
+
+/**
+ * The source line under the plot. A text mark placed below the x-axis title (vega-lite has
+ * one title per view, and it belongs at the top); autosize "fit" keeps it inside the frame.
+ */
+export function sourceLine(text: string, f: Frame): Layer[] {
+  if (f.compact || !text) return [];
+  return [
+    {
+      data: { values: [{ text: wrap(text, f.width - 110, 10.5).join("\n") }] },
+      mark: {
+        type: "text",
+        align: "left",
+        baseline: "top",
+        lineBreak: "\n",
+        lineHeight: 14,
+        fontSize: 10.5,
+        color: COLORS.inkFaint,
+        dy: 47,
+        dx: -30,
+      },
+      // Explicit positions: layers inherit the chart's shared x/y field encodings otherwise.
+      encoding: { x: { value: 0 }, y: { value: "height" }, text: { field: "text" } },
+    },
+  ];
+}

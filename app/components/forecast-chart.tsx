@@ -1,0 +1,185 @@
+// A forecast chart: the server-rendered SVG first (works without JavaScript, in link
+// previews and for screen readers), upgraded in place to an interactive vega view once the
+// page has hydrated and the chart is near the viewport. A chart that fails breaks only itself.
+import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { TopLevelSpec } from "vega-lite";
+
+export interface ChartTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface ForecastChartProps {
+  /** SVG from utils/chart-svg.server.ts; null when the server could not render it. */
+  svg: string | null;
+  /** The same chart as a vega-lite spec, for the interactive view; null keeps it static. */
+  spec: TopLevelSpec | null;
+  /** Text alternative (describeResult / describeShift), shown as the caption. */
+  description: string;
+  table?: ChartTable;
+  title?: string;
+  className?: string;
+}
+
+/**
+ * The server SVG, inline. This is the second reviewed use of dangerouslySetInnerHTML (the
+ * first is MarkdownBody): the markup is produced by our own renderer (vega View.toSVG over
+ * engine data, post-processed in app/utils/chart-svg.server.ts), never by users. Text that
+ * users can influence (fork labels) is escaped by vega's SVG serializer.
+ */
+function StaticSvg({ svg, hidden }: { svg: string; hidden?: boolean }) {
+  return <div className="forecast-chart__static" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+function Unavailable({ title }: { title?: string }) {
+  return <p className="forecast-chart__unavailable">{title ? `${title}: chart unavailable` : "Chart unavailable"}</p>;
+}
+
+/** Catches render errors of the interactive part and shows the fallback instead. */
+class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.warn("Interactive chart failed; showing the static chart", error);
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+// CSP-friendly embedding: `ast` + vega's expression interpreter instead of `new Function`
+// (no 'unsafe-eval'), and no injected <style> elements (no 'unsafe-inline'): the styles for
+// the view and its tooltip live in app/styles/charts.css.
+const EMBED_OPTIONS = {
+  renderer: "svg",
+  actions: false,
+  ast: true,
+  defaultStyle: false,
+  tooltip: { disableDefaultStyle: true, theme: "forkcast" },
+} as const;
+
+/** Start `fn` once `el` is within 200px of the viewport (at once without IntersectionObserver). */
+function whenNearViewport(el: Element, fn: () => void): () => void {
+  if (typeof IntersectionObserver === "undefined") {
+    fn();
+    return () => {};
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        fn();
+      }
+    },
+    { rootMargin: "200px" },
+  );
+  observer.observe(el);
+  return () => observer.disconnect();
+}
+
+function InteractiveChart({ svg, spec, title }: { svg: string | null; spec: TopLevelSpec; title?: string }) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [live, setLive] = useState(false);
+  // Loader revalidations hand us an equal spec in a new object; re-embed only on a change.
+  const specKey = useMemo(() => JSON.stringify(spec), [spec]);
+
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    const host = hostRef.current;
+    if (!wrap || !host) return;
+    let cancelled = false;
+    let finalize: (() => void) | undefined;
+    setLive(false);
+    const stopWatching = whenNearViewport(wrap, () => {
+      // Lazy: vega is ~900 kB and must never delay first paint (stack.md pitfall 11).
+      import("vega-embed")
+        .then(({ default: embed }) => embed(host, JSON.parse(specKey) as TopLevelSpec, EMBED_OPTIONS))
+        .then((result) => {
+          if (cancelled) return result.finalize();
+          finalize = result.finalize;
+          setLive(true);
+        })
+        .catch((err: unknown) => {
+          // Keep the static SVG (or the description): the interactive view is an extra.
+          if (!cancelled) console.warn("Interactive chart unavailable", err);
+        });
+    });
+    return () => {
+      cancelled = true;
+      stopWatching();
+      finalize?.();
+      host.replaceChildren();
+    };
+  }, [specKey]);
+
+  return (
+    <div ref={wrapRef} className="forecast-chart__frame">
+      {svg ? <StaticSvg svg={svg} hidden={live} /> : live ? null : <Unavailable title={title} />}
+      {/* Filled by vega-embed, never by React: it must stay empty in JSX. */}
+      <div ref={hostRef} className="forecast-chart__live" hidden={!live} />
+    </div>
+  );
+}
+
+function DataTable({ table }: { table: ChartTable }) {
+  return (
+    <details className="forecast-chart__data">
+      <summary>Show data</summary>
+      <div className="forecast-chart__table-wrap">
+        <table>
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={j}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+export function ForecastChart({ svg, spec, description, table, title, className }: ForecastChartProps) {
+  const fallback = svg ? <StaticSvg svg={svg} /> : <Unavailable title={title} />;
+  return (
+    <figure className={`forecast-chart${className ? ` ${className}` : ""}`}>
+      {spec ? (
+        <ChartBoundary fallback={<div className="forecast-chart__frame">{fallback}</div>}>
+          <InteractiveChart svg={svg} spec={spec} title={title} />
+        </ChartBoundary>
+      ) : (
+        <div className="forecast-chart__frame">{fallback}</div>
+      )}
+      <figcaption className="forecast-chart__caption">{description}</figcaption>
+      {table && table.rows.length > 0 ? <DataTable table={table} /> : null}
+    </figure>
+  );
+}
+
+export default ForecastChart;

@@ -1,0 +1,169 @@
+// The forecast input editor: pick a model and a starting preset (post editor) or fork a
+// parent's inputs (reply editor), edit inputs in a form generated from the model's
+// InputDefs, validate with the server's own schema, preview live, and submit as JSON in a
+// hidden field. Without JavaScript the same markup is a plain working form (form-fields.ts).
+// Styles: app/styles/forecast-editor.css.
+
+import { useId, useMemo, useRef } from "react";
+import { getModel, type InputDef } from "../../forecast/index";
+import { EditorContext, type EditorContextValue } from "./context";
+import { clearForecastDraft } from "./draft";
+import { initialState } from "./editor-state";
+import { MODEL_FIELD, fieldName } from "./form-fields";
+import { InputField } from "./input-field";
+import { previewRequest } from "./payload";
+import { ChangeSummary, ModelPicker, PresetPicker } from "./pickers";
+import { PreviewPanel } from "./preview-panel";
+import { shownIssues, useForecastEditor, type ForecastEditorProps } from "./use-forecast-editor";
+import { useForecastPreview } from "./use-forecast-preview";
+
+export type { ForecastEditorProps } from "./use-forecast-editor";
+export type { EditorPayload, PreviewRequest } from "./payload";
+export { clearForecastDraft } from "./draft";
+export { useForecastPreview, DEFAULT_PREVIEW_URL, type PreviewState } from "./use-forecast-preview";
+export { inputsFromFormFields, readForecastForm, splitFormFields } from "./form-fields";
+
+function groupInputs(inputs: InputDef[]): [string, InputDef[]][] {
+  const groups = new Map<string, InputDef[]>();
+  for (const def of inputs) {
+    const key = def.group ?? "Inputs";
+    groups.set(key, [...(groups.get(key) ?? []), def]);
+  }
+  return [...groups];
+}
+
+export function ForecastEditor(props: ForecastEditorProps) {
+  const uid = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const parentModel = props.parent ? getModel(props.parent.modelId) : undefined;
+  if (props.parent && !parentModel) {
+    return (
+      <div className="fe fe--broken">
+        <p className="form-error">This forecast uses a model (“{props.parent.modelId}”) that this site no longer offers, so it cannot be forked.</p>
+      </div>
+    );
+  }
+  return <Editor {...props} uid={uid} rootRef={rootRef} />;
+}
+
+function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefObject<HTMLDivElement> }) {
+  const { uid, rootRef, name, parent } = props;
+  const { state, dispatch, derived, hydrated, parentInputs } = useForecastEditor(props, rootRef, uid);
+  const { model, diffs, baseline } = derived;
+  const forking = Boolean(parent);
+  // Effects run only in the browser, so the server render never fetches.
+  const rawPreview = useForecastPreview(derived.valid ? previewRequest(model.id, derived.overrides, parentInputs) : null, props.previewUrl);
+  // A refusal that names no input (a malformed request, say) is not the user's to fix.
+  const preview = useMemo(() => {
+    if (rawPreview.status !== "invalid" || rawPreview.errors.some((e) => model.inputs.some((d) => d.name === e.path.split(".")[0]))) return rawPreview;
+    return { ...rawPreview, status: "unavailable" as const, errors: [], message: rawPreview.errors.map((e) => e.message).join("; ") };
+  }, [rawPreview, model]);
+  const shown = useMemo(
+    () => shownIssues(derived, state, preview.status === "invalid" ? preview.errors : [], props.errors),
+    [derived, state, preview, props.errors],
+  );
+  const diffByName = new Map(diffs.map((d) => [d.name, d]));
+  const preset = model.presets.find((p) => p.id === state.presetId);
+  const against = forking ? "the parent forecast" : preset ? `“${preset.label}”` : "the model defaults";
+  const general = shown.get("") ?? [];
+
+  const ctx: EditorContextValue = {
+    uid,
+    name,
+    hydrated,
+    fields: state.fields,
+    dispatch,
+    shown,
+    baseline,
+    forking,
+    rationales: state.rationales,
+  };
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className={`fe${forking ? " fe--fork" : ""}`} ref={rootRef}>
+        <input type="hidden" name={fieldName(name, MODEL_FIELD)} value={model.id} />
+        {/* Only scripts submit the JSON; without them the plain fields below are the form. */}
+        {hydrated ? <input type="hidden" name={name} value={JSON.stringify(derived.payload)} /> : null}
+        <noscript>
+          <p className="fe-noscript">
+            Scripts are off, so this is a plain form: edit the values and submit. Switching the model, a preset or a
+            distribution’s shape, and the live preview, need JavaScript.
+          </p>
+        </noscript>
+
+        <div className="fe-top">
+          <ModelPicker model={model} allowChange={Boolean(props.allowModelChange) && !forking} hydrated={hydrated} dispatch={dispatch} uid={uid} />
+          {!forking ? (
+            <PresetPicker
+              model={model}
+              presetId={state.presetId}
+              undoLabel={state.undo?.presetLabel ?? null}
+              atDefaults={Object.keys(derived.overrides).length === 0}
+              hydrated={hydrated}
+              dispatch={dispatch}
+              uid={uid}
+            />
+          ) : null}
+          {state.restored ? (
+            <p className="fe-restored">
+              Restored your unsaved draft.{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  if (props.storageKey) clearForecastDraft(props.storageKey);
+                  dispatch({ type: "reset-all", state: initialState(props.initial, parent) });
+                }}
+              >
+                Start over
+              </button>
+            </p>
+          ) : null}
+          <ChangeSummary model={model} diffs={diffs} against={against} uid={uid} hydrated={hydrated} onResetAll={() => dispatch({ type: "set-all", inputs: baseline })} />
+          {general.length ? (
+            <ul className="fe-errors fe-errors--general" role="alert">
+              {general.map((i) => (
+                <li key={`${i.path}:${i.message}`}>{i.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+
+        <div className="fe-layout">
+          <div className="fe-side">
+            <PreviewPanel state={preview} hydrated={hydrated} forking={forking} headingId={`${uid}-preview`} />
+          </div>
+          <div className="fe-main">
+            {groupInputs(model.inputs).map(([group, defs]) => {
+              const changedHere = defs.filter((d) => diffByName.has(d.name)).length;
+              const errorsHere = defs.filter((d) => shown.has(d.name)).length;
+              return (
+                <details className="fe-group" key={`${model.id}:${group}`} open>
+                  <summary className="fe-group__summary">
+                    <h3 className="fe-group__title">{group}</h3>
+                    <span className="fe-group__meta">
+                      {defs.length} {defs.length === 1 ? "input" : "inputs"}
+                      {changedHere ? <span className="fe-group__changed"> · {changedHere} changed</span> : null}
+                      {errorsHere ? <span className="fe-group__errors"> · {errorsHere} to fix</span> : null}
+                    </span>
+                  </summary>
+                  <div className="fe-grid">
+                    {defs.map((def, i) => (
+                      <InputField
+                        key={`${model.id}:${def.name}`}
+                        def={def}
+                        diff={diffByName.get(def.name)}
+                        pairStart={defs[i + 1]?.label.startsWith("…")}
+                      />
+                    ))}
+                  </div>
+                </details>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
+}

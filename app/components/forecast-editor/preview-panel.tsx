@@ -1,0 +1,89 @@
+// The live preview: headline numbers, the server-rendered chart, the fork's shift
+// sentence. Never an empty box: a pending preview keeps the last result visible (dimmed)
+// and a failed one explains itself calmly.
+
+import { formatHeadline, formatHeadlineSe } from "./preview";
+import type { PreviewState } from "./use-forecast-preview";
+
+function StatusLine({ state, hydrated }: { state: PreviewState; hydrated: boolean }) {
+  switch (state.status) {
+    case "pending":
+      return (
+        <span className="fe-status fe-status--pending">
+          <span className="fe-spinner" aria-hidden="true" /> Computing…
+        </span>
+      );
+    case "blocked":
+      return <span className="fe-status">Paused until the marked inputs are fixed</span>;
+    case "invalid":
+      return <span className="fe-status fe-status--warn">The server found problems (marked below)</span>;
+    case "unavailable":
+      return <span className="fe-status fe-status--warn">Not updated</span>;
+    case "ok":
+      return <span className="fe-status">Up to date</span>;
+    case "idle":
+      return <span className="fe-status">{hydrated ? "Starting…" : "Updates as you edit"}</span>;
+  }
+}
+
+export function PreviewPanel({ state, hydrated, forking, headingId }: { state: PreviewState; hydrated: boolean; forking: boolean; headingId: string }) {
+  const { result } = state;
+  const stale = state.status !== "ok";
+  return (
+    <section className="fe-preview" aria-labelledby={headingId} aria-live="polite" aria-busy={state.status === "pending"}>
+      <div className="fe-preview__head">
+        <h3 className="fe-preview__title" id={headingId}>
+          {forking ? "Your fork, previewed" : "Preview"}
+        </h3>
+        <StatusLine state={state} hydrated={hydrated} />
+      </div>
+      {state.status === "unavailable" ? (
+        <p className="fe-preview__notice">
+          <strong>Preview unavailable:</strong> {state.message}. Your inputs are kept, and the forecast is computed when you submit.
+        </p>
+      ) : null}
+      {result ? (
+        <div className={`fe-preview__body${stale ? " is-stale" : ""}`}>
+          {forking && result.shift ? <p className="fe-shift">{result.shift}</p> : null}
+          {result.headlines.length ? (
+            <dl className="fe-headlines">
+              {result.headlines.map((h) => {
+                const se = formatHeadlineSe(h);
+                return (
+                  <div className="fe-headline" key={h.key}>
+                    <dt>{h.label}</dt>
+                    <dd>
+                      {formatHeadline(h)}
+                      {se ? <span className="fe-headline__se"> {se}</span> : null}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          ) : null}
+          {result.svg ? (
+            // The SVG string is server-rendered by our own chart renderer (vega View.toSVG
+            // over engine data, see app/utils/chart-svg.server.ts); it is not user markup.
+            <div className="fe-chart" role="img" aria-label={result.description} dangerouslySetInnerHTML={{ __html: result.svg }} />
+          ) : (
+            <p className="fe-chart-missing">{result.description || "The chart could not be drawn for these inputs."}</p>
+          )}
+        </div>
+      ) : (
+        <div className="fe-preview__placeholder">
+          {state.status === "pending" || (hydrated && state.status === "idle") ? (
+            <p>
+              <span className="fe-spinner" aria-hidden="true" /> Computing the first preview…
+            </p>
+          ) : state.status === "unavailable" ? (
+            <p>The chart and headline numbers will appear here once the preview is back.</p>
+          ) : state.status === "blocked" || state.status === "invalid" ? (
+            <p>Fix the marked inputs and the chart appears here.</p>
+          ) : (
+            <p>The chart and headline numbers appear here as you edit (this needs JavaScript).</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

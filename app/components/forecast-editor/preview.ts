@@ -1,0 +1,90 @@
+// The preview endpoint's answers, read defensively, and headline numbers as text.
+
+import { formatNumber, formatPercent, formatSci, formatYear } from "../../forecast/index";
+import type { Headline, InputIssue } from "../../forecast/index";
+
+export interface PreviewResult {
+  headlines: Headline[];
+  /** Server-rendered chart SVG (our own renderer), or null when the chart failed. */
+  svg: string | null;
+  description: string;
+  /** Forks: a sentence on how the result moved against the parent. */
+  shift?: string;
+}
+
+export type PreviewOutcome =
+  | { kind: "ok"; result: PreviewResult }
+  | { kind: "invalid"; errors: InputIssue[] }
+  | { kind: "unavailable"; message: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const FORMATS = new Set(["year", "probability", "flop", "number", "loss"]);
+
+function readHeadline(v: unknown): Headline | null {
+  if (!isRecord(v) || typeof v.key !== "string" || typeof v.label !== "string") return null;
+  if (typeof v.format !== "string" || !FORMATS.has(v.format)) return null;
+  const value = typeof v.value === "number" && Number.isFinite(v.value) ? v.value : null;
+  const h: Headline = { key: v.key, label: v.label, format: v.format as Headline["format"], value };
+  if (typeof v.se === "number" && Number.isFinite(v.se)) h.se = v.se;
+  return h;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 0) return "the server could not be reached. Check your connection";
+  if (status === 404) return "the preview service is not available yet";
+  if (status === 429) return "too many previews in a short time. It will update on your next change";
+  if (status === 400) return "the server could not read these inputs";
+  if (status >= 500) return `the server could not compute it (error ${status})`;
+  return `unexpected answer from the server (${status})`;
+}
+
+/** Turn (HTTP status, parsed JSON body or undefined) into what the preview panel shows. */
+export function parsePreviewResponse(status: number, body: unknown): PreviewOutcome {
+  if (status === 200 && isRecord(body) && body.ok === true && Array.isArray(body.headlines)) {
+    const result: PreviewResult = {
+      headlines: body.headlines.map(readHeadline).filter((h): h is Headline => h !== null),
+      svg: typeof body.svg === "string" && body.svg.trim() ? body.svg : null,
+      description: typeof body.description === "string" ? body.description : "",
+    };
+    if (typeof body.shift === "string" && body.shift.trim()) result.shift = body.shift;
+    return { kind: "ok", result };
+  }
+  if (status === 400 && isRecord(body) && body.ok === false && Array.isArray(body.errors)) {
+    const errors = body.errors
+      .filter((e): e is { path: string; message: string } => isRecord(e) && typeof e.path === "string" && typeof e.message === "string")
+      .map((e) => ({ path: e.path, message: e.message }));
+    if (errors.length) return { kind: "invalid", errors };
+  }
+  const error = isRecord(body) && typeof body.error === "string" && body.error.trim() ? body.error.trim() : null;
+  return { kind: "unavailable", message: error ?? fallbackMessage(status) };
+}
+
+/** "2052", "37.5%", "3.2e24 FLOP", "1.75e11", "2.017"; null: "> 2100" for years, else "not reached". */
+export function formatHeadline(h: Headline): string {
+  if (h.value === null) return h.format === "year" ? formatYear(null) : "not reached";
+  switch (h.format) {
+    case "year":
+      return formatYear(h.value);
+    case "probability":
+      return formatPercent(h.value);
+    case "flop":
+      return `${formatSci(h.value, 2)} FLOP`;
+    case "loss":
+      return h.value.toFixed(3);
+    case "number":
+      return formatNumber(h.value);
+  }
+}
+
+/** The Monte Carlo error of a headline as "± 1.2" in its own format, when it is worth showing. */
+export function formatHeadlineSe(h: Headline): string | null {
+  if (h.se === undefined || h.value === null || !(h.se > 0)) return null;
+  switch (h.format) {
+    case "year":
+      return h.se < 0.5 ? null : `± ${formatNumber(h.se, 2)} years`;
+    case "probability":
+      return h.se < 0.001 ? null : `± ${formatPercent(h.se)}`;
+    default:
+      return `± ${formatNumber(h.se, 2)}`;
+  }
+}

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { idSchema } from "~/discussion/schemas";
+import { notFound } from "~/utils/errors";
+import { runApi } from "~/utils/http.server";
+
+// GET /api/forecasts/:id (JSON: inputs, result, provenance), :id.csv (chart series), :id.svg (chart).
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return runApi(async () => {
+    const m = /^(\d+)(?:\.(json|csv|svg))?$/.exec(params.id ?? "");
+    const id = idSchema.safeParse(m?.[1]);
+    if (!m || !id.success) throw notFound("That forecast");
+    const format = m[2] ?? "json";
+    const { forecasts } = context.services;
+    if (format === "csv") {
+      return new Response(await forecasts.csv(id.data), {
+        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="forecast-${id.data}.csv"` },
+      });
+    }
+    if (format === "svg") {
+      return new Response(await forecasts.svg(id.data), {
+        headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'", "Cache-Control": "public, max-age=3600" },
+      });
+    }
+    return Response.json(await forecasts.document(id.data));
+  });
+}

@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { previewRequestSchema } from "~/forecast/api-schemas";
+import { appError } from "~/utils/errors";
+import { readJson, runApi } from "~/utils/http.server";
+
+// POST /api/forecasts/preview: computes (or finds cached) without saving anything.
+export async function action({ request, context }: ActionFunctionArgs) {
+  return runApi(async () => {
+    if (request.method !== "POST") throw appError(405, "Use POST with a JSON body.");
+    const body = await readJson(request, previewRequestSchema);
+    const preview = await context.services.forecasts.preview(body.modelId, body.inputs, { sampleCount: body.sampleCount, parentInputs: body.parentInputs });
+    return Response.json({ ok: true, ...preview });
+  });
+}
+
+export async function loader() {
+  return Response.json({ ok: false, error: "Use POST with a JSON body: {\"modelId\": …, \"inputs\": {…}}." }, { status: 405 });
+}

@@ -1,0 +1,96 @@
+// Turns a stored forecast and its result into what a page shows: the server-rendered chart,
+// its text alternative and data table, the headline numbers, the inputs table and the
+// model's own description and sources.
+import { describeResult, forecastSpec, resultTable } from "../charts/index";
+import { diffInputs, formatInputValue, getModel, type ForecastModel, type ForecastResult, type Headline, type Inputs, type Source } from "../forecast/index";
+import { renderSvgCached } from "../utils/chart-svg.server";
+import { renderMarkdown } from "../utils/markdown.server";
+
+export interface InputRow {
+  name: string;
+  label: string;
+  value: string;
+  unit: string;
+  group: string;
+  changed: boolean;
+}
+
+export interface ForecastPresentation {
+  id: number;
+  modelId: string;
+  modelTitle: string;
+  modelVersion: number;
+  current: boolean;
+  seed: number;
+  sampleCount: number;
+  headlines: Headline[];
+  svg: string | null;
+  /** The vega-lite spec, so the browser can make the static SVG interactive. */
+  spec: Record<string, unknown> | null;
+  description: string;
+  table: ReturnType<typeof resultTable> | null;
+  inputs: InputRow[];
+  modelDescriptionHtml: string;
+  sources: Source[];
+}
+
+const descriptionCache = new Map<string, string>();
+function modelDescriptionHtml(model: ForecastModel): string {
+  const key = `${model.id}@${model.version}`;
+  let html = descriptionCache.get(key);
+  if (html === undefined) {
+    html = renderMarkdown(model.description, { resolvePostTitle: () => null }).html;
+    descriptionCache.set(key, html);
+  }
+  return html;
+}
+
+export function inputRows(model: ForecastModel, inputs: Inputs): InputRow[] {
+  const defaults: Inputs = Object.fromEntries(model.inputs.map((i) => [i.name, i.default]));
+  const changed = new Set(diffInputs(model, defaults, inputs).map((d) => d.name));
+  return model.inputs.map((def) => ({
+    name: def.name,
+    label: def.label,
+    value: formatInputValue(def, inputs[def.name] ?? def.default),
+    unit: def.unit,
+    group: def.group ?? "",
+    changed: changed.has(def.name),
+  }));
+}
+
+export async function presentForecast(
+  row: { id: number; modelId: string; modelVersion: number; seed: number; sampleCount: number; inputsHash: string },
+  inputs: Inputs,
+  result: ForecastResult | null,
+): Promise<ForecastPresentation> {
+  const model = getModel(row.modelId);
+  let svg: string | null = null;
+  const description = result ? describeResult(result) : "The result of this forecast is not available.";
+  const spec = result ? forecastSpec(result) : null;
+  if (spec) {
+    try {
+      svg = await renderSvgCached(`main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`, spec, { label: description });
+    } catch {
+      // A chart that fails breaks only itself: the page shows the description and table.
+      svg = null;
+    }
+  }
+  return {
+    id: row.id,
+    modelId: row.modelId,
+    modelTitle: model?.title ?? row.modelId,
+    modelVersion: row.modelVersion,
+    current: model?.version === row.modelVersion,
+    seed: row.seed,
+    sampleCount: row.sampleCount,
+    headlines: result?.headlines ?? [],
+    svg,
+    // Plain JSON for the page; the browser hands it back to vega-embed unchanged.
+    spec: spec as unknown as Record<string, unknown> | null,
+    description,
+    table: result ? resultTable(result) : null,
+    inputs: model ? inputRows(model, inputs) : [],
+    modelDescriptionHtml: model ? modelDescriptionHtml(model) : "",
+    sources: model?.sources ?? [],
+  };
+}

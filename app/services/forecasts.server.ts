@@ -1,0 +1,222 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { forecastResults, forecasts } from "../../db/schema";
+import { canonicalJson, diffInputs, getModel, prepareRun, type ComputeOptions, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
+import { appError, notFound } from "../utils/errors";
+import { describeResult, describeShift, forecastSpec } from "../charts/index";
+import { renderSvgCached } from "../utils/chart-svg.server";
+import { inputsSchema, listModels } from "../forecast/index";
+import { z } from "zod";
+import { presentForecast, type ForecastPresentation } from "./forecast-view.server";
+import type { Clock } from "./clock";
+import type { MarkdownTask, RenderedMarkdown } from "./render.server";
+
+export interface ComputeTask {
+  modelId: string;
+  inputs: Inputs;
+  options: ComputeOptions;
+}
+export interface ComputeReply {
+  outcome: RunOutcome;
+  ms: number;
+}
+/** Runs models and Markdown renders off the request thread (server/compute-pool.ts). */
+export interface ComputeRunner {
+  run(task: ComputeTask): Promise<ComputeReply>;
+  render(task: MarkdownTask): Promise<RenderedMarkdown>;
+}
+
+export interface ComputedForecast {
+  model: ForecastModel;
+  inputs: Inputs;
+  overrides: Inputs;
+  options: ComputeOptions;
+  inputsHash: string;
+  result: ForecastResult;
+  cached: boolean;
+  computeMs: number;
+}
+
+export type ForecastRow = typeof forecasts.$inferSelect;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Inputs that differ from a base set (the model defaults, or the parent's inputs). */
+function overridesOf(model: ForecastModel, inputs: Inputs, base: Inputs): Inputs {
+  const changed = new Set(diffInputs(model, base, inputs).map((d) => d.name));
+  const out: Inputs = Object.create(null);
+  for (const name of changed) out[name] = inputs[name]!;
+  return out;
+}
+
+export function createForecastService(db: Db, now: Clock, runner: ComputeRunner) {
+  const resultKey = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions) =>
+    and(
+      eq(forecastResults.modelId, modelId),
+      eq(forecastResults.modelVersion, modelVersion),
+      eq(forecastResults.inputsHash, inputsHash),
+      eq(forecastResults.seed, options.seed),
+      eq(forecastResults.sampleCount, options.sampleCount),
+    );
+
+  return {
+    /**
+     * Validates, resolves and computes (or finds the cached result). Throws a 400 naming each
+     * bad field, 422 when the run exceeds its budget, 503 when the pool is saturated.
+     */
+    async compute(modelId: string, partial: unknown, opts: { sampleCount?: number; base?: Inputs } = {}): Promise<ComputedForecast> {
+      const prepared = prepareRun(modelId, partial, opts.sampleCount === undefined ? {} : { sampleCount: opts.sampleCount });
+      if (!prepared.ok) {
+        const fields = Object.fromEntries(prepared.errors.map((e) => [e.path || "inputs", e.message]));
+        throw appError(400, prepared.errors.map((e) => e.message).join("; "), fields);
+      }
+      const { model, inputs, options, inputsHash } = prepared;
+      const base = opts.base ?? Object.fromEntries(model.inputs.map((i) => [i.name, i.default]));
+      const overrides = overridesOf(model, inputs, base);
+      const hit = db.select().from(forecastResults).where(resultKey(model.id, model.version, inputsHash, options)).get();
+      if (hit) {
+        return { model, inputs, overrides, options, inputsHash, result: JSON.parse(hit.result) as ForecastResult, cached: true, computeMs: hit.computeMs };
+      }
+      const reply = await runner.run({ modelId: model.id, inputs, options });
+      if (!reply.outcome.ok) {
+        const fields = Object.fromEntries(reply.outcome.errors.map((e) => [e.path || "inputs", e.message]));
+        throw appError(422, reply.outcome.errors.map((e) => e.message).join("; "), fields);
+      }
+      const result = reply.outcome.result;
+      // Identical inputs compute once: a concurrent twin may have stored it first.
+      db.insert(forecastResults)
+        .values({ modelId: model.id, modelVersion: model.version, inputsHash, seed: options.seed, sampleCount: options.sampleCount, result: JSON.stringify(result), computeMs: Math.round(reply.ms), createdAt: now() })
+        .onConflictDoNothing()
+        .run();
+      return { model, inputs, overrides, options, inputsHash, result, cached: false, computeMs: reply.ms };
+    },
+
+    /** Stores a computed forecast inside the caller's write transaction. */
+    insert(tx: Tx, c: ComputedForecast, meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string> }): number {
+      return tx
+        .insert(forecasts)
+        .values({
+          modelId: c.model.id,
+          modelVersion: c.model.version,
+          inputs: canonicalJson(c.inputs),
+          overrides: canonicalJson(c.overrides),
+          rationales: canonicalJson(meta.rationales ?? {}),
+          inputsHash: c.inputsHash,
+          seed: c.options.seed,
+          sampleCount: c.options.sampleCount,
+          parentForecastId: meta.parentForecastId ?? null,
+          postId: meta.postId,
+          commentId: meta.commentId ?? null,
+          authorId: meta.authorId,
+          createdAt: now(),
+        })
+        .returning({ id: forecasts.id })
+        .get().id;
+    },
+
+    /** The live preview: compute (or hit the cache) and draw, without storing a forecast. */
+    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown } = {}) {
+      const c = await this.compute(modelId, partial, opts);
+      let shift: string | undefined;
+      if (opts.parentInputs !== undefined) {
+        const parent = await this.compute(modelId, opts.parentInputs, { sampleCount: opts.sampleCount });
+        shift = describeShift(parent.result, c.result);
+      }
+      const description = describeResult(c.result);
+      let svg: string | null = null;
+      try {
+        svg = await renderSvgCached(`main:${c.model.id}:${c.model.version}:${c.inputsHash}:${c.options.seed}:${c.options.sampleCount}`, forecastSpec(c.result), { label: description });
+      } catch {
+        svg = null;
+      }
+      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount };
+    },
+
+    /** GET /api/models: definitions (without code) and a JSON Schema of each model's inputs. */
+    definitions() {
+      return listModels().map((m) => {
+        let inputSchema: unknown = null;
+        try {
+          inputSchema = z.toJSONSchema(inputsSchema(m), { unrepresentable: "any" });
+        } catch {
+          inputSchema = null;
+        }
+        const { compute: _compute, validate: _validate, ...definition } = m;
+        return { ...definition, inputSchema };
+      });
+    },
+
+    /** GET /api/forecasts/:id: inputs, result and provenance. */
+    async document(id: number) {
+      const { row, model, inputs, result } = await this.load(id);
+      return {
+        id: row.id,
+        model: { id: row.modelId, version: row.modelVersion, title: model?.title ?? row.modelId, current: model?.version === row.modelVersion },
+        provenance: { modelVersion: row.modelVersion, seed: row.seed, sampleCount: row.sampleCount, inputsHash: row.inputsHash },
+        inputs,
+        overrides: JSON.parse(row.overrides) as Inputs,
+        rationales: JSON.parse(row.rationales) as Record<string, string>,
+        parentForecastId: row.parentForecastId,
+        postId: row.postId,
+        commentId: row.commentId,
+        createdAt: row.createdAt,
+        result,
+      };
+    },
+
+    async svg(id: number): Promise<string> {
+      const { row, result } = await this.load(id);
+      if (!result) throw appError(410, "This forecast's result is no longer available.");
+      return renderSvgCached(`main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`, forecastSpec(result), { label: describeResult(result) });
+    },
+
+    /** Every chart series in long form: one row per point, a `series` column naming its series. */
+    async csv(id: number): Promise<string> {
+      const { result } = await this.load(id);
+      if (!result) throw appError(410, "This forecast's result is no longer available.");
+      const columns = new Set<string>();
+      for (const rows of Object.values(result.series)) for (const r of rows) for (const k of Object.keys(r)) columns.add(k);
+      const cols = [...columns];
+      const cell = (v: unknown) => {
+        const s = v === null || v === undefined ? "" : String(v);
+        // Quote when needed, and defuse spreadsheet formulas (=, +, -, @ leading a text cell).
+        const safe = /^[=+@-]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
+        return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+      };
+      const lines = [["series", ...cols].join(",")];
+      for (const [name, rows] of Object.entries(result.series)) for (const r of rows) lines.push([name, ...cols.map((c) => r[c])].map(cell).join(","));
+      return lines.join("\n") + "\n";
+    },
+
+    /** Everything a page shows for a stored forecast. */
+    async present(id: number): Promise<ForecastPresentation> {
+      const { row, inputs, result } = await this.load(id);
+      return presentForecast(row, inputs, result);
+    },
+
+    row(id: number): ForecastRow {
+      const row = db.select().from(forecasts).where(eq(forecasts.id, id)).get();
+      if (!row) throw notFound("That forecast");
+      return row;
+    },
+
+    /** A stored forecast with its result; recomputes (and re-caches) if the result row is gone. */
+    async load(id: number): Promise<{ row: ForecastRow; model: ForecastModel | undefined; inputs: Inputs; result: ForecastResult | null }> {
+      const row = this.row(id);
+      const model = getModel(row.modelId);
+      const inputs = JSON.parse(row.inputs) as Inputs;
+      const options = { seed: row.seed, sampleCount: row.sampleCount };
+      const hit = db.select().from(forecastResults).where(resultKey(row.modelId, row.modelVersion, row.inputsHash, options)).get();
+      if (hit) return { row, model, inputs, result: JSON.parse(hit.result) as ForecastResult };
+      // A result for an older model version is gone for good once the code moved on.
+      if (!model || model.version !== row.modelVersion) return { row, model, inputs, result: null };
+      const reply = await runner.run({ modelId: row.modelId, inputs, options });
+      if (!reply.outcome.ok) return { row, model, inputs, result: null };
+      db.insert(forecastResults)
+        .values({ modelId: row.modelId, modelVersion: row.modelVersion, inputsHash: row.inputsHash, ...options, result: JSON.stringify(reply.outcome.result), computeMs: Math.round(reply.ms), createdAt: now() })
+        .onConflictDoNothing()
+        .run();
+      return { row, model, inputs, result: reply.outcome.result };
+    },
+  };
+}
+export type ForecastService = ReturnType<typeof createForecastService>;

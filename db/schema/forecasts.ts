@@ -1,0 +1,49 @@
+import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+// A forecast is one stored set of inputs for one model version, with pinned provenance
+// (seed, sample count). Editing a post's forecast makes a new row; old rows stay, because
+// forks point at them. See docs/decisions/006.
+export const forecasts = sqliteTable(
+  "forecasts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    modelId: text("model_id").notNull(),
+    modelVersion: integer("model_version").notNull(),
+    /** Canonical JSON of the full resolved inputs. */
+    inputs: text("inputs").notNull(),
+    /** Canonical JSON of the inputs that differ from the parent (or the model defaults). */
+    overrides: text("overrides").notNull(),
+    /** Canonical JSON of {inputName: one-line reason} for changed inputs (forks). */
+    rationales: text("rationales").notNull().default("{}"),
+    inputsHash: text("inputs_hash").notNull(),
+    seed: integer("seed").notNull(),
+    sampleCount: integer("sample_count").notNull(),
+    parentForecastId: integer("parent_forecast_id").references((): AnySQLiteColumn => forecasts.id),
+    /** The post whose thread this forecast belongs to (the post's own, or a fork in it). */
+    postId: integer("post_id"),
+    commentId: integer("comment_id"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("forecasts_post_idx").on(t.postId, t.createdAt), index("forecasts_parent_idx").on(t.parentForecastId)],
+);
+
+/** Results are keyed by everything that determines them, so identical inputs compute once. */
+export const forecastResults = sqliteTable(
+  "forecast_results",
+  {
+    modelId: text("model_id").notNull(),
+    modelVersion: integer("model_version").notNull(),
+    inputsHash: text("inputs_hash").notNull(),
+    seed: integer("seed").notNull(),
+    sampleCount: integer("sample_count").notNull(),
+    /** JSON of the ForecastResult: summaries and binned series, never raw samples. */
+    result: text("result").notNull(),
+    computeMs: integer("compute_ms").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.modelVersion, t.inputsHash, t.seed, t.sampleCount] })],
+);

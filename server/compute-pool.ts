@@ -1,0 +1,72 @@
+// The worker-thread pool that runs models off the event loop, with a wall-clock limit per run
+// (an aborted running task terminates its worker) and a bounded queue.
+import { Piscina } from "piscina";
+import type { ComputeRunner, ComputeTask, ComputeReply } from "../app/services/forecasts.server";
+import type { MarkdownTask, RenderedMarkdown } from "../app/services/render.server";
+import { appError } from "../app/utils/errors";
+import { listModels, prepareRun } from "../app/forecast/index";
+
+/** Pathological 100 KB Markdown parses in a few seconds; past this it is refused. */
+const MARKDOWN_BUDGET_MS = 10_000;
+
+export interface ComputePoolOptions {
+  /** Wall-clock budget of one run, from submission (queueing included). */
+  timeoutMs: number;
+  maxThreads?: number;
+  maxQueue?: number;
+}
+
+export function createComputePool(options: ComputePoolOptions): ComputeRunner & { warmUp(): Promise<void>; close(): Promise<void> } {
+  // From source (tsx, vitest) the worker is TypeScript; in the bundle it is dist/compute.worker.js.
+  const fromSource = import.meta.url.endsWith(".ts");
+  const filename = new URL(fromSource ? "./compute.worker.ts" : "./compute.worker.js", import.meta.url).href;
+  const inheritsTsx = process.execArgv.some((a) => a.includes("tsx"));
+  const pool = new Piscina({
+    filename,
+    minThreads: options.maxThreads ?? 2,
+    maxThreads: options.maxThreads ?? 2,
+    maxQueue: options.maxQueue ?? 64,
+    idleTimeout: 60_000,
+    execArgv: fromSource && !inheritsTsx ? [...process.execArgv, "--import", "tsx"] : process.execArgv,
+  });
+
+  return {
+    async run(task: ComputeTask): Promise<ComputeReply> {
+      // Aborting a running task terminates its worker, so a runaway model cannot hold a thread.
+      const signal = AbortSignal.timeout(options.timeoutMs);
+      try {
+        return (await pool.run(task, { signal })) as ComputeReply;
+      } catch (e) {
+        if (signal.aborted) {
+          throw appError(422, `This forecast took longer than the ${options.timeoutMs} ms compute budget; try fewer samples or less extreme inputs.`);
+        }
+        if (/queue/i.test(String(e))) throw appError(503, "The forecast engine is busy; try again in a few seconds.", undefined, 5);
+        throw e;
+      }
+    },
+    async render(task: MarkdownTask): Promise<RenderedMarkdown> {
+      const signal = AbortSignal.timeout(MARKDOWN_BUDGET_MS);
+      try {
+        return (await pool.run(task, { name: "render", signal })) as RenderedMarkdown;
+      } catch (e) {
+        if (signal.aborted) throw appError(422, "This text took too long to format; simplify its Markdown (very long tables or deeply nested lists) and try again.");
+        if (/queue/i.test(String(e))) throw appError(503, "The server is busy; try again in a few seconds.", undefined, 5);
+        throw e;
+      }
+    },
+    /** Starts the workers and runs each model once at a small size, so JIT and loading are paid. */
+    async warmUp() {
+      const tasks = [];
+      for (let i = 0; i < (options.maxThreads ?? 2); i++) {
+        for (const model of listModels()) {
+          const prepared = prepareRun(model.id, {}, { sampleCount: 2000 });
+          if (prepared.ok) tasks.push(pool.run({ modelId: model.id, inputs: prepared.inputs, options: prepared.options }).catch(() => undefined));
+        }
+      }
+      await Promise.all(tasks);
+    },
+    async close() {
+      await pool.destroy();
+    },
+  };
+}
