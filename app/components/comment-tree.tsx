@@ -1,5 +1,10 @@
 import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
-import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useState, type FormEvent, type MouseEvent } from "react";
+import type { Inputs } from "~/forecast/types";
+import type { ForkPresentation } from "~/services/forks.server";
+import { loadDraft } from "./forecast-editor/draft";
+import { ForkCard } from "./fork-card";
+import { ForkForm } from "./fork-form";
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView } from "~/services/types";
 import { CommentForm } from "./comment-form";
@@ -16,6 +21,12 @@ interface Ctx {
   replyTo: number | null;
   pendingVotes: Map<number, PendingVote>;
   touched: Set<number>;
+  forks: Record<number, ForkPresentation>;
+  /** For each comment, the forecast a fork reply would fork (its own or the nearest above). */
+  nearest: Record<number, number | null>;
+  /** No-JS landing: the reply form starts in fork mode, with the parent's inputs. */
+  replyMode: "reply" | "fork";
+  forkParent: { modelId: string; inputs: Inputs } | null;
 }
 
 /**
@@ -23,7 +34,18 @@ interface Ctx {
  * elements and plain anchors; one delegated handler turns same-site clicks into client-side
  * navigation instead of every link carrying router hooks.
  */
-export function CommentTree({ nodes, slug, viewerId, replyTo = null }: { nodes: TreeNode<CommentView>[]; slug: string; viewerId: number | null; replyTo?: number | null }) {
+interface TreeProps {
+  nodes: TreeNode<CommentView>[];
+  slug: string;
+  viewerId: number | null;
+  replyTo?: number | null;
+  replyMode?: "reply" | "fork";
+  forkParent?: { modelId: string; inputs: Inputs } | null;
+  forks?: Record<number, ForkPresentation>;
+  nearest?: Record<number, number | null>;
+}
+
+export function CommentTree({ nodes, slug, viewerId, replyTo = null, replyMode = "reply", forkParent = null, forks = {}, nearest = {} }: TreeProps) {
   const navigate = useNavigate();
   const submit = useSubmit();
   const fetchers = useFetchers();
@@ -66,7 +88,7 @@ export function CommentTree({ nodes, slug, viewerId, replyTo = null }: { nodes: 
   return (
     // Delegation only: the anchors inside stay keyboard-native.
     <div className="thread__tree" onClick={onClick} onSubmit={onSubmit}>
-      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched }} level={0} />
+      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent }} level={0} />
     </div>
   );
 }
@@ -117,6 +139,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
         ) : (
           <p className="comment__body comment__body--gone">This comment was deleted by its author.</p>
         )}
+        {visible && ctx.forks[c.id] ? <ForkCard fork={ctx.forks[c.id]!} /> : null}
         {visible ? (
           <div className="comment__actions">
             <CommentVotes
@@ -129,7 +152,15 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
               pending={ctx.pendingVotes.get(c.id)}
               touched={ctx.touched.has(c.id)}
             />
-            <ReplyToggle commentId={c.id} permalink={permalink} signedIn={ctx.viewerId !== null} startOpen={ctx.replyTo === c.id} />
+            <ReplyToggle
+              commentId={c.id}
+              permalink={permalink}
+              signedIn={ctx.viewerId !== null}
+              startMode={ctx.replyTo === c.id ? ctx.replyMode : null}
+              forkOf={ctx.nearest[c.id] ?? null}
+              forkParent={ctx.replyTo === c.id ? ctx.forkParent : null}
+              storageKey={`fork:${ctx.slug}:${c.id}`}
+            />
             {mine ? <OwnerActions comment={c} /> : null}
           </div>
         ) : null}
@@ -145,10 +176,25 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
   );
 });
 
-/** A link without JavaScript (to the permalink with the form open); an inline form with it. */
-function ReplyToggle({ commentId, permalink, signedIn, startOpen }: { commentId: number; permalink: string; signedIn: boolean; startOpen: boolean }) {
-  const [open, setOpen] = useState(startOpen);
-  const close = useCallback(() => setOpen(false), []);
+/**
+ * "Reply" and "Reply with a fork": links to the permalink with the form open without
+ * JavaScript; inline forms with it. A fork draft saved in this browser reopens its form.
+ */
+function ReplyToggle(props: {
+  commentId: number;
+  permalink: string;
+  signedIn: boolean;
+  startMode: "reply" | "fork" | null;
+  forkOf: number | null;
+  forkParent: { modelId: string; inputs: Inputs } | null;
+  storageKey: string;
+}) {
+  const { commentId, permalink, signedIn, forkOf, storageKey } = props;
+  const [mode, setMode] = useState<"reply" | "fork" | null>(props.startMode);
+  const close = useCallback(() => setMode(null), []);
+  useEffect(() => {
+    if (forkOf !== null && loadDraft(storageKey)) setMode("fork");
+  }, [forkOf, storageKey]);
   if (!signedIn) {
     return (
       <a href={`/login?redirectTo=${encodeURIComponent(permalink)}`} className="link-button" data-nav="">
@@ -156,22 +202,28 @@ function ReplyToggle({ commentId, permalink, signedIn, startOpen }: { commentId:
       </a>
     );
   }
+  const toggle = (next: "reply" | "fork") => (e: MouseEvent) => {
+    e.preventDefault();
+    setMode((m) => (m === next ? null : next));
+  };
   return (
     <>
-      <a
-        href={`${permalink}?reply=1#c-${commentId}`}
-        className={open ? "link-button is-open" : "link-button"}
-        aria-expanded={open}
-        onClick={(e) => {
-          e.preventDefault();
-          setOpen((o) => !o);
-        }}
-      >
-        {open ? "Cancel reply" : "Reply"}
+      <a href={`${permalink}?reply=1#c-${commentId}`} className={mode === "reply" ? "link-button is-open" : "link-button"} aria-expanded={mode === "reply"} onClick={toggle("reply")}>
+        {mode === "reply" ? "Cancel reply" : "Reply"}
       </a>
-      {open ? (
+      {forkOf !== null ? (
+        <a href={`${permalink}?reply=1&fork=1#c-${commentId}`} className={mode === "fork" ? "link-button is-open" : "link-button"} aria-expanded={mode === "fork"} onClick={toggle("fork")}>
+          {mode === "fork" ? "Cancel fork" : "Reply with a fork"}
+        </a>
+      ) : null}
+      {mode === "reply" ? (
         <div className="comment__reply">
           <CommentForm intent="reply" parentId={commentId} submitLabel="Post reply" onDone={close} autoFocus />
+        </div>
+      ) : null}
+      {mode === "fork" && forkOf !== null ? (
+        <div className="comment__reply">
+          <ForkForm parentId={commentId} forkOf={forkOf} storageKey={storageKey} onDone={close} parent={props.forkParent ?? undefined} />
         </div>
       ) : null}
     </>

@@ -62,12 +62,16 @@ export const idSchema = z.coerce
   .positive("That id is not valid.")
   .max(Number.MAX_SAFE_INTEGER);
 
+const optionalId = z
+  .union([z.literal(""), idSchema])
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
+
 export const commentSchema = z.object({
   markdown: bodySchema("comment"),
-  parentId: z
-    .union([z.literal(""), idSchema])
-    .optional()
-    .transform((v) => (v === "" || v === undefined ? null : v)),
+  parentId: optionalId,
+  /** Set when the reply forks a forecast: the id of the forecast it forks. */
+  forkOf: optionalId,
 });
 
 export const voteValueSchema = z.coerce

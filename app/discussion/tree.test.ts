@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, buildTree, limitTree, subthread, type FlatComment } from "./tree";
+import { ancestorsOf, buildTree, limitTree, nearestForecasts, subthread, type FlatComment } from "./tree";
 
 const c = (id: number, parentId: number | null, createdAt: number, score = 0): FlatComment => ({ id, parentId, createdAt, score });
 
@@ -68,5 +68,14 @@ describe("limitTree", () => {
     expect(limitTree(roots, 1).nodes.map((n) => n.comment.id)).toEqual([1]);
     expect(limitTree(roots, 4).nodes.map((n) => n.comment.id)).toEqual([1]);
     expect(limitTree(roots, 100).hiddenComments).toBe(0);
+  });
+});
+
+describe("nearestForecasts", () => {
+  it("forks the comment's own forecast, else the nearest one up the thread, else the post's", () => {
+    const f = (id: number, parentId: number | null, forecastId: number | null) => ({ ...c(id, parentId, id), forecastId });
+    const flat = [f(1, null, null), f(2, 1, 20), f(3, 2, null), f(4, 3, null), f(5, null, null)];
+    expect(nearestForecasts(flat, 99)).toEqual({ 1: 99, 2: 20, 3: 20, 4: 20, 5: 99 });
+    expect(nearestForecasts([f(1, null, null)], null)).toEqual({ 1: null });
   });
 });

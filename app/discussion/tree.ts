@@ -101,3 +101,33 @@ export function limitTree<C extends FlatComment>(roots: TreeNode<C>[], budget: n
   }
   return { nodes, hiddenThreads: roots.length - nodes.length, hiddenComments };
 }
+
+/**
+ * For each comment, the forecast a "Reply with a fork" would fork: its own, else the nearest
+ * one up the thread, else the post's.
+ */
+export function nearestForecasts<C extends FlatComment & { forecastId: number | null }>(comments: C[], postForecastId: number | null): Record<number, number | null> {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const memo: Record<number, number | null> = {};
+  const resolve = (start: C): number | null => {
+    const chain: C[] = [];
+    let found: number | null | undefined;
+    for (let c: C | undefined = start; c; c = c.parentId == null ? undefined : byId.get(c.parentId)) {
+      if (c.id in memo) {
+        found = memo[c.id];
+        break;
+      }
+      chain.push(c);
+      if (c.forecastId !== null) {
+        found = c.forecastId;
+        break;
+      }
+      if (chain.length > comments.length) break;
+    }
+    const value = found === undefined ? postForecastId : found;
+    for (const c of chain) memo[c.id] = c.forecastId ?? value;
+    return memo[start.id]!;
+  };
+  for (const c of comments) resolve(c);
+  return memo;
+}

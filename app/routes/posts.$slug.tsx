@@ -1,20 +1,22 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import chartCss from "~/styles/charts.css?url";
+import editorCss from "~/styles/forecast-editor.css?url";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
 import { ErrorPage } from "~/components/error-page";
 import { ForecastPanel } from "~/components/forecast-panel";
+import { PostForkToggle } from "~/components/fork-form";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { PostVote } from "~/components/vote-buttons";
 import { commentSortSchema } from "~/discussion/schemas";
-import { buildTree, limitTree } from "~/discussion/tree";
+import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
 import { runLoader } from "~/utils/http.server";
 import { threadAction } from "~/utils/post-actions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }];
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;
@@ -31,8 +33,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const comments = context.services.comments.listForPost(post.id, viewerId);
     const forecast = post.forecastId ? await context.services.forecasts.present(post.forecastId) : null;
     const tree = buildTree(comments, sort);
+    const names = new Map(comments.map((c) => [c.author.id, c.author.displayName]));
+    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
+    const nearest = nearestForecasts(comments, post.forecastId);
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
-    return { post, forecast, tree: shown.nodes, hidden: { threads: shown.hiddenThreads, comments: shown.hiddenComments }, sort, viewer: context.user ? { id: context.user.id } : null };
+    return { post, forecast, forks, nearest, tree: shown.nodes, hidden: { threads: shown.hiddenThreads, comments: shown.hiddenComments }, sort, viewer: context.user ? { id: context.user.id } : null };
   });
 }
 
@@ -41,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, forecast, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
+  const { post, forecast, forks, nearest, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
   return (
@@ -70,13 +75,14 @@ export default function PostPage() {
         {viewer ? (
           <div className="thread__new">
             <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
+            {post.forecastId ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} /> : null}
           </div>
         ) : (
           <p className="thread__login">
             <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
           </p>
         )}
-        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} />
+        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} />
         {hidden.comments > 0 ? (
           <p className="thread__more">
             <Link to={`?${moreParams(params)}#comments`} preventScrollReset>

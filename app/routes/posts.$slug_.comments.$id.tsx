@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentTree } from "~/components/comment-tree";
 import { ErrorPage } from "~/components/error-page";
@@ -6,7 +6,10 @@ import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { commentSortSchema, idSchema } from "~/discussion/schemas";
-import { ancestorsOf, subthread } from "~/discussion/tree";
+import { ancestorsOf, nearestForecasts, subthread } from "~/discussion/tree";
+import type { Inputs } from "~/forecast/types";
+import chartCss from "~/styles/charts.css?url";
+import editorCss from "~/styles/forecast-editor.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader } from "~/utils/http.server";
 import { threadAction } from "~/utils/post-actions.server";
@@ -15,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Comment by ${data.focus.comment.author.displayName} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
-  return runLoader(() => {
+  return runLoader(async () => {
     const viewerId = context.user?.id ?? null;
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That comment");
@@ -25,7 +28,18 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const all = context.services.comments.listForPost(post.id, viewerId);
     const focus = subthread(all, id.data, sort);
     if (!focus) throw notFound("That comment");
+    const names = new Map(all.map((c) => [c.author.id, c.author.displayName]));
+    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
+    const nearest = nearestForecasts(all, post.forecastId);
+    const replyMode = search.has("fork") ? ("fork" as const) : ("reply" as const);
+    const forkOf = nearest[id.data] ?? null;
+    // Without JavaScript the fork editor renders on the server, so it needs the parent's inputs now.
+    const forkParent = replyMode === "fork" && forkOf !== null ? await parentOf(context, forkOf) : null;
     return {
+      forks,
+      nearest,
+      replyMode,
+      forkParent,
       post: { slug: post.slug, title: post.title, commentCount: post.commentCount },
       ancestors: ancestorsOf(all, id.data),
       focus,
@@ -36,12 +50,19 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }];
+
+async function parentOf(context: AppLoadContext, forecastId: number): Promise<{ modelId: string; inputs: Inputs }> {
+  const row = context.services.forecasts.row(forecastId);
+  return { modelId: row.modelId, inputs: JSON.parse(row.inputs) as Inputs };
+}
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return threadAction(request, context, params.slug ?? "");
 }
 
 export default function CommentPermalink() {
-  const { post, ancestors, focus, sort, viewer, replyTo } = useLoaderData<typeof loader>();
+  const { post, ancestors, focus, sort, viewer, replyTo, forks, nearest, replyMode, forkParent } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="permalink">
@@ -70,7 +91,7 @@ export default function CommentPermalink() {
         <h1 className="eyebrow">Thread</h1>
         <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
       </div>
-      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} />
+      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} forkParent={forkParent} forks={forks} nearest={nearest} />
     </div>
   );
 }

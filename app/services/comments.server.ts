@@ -6,12 +6,14 @@ import { appError, forbidden, notFound } from "../utils/errors";
 import { renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";
 import type { MarkdownRenderer } from "./render.server";
+import type { ForecastService } from "./forecasts.server";
+import type { PreparedFork } from "./forks.server";
 import type { CommentView, ProfileItem } from "./types";
 
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
 
-export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer) {
+export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer, forecasts: ForecastService) {
   const karmaVote = alias(votes, "karma_vote");
   const agreeVote = alias(votes, "agree_vote");
 
@@ -27,6 +29,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     markdown: comments.markdown,
     score: comments.score,
     agreeScore: comments.agreeScore,
+    forecastId: comments.forecastId,
     author: { id: users.id, handle: users.handle, displayName: users.displayName },
     viewerVote: sql<number>`coalesce(${karmaVote.value}, 0)`,
     viewerAgree: sql<number>`coalesce(${agreeVote.value}, 0)`,
@@ -54,7 +57,8 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         .map(redact(viewer));
     },
 
-    async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string }): Promise<{ id: number }> {
+    /** A fork, if any, is prepared (validated and computed) by the caller first. */
+    async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string; fork?: PreparedFork | null }): Promise<{ id: number }> {
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
@@ -75,6 +79,17 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
             .values({ postId: input.postId, parentId: input.parentId, depth, authorId: input.authorId, markdown: input.markdown, html, createdAt: now() })
             .returning({ id: comments.id })
             .get();
+          if (input.fork) {
+            const forecastId = forecasts.insert(tx, input.fork.computed, {
+              authorId: input.authorId,
+              postId: input.postId,
+              commentId: row.id,
+              parentForecastId: input.fork.parentForecastId,
+              rationales: input.fork.rationales,
+              attribution: input.fork.attribution,
+            });
+            tx.update(comments).set({ forecastId }).where(eq(comments.id, row.id)).run();
+          }
           tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).run();
           return row;
         },

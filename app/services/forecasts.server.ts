@@ -91,7 +91,11 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
     },
 
     /** Stores a computed forecast inside the caller's write transaction. */
-    insert(tx: Tx, c: ComputedForecast, meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string> }): number {
+    insert(
+      tx: Tx,
+      c: ComputedForecast,
+      meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: unknown[] },
+    ): number {
       return tx
         .insert(forecasts)
         .values({
@@ -100,6 +104,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
           inputs: canonicalJson(c.inputs),
           overrides: canonicalJson(c.overrides),
           rationales: canonicalJson(meta.rationales ?? {}),
+          attribution: JSON.stringify(meta.attribution ?? []),
           inputsHash: c.inputsHash,
           seed: c.options.seed,
           sampleCount: c.options.sampleCount,

@@ -6,6 +6,7 @@ import { createSessionService } from "./sessions.server";
 import { createUserService } from "./users.server";
 import { createVoteService } from "./votes.server";
 import { createForecastService, type ComputeRunner } from "./forecasts.server";
+import { createForkService } from "./forks.server";
 import { computePrepared } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 
@@ -36,7 +37,8 @@ export function createServices(db: Db, options: { now?: Clock; runner?: ComputeR
     users: createUserService(db, now),
     sessions: createSessionService(db, now),
     posts,
-    comments: createCommentService(db, now, render),
+    comments: createCommentService(db, now, render, forecasts),
+    forks: createForkService(db, forecasts),
     votes: createVoteService(db, now),
     forecasts,
   };

@@ -98,6 +98,10 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
       return row;
     },
 
+    byId(id: number): { slug: string; title: string } | null {
+      return db.select({ slug: posts.slug, title: posts.title }).from(posts).where(eq(posts.id, id)).get() ?? null;
+    },
+
     list(opts: { sort: "new" | "top"; page: number; viewerId: number | null }): { posts: PostSummary[]; hasMore: boolean } {
       const order = opts.sort === "top" ? [desc(posts.score), desc(posts.createdAt)] : [desc(posts.createdAt), desc(posts.id)];
       const rows = base(opts.viewerId)

@@ -49,6 +49,8 @@ export interface CommentView {
   markdown: string;
   score: number;
   agreeScore: number;
+  /** The fork this comment carries, if any. */
+  forecastId: number | null;
   author: AuthorRef;
   viewerVote: number;
   viewerAgree: number;

@@ -2,7 +2,9 @@
 // make on a thread, dispatched by the form's `intent`.
 import type { AppLoadContext } from "@remix-run/node";
 import { postIntentSchema } from "../discussion/schemas";
-import { appError, notFound } from "./errors";
+import { readForecastForm } from "../components/forecast-editor/form-fields";
+import { getModel } from "../forecast/index";
+import { appError, isAppError, notFound } from "./errors";
 import { formValues, parseForm, requireUser, runAction } from "./http.server";
 
 export async function threadAction(request: Request, context: AppLoadContext, slug: string) {
@@ -14,7 +16,8 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
     const { comments, votes } = context.services;
     switch (input.intent) {
       case "reply": {
-        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown });
+        const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
+        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork });
         return { ok: true as const, commentId: id };
       }
       case "edit-comment":
@@ -36,6 +39,23 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         };
     }
   }, values);
+}
+
+export const FORK_FIELD = "fork";
+
+/** Reads the fork editor's fields (JSON with JavaScript, plain fields without) and prepares the fork. */
+async function preparedFork(context: AppLoadContext, postId: number, parentForecastId: number, values: Record<string, string>) {
+  const read = readForecastForm(FORK_FIELD, Object.entries(values), getModel);
+  if (!read.ok) throw appError(400, read.error, { [FORK_FIELD]: read.error });
+  try {
+    return await context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales);
+  } catch (e) {
+    if (isAppError(e) && e.fields) {
+      const fields = Object.fromEntries(Object.entries(e.fields).map(([path, message]) => [path ? `${FORK_FIELD}.${path}` : FORK_FIELD, message]));
+      throw appError(e.status, `Check the fork: ${e.message}`, fields, e.retryAfter);
+    }
+    throw e;
+  }
 }
 
 function ensureOnPost(context: AppLoadContext, commentId: number, postId: number) {

@@ -16,6 +16,11 @@ export const forecasts = sqliteTable(
     overrides: text("overrides").notNull(),
     /** Canonical JSON of {inputName: one-line reason} for changed inputs (forks). */
     rationales: text("rationales").notNull().default("{}"),
+    /**
+     * Forks: JSON list of {name, label, alone} — the headline each changed input produces on
+     * its own, applied to the parent — computed once when the fork is made.
+     */
+    attribution: text("attribution").notNull().default("[]"),
     inputsHash: text("inputs_hash").notNull(),
     seed: integer("seed").notNull(),
     sampleCount: integer("sample_count").notNull(),

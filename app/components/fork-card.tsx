@@ -1,0 +1,59 @@
+import type { ForkPresentation } from "~/services/forks.server";
+
+/** A fork inside its comment: what changed and why, what that does, and the overlay chart. */
+export function ForkCard({ fork }: { fork: ForkPresentation }) {
+  return (
+    <section className="fork-card" aria-label="Forked forecast">
+      <p className="fork-card__shift">
+        <span className="fork-card__badge">Fork</span> {fork.shift}
+      </p>
+      {fork.stale ? (
+        <p className="fork-card__stale" role="note">
+          Forked from an earlier version of the post's forecast.
+        </p>
+      ) : null}
+      <table className="fork-diff">
+        <caption className="visually-hidden">Changed assumptions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Assumption</th>
+            <th scope="col">Parent → fork</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fork.diff.map((d) => (
+            <tr key={d.name}>
+              <th scope="row">{d.label}</th>
+              <td>
+                <span className="fork-diff__from">{d.from}</span> → <strong>{d.to}</strong>
+                {d.rationale ? <span className="fork-diff__why">“{d.rationale}”</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {fork.attribution.length > 1 ? (
+        <div className="fork-card__attribution">
+          <p className="eyebrow">Each change on its own ({fork.headline.label})</p>
+          <ul>
+            {fork.attribution.map((a) => (
+              <li key={a.label} className={a.crux ? "is-crux" : undefined}>
+                {a.label}: {a.text}
+                {a.crux ? <span className="tag">crux</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {fork.svg ? (
+        // Server-rendered by our chart renderer from our own data (app/utils/chart-svg.server.ts).
+        <div className="fork-card__chart" dangerouslySetInnerHTML={{ __html: fork.svg }} />
+      ) : (
+        <p className="muted small">Chart unavailable.</p>
+      )}
+      <p className="fork-card__links">
+        <a href={`/forecasts/${fork.forecastId}`}>Lineage</a> · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
+      </p>
+    </section>
+  );
+}

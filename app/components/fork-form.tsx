@@ -1,0 +1,87 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { Inputs } from "~/forecast/types";
+import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
+import { loadDraft } from "./forecast-editor/draft";
+
+type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
+
+/** A reply that forks a forecast: the comment text plus the fork editor, prefilled from the parent. */
+export function ForkForm(props: { parentId: number | null; forkOf: number; storageKey: string; onDone?: () => void; parent?: { modelId: string; inputs: Inputs } }) {
+  const fetcher = useFetcher<Result>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [parent, setParent] = useState(props.parent ?? null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { onDone, storageKey } = props;
+
+  useEffect(() => {
+    if (parent) return;
+    let cancelled = false;
+    fetch(`/api/forecasts/${props.forkOf}`)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`the server answered ${r.status}`))))
+      .then((doc: { model: { id: string }; inputs: Inputs }) => !cancelled && setParent({ modelId: doc.model.id, inputs: doc.inputs }))
+      .catch((e: Error) => !cancelled && setLoadError(e.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [parent, props.forkOf]);
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      clearForecastDraft(storageKey);
+      formRef.current?.reset();
+      onDone?.();
+    }
+  }, [fetcher.state, fetcher.data, storageKey, onDone]);
+
+  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
+  const editorErrors: Record<string, string> = {};
+  for (const [k, v] of Object.entries(failure?.fields ?? {})) {
+    if (k === "fork") editorErrors[""] = v;
+    else if (k.startsWith("fork.")) editorErrors[k.slice(5)] = v;
+  }
+  return (
+    <fetcher.Form method="post" className="fork-form" ref={formRef} preventScrollReset>
+      <input type="hidden" name="intent" value="reply" />
+      <input type="hidden" name="parentId" value={props.parentId ?? ""} />
+      <input type="hidden" name="forkOf" value={props.forkOf} />
+      <label className="fork-form__label" htmlFor={`fork-text-${storageKey}`}>
+        Your reply (say why you changed what you changed)
+      </label>
+      <textarea id={`fork-text-${storageKey}`} name="markdown" rows={3} required aria-invalid={failure?.fields.markdown ? true : undefined} />
+      {failure ? (
+        <p className="field__error" role="alert">
+          {failure.fields.markdown ?? failure.error}
+        </p>
+      ) : null}
+      {parent ? (
+        <ForecastEditor name="fork" parent={parent} storageKey={storageKey} errors={editorErrors} />
+      ) : loadError ? (
+        <p className="form-error">The forecast to fork could not be loaded ({loadError}).</p>
+      ) : (
+        <p className="muted small">Loading the forecast to fork…</p>
+      )}
+      <div className="comment-form__actions">
+        <button type="submit" className="button button--small" disabled={fetcher.state !== "idle" || !parent}>
+          {fetcher.state !== "idle" ? "Computing your fork…" : "Post reply with fork"}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+/** "Reply with a fork" of the post's own forecast, beside the plain comment box. */
+export function PostForkToggle({ forkOf, storageKey }: { forkOf: number; storageKey: string }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (loadDraft(storageKey)) setOpen(true);
+  }, [storageKey]);
+  return (
+    <div className="post-fork">
+      <button type="button" className={open ? "button button--small button--quiet" : "button button--small"} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {open ? "Cancel fork" : "Reply with a fork of this forecast"}
+      </button>
+      {open ? <ForkForm parentId={null} forkOf={forkOf} storageKey={storageKey} onDone={() => setOpen(false)} /> : null}
+    </div>
+  );
+}

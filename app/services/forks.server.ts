@@ -1,0 +1,181 @@
+// Forks: a reply's forecast made by changing some of a parent forecast's inputs. This module
+// checks the parent, computes the fork and how much of its headline shift each changed input
+// explains on its own (the crux), before the write transaction stores it with the comment.
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { comments, forecasts as forecastsTable, users } from "../../db/schema";
+import { describeShift, overlaySpec } from "../charts/index";
+import { diffInputs, formatHeadline, type Inputs } from "../forecast/index";
+import { renderSvgCached } from "../utils/chart-svg.server";
+import { appError, notFound } from "../utils/errors";
+import type { ComputedForecast, ForecastService } from "./forecasts.server";
+
+/** Past this many changed inputs, attribution would cost too many runs for one reply. */
+const MAX_ATTRIBUTED_INPUTS = 12;
+
+export interface Attribution {
+  name: string;
+  label: string;
+  /** The primary headline with only this input changed from the parent. */
+  alone: number | null;
+}
+
+export interface PreparedFork {
+  computed: ComputedForecast;
+  parentForecastId: number;
+  rationales: Record<string, string>;
+  attribution: Attribution[];
+}
+
+export function createForkService(db: Db, forecasts: ForecastService) {
+  return {
+    async prepare(postId: number, parentForecastId: number, overrides: unknown, rationales: Record<string, string>): Promise<PreparedFork> {
+      const parent = (() => {
+        try {
+          return forecasts.row(parentForecastId);
+        } catch {
+          throw notFound("The forecast you are forking");
+        }
+      })();
+      if (parent.postId !== postId) throw appError(400, "That forecast belongs to another post's thread; fork it on its own page.");
+      if (parent.commentId !== null) {
+        const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, parent.commentId)).get();
+        if (!host || host.status !== "visible") throw appError(409, "That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
+      }
+      const parentInputs = JSON.parse(parent.inputs) as Inputs;
+      const computed = await forecasts.compute(parent.modelId, overrides, { base: parentInputs });
+      const changed = diffInputs(computed.model, parentInputs, computed.inputs);
+      if (changed.length === 0) throw appError(400, "This fork changes no inputs; change at least one assumption, or reply without a fork.", { "": "Change at least one input." });
+
+      const keep = new Set(changed.map((d) => d.name));
+      const cleanRationales: Record<string, string> = Object.create(null);
+      for (const [name, text] of Object.entries(rationales)) if (keep.has(name) && text.trim()) cleanRationales[name] = text.trim().slice(0, 200);
+
+      const attribution: Attribution[] = [];
+      if (changed.length > 1 && changed.length <= MAX_ATTRIBUTED_INPUTS) {
+        for (const d of changed) {
+          const alone: Inputs = { ...parentInputs, [d.name]: computed.inputs[d.name]! };
+          const run = await forecasts.compute(parent.modelId, alone);
+          attribution.push({ name: d.name, label: d.label, alone: run.result.headlines[0]?.value ?? null });
+        }
+      } else if (changed.length === 1) {
+        attribution.push({ name: changed[0]!.name, label: changed[0]!.label, alone: computed.result.headlines[0]?.value ?? null });
+      }
+      return { computed, parentForecastId, rationales: cleanRationales, attribution };
+    },
+
+    /** The chain from the post's forecast down to this one, oldest first. */
+    async lineage(forecastId: number): Promise<{ postId: number | null; steps: LineageStep[] }> {
+      const steps: LineageStep[] = [];
+      const seen = new Set<number>();
+      let id: number | null = forecastId;
+      let postId: number | null = null;
+      while (id !== null && !seen.has(id) && steps.length < 200) {
+        seen.add(id);
+        const { row, model, inputs, result } = await forecasts.load(id);
+        postId = row.postId;
+        const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.authorId)).get();
+        const parentInputs = row.parentForecastId ? (JSON.parse(forecasts.row(row.parentForecastId).inputs) as Inputs) : null;
+        const h = result?.headlines[0];
+        steps.unshift({
+          forecastId: row.id,
+          kind: row.commentId === null ? "post" : "fork",
+          authorName: author?.name ?? "someone",
+          commentId: row.commentId,
+          headline: h ? `${h.label}: ${formatHeadline(h)}` : "result unavailable",
+          changed: model && parentInputs ? diffInputs(model, parentInputs, inputs).map((d) => `${d.label}: ${d.fromText} → ${d.toText}`) : [],
+        });
+        id = row.parentForecastId;
+      }
+      return { postId, steps };
+    },
+
+    /** Every fork in a post's thread, presented, keyed by the comment that carries it. */
+    async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>): Promise<Record<number, ForkPresentation>> {
+      const rows = db
+        .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId })
+        .from(forecastsTable)
+        .where(and(eq(forecastsTable.postId, postId), isNotNull(forecastsTable.commentId)))
+        .all();
+      const out: Record<number, ForkPresentation> = {};
+      for (const r of rows) {
+        const p = await presentFork(forecasts, r.id, { currentPostForecastId, forkLabel: `Fork by ${authors.get(r.authorId) ?? "a reader"}` });
+        if (p && r.commentId !== null) out[r.commentId] = p;
+      }
+      return out;
+    },
+  };
+}
+export type ForkService = ReturnType<typeof createForkService>;
+
+export interface ForkPresentation {
+  forecastId: number;
+  parentForecastId: number | null;
+  modelTitle: string;
+  /** The changed assumptions: input, parent → fork, unit, the author's reason. */
+  diff: { name: string; label: string; from: string; to: string; rationale: string | null }[];
+  /** "median arrival 2052 → 2041; P(by 2036) 17% → 34%" */
+  shift: string;
+  headline: { label: string; format: string; parent: number | null; fork: number | null };
+  attribution: { label: string; text: string; crux: boolean }[];
+  svg: string | null;
+  description: string;
+  /** True when the parent is a post forecast that the author has since replaced. */
+  stale: boolean;
+}
+
+export async function presentFork(
+  forecasts: ForecastService,
+  forecastId: number,
+  opts: { currentPostForecastId: number | null; forkLabel: string },
+): Promise<ForkPresentation | null> {
+  const fork = await forecasts.load(forecastId);
+  if (!fork.row.parentForecastId || !fork.result || !fork.model) return null;
+  const parent = await forecasts.load(fork.row.parentForecastId);
+  if (!parent.result) return null;
+  const rationales = JSON.parse(fork.row.rationales) as Record<string, string>;
+  const diff = diffInputs(fork.model, parent.inputs, fork.inputs).map((d) => ({
+    name: d.name,
+    label: d.label,
+    from: d.fromText,
+    to: d.toText,
+    rationale: Object.hasOwn(rationales, d.name) ? rationales[d.name]! : null,
+  }));
+  const primaryParent = parent.result.headlines[0];
+  const primaryFork = fork.result.headlines[0];
+  const stored = JSON.parse(fork.row.attribution) as Attribution[];
+  const base = primaryParent?.value ?? null;
+  const distance = (v: number | null) => (v === null || base === null ? -1 : Math.abs(v - base));
+  const crux = stored.length > 1 ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
+  const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
+  const shift = describeShift(parent.result, fork.result);
+  let svg: string | null = null;
+  try {
+    const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: opts.forkLabel }, { compact: true });
+    svg = await renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
+  } catch {
+    svg = null;
+  }
+  const parentIsPostVersion = parent.row.commentId === null;
+  return {
+    forecastId,
+    parentForecastId: fork.row.parentForecastId,
+    modelTitle: fork.model.title,
+    diff,
+    shift,
+    headline: { label: primaryParent?.label ?? "", format: primaryParent?.format ?? "number", parent: base, fork: primaryFork?.value ?? null },
+    attribution: stored.map((a) => ({ label: a.label, text: `${fmt(base)} → ${fmt(a.alone)}`, crux: a === crux })),
+    svg,
+    description: shift,
+    stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,
+  };
+}
+
+export interface LineageStep {
+  forecastId: number;
+  kind: "post" | "fork";
+  authorName: string;
+  commentId: number | null;
+  headline: string;
+  changed: string[];
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/client";
+import { countRows, queryOne } from "../support/db";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let author: Client;
+let reader: Client;
+let slug: string;
+let otherSlug: string;
+let postForecast: number;
+let otherForecast: number;
+
+const forecastOf = (s: string) => queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", s)!.forecast_id;
+// The editor's plain (no-JavaScript) fields: fork.$model and fork.<input>.
+const forkForm = (forkOf: number | string, fields: Record<string, string | number>, markdown = "A fork.") => ({
+  intent: "reply",
+  markdown,
+  parentId: "",
+  forkOf,
+  "fork.$model": "bio-anchors",
+  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`fork.${k}`, v])),
+});
+
+beforeAll(async () => {
+  server = await startTestServer();
+  author = new Client(server.url);
+  reader = new Client(server.url);
+  await author.signup("host");
+  await reader.signup("forker");
+  for (const title of ["Timelines", "Other timelines"]) {
+    const res = await author.post("/posts/new", { title, markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
+    expect(res.status).toBe(302);
+  }
+  slug = "timelines";
+  otherSlug = "other-timelines";
+  postForecast = forecastOf(slug);
+  otherForecast = forecastOf(otherSlug);
+});
+afterAll(() => server.stop());
+
+describe("forking in replies", () => {
+  it("stores the fork with lineage, pinned provenance and the reason given", async () => {
+    const res = await reader.post(`/posts/${slug}`, { ...forkForm(postForecast, { hw_halving_years: "1.5" }), "fork.$why.hw_halving_years": "A100s beat the trend" });
+    expect(res.status).toBe(200);
+    const row = queryOne<{ parent_forecast_id: number; comment_id: number; sample_count: number; model_version: number; overrides: string; rationales: string }>(
+      server.databasePath,
+      "SELECT * FROM forecasts WHERE parent_forecast_id = ?",
+      postForecast,
+    )!;
+    expect(row.sample_count).toBe(100_000);
+    expect(row.model_version).toBe(1);
+    expect(JSON.parse(row.overrides)).toEqual({ hw_halving_years: 1.5 });
+    expect(JSON.parse(row.rationales)).toEqual({ hw_halving_years: "A100s beat the trend" });
+    expect(queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM comments WHERE id = ?", row.comment_id)!.forecast_id).toBeGreaterThan(0);
+    const page = await reader.get(`/posts/${slug}`);
+    expect(page.text).toContain("fork-card");
+    expect(page.text).toMatch(/Hardware cost halving time/);
+    expect(page.text).toMatch(/A100s beat the trend/);
+  });
+
+  it("refuses bad forks with a clear 4xx and writes nothing", async () => {
+    const before = { comments: countRows(server.databasePath, "comments"), forecasts: countRows(server.databasePath, "forecasts") };
+    const cases: [Record<string, string | number>, number, RegExp][] = [
+      [forkForm(999_999, { hw_halving_years: "1.5" }), 404, /forking was not found/],
+      [forkForm(otherForecast, { hw_halving_years: "1.5" }), 400, /another post's thread/],
+      [forkForm(postForecast, {}), 400, /changes no inputs/],
+      [forkForm(postForecast, { hw_halving_years: "500" }), 400, /Hardware cost halving time/],
+      [forkForm(postForecast, { hw_halving_years: "fast" }), 400, /Hardware cost halving time/],
+      [forkForm("abc", { hw_halving_years: "1.5" }), 400, /id/i],
+    ];
+    for (const [form, status, message] of cases) {
+      const res = await reader.post(`/posts/${slug}`, form);
+      expect(res.status, JSON.stringify(form)).toBe(status);
+      expect(res.text).toMatch(message);
+    }
+    expect(countRows(server.databasePath, "comments")).toBe(before.comments);
+    expect(countRows(server.databasePath, "forecasts")).toBe(before.forecasts);
+  });
+
+  it("refuses to fork a forecast that sits on a deleted comment", async () => {
+    await reader.post(`/posts/${slug}`, forkForm(postForecast, { spend_2025: "3e9" }, "to be deleted"));
+    const c = queryOne<{ id: number; forecast_id: number }>(server.databasePath, "SELECT id, forecast_id FROM comments WHERE markdown = 'to be deleted'")!;
+    expect((await reader.post(`/posts/${slug}`, { intent: "delete-comment", commentId: c.id })).status).toBe(200);
+    const res = await author.post(`/posts/${slug}`, forkForm(c.forecast_id, { hw_halving_years: "2" }));
+    expect(res.status).toBe(409);
+    expect(res.text).toMatch(/deleted comment/);
+  });
+
+  it("flags forks of an earlier version after the author edits the post's forecast", async () => {
+    const edit = await author.post(`/posts/${slug}/edit`, { title: "Timelines", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors", "forecast.gdp_growth": "4%" });
+    expect(edit.status).toBe(302);
+    expect(forecastOf(slug)).not.toBe(postForecast);
+    const page = await reader.get(`/posts/${slug}`);
+    expect(page.text).toContain("Forked from an earlier version");
+  });
+});
