@@ -179,8 +179,9 @@ export async function benchEngine(): Promise<Row[]> {
     const ps: number[] = [];
     ours.set(n, { ms: summarize(await sample(OURS_REPS, (i) => ps.push(runBio(n, 1 + i)))), p: summarize(ps).median });
   }
-  for (const n of SIDE_BY_SIDE) await runSquiggleOnce(code, n, "warm-up");
+  for (const n of SIDE_BY_SIDE) await warm((i) => runSquiggleOnce(code, n, `warm-up-${i}`), 1000, 3);
   for (const n of SIDE_BY_SIDE) {
+    await warm((i) => runSquiggleOnce(code, n, `warm-up-${i}`), 1000, 3);
     const ps: number[] = [];
     const sq = summarize(await sample(SQUIGGLE_REPS, async (i) => ps.push(await runSquiggleOnce(code, n, `bench-${i}`))));
     const { ms, p } = ours.get(n)!;

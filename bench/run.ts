@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, one table. Run on a quiet machine; numbers are ms.
 import { benchCharts } from "./charts.bench";
 import { benchDiscussion } from "./discussion.bench";
+import { benchEngine } from "./engine.bench";
 import { printTable, type Row } from "./lib";
 
 const rows: Row[] = [];
 rows.push(...(await benchDiscussion()));
+rows.push(...(await benchEngine()));
 rows.push(...(await benchCharts()));
 printTable(rows);
 process.exit(0);

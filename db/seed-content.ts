@@ -5,6 +5,8 @@ import type { Role } from "./schema/users";
 export interface DemoComment {
   author: string;
   markdown: string;
+  /** A fork of the nearest forecast up the thread: the inputs it changes (on top of that parent's), with reasons. */
+  fork?: { inputs: Record<string, unknown>; why?: Record<string, string> };
   votes?: Record<string, 1 | -1>;
   agree?: Record<string, 1 | -1>;
   replies?: DemoComment[];
@@ -105,6 +107,7 @@ export const DEMO_POSTS: {
       {
         author: "tomas",
         markdown: "I'd put the hardware halving time closer to 2 years than 2.5 — the A100 alone was a 2–3× jump in price-performance over the V100 basis the report used. That's the same direction as Cotra's own 2022 update.",
+        fork: { inputs: { hw_halving_years: 2 }, why: { hw_halving_years: "A100 over V100 was a 2–3× jump" } },
         votes: { ada: 1, priya: 1 },
         agree: { priya: 1, ada: -1 },
         replies: [
@@ -116,6 +119,7 @@ export const DEMO_POSTS: {
               {
                 author: "tomas",
                 markdown: "Fair. Then my real claim is about the level: $10^{18}$ FLOP/\\$ in 2020-equivalent terms, not $10^{17}$.",
+                fork: { inputs: { hw_halving_years: 2.5, flop_per_dollar_2020: 1e18 }, why: { flop_per_dollar_2020: "discounts and ~50% utilisation" } },
                 votes: { ada: 1 },
                 replies: [
                   {
@@ -138,6 +142,10 @@ export const DEMO_POSTS: {
       {
         author: "priya",
         markdown: "The crux for me is the short-horizon anchor's weight. 20% feels low given how far next-token prediction has got. At 40% the median moves by more than a decade.",
+        fork: {
+          inputs: { anchors: [{ weight: 40 }, { weight: 20 }, { weight: 10 }, { weight: 5 }, { weight: 10 }, { weight: 5 }, { weight: 10 }] },
+          why: { anchors: "next-token prediction went further than expected" },
+        },
         votes: { ada: 1, tomas: 1, moss: 1 },
         agree: { tomas: 1 },
         replies: [

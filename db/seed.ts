@@ -23,19 +23,26 @@ export async function seedIfEmpty(db: Db, runner?: ComputeRunner): Promise<boole
     t += 26 * 3600_000;
     const forecast = p.forecast ? await services.forecasts.compute(p.forecast.modelId, p.forecast.inputs) : null;
     const post = await services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown, forecast });
-    const addThread = async (items: DemoComment[], parentId: number | null) => {
+    const addThread = async (items: DemoComment[], parentId: number | null, nearest: { id: number; inputs: Record<string, unknown> } | null) => {
       for (const c of items) {
-        const { id } = await services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown });
+        let fork = null;
+        if (c.fork && nearest) {
+          const inputs = { ...nearest.inputs, ...c.fork.inputs };
+          fork = await services.forks.prepare(post.id, nearest.id, inputs, c.fork.why ?? {});
+        }
+        const { id } = await services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown, fork });
         for (const [voter, value] of Object.entries(c.votes ?? {})) {
           services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "karma", value });
         }
         for (const [voter, value] of Object.entries(c.agree ?? {})) {
           services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "agree", value });
         }
-        await addThread(c.replies ?? [], id);
+        const forkId = fork ? services.comments.forecastIdOf(id) : null;
+        await addThread(c.replies ?? [], id, forkId ? { id: forkId, inputs: fork!.computed.inputs } : nearest);
       }
     };
-    await addThread(p.comments, null);
+    const postForecastId = forecast ? services.posts.forecastIdOf(post.id) : null;
+    await addThread(p.comments, null, postForecastId && forecast ? { id: postForecastId, inputs: forecast.inputs } : null);
     for (const [voter, value] of Object.entries(p.votes)) {
       services.votes.cast({ userId: uid(voter), targetType: "post", targetId: post.id, kind: "karma", value });
     }

@@ -139,7 +139,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
         ) : (
           <p className="comment__body comment__body--gone">This comment was deleted by its author.</p>
         )}
-        {visible && ctx.forks[c.id] ? <ForkCard fork={ctx.forks[c.id]!} /> : null}
+        {visible && ctx.forks[c.id] ? <ForkCard fork={ctx.forks[c.id]!} commentId={c.id} viewerId={ctx.viewerId} /> : null}
         {visible ? (
           <div className="comment__actions">
             <CommentVotes

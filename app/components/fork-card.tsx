@@ -1,16 +1,33 @@
+import { useFetcher } from "@remix-run/react";
 import type { ForkPresentation } from "~/services/forks.server";
 
+/** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
+function RebaseButton({ commentId }: { commentId: number }) {
+  const fetcher = useFetcher<{ ok: boolean; error?: string }>();
+  return (
+    <fetcher.Form method="post" className="fork-card__rebase" preventScrollReset>
+      <input type="hidden" name="intent" value="rebase-fork" />
+      <input type="hidden" name="commentId" value={commentId} />
+      <button type="submit" className="button button--small" disabled={fetcher.state !== "idle"}>
+        {fetcher.state !== "idle" ? "Rebasing…" : "Rebase onto the current forecast"}
+      </button>
+      {fetcher.data && !fetcher.data.ok ? <span role="alert"> {fetcher.data.error}</span> : null}
+    </fetcher.Form>
+  );
+}
+
 /** A fork inside its comment: what changed and why, what that does, and the overlay chart. */
-export function ForkCard({ fork }: { fork: ForkPresentation }) {
+export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation; commentId: number; viewerId: number | null }) {
   return (
     <section className="fork-card" aria-label="Forked forecast">
       <p className="fork-card__shift">
         <span className="fork-card__badge">Fork</span> {fork.shift}
       </p>
       {fork.stale ? (
-        <p className="fork-card__stale" role="note">
+        <div className="fork-card__stale" role="note">
           Forked from an earlier version of the post's forecast.
-        </p>
+          {viewerId === fork.authorId ? <RebaseButton commentId={commentId} /> : null}
+        </div>
       ) : null}
       <table className="fork-diff">
         <caption className="visually-hidden">Changed assumptions</caption>

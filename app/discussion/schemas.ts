@@ -83,6 +83,7 @@ export const postIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reply"), ...commentSchema.shape }),
   z.object({ intent: z.literal("edit-comment"), commentId: idSchema, markdown: bodySchema("comment") }),
   z.object({ intent: z.literal("delete-comment"), commentId: idSchema }),
+  z.object({ intent: z.literal("rebase-fork"), commentId: idSchema }),
   z.object({ intent: z.literal("vote-post"), value: voteValueSchema }),
   z.object({ intent: z.literal("vote-comment"), commentId: idSchema, value: voteValueSchema }),
   z.object({ intent: z.literal("agree-comment"), commentId: idSchema, value: voteValueSchema }),

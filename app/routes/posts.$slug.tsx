@@ -7,6 +7,7 @@ import { CommentTree } from "~/components/comment-tree";
 import { ErrorPage } from "~/components/error-page";
 import { ForecastPanel } from "~/components/forecast-panel";
 import { PostForkToggle } from "~/components/fork-form";
+import { ForksPanel } from "~/components/forks-panel";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
@@ -64,6 +65,8 @@ export default function PostPage() {
       <footer className="post__footer">
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
       </footer>
+
+      <ForksPanel slug={post.slug} forks={forks} />
 
       <section className="thread" id="comments" aria-labelledby="comments-heading">
         <div className="thread__header">

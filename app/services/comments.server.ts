@@ -143,6 +143,10 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       return [...old, { markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt, current: true }];
     },
 
+    forecastIdOf(commentId: number): number | null {
+      return load(commentId)?.forecastId ?? null;
+    },
+
     postIdOf(commentId: number): number | null {
       return load(commentId)?.postId ?? null;
     },

@@ -7,6 +7,7 @@ import { describeResult, describeShift, forecastSpec } from "../charts/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { inputsSchema, listModels } from "../forecast/index";
 import { z } from "zod";
+import { toCsv } from "../discussion/csv";
 import { presentForecast, type ForecastPresentation } from "./forecast-view.server";
 import type { Clock } from "./clock";
 import type { MarkdownTask, RenderedMarkdown } from "./render.server";
@@ -181,15 +182,9 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       const columns = new Set<string>();
       for (const rows of Object.values(result.series)) for (const r of rows) for (const k of Object.keys(r)) columns.add(k);
       const cols = [...columns];
-      const cell = (v: unknown) => {
-        const s = v === null || v === undefined ? "" : String(v);
-        // Quote when needed, and defuse spreadsheet formulas (=, +, -, @ leading a text cell).
-        const safe = /^[=+@-]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
-        return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-      };
-      const lines = [["series", ...cols].join(",")];
-      for (const [name, rows] of Object.entries(result.series)) for (const r of rows) lines.push([name, ...cols.map((c) => r[c])].map(cell).join(","));
-      return lines.join("\n") + "\n";
+      const rows: unknown[][] = [["series", ...cols]];
+      for (const [name, points] of Object.entries(result.series)) for (const r of points) rows.push([name, ...cols.map((c) => r[c])]);
+      return toCsv(rows);
     },
 
     /** Everything a page shows for a stored forecast. */

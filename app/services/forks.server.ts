@@ -5,7 +5,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
 import { describeShift, overlaySpec } from "../charts/index";
-import { diffInputs, formatHeadline, type Inputs } from "../forecast/index";
+import { diffInputs, formatHeadline, getModel, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
 import type { ComputedForecast, ForecastService } from "./forecasts.server";
@@ -64,6 +64,30 @@ export function createForkService(db: Db, forecasts: ForecastService) {
       return { computed, parentForecastId, rationales: cleanRationales, attribution };
     },
 
+    /**
+     * A stale fork's changes reapplied on the post's current forecast, prepared as a new fork
+     * (the old one stays). Only its author may rebase it.
+     */
+    async prepareRebase(post: { id: number; forecastId: number | null }, commentId: number, userId: number): Promise<PreparedFork> {
+      const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
+      if (!comment || comment.postId !== post.id || comment.forecastId === null) throw notFound("That fork");
+      if (comment.authorId !== userId) throw appError(403, "Only the fork's author can rebase it.");
+      if (comment.status !== "visible") throw appError(409, "That fork was deleted.");
+      const fork = forecasts.row(comment.forecastId);
+      if (post.forecastId === null) throw appError(409, "The post no longer has a forecast to rebase onto.");
+      if (fork.parentForecastId === post.forecastId) throw appError(409, "This fork is already based on the current forecast.");
+      const oldParent = fork.parentForecastId === null ? null : forecasts.row(fork.parentForecastId);
+      if (!oldParent || oldParent.commentId !== null) throw appError(409, "Only forks of the post's own forecast can be rebased.");
+      const current = forecasts.row(post.forecastId);
+      if (current.modelId !== fork.modelId) throw appError(409, "The post's forecast now uses another model; fork it afresh.");
+      const model = getModel(fork.modelId);
+      if (!model) throw appError(409, "This fork's model is no longer available.");
+      const forkInputs = JSON.parse(fork.inputs) as Inputs;
+      const rebased = JSON.parse(current.inputs) as Inputs;
+      for (const d of diffInputs(model, JSON.parse(oldParent.inputs) as Inputs, forkInputs)) rebased[d.name] = forkInputs[d.name]!;
+      return this.prepare(post.id, current.id, rebased, JSON.parse(fork.rationales) as Record<string, string>);
+    },
+
     /** The chain from the post's forecast down to this one, oldest first. */
     async lineage(forecastId: number): Promise<{ postId: number | null; steps: LineageStep[] }> {
       const steps: LineageStep[] = [];
@@ -90,6 +114,36 @@ export function createForkService(db: Db, forecasts: ForecastService) {
       return { postId, steps };
     },
 
+    /** Every fork of a post's thread with inputs, outputs, author, time and lineage (exports, panel). */
+    async exportForPost(postId: number) {
+      const rows = db
+        .select({ f: forecastsTable, handle: users.handle, name: users.displayName })
+        .from(forecastsTable)
+        .innerJoin(users, eq(users.id, forecastsTable.authorId))
+        .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+        .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible")))
+        .orderBy(forecastsTable.id)
+        .all();
+      const out = [];
+      for (const { f, handle, name } of rows) {
+        const { result } = await forecasts.load(f.id);
+        out.push({
+          forecastId: f.id,
+          commentId: f.commentId,
+          author: { handle, displayName: name },
+          createdAt: new Date(f.createdAt).toISOString(),
+          parentForecastId: f.parentForecastId,
+          model: { id: f.modelId, version: f.modelVersion },
+          provenance: { seed: f.seed, sampleCount: f.sampleCount, inputsHash: f.inputsHash },
+          changed: Object.keys(JSON.parse(f.overrides) as Inputs),
+          rationales: JSON.parse(f.rationales) as Record<string, string>,
+          inputs: JSON.parse(f.inputs) as Inputs,
+          headlines: Object.fromEntries((result?.headlines ?? []).map((h) => [h.key, h.value])),
+        });
+      }
+      return out;
+    },
+
     /** Every fork in a post's thread, presented, keyed by the comment that carries it. */
     async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>): Promise<Record<number, ForkPresentation>> {
       const rows = db
@@ -99,7 +153,7 @@ export function createForkService(db: Db, forecasts: ForecastService) {
         .all();
       const out: Record<number, ForkPresentation> = {};
       for (const r of rows) {
-        const p = await presentFork(forecasts, r.id, { currentPostForecastId, forkLabel: `Fork by ${authors.get(r.authorId) ?? "a reader"}` });
+        const p = await presentFork(forecasts, r.id, { currentPostForecastId, authorName: authors.get(r.authorId) ?? "a reader" });
         if (p && r.commentId !== null) out[r.commentId] = p;
       }
       return out;
@@ -110,6 +164,8 @@ export type ForkService = ReturnType<typeof createForkService>;
 
 export interface ForkPresentation {
   forecastId: number;
+  authorId: number;
+  authorName: string;
   parentForecastId: number | null;
   modelTitle: string;
   /** The changed assumptions: input, parent → fork, unit, the author's reason. */
@@ -127,7 +183,7 @@ export interface ForkPresentation {
 export async function presentFork(
   forecasts: ForecastService,
   forecastId: number,
-  opts: { currentPostForecastId: number | null; forkLabel: string },
+  opts: { currentPostForecastId: number | null; authorName: string },
 ): Promise<ForkPresentation | null> {
   const fork = await forecasts.load(forecastId);
   if (!fork.row.parentForecastId || !fork.result || !fork.model) return null;
@@ -151,7 +207,7 @@ export async function presentFork(
   const shift = describeShift(parent.result, fork.result);
   let svg: string | null = null;
   try {
-    const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: opts.forkLabel }, { compact: true });
+    const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: `Fork by ${opts.authorName}` }, { compact: true });
     svg = await renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
   } catch {
     svg = null;
@@ -159,6 +215,8 @@ export async function presentFork(
   const parentIsPostVersion = parent.row.commentId === null;
   return {
     forecastId,
+    authorId: fork.row.authorId,
+    authorName: opts.authorName,
     parentForecastId: fork.row.parentForecastId,
     modelTitle: fork.model.title,
     diff,

@@ -98,6 +98,10 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
       return row;
     },
 
+    forecastIdOf(id: number): number | null {
+      return db.select({ forecastId: posts.forecastId }).from(posts).where(eq(posts.id, id)).get()?.forecastId ?? null;
+    },
+
     byId(id: number): { slug: string; title: string } | null {
       return db.select({ slug: posts.slug, title: posts.title }).from(posts).where(eq(posts.id, id)).get() ?? null;
     },

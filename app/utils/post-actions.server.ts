@@ -24,6 +24,12 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         ensureOnPost(context, input.commentId, post.id);
         await comments.edit(input.commentId, user.id, input.markdown);
         return { ok: true as const, commentId: input.commentId };
+      case "rebase-fork": {
+        ensureOnPost(context, input.commentId, post.id);
+        const fork = await context.services.forks.prepareRebase(post, input.commentId, user.id);
+        const { id } = await comments.create({ postId: post.id, parentId: input.commentId, authorId: user.id, markdown: "Rebased onto the post's updated forecast: same changes, new parent.", fork });
+        return { ok: true as const, commentId: id };
+      }
       case "delete-comment":
         ensureOnPost(context, input.commentId, post.id);
         comments.softDelete(input.commentId, user.id);

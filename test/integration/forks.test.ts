@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client";
+import { parseCsv } from "../support/csv";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -93,5 +94,50 @@ describe("forking in replies", () => {
     expect(forecastOf(slug)).not.toBe(postForecast);
     const page = await reader.get(`/posts/${slug}`);
     expect(page.text).toContain("Forked from an earlier version");
+  });
+
+  it("rebases a stale fork onto the new forecast as a new fork; the old one stays", async () => {
+    const stale = queryOne<{ id: number; comment_id: number }>(server.databasePath, "SELECT id, comment_id FROM forecasts WHERE parent_forecast_id = ? AND overrides LIKE '%hw_halving_years%'", postForecast)!;
+    expect((await author.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: stale.comment_id })).status).toBe(403);
+    const res = await reader.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: stale.comment_id });
+    expect(res.status).toBe(200);
+    const current = forecastOf(slug);
+    const rebased = queryOne<{ inputs: string; overrides: string; parent_forecast_id: number }>(server.databasePath, "SELECT inputs, overrides, parent_forecast_id FROM forecasts WHERE parent_forecast_id = ? ORDER BY id DESC", current)!;
+    expect(JSON.parse(rebased.overrides)).toEqual({ hw_halving_years: 1.5 });
+    expect(JSON.parse(rebased.inputs).gdp_growth).toBeCloseTo(0.04);
+    expect(countRows(server.databasePath, "forecasts", "id = ?", stale.id)).toBe(1);
+  });
+
+  it("exports every fork as CSV and JSON that match the database", async () => {
+    const dbForks = server.db.$client
+      .prepare("SELECT f.id, f.comment_id, f.parent_forecast_id, f.seed, f.sample_count, f.inputs, u.handle FROM forecasts f JOIN users u ON u.id = f.author_id JOIN comments c ON c.id = f.comment_id WHERE f.post_id = (SELECT id FROM posts WHERE slug = ?) AND c.status = 'visible' ORDER BY f.id")
+      .all(slug) as { id: number; comment_id: number; parent_forecast_id: number; seed: number; sample_count: number; inputs: string; handle: string }[];
+    expect(dbForks.length).toBeGreaterThanOrEqual(2);
+
+    const json = await reader.get(`/posts/${slug}/forks.json`);
+    expect(json.status).toBe(200);
+    const doc = JSON.parse(json.text) as { forks: { forecastId: number; commentId: number; parentForecastId: number; author: { handle: string }; provenance: { seed: number; sampleCount: number }; inputs: Record<string, unknown>; headlines: Record<string, number | null> }[] };
+    expect(doc.forks.map((f) => f.forecastId)).toEqual(dbForks.map((f) => f.id));
+    for (const [i, f] of doc.forks.entries()) {
+      const row = dbForks[i]!;
+      expect(f).toMatchObject({ commentId: row.comment_id, parentForecastId: row.parent_forecast_id, author: { handle: row.handle }, provenance: { seed: row.seed, sampleCount: row.sample_count } });
+      expect(f.inputs).toEqual(JSON.parse(row.inputs));
+      expect(typeof f.headlines.median).toBe("number");
+    }
+
+    const csv = await reader.get(`/posts/${slug}/forks.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const [header, ...lines] = parseCsv(csv.text);
+    expect(lines).toHaveLength(dbForks.length);
+    const col = (name: string) => header!.indexOf(name);
+    for (const [i, line] of lines.entries()) {
+      const row = dbForks[i]!;
+      expect(Number(line[col("forecast_id")])).toBe(row.id);
+      expect(line[col("author")]).toBe(row.handle);
+      expect(Number(line[col("input_hw_halving_years")])).toBe(JSON.parse(row.inputs).hw_halving_years);
+      expect(Number(line[col("headline_median")])).toBe(doc.forks[i]!.headlines.median);
+    }
+    expect((await reader.get("/posts/no-such-post/forks.csv")).status).toBe(404);
   });
 });

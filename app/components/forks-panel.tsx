@@ -1,0 +1,60 @@
+import { useState } from "react";
+import { formatHeadline } from "~/forecast/format";
+import type { ForkPresentation } from "~/services/forks.server";
+
+type Sort = "thread" | "earliest" | "latest";
+
+/** Every fork in the thread as a row: who, what they changed, what it gives; with exports. */
+export function ForksPanel({ slug, forks }: { slug: string; forks: Record<number, ForkPresentation> }) {
+  const [sort, setSort] = useState<Sort>("thread");
+  const rows = Object.entries(forks).map(([commentId, f]) => ({ commentId: Number(commentId), ...f }));
+  if (rows.length === 0) return null;
+  const sorted = [...rows].sort((a, b) => {
+    if (sort === "thread") return a.forecastId - b.forecastId;
+    const av = a.headline.fork ?? Infinity;
+    const bv = b.headline.fork ?? Infinity;
+    return sort === "earliest" ? av - bv : bv - av;
+  });
+  const label = rows[0]!.headline.label;
+  return (
+    <section className="forks-panel" aria-labelledby="forks-heading">
+      <div className="forks-panel__head">
+        <h2 id="forks-heading">Forks ({rows.length})</h2>
+        <label className="small">
+          Sort{" "}
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="thread">In thread order</option>
+            <option value="earliest">Lowest {label.toLowerCase()} first</option>
+            <option value="latest">Highest {label.toLowerCase()} first</option>
+          </select>
+        </label>
+      </div>
+      <div className="forks-panel__scroll">
+        <table className="forks-table">
+          <thead>
+            <tr>
+              <th scope="col">Author</th>
+              <th scope="col">Changed</th>
+              <th scope="col">{label}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((f) => (
+              <tr key={f.forecastId}>
+                <td>
+                  <a href={`#c-${f.commentId}`}>{f.authorName}</a>
+                  {f.stale ? <span className="tag tag--warn">earlier version</span> : null}
+                </td>
+                <td>{f.diff.map((d) => `${d.label}: ${d.to}`).join("; ")}</td>
+                <td className="num">{formatHeadline({ format: f.headline.format, value: f.headline.fork })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="forks-panel__exports small">
+        Export all forks: <a href={`/posts/${slug}/forks.csv`}>CSV</a> · <a href={`/posts/${slug}/forks.json`}>JSON</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { toCsv } from "~/discussion/csv";
+import { runApi } from "~/utils/http.server";
+
+// GET /posts/:slug/forks.csv — one row per fork; each input and each headline is a column.
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return runApi(async () => {
+    const post = context.services.posts.bySlug(params.slug ?? "", null);
+    const forks = await context.services.forks.exportForPost(post.id);
+    const inputNames = [...new Set(forks.flatMap((f) => Object.keys(f.inputs)))];
+    const headlineKeys = [...new Set(forks.flatMap((f) => Object.keys(f.headlines)))];
+    const header = ["forecast_id", "comment_id", "author", "created_at", "parent_forecast_id", "model_id", "model_version", "seed", "sample_count", "changed_inputs", ...headlineKeys.map((k) => `headline_${k}`), ...inputNames.map((n) => `input_${n}`)];
+    const rows = forks.map((f) => [
+      f.forecastId,
+      f.commentId,
+      f.author.handle,
+      f.createdAt,
+      f.parentForecastId,
+      f.model.id,
+      f.model.version,
+      f.provenance.seed,
+      f.provenance.sampleCount,
+      f.changed.join(" "),
+      ...headlineKeys.map((k) => f.headlines[k] ?? null),
+      ...inputNames.map((n) => {
+        const v = f.inputs[n];
+        return typeof v === "number" || typeof v === "string" ? v : JSON.stringify(v);
+      }),
+    ]);
+    return new Response(toCsv([header, ...rows]), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${post.slug}-forks.csv"` },
+    });
+  });
+}
