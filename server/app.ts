@@ -11,6 +11,8 @@ import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";
 import { createComputePool } from "./compute-pool";
+import { attachLive } from "./live";
+import { createBroadcastSlot } from "../app/services/broadcast";
 import { warmUpCharts } from "../app/utils/chart-svg.server";
 import { forecastSpec } from "../app/charts/index";
 import { listModels, runModel } from "../app/forecast/index";
@@ -24,6 +26,8 @@ export interface AppServerOptions {
   trustProxy?: number;
   /** Wall-clock budget of one model run in the worker pool. */
   computeTimeoutMs?: number;
+  /** Where the live channel reports refused and misbehaving sockets. */
+  liveLog?: (line: string) => void;
   log?: (line: string) => void;
 }
 
@@ -32,6 +36,7 @@ export interface AppServer {
   http: HttpServer;
   db: Db;
   services: Services;
+  live: ReturnType<typeof attachLive>;
   close(): Promise<void>;
 }
 
@@ -50,7 +55,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openDatabase(options.databasePath);
   const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000 });
-  const services = createServices(db, { runner: pool });
+  const slot = createBroadcastSlot();
+  const services = createServices(db, { runner: pool, broadcast: slot.broadcast });
   // The first chart render and the first model run pay JIT and worker start-up; pay them at
   // boot, not on a reader's request.
   await Promise.all([warmUpCharts(defaultChartSpecs()), pool.warmUp()]);
@@ -63,6 +69,13 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? 0);
   const http = createServer(app);
+  // Attached before Remix's handler so engine.io owns /socket.io upgrades and polling.
+  const live = attachLive(http, {
+    resolveUser: (cookie) => services.sessions.resolve(sessionTokenFrom(cookie)),
+    postExists: (postId) => services.posts.exists(postId),
+    ...(options.liveLog ? { log: options.liveLog } : {}),
+  });
+  slot.connect(live.emit);
 
   app.use(securityHeaders(options.mode));
   app.get("/healthz", (_req, res) => {
@@ -111,7 +124,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     http,
     db,
     services,
+    live,
     async close() {
+      await live.close();
       http.closeAllConnections();
       await new Promise<void>((ok) => http.close(() => ok()));
       await closeVite();

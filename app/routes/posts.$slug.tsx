@@ -8,6 +8,8 @@ import { ErrorPage } from "~/components/error-page";
 import { ForecastPanel } from "~/components/forecast-panel";
 import { PostForkToggle } from "~/components/fork-form";
 import { ForksPanel } from "~/components/forks-panel";
+import { LiveStatus, liveStatusLinks } from "~/components/live-status";
+import { useLivePost } from "~/live/use-live-post";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
@@ -17,7 +19,7 @@ import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
 import { runLoader } from "~/utils/http.server";
 import { threadAction } from "~/utils/post-actions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, ...liveStatusLinks()];
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;
@@ -50,6 +52,7 @@ export default function PostPage() {
   const { post, forecast, forks, nearest, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
+  const live = useLivePost(post.id);
   return (
     <article className="post">
       <header className="post__header">
@@ -73,7 +76,10 @@ export default function PostPage() {
           <h2 id="comments-heading">
             {post.commentCount} {post.commentCount === 1 ? "comment" : "comments"}
           </h2>
-          <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
+          <div className="thread__tools">
+            <LiveStatus connected={live.connected} status={live.status} />
+            <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
+          </div>
         </div>
         {viewer ? (
           <div className="thread__new">

@@ -49,7 +49,7 @@ export default function Profile() {
               <li key={p.id}>
                 <Link to={p.href} className="profile__title">{p.title}</Link>
                 <p className="profile__item-meta">
-                  {p.score} points · {p.commentCount} comments · <Time at={p.createdAt} />
+                  {plural(p.score, "point")} · {plural(p.commentCount, "comment")} · <Time at={p.createdAt} />
                 </p>
               </li>
             ))}
@@ -63,7 +63,7 @@ export default function Profile() {
               <li key={c.id}>
                 <p className="profile__excerpt">{c.excerpt}</p>
                 <p className="profile__item-meta">
-                  {c.score} points · on <Link to={c.href}>{c.title}</Link> · <Time at={c.createdAt} />
+                  {plural(c.score, "point")} · on <Link to={c.href}>{c.title}</Link> · <Time at={c.createdAt} />
                 </p>
               </li>
             ))}
@@ -73,6 +73,8 @@ export default function Profile() {
     </div>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${Math.abs(n) === 1 ? word : `${word}s`}`;
 
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;

@@ -8,12 +8,13 @@ import type { Clock } from "./clock";
 import type { MarkdownRenderer } from "./render.server";
 import type { ForecastService } from "./forecasts.server";
 import type { PreparedFork } from "./forks.server";
+import type { Broadcast } from "./broadcast";
 import type { CommentView, ProfileItem } from "./types";
 
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
 
-export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer, forecasts: ForecastService) {
+export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer, forecasts: ForecastService, broadcast: Broadcast) {
   const karmaVote = alias(votes, "karma_vote");
   const agreeVote = alias(votes, "agree_vote");
 
@@ -62,7 +63,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
-      return db.transaction(
+      const created = db.transaction(
         (tx) => {
           const post = tx.select({ id: posts.id }).from(posts).where(eq(posts.id, input.postId)).get();
           if (!post) throw notFound("That post");
@@ -95,6 +96,10 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         },
         { behavior: "immediate" },
       );
+      const forkId = input.fork ? (load(created.id)?.forecastId ?? null) : null;
+      broadcast("comment.created", { postId: input.postId, commentId: created.id, parentId: input.parentId, authorId: input.authorId, forkId });
+      if (forkId) broadcast("forecast.computed", { postId: input.postId, forecastId: forkId });
+      return created;
     },
 
     async edit(commentId: number, editorId: number, markdown: string): Promise<void> {
@@ -112,6 +117,8 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         },
         { behavior: "immediate" },
       );
+      const postId = load(commentId)?.postId;
+      if (postId) broadcast("comment.updated", { postId, commentId });
     },
 
     /** Soft delete: the row and its replies stay, the body is gone from every view. */
@@ -126,6 +133,8 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         },
         { behavior: "immediate" },
       );
+      const postId = load(commentId)?.postId;
+      if (postId) broadcast("comment.removed", { postId, commentId });
     },
 
     /** Earlier versions, oldest first, followed by the current one. Hidden for deleted comments. */

@@ -7,6 +7,7 @@ import { createUserService } from "./users.server";
 import { createVoteService } from "./votes.server";
 import { createForecastService, type ComputeRunner } from "./forecasts.server";
 import { createForkService } from "./forks.server";
+import type { Broadcast } from "./broadcast";
 import { computePrepared } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 
@@ -26,8 +27,9 @@ export const inProcessRunner: ComputeRunner = {
 };
 
 /** Built once per process by server.ts and handed to every loader and action. */
-export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner } = {}) {
+export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner; broadcast?: Broadcast } = {}) {
   const now = options.now ?? systemClock;
+  const broadcast: Broadcast = options.broadcast ?? (() => {});
   const runner = options.runner ?? inProcessRunner;
   const forecasts = createForecastService(db, now, runner);
   const render = createMarkdownRenderer(db, (task) => runner.render(task));
@@ -37,9 +39,9 @@ export function createServices(db: Db, options: { now?: Clock; runner?: ComputeR
     users: createUserService(db, now),
     sessions: createSessionService(db, now),
     posts,
-    comments: createCommentService(db, now, render, forecasts),
+    comments: createCommentService(db, now, render, forecasts, broadcast),
     forks: createForkService(db, forecasts),
-    votes: createVoteService(db, now),
+    votes: createVoteService(db, now, broadcast),
     forecasts,
   };
 }

@@ -98,6 +98,10 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
       return row;
     },
 
+    exists(id: number): boolean {
+      return db.select({ id: posts.id }).from(posts).where(eq(posts.id, id)).get() !== undefined;
+    },
+
     forecastIdOf(id: number): number | null {
       return db.select({ forecastId: posts.forecastId }).from(posts).where(eq(posts.id, id)).get()?.forecastId ?? null;
     },

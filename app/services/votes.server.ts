@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { comments, posts, users, votes, type VoteKind, type VoteTarget } from "../../db/schema";
 import { appError, badRequest, forbidden, notFound } from "../utils/errors";
 import type { Clock } from "./clock";
+import type { Broadcast } from "./broadcast";
 
 export interface VoteResult {
   score: number;
@@ -12,11 +13,11 @@ export interface VoteResult {
 
 // Votes are a ledger; scores and karma are caches updated by the same transaction, and
 // recomputeAll() rebuilds every cache from the ledger. See docs/decisions/004.
-export function createVoteService(db: Db, now: Clock) {
+export function createVoteService(db: Db, now: Clock, broadcast: Broadcast) {
   return {
     cast(input: { userId: number; targetType: VoteTarget; targetId: number; kind: VoteKind; value: number }): VoteResult {
       if (input.kind === "agree" && input.targetType !== "comment") throw badRequest("Only comments take agree/disagree votes.");
-      return db.transaction(
+      const result = db.transaction(
         (tx) => {
           const target =
             input.targetType === "post"
@@ -54,10 +55,13 @@ export function createVoteService(db: Db, now: Clock) {
             input.targetType === "post"
               ? tx.select({ score: posts.score, agreeScore: sql<number>`0` }).from(posts).where(eq(posts.id, input.targetId)).get()!
               : tx.select({ score: comments.score, agreeScore: comments.agreeScore }).from(comments).where(eq(comments.id, input.targetId)).get()!;
-          return { ...scores, viewerValue: input.value };
+          const postId = input.targetType === "post" ? input.targetId : tx.select({ postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId)).get()!.postId;
+          return { ...scores, viewerValue: input.value, postId };
         },
         { behavior: "immediate" },
       );
+      broadcast("vote.changed", { postId: result.postId, targetType: input.targetType, targetId: input.targetId, score: result.score, agreeScore: result.agreeScore });
+      return { score: result.score, agreeScore: result.agreeScore, viewerValue: result.viewerValue };
     },
 
     /** Rebuilds every score and karma cache from the ledger; returns how many caches changed. */

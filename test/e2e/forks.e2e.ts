@@ -27,6 +27,15 @@ async function signUp(page: Page, handle: string) {
 
 describe("forks in replies", () => {
   it("A forks the post's forecast; B forks A's fork; the lineage page shows post → A → B", async () => {
+    // B is already reading the post when A forks it, and must see the fork arrive live.
+    const bContext = await browser.newContext();
+    const b = await bContext.newPage();
+    b.setDefaultTimeout(20_000);
+    await signUp(b, "bert");
+    await b.goto(`${app.url}${POST}`);
+    await waitForHydration(b);
+    await textOf(b.locator(".live-status")).toContain("Live");
+
     const context = await browser.newContext();
     const a = await context.newPage();
     a.setDefaultTimeout(20_000);
@@ -48,13 +57,11 @@ describe("forks in replies", () => {
     await visible(annas.locator(".fork-card__chart svg"));
     expect(errors).toEqual([]);
 
-    const bContext = await browser.newContext();
-    const b = await bContext.newPage();
-    b.setDefaultTimeout(20_000);
-    await signUp(b, "bert");
-    await b.goto(`${app.url}${POST}`);
-    await waitForHydration(b);
+    // No reload on B's side: the reply, its diff and its overlay chart arrive over the socket.
     const target = b.locator("article.comment", { hasText: "Hardware improves faster" }).first();
+    await visible(target.locator(".fork-card"));
+    await textOf(target.locator(".fork-diff")).toContain("Hardware cost halving time");
+    await visible(target.locator(".fork-card__chart svg"));
     await target.locator(".comment__actions").first().getByRole("link", { name: "Reply with a fork" }).click();
     const bForm = target.locator(".fork-form").first();
     await bForm.getByLabel("Largest training run spend in 2025").fill("3e9");

@@ -10,10 +10,10 @@ export interface TestServer extends AppServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { seed?: boolean; computeTimeoutMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { seed?: boolean; computeTimeoutMs?: number; liveLog?: (line: string) => void } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-test-"));
   const databasePath = join(dir, "forkcast.db");
-  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, log: () => {} });
+  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, liveLog: options.liveLog, log: () => {} });
   return {
     ...server,
     dir,

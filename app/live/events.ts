@@ -1,0 +1,53 @@
+// The live channel's contract, shared by server/live.ts and the browser hook. Pure: zod only.
+//
+// Events are notices, not content: ids plus the few numbers needed to patch in place or
+// decide to refetch. Strict objects make that a rule the server cannot break by accident —
+// emitting a comment body (or a removed comment's text) fails validation instead of leaking.
+import { z } from "zod";
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const count = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** Server → client. */
+export const serverEventSchemas = {
+  "comment.created": z.strictObject({ postId: id, commentId: id, parentId: id.nullable(), authorId: id, forkId: id.nullable() }),
+  "comment.updated": z.strictObject({ postId: id, commentId: id }),
+  "comment.removed": z.strictObject({ postId: id, commentId: id }),
+  "vote.changed": z.strictObject({ postId: id, targetType: z.enum(["post", "comment"]), targetId: id, score: count, agreeScore: count }),
+  "forecast.computed": z.strictObject({ postId: id, forecastId: id }),
+  "aggregate.changed": z.strictObject({ postId: id }),
+  "post.locked": z.strictObject({ postId: id, locked: z.boolean(), reason: z.string().max(500).optional() }),
+} as const;
+
+export type LiveEventName = keyof typeof serverEventSchemas;
+export type LiveEventPayload<N extends LiveEventName> = z.infer<(typeof serverEventSchemas)[N]>;
+export const LIVE_EVENT_NAMES = Object.keys(serverEventSchemas) as LiveEventName[];
+/** [name, payload] pairs, so a handler's `switch (name)` narrows its payload. */
+export type LiveEventArgs = { [N in LiveEventName]: [name: N, payload: LiveEventPayload<N>] }[LiveEventName];
+
+export function isLiveEventName(name: unknown): name is LiveEventName {
+  return typeof name === "string" && Object.hasOwn(serverEventSchemas, name);
+}
+
+/** Client → server: the only two events the server accepts. Writes go through HTTP actions. */
+export const roomRequestSchema = z.strictObject({ postId: id });
+export type RoomRequest = z.infer<typeof roomRequestSchema>;
+export const clientEventSchemas = { join: roomRequestSchema, leave: roomRequestSchema } as const;
+export type ClientEventName = keyof typeof clientEventSchemas;
+
+export function isClientEventName(name: unknown): name is ClientEventName {
+  return typeof name === "string" && Object.hasOwn(clientEventSchemas, name);
+}
+
+export type LiveAck = { ok: true } | { ok: false; error: string };
+
+/** socket.io's typed-event maps, used by both ends. */
+export type ServerToClientEvents = { [N in LiveEventName]: (payload: LiveEventPayload<N>) => void };
+export interface ClientToServerEvents {
+  join(request: RoomRequest, ack: (reply: LiveAck) => void): void;
+  leave(request: RoomRequest, ack: (reply: LiveAck) => void): void;
+}
+
+// Rooms are named here only, from validated numbers; a client string never becomes a room.
+export const postRoom = (postId: number) => `post:${postId}`;
+export const userRoom = (userId: number) => `user:${userId}`;

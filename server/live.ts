@@ -1,0 +1,211 @@
+// The live channel: a push-only socket.io server on the app's own http server.
+// Clients may only join/leave post rooms; every write goes through an HTTP action, so this
+// file decides nothing about content — it guards the door and relays what services emit.
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import {
+  isClientEventName,
+  postRoom,
+  roomRequestSchema,
+  serverEventSchemas,
+  userRoom,
+  type ClientToServerEvents,
+  type LiveAck,
+  type LiveEventName,
+  type LiveEventPayload,
+  type ServerToClientEvents,
+} from "../app/live/events";
+
+export interface LiveLimits {
+  /** Post rooms one socket may be in at once (a reader has a few tabs, not hundreds). */
+  maxRoomsPerSocket: number;
+  /** Refused or malformed events tolerated before the socket is dropped. */
+  maxAbuse: number;
+  /** Events per window per socket (a token bucket of this size, refilled over the window). */
+  maxEvents: number;
+  windowMs: number;
+  /** Open sockets per signed-in user. */
+  maxSocketsPerUser: number;
+}
+
+export const DEFAULT_LIVE_LIMITS: LiveLimits = { maxRoomsPerSocket: 5, maxAbuse: 20, maxEvents: 50, windowMs: 10_000, maxSocketsPerUser: 20 };
+
+export interface LiveDeps {
+  resolveUser(cookieHeader: string | undefined): { id: number } | null;
+  postExists(postId: number): boolean;
+  /** Exact origins (scheme://host[:port]) allowed for a request Host; default: the Host itself. */
+  allowedOrigins?: (host: string) => string[];
+  limits?: Partial<LiveLimits>;
+  log?: (line: string) => void;
+}
+
+interface SocketData {
+  userId: number | null;
+}
+
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface Live {
+  io: LiveServer;
+  emit<N extends LiveEventName>(event: N, payload: LiveEventPayload<N>): void;
+  disconnectUser(userId: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Browsers cannot forge Origin, and they do not apply CORS to the WebSocket upgrade, so this
+ * check is what stops another site from opening a socket with our cookie (CSWSH).
+ */
+export function originAllowed(req: IncomingMessage, allowedOrigins?: (host: string) => string[]): boolean {
+  const host = req.headers.host?.toLowerCase();
+  if (!host) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) {
+    // A same-origin XHR GET (the polling handshake) carries no Origin in browsers; the
+    // browser-controlled Sec-Fetch-Site vouches for it. Anything else without Origin is refused.
+    return req.headers["sec-fetch-site"] === "same-origin";
+  }
+  let url: URL;
+  try {
+    url = new URL(origin); // "null" (sandboxed frames, file:) fails to parse and is refused
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  if (allowedOrigins) return allowedOrigins(host).includes(url.origin);
+  return url.host === host;
+}
+
+export function attachLive(http: HttpServer, deps: LiveDeps): Live {
+  const limits = { ...DEFAULT_LIVE_LIMITS, ...deps.limits };
+  const log = deps.log ?? ((line: string) => console.warn(line));
+
+  const io: LiveServer = new Server(http, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    // No `cors` option: polling from other origins gets no CORS headers, and allowRequest
+    // refuses them (and every foreign WebSocket upgrade) before a session exists.
+    allowRequest: (req, done) => done(null, originAllowed(req, deps.allowedOrigins)),
+    // Compressing attacker-shaped input costs memory and CPU for nothing; our events are tiny.
+    perMessageDeflate: false,
+    httpCompression: false,
+    // No connectionStateRecovery: it would restore rooms while skipping this file's checks.
+  });
+
+  io.use((socket, next) => {
+    try {
+      // Anonymous sockets are fine: the channel is read-only.
+      const user = deps.resolveUser(socket.request.headers.cookie);
+      socket.data.userId = user?.id ?? null;
+      if (user && (io.sockets.adapter.rooms.get(userRoom(user.id))?.size ?? 0) >= limits.maxSocketsPerUser) {
+        return next(new Error("too many connections"));
+      }
+      next();
+    } catch (error) {
+      log(`live: session check failed: ${String(error)}`);
+      next(new Error("session check failed"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    // Named after the user so a ban or logout can drop every socket of theirs (disconnectUser).
+    if (socket.data.userId !== null) void socket.join(userRoom(socket.data.userId));
+
+    let abuse = 0;
+    let tokens = limits.maxEvents;
+    let refilledAt = Date.now();
+
+    const kick = (why: string) => {
+      if (!socket.connected) return;
+      log(`live: dropping socket ${socket.id} (user ${socket.data.userId ?? "anonymous"}): ${why}`);
+      socket.disconnect(true);
+    };
+    const strike = () => {
+      abuse += 1;
+      if (abuse > limits.maxAbuse) kick("too many refused events");
+    };
+    const takeToken = () => {
+      const now = Date.now();
+      tokens = Math.min(limits.maxEvents, tokens + ((now - refilledAt) * limits.maxEvents) / limits.windowMs);
+      refilledAt = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    };
+
+    // Protocol violations (a reserved event name, a broken packet) arrive as "error". socket.io
+    // already closes the connection and keeps a no-op listener; this one makes them visible.
+    socket.on("error", (error) => {
+      log(`live: protocol error on ${socket.id}: ${error instanceof Error ? error.message : String(error)}`);
+      kick("protocol error");
+    });
+
+    // The one gate for every incoming packet. It never calls next(): join and leave are handled
+    // here and everything else is refused, so no listener ever sees a client-chosen event.
+    socket.use(([name, ...args], _next) => {
+      try {
+        if (!takeToken()) return kick("rate limit");
+        const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (reply: LiveAck) => void) : undefined;
+        handle(name, args, ack);
+      } catch (error) {
+        log(`live: handler failed on ${socket.id}: ${String(error)}`);
+        kick("handler error");
+      }
+    });
+
+    function reply(ack: ((r: LiveAck) => void) | undefined, r: LiveAck) {
+      if (ack) ack(r);
+    }
+
+    function refuse(ack: ((r: LiveAck) => void) | undefined, error: string) {
+      strike();
+      if (socket.connected) reply(ack, { ok: false, error });
+    }
+
+    function handle(name: unknown, args: unknown[], ack: ((r: LiveAck) => void) | undefined) {
+      if (!isClientEventName(name)) return refuse(ack, "unknown event");
+      const parsed = roomRequestSchema.safeParse(args[0]);
+      if (args.length !== 1 || !parsed.success) return refuse(ack, "invalid request");
+      const room = postRoom(parsed.data.postId);
+      if (name === "leave") {
+        void socket.leave(room);
+        return reply(ack, { ok: true });
+      }
+      if (socket.rooms.has(room)) return reply(ack, { ok: true });
+      const joined = [...socket.rooms].filter((r) => r.startsWith("post:")).length;
+      if (joined >= limits.maxRoomsPerSocket) return refuse(ack, "too many rooms");
+      // The server decides: only a post that exists becomes a room.
+      if (!deps.postExists(parsed.data.postId)) return refuse(ack, "no such post");
+      // join() is synchronous with the in-memory adapter and a promise with others.
+      Promise.resolve(socket.join(room)).then(
+        () => reply(ack, { ok: true }),
+        (error: unknown) => {
+          log(`live: join failed: ${String(error)}`);
+          reply(ack, { ok: false, error: "join failed" });
+        },
+      );
+    }
+  });
+
+  return {
+    io,
+    emit(event, payload) {
+      // A payload that breaks the contract is a bug in the caller: throw, never send it.
+      const schema = serverEventSchemas[event];
+      if (!schema) throw new Error(`Unknown live event: ${String(event)}`);
+      const data = schema.parse(payload) as LiveEventPayload<typeof event>;
+      const target = io.to(postRoom(data.postId)) as unknown as { emit(event: string, payload: unknown): boolean };
+      target.emit(event, data);
+    },
+    disconnectUser(userId) {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    async close() {
+      // Not io.close(): that also closes the http server, which belongs to the caller. Call this
+      // before closing the http server, or open WebSockets keep it from finishing.
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
