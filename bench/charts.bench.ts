@@ -46,8 +46,9 @@ export async function benchCharts(): Promise<Row[]> {
   rows.push({ group: "charts", case: "import vega + vega-lite", median: importMs });
   rows.push({ group: "charts", case: "first render in this process (cold, Bio Anchors)", median: coldMs, value: "warm up at boot" });
 
+  // Warm every chart kind before measuring any: "warm" means the JIT has seen them all.
+  for (const c of cases) for (let i = 0; i < WARM_UP_RUNS; i++) await c.render(i);
   for (const c of cases) {
-    for (let i = 0; i < WARM_UP_RUNS; i++) await c.render(i);
     const samples: number[] = [];
     let bytes = 0;
     for (let i = 0; i < WARM_RUNS; i++) {

@@ -164,12 +164,19 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
             {mine ? <OwnerActions comment={c} /> : null}
           </div>
         ) : null}
-        {node.children.length === 0 ? null : level + 1 >= CONTINUE_DEPTH ? (
+        {node.children.length === 0 && !node.hidden ? null : level + 1 >= CONTINUE_DEPTH ? (
           <a href={permalink} className="continue-thread" data-nav="">
             Continue this thread ({replies === 1 ? "1 more reply" : `${replies} more replies`}) →
           </a>
         ) : (
-          <CommentList nodes={node.children} ctx={ctx} level={level + 1} />
+          <>
+            {node.children.length ? <CommentList nodes={node.children} ctx={ctx} level={level + 1} /> : null}
+            {node.hidden ? (
+              <a href={permalink} className="continue-thread" data-nav="">
+                {node.hidden === 1 ? "1 more reply" : `${node.hidden} more replies`} →
+              </a>
+            ) : null}
+          </>
         )}
       </details>
     </article>

@@ -49,6 +49,11 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           ))}
         </tbody>
       </table>
+      {fork.attribution.length === 1 ? (
+        <p className="fork-card__crux">
+          <span className="tag">crux</span> {fork.attribution[0]!.label}, the only change: {fork.attribution[0]!.text}
+        </p>
+      ) : null}
       {fork.attribution.length > 1 ? (
         <div className="fork-card__attribution">
           <p className="eyebrow">Each change on its own ({fork.headline.label})</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, buildTree, limitTree, nearestForecasts, subthread, type FlatComment } from "./tree";
+import { ancestorsOf, buildTree, limitTree, nearestForecasts, subthread, type FlatComment, type TreeNode } from "./tree";
 
 const c = (id: number, parentId: number | null, createdAt: number, score = 0): FlatComment => ({ id, parentId, createdAt, score });
 
@@ -54,20 +54,24 @@ describe("permalink views", () => {
 });
 
 describe("limitTree", () => {
-  const flat = [c(1, null, 1, 9), c(2, 1, 2), c(3, 1, 3), c(4, null, 4, 5), c(5, 4, 5), c(6, null, 6, 1), c(7, null, 7, 0)];
+  const flat = [c(1, null, 1, 9), c(2, 1, 2), c(3, 1, 3), c(8, 3, 8), c(4, null, 4, 5), c(5, 4, 5), c(6, null, 6, 1), c(7, null, 7, 0)];
   const roots = buildTree(flat, "top");
+  const ids = (nodes: TreeNode<FlatComment>[]): number[] => nodes.flatMap((n) => [n.comment.id, ...ids(n.children)]);
 
-  it("keeps whole top-level threads in order until the budget is spent", () => {
+  it("keeps the first comments in reading order and counts the rest", () => {
     const { nodes, hiddenThreads, hiddenComments } = limitTree(roots, 5);
-    expect(nodes.map((n) => n.comment.id)).toEqual([1, 4]);
+    expect(ids(nodes)).toEqual([1, 2, 3, 8, 4]);
+    expect(nodes[1]!.hidden).toBe(1);
     expect(hiddenThreads).toBe(2);
     expect(hiddenComments).toBe(2);
   });
 
-  it("never drops the first thread, and never skips ahead to a smaller later one", () => {
-    expect(limitTree(roots, 1).nodes.map((n) => n.comment.id)).toEqual([1]);
-    expect(limitTree(roots, 4).nodes.map((n) => n.comment.id)).toEqual([1]);
+  it("cuts inside a long first thread instead of rendering all of it", () => {
+    const { nodes } = limitTree(roots, 2);
+    expect(ids(nodes)).toEqual([1, 2]);
+    expect(nodes[0]!.hidden).toBe(2);
     expect(limitTree(roots, 100).hiddenComments).toBe(0);
+    expect(limitTree(roots, 100).nodes[0]!.hidden).toBeUndefined();
   });
 });
 

@@ -14,6 +14,8 @@ export interface TreeNode<C extends FlatComment> {
   children: TreeNode<C>[];
   /** Number of comments below this one, at any depth. */
   descendants: number;
+  /** Set by limitTree: how many of those descendants were left out of this view. */
+  hidden?: number;
 }
 
 const comparators: Record<CommentSort, (a: FlatComment, b: FlatComment) => number> = {
@@ -82,22 +84,29 @@ export function subthread<C extends FlatComment>(comments: C[], id: number, sort
 }
 
 /**
- * The first top-level threads of a sorted tree whose comments fit a budget (always at least
- * one thread, and never a thread cut in half), and what was left out. Big threads render
- * their first screenfuls fast and load the rest on request, as large forums do.
+ * The first `budget` comments of a sorted tree in reading order (depth first), and what was
+ * left out. A node whose replies were cut keeps a count (`hidden`) so the page can link to
+ * them; top-level threads past the budget are counted, not rendered. Big threads render their
+ * first screenfuls fast and load the rest on request, as large forums do.
  */
 export function limitTree<C extends FlatComment>(roots: TreeNode<C>[], budget: number): { nodes: TreeNode<C>[]; hiddenThreads: number; hiddenComments: number } {
+  let left = Math.max(1, budget);
+  const cut = (node: TreeNode<C>): TreeNode<C> => {
+    left -= 1;
+    const children: TreeNode<C>[] = [];
+    for (const child of node.children) {
+      if (left <= 0) break;
+      children.push(cut(child));
+    }
+    const shown = children.reduce((n, c) => n + 1 + (c.descendants - (c.hidden ?? 0)), 0);
+    const hidden = node.descendants - shown;
+    return hidden > 0 ? { ...node, children, hidden } : children.length === node.children.length ? node : { ...node, children };
+  };
   const nodes: TreeNode<C>[] = [];
-  let used = 0;
   let hiddenComments = 0;
   for (const root of roots) {
-    const size = 1 + root.descendants;
-    if (nodes.length === 0 || (hiddenComments === 0 && used + size <= budget)) {
-      nodes.push(root);
-      used += size;
-    } else {
-      hiddenComments += size;
-    }
+    if (left > 0) nodes.push(cut(root));
+    else hiddenComments += 1 + root.descendants;
   }
   return { nodes, hiddenThreads: roots.length - nodes.length, hiddenComments };
 }

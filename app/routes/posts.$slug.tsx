@@ -40,7 +40,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
     const nearest = nearestForecasts(comments, post.forecastId);
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
-    return { post, forecast, forks, nearest, tree: shown.nodes, hidden: { threads: shown.hiddenThreads, comments: shown.hiddenComments }, sort, viewer: context.user ? { id: context.user.id } : null };
+    const rendered = Math.min(comments.length, THREAD_BUDGET);
+    return { post, forecast, forks, nearest, tree: shown.nodes, hidden: comments.length - (shown.nodes === tree ? comments.length : rendered), sort, viewer: context.user ? { id: context.user.id } : null };
   });
 }
 
@@ -92,10 +93,10 @@ export default function PostPage() {
           </p>
         )}
         <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} />
-        {hidden.comments > 0 ? (
+        {hidden > 0 ? (
           <p className="thread__more">
             <Link to={`?${moreParams(params)}#comments`} preventScrollReset>
-              Show {hidden.comments} more {hidden.comments === 1 ? "comment" : "comments"} in {hidden.threads} more {hidden.threads === 1 ? "thread" : "threads"}
+              Show all {post.commentCount} comments ({hidden} not shown yet)
             </Link>
           </p>
         ) : null}

@@ -202,7 +202,7 @@ export async function presentFork(
   const stored = JSON.parse(fork.row.attribution) as Attribution[];
   const base = primaryParent?.value ?? null;
   const distance = (v: number | null) => (v === null || base === null ? -1 : Math.abs(v - base));
-  const crux = stored.length > 1 ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
+  const crux = stored.length ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
   const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
   const shift = describeShift(parent.result, fork.result);
   let svg: string | null = null;

@@ -9,18 +9,31 @@ import { appError, isAppError } from "./errors";
 export const FORECAST_FIELD = "forecast";
 export const ATTACH_FIELD = "attachForecast";
 
-/** null when the author chose not to attach a forecast. */
-export async function submittedForecast(context: AppLoadContext, values: Record<string, string>): Promise<ComputedForecast | null> {
-  if (values[ATTACH_FIELD] !== "on") return null;
-  const read = readForecastForm(FORECAST_FIELD, Object.entries(values), getModel);
-  if (!read.ok) throw appError(400, read.error, { [FORECAST_FIELD]: read.error });
+/**
+ * Reads the editor named `field` from a submitted form and hands its model and inputs to
+ * `use`; per-input errors come back keyed `<field>.<path>` so the editor shows each beside
+ * its input.
+ */
+export async function withEditorInputs<T>(
+  field: string,
+  values: Record<string, string>,
+  use: (read: { modelId: string; inputs: unknown; rationales: Record<string, string> }) => Promise<T>,
+): Promise<T> {
+  const read = readForecastForm(field, Object.entries(values), getModel);
+  if (!read.ok) throw appError(400, read.error, { [field]: read.error });
   try {
-    return await context.services.forecasts.compute(read.modelId, read.inputs);
+    return await use(read);
   } catch (e) {
     if (isAppError(e) && e.fields) {
-      const fields = Object.fromEntries(Object.entries(e.fields).map(([path, message]) => [`${FORECAST_FIELD}.${path}`, message]));
-      throw appError(e.status, `Check the forecast: ${e.message}`, fields, e.retryAfter);
+      const fields = Object.fromEntries(Object.entries(e.fields).map(([path, message]) => [path ? `${field}.${path}` : field, message]));
+      throw appError(e.status, `Check the ${field === FORECAST_FIELD ? "forecast" : field}: ${e.message}`, fields, e.retryAfter);
     }
     throw e;
   }
+}
+
+/** null when the author chose not to attach a forecast. */
+export async function submittedForecast(context: AppLoadContext, values: Record<string, string>): Promise<ComputedForecast | null> {
+  if (values[ATTACH_FIELD] !== "on") return null;
+  return withEditorInputs(FORECAST_FIELD, values, (read) => context.services.forecasts.compute(read.modelId, read.inputs));
 }

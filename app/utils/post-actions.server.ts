@@ -2,9 +2,8 @@
 // make on a thread, dispatched by the form's `intent`.
 import type { AppLoadContext } from "@remix-run/node";
 import { postIntentSchema } from "../discussion/schemas";
-import { readForecastForm } from "../components/forecast-editor/form-fields";
-import { getModel } from "../forecast/index";
-import { appError, isAppError, notFound } from "./errors";
+import { appError, notFound } from "./errors";
+import { withEditorInputs } from "./forecast-form.server";
 import { formValues, parseForm, requireUser, runAction } from "./http.server";
 
 export async function threadAction(request: Request, context: AppLoadContext, slug: string) {
@@ -50,18 +49,8 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
 export const FORK_FIELD = "fork";
 
 /** Reads the fork editor's fields (JSON with JavaScript, plain fields without) and prepares the fork. */
-async function preparedFork(context: AppLoadContext, postId: number, parentForecastId: number, values: Record<string, string>) {
-  const read = readForecastForm(FORK_FIELD, Object.entries(values), getModel);
-  if (!read.ok) throw appError(400, read.error, { [FORK_FIELD]: read.error });
-  try {
-    return await context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales);
-  } catch (e) {
-    if (isAppError(e) && e.fields) {
-      const fields = Object.fromEntries(Object.entries(e.fields).map(([path, message]) => [path ? `${FORK_FIELD}.${path}` : FORK_FIELD, message]));
-      throw appError(e.status, `Check the fork: ${e.message}`, fields, e.retryAfter);
-    }
-    throw e;
-  }
+function preparedFork(context: AppLoadContext, postId: number, parentForecastId: number, values: Record<string, string>) {
+  return withEditorInputs(FORK_FIELD, values, (read) => context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales));
 }
 
 function ensureOnPost(context: AppLoadContext, commentId: number, postId: number) {

@@ -62,6 +62,7 @@ describe("forks in replies", () => {
     await visible(target.locator(".fork-card"));
     await textOf(target.locator(".fork-diff")).toContain("Hardware cost halving time");
     await visible(target.locator(".fork-card__chart svg"));
+    await textOf(target.locator(".fork-card").first()).toMatch(/crux/i);
     await target.locator(".comment__actions").first().getByRole("link", { name: "Reply with a fork" }).click();
     const bForm = target.locator(".fork-form").first();
     await bForm.getByLabel("Largest training run spend in 2025").fill("3e9");
