@@ -2,7 +2,7 @@
 // sentence. Never an empty box: a pending preview keeps the last result visible (dimmed)
 // and a failed one explains itself calmly.
 
-import { formatHeadline, formatHeadlineSe } from "./preview";
+import { formatHeadline, formatStandardError } from "../../forecast/format";
 import type { PreviewState } from "./use-forecast-preview";
 
 function StatusLine({ state, hydrated }: { state: PreviewState; hydrated: boolean }) {
@@ -48,7 +48,7 @@ export function PreviewPanel({ state, hydrated, forking, headingId }: { state: P
           {result.headlines.length ? (
             <dl className="fe-headlines">
               {result.headlines.map((h) => {
-                const se = formatHeadlineSe(h);
+                const se = formatStandardError(h);
                 return (
                   <div className="fe-headline" key={h.key}>
                     <dt>{h.label}</dt>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatHeadline, formatHeadlineSe, parsePreviewResponse } from "./preview";
+import { parsePreviewResponse } from "./preview";
 
 describe("parsePreviewResponse", () => {
   it("reads a result", () => {
@@ -24,22 +24,3 @@ describe("parsePreviewResponse", () => {
   });
 });
 
-describe("formatHeadline", () => {
-  const h = (format: "year" | "probability" | "flop" | "number" | "loss", value: number | null, se?: number) => ({ key: "k", label: "l", format, value, se });
-  it("formats each kind", () => {
-    expect(formatHeadline(h("year", 2052.6))).toBe("2053");
-    expect(formatHeadline(h("year", null))).toBe("> 2100");
-    expect(formatHeadline(h("probability", 0.375))).toBe("37.5%");
-    expect(formatHeadline(h("flop", 3.21e24))).toBe("3.2e24 FLOP");
-    expect(formatHeadline(h("number", 1.75e11))).toBe("1.75e11");
-    expect(formatHeadline(h("number", 20))).toBe("20");
-    expect(formatHeadline(h("loss", 2.01734))).toBe("2.017");
-    expect(formatHeadline(h("number", null))).toBe("not reached");
-  });
-  it("shows sampling error only when it matters", () => {
-    expect(formatHeadlineSe(h("year", 2050, 0.2))).toBeNull();
-    expect(formatHeadlineSe(h("year", 2050, 1.26))).toBe("± 1.3 years");
-    expect(formatHeadlineSe(h("probability", 0.4, 0.004))).toBe("± 0.4%");
-    expect(formatHeadlineSe(h("probability", 0.09, 0.0007))).toBeNull();
-  });
-});

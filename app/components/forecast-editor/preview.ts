@@ -1,6 +1,5 @@
-// The preview endpoint's answers, read defensively, and headline numbers as text.
+// The preview endpoint's answers, read defensively.
 
-import { formatNumber, formatPercent, formatSci, formatYear } from "../../forecast/index";
 import type { Headline, InputIssue } from "../../forecast/index";
 
 export interface PreviewResult {
@@ -59,32 +58,3 @@ export function parsePreviewResponse(status: number, body: unknown): PreviewOutc
   return { kind: "unavailable", message: error ?? fallbackMessage(status) };
 }
 
-/** "2052", "37.5%", "3.2e24 FLOP", "1.75e11", "2.017"; null: "> 2100" for years, else "not reached". */
-export function formatHeadline(h: Headline): string {
-  if (h.value === null) return h.format === "year" ? formatYear(null) : "not reached";
-  switch (h.format) {
-    case "year":
-      return formatYear(h.value);
-    case "probability":
-      return formatPercent(h.value);
-    case "flop":
-      return `${formatSci(h.value, 2)} FLOP`;
-    case "loss":
-      return h.value.toFixed(3);
-    case "number":
-      return formatNumber(h.value);
-  }
-}
-
-/** The Monte Carlo error of a headline as "± 1.2" in its own format, when it is worth showing. */
-export function formatHeadlineSe(h: Headline): string | null {
-  if (h.se === undefined || h.value === null || !(h.se > 0)) return null;
-  switch (h.format) {
-    case "year":
-      return h.se < 0.5 ? null : `± ${formatNumber(h.se, 2)} years`;
-    case "probability":
-      return h.se < 0.001 ? null : `± ${formatPercent(h.se)}`;
-    default:
-      return `± ${formatNumber(h.se, 2)}`;
-  }
-}
