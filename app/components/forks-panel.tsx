@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { formatHeadline } from "~/forecast/format";
-import type { ForkPresentation } from "~/services/forks.server";
+import type { CommunityView, ForkPresentation } from "~/services/forks.server";
 
 type Sort = "thread" | "earliest" | "latest";
 
 /** Every fork in the thread as a row: who, what they changed, what it gives; with exports. */
-export function ForksPanel({ slug, forks }: { slug: string; forks: Record<number, ForkPresentation> }) {
+export function ForksPanel({ slug, forks, community }: { slug: string; forks: Record<number, ForkPresentation>; community: CommunityView | null }) {
   const [sort, setSort] = useState<Sort>("thread");
   const rows = Object.entries(forks).map(([commentId, f]) => ({ commentId: Number(commentId), ...f }));
   if (rows.length === 0) return null;
@@ -29,6 +29,17 @@ export function ForksPanel({ slug, forks }: { slug: string; forks: Record<number
           </select>
         </label>
       </div>
+      {community ? (
+        <figure className="forks-panel__community">
+          {community.svg ? (
+            // Server-rendered by our chart renderer from our own data (app/utils/chart-svg.server.ts).
+            <div className="forks-panel__chart" dangerouslySetInnerHTML={{ __html: community.svg }} />
+          ) : null}
+          <figcaption>
+            The thread's view: each fork as a thin line; the bold line pools each author's latest fork with equal weight. {community.description}
+          </figcaption>
+        </figure>
+      ) : null}
       <div className="forks-panel__scroll">
         <table className="forks-table">
           <thead>

@@ -39,9 +39,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const names = new Map(comments.map((c) => [c.author.id, c.author.displayName]));
     const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
     const nearest = nearestForecasts(comments, post.forecastId);
+    const community = await context.services.forks.community(post.id, post.forecastId);
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
     const rendered = Math.min(comments.length, THREAD_BUDGET);
-    return { post, forecast, forks, nearest, tree: shown.nodes, hidden: comments.length - (shown.nodes === tree ? comments.length : rendered), sort, viewer: context.user ? { id: context.user.id } : null };
+    return { post, forecast, forks, nearest, community, tree: shown.nodes, hidden: comments.length - (shown.nodes === tree ? comments.length : rendered), sort, viewer: context.user ? { id: context.user.id } : null };
   });
 }
 
@@ -50,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, forecast, forks, nearest, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
+  const { post, forecast, forks, nearest, community, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
   const live = useLivePost(post.id);
@@ -70,7 +71,7 @@ export default function PostPage() {
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
       </footer>
 
-      <ForksPanel slug={post.slug} forks={forks} />
+      <ForksPanel slug={post.slug} forks={forks} community={community} />
 
       <section className="thread" id="comments" aria-labelledby="comments-heading">
         <div className="thread__header">

@@ -4,7 +4,8 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
-import { describeShift, overlaySpec } from "../charts/index";
+import { communitySpec, describeShift, overlaySpec } from "../charts/index";
+import { poolCdfs } from "../forecast/pool";
 import { diffInputs, formatHeadline, getModel, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
@@ -144,6 +145,44 @@ export function createForkService(db: Db, forecasts: ForecastService) {
       return out;
     },
 
+    /**
+     * The thread's view of the post's forecast: every fork as a thin line and the community
+     * aggregate (each author's latest fork, weighted equally) as a bold one. Only for models
+     * whose result is a CDF over years.
+     */
+    async community(postId: number, postForecastId: number | null): Promise<CommunityView | null> {
+      if (postForecastId === null) return null;
+      const own = await forecasts.load(postForecastId);
+      if (!own.result?.series.cdf) return null;
+      const rows = db
+        .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
+        .from(forecastsTable)
+        .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+        .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible"), eq(forecastsTable.modelId, own.row.modelId)))
+        .orderBy(forecastsTable.id)
+        .all();
+      if (rows.length === 0) return null;
+      const latest = new Map<number, number>();
+      for (const r of rows) latest.set(r.authorId, r.id);
+      const all = [];
+      for (const r of rows) {
+        const loaded = await forecasts.load(r.id);
+        if (loaded.result) all.push({ id: r.id, result: loaded.result });
+      }
+      const latestIds = new Set(latest.values());
+      const aggregate = poolCdfs(all.filter((f) => latestIds.has(f.id)).map((f) => f.result));
+      const median = aggregate?.headlines.find((h) => h.key === "median");
+      const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${latest.size} ${latest.size === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
+      let svg: string | null = null;
+      try {
+        const key = `community:${postForecastId}:${all.map((f) => f.id).join(",")}`;
+        svg = await renderSvgCached(key, communitySpec(own.result, all.map((f) => f.result), aggregate, { compact: true }), { label: description });
+      } catch {
+        svg = null;
+      }
+      return { svg, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors: latest.size };
+    },
+
     /** Every fork in a post's thread, presented, keyed by the comment that carries it. */
     async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>): Promise<Record<number, ForkPresentation>> {
       const rows = db
@@ -227,6 +266,14 @@ export async function presentFork(
     description: shift,
     stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,
   };
+}
+
+export interface CommunityView {
+  svg: string | null;
+  description: string;
+  aggregate: { key: string; label: string; format: string; value: number | null }[];
+  forks: number;
+  authors: number;
 }
 
 export interface LineageStep {

@@ -35,6 +35,8 @@ describe("forks in replies", () => {
     await b.goto(`${app.url}${POST}`);
     await waitForHydration(b);
     await textOf(b.locator(".live-status")).toContain("Live");
+    const communityBefore = await b.locator(".forks-panel__community figcaption").innerText();
+    expect(communityBefore).toContain("3 forks by 2 authors");
 
     const context = await browser.newContext();
     const a = await context.newPage();
@@ -63,6 +65,9 @@ describe("forks in replies", () => {
     await textOf(target.locator(".fork-diff")).toContain("Hardware cost halving time");
     await visible(target.locator(".fork-card__chart svg"));
     await textOf(target.locator(".fork-card").first()).toMatch(/crux/i);
+    // The community aggregate moved with A's fork, on B's page, without a reload.
+    await textOf(b.locator(".forks-panel__community figcaption")).toContain("4 forks by 3 authors");
+    await visible(b.locator(".forks-panel__chart svg"));
     await target.locator(".comment__actions").first().getByRole("link", { name: "Reply with a fork" }).click();
     const bForm = target.locator(".fork-form").first();
     await bForm.getByLabel("Largest training run spend in 2025").fill("3e9");
