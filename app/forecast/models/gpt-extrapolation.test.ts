@@ -1,4 +1,4 @@
-// Check values from /work/shared/models.md §2 (and errata). Tags: [P] primary, [D] derived.
+// Check values from the shared models.md §2 (and errata). Tags: [P] primary, [D] derived.
 import { describe, expect, it } from "vitest";
 import gpt3 from "../data/gpt3.json";
 import { bisect, invertLinear, invertLogistic, linearFit, logGrid, logistic, logisticFit } from "../fit";

@@ -1,4 +1,4 @@
-// Check values from /work/shared/models.md §3. Tags: [P] primary, [D] derived, [U] unverified.
+// Check values from the shared models.md §3. Tags: [P] primary, [D] derived, [U] unverified.
 import { describe, expect, it } from "vitest";
 import type { ForecastResult, Headline, Inputs, SeriesRow } from "../types";
 import {
