@@ -69,3 +69,13 @@ export function yearAxis(title: string, from: number, to: number, step = 10) {
   for (let y = Math.ceil(from / step) * step; y <= to; y += step) values.push(y);
   return { title, values, format: "d" };
 }
+
+/** The training-compute x channel both the GPT-N and scaling-law charts use: log FLOP, 1e ticks. */
+export function logFlopX(domain: [number, number], title: string) {
+  return {
+    field: "flop",
+    type: "quantitative" as const,
+    scale: { type: "log" as const, domain: [Number(`1e${domain[0]}`), Number(`1e${domain[1]}`)], nice: false },
+    axis: logScaleAxis(title, domain[0], domain[1], 7),
+  };
+}

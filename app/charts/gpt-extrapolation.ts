@@ -2,7 +2,7 @@
 // the two fits, the GPT-3 family as labelled points, and the labelled reference budgets.
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
-import { exponentDomain, logScaleAxis, percentAxis } from "./axis-format";
+import { exponentDomain, percentAxis, logFlopX } from "./axis-format";
 import { isNum, series } from "./data";
 import { findHeadline, fmtCount, fmtPct, fmtSci } from "./text";
 import { COLORS, INTERACTIVE_LAYER, frame, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
@@ -63,12 +63,7 @@ export function gptDomain(curveFlops: number[], refs: Reference[]): { domain: [n
 
 export function gptAxes(domain: [number, number]) {
   return {
-    x: {
-      field: "flop",
-      type: "quantitative",
-      scale: { type: "log", domain: [Number(`1e${domain[0]}`), Number(`1e${domain[1]}`)], nice: false },
-      axis: logScaleAxis(X_TITLE, domain[0], domain[1], 7),
-    },
+    x: logFlopX(domain, X_TITLE),
     y: { field: "perf", type: "quantitative", scale: { domain: [0, 1], nice: false }, axis: percentAxis(Y_TITLE) },
   } as const;
 }

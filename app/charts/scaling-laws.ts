@@ -2,7 +2,7 @@
 // (along the chosen allocation) emphasised, and the point for the chosen (N, D).
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
-import { exponentDomain, logScaleAxis } from "./axis-format";
+import { exponentDomain, logFlopX } from "./axis-format";
 import { isNum, series } from "./data";
 import { findHeadline, fmtHeadline, fmtSci, lawName } from "./text";
 import { COLORS, INTERACTIVE_LAYER, frame, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
@@ -75,12 +75,7 @@ export function lossAxes(rows: { flop: number; loss: number }[], f: Frame) {
   const domain = exponentDomain(rows.map((r) => r.flop));
   const [lo, hi] = lossDomain(rows);
   return {
-    x: {
-      field: "flop",
-      type: "quantitative",
-      scale: { type: "log", domain: [Number(`1e${domain[0]}`), Number(`1e${domain[1]}`)], nice: false },
-      axis: logScaleAxis(X_TITLE, domain[0], domain[1], 7),
-    },
+    x: logFlopX(domain, X_TITLE),
     y: { field: "loss", type: "quantitative", scale: { domain: [lo, hi], nice: false, zero: false }, axis: { title: Y_TITLE, tickCount: f.compact ? 4 : 6, format: ".1f" } },
   } as const;
 }
