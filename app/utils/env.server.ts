@@ -14,6 +14,8 @@ const envSchema = z.object({
   COMPUTE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   /** Hops of reverse proxies in front of us; 0 means X-Forwarded-* headers are ignored. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** "off" lifts every rate limit: only for load and crash tests that measure something else. */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

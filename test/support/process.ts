@@ -12,14 +12,15 @@ export interface RunningApp {
 }
 
 /** Spawns `node dist/server.js`; a given database file is kept, a fresh one is removed after. */
-export async function startApp(options: { seed?: boolean; databasePath?: string } = {}): Promise<RunningApp> {
+/** `env` adds variables (e.g. RATE_LIMITS=off for load tests that are not about rate limits). */
+export async function startApp(options: { seed?: boolean; databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
   if (!existsSync("dist/server.js") || !existsSync("build/server/index.js")) {
     throw new Error("No production build: run `npm run build` first (npm run test:e2e does).");
   }
   const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "forkcast-e2e-"));
   const databasePath = options.databasePath ?? join(dir!, "e2e.db");
   const child: ChildProcess = spawn(process.execPath, ["dist/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED: options.seed ? "true" : "false" },
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED: options.seed ? "true" : "false", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
