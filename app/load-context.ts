@@ -7,6 +7,10 @@ export interface ForkcastContext {
   services: Services;
   user: SessionUser | null;
   sessionToken: string | undefined;
+  /** The client's address as Express sees it (TRUST_PROXY decides whether X-Forwarded-For counts): the key of per-address limits. */
+  ip: string;
+  /** This response's CSP nonce (server/csp.ts); entry.server.tsx hands it to every inline script. */
+  cspNonce: string;
 }
 
 declare module "@remix-run/node" {

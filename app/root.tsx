@@ -5,7 +5,10 @@ import serifItalic from "@fontsource-variable/source-serif-4/opsz-italic.css?url
 import sans from "@fontsource-variable/inter/index.css?url";
 import katexCss from "katex/dist/katex.min.css?url";
 import styles from "./styles/app.css?url";
+import moderationStyles from "./styles/moderation.css?url";
 import { ErrorPage } from "./components/error-page";
+import { useNonce, ZodJitlessScript } from "./utils/nonce";
+import { useUserLive } from "./live/use-user-live";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -14,34 +17,50 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: sans },
   { rel: "stylesheet", href: katexCss },
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: moderationStyles },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Forkcast" }, { name: "description", content: "Discuss forecasts by forking their assumptions." }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.user;
-  return { user: user ? { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma } : null };
+  if (!user) return { user: null, unread: 0, openReports: 0 };
+  const staff = user.role === "moderator" || user.role === "admin";
+  return {
+    user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma },
+    unread: context.services.notifications.unreadCount(user.id),
+    openReports: staff ? context.services.reports.openCount() : 0,
+  };
+}
+
+interface HeaderProps {
+  user: { handle: string; displayName: string; karma: number; role: string } | null;
+  unread: number;
+  openReports: number;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Set only during SSR (entry.server.tsx); the CSP admits exactly these inline scripts.
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <ZodJitlessScript nonce={nonce} />
         <Links />
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
-function Header({ user }: { user: { handle: string; displayName: string; karma: number } | null }) {
+function Header({ user, unread, openReports }: HeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -59,6 +78,17 @@ function Header({ user }: { user: { handle: string; displayName: string; karma: 
           {user ? (
             <>
               <NavLink to="/posts/new">Write</NavLink>
+              {user.role !== "member" ? (
+                <NavLink to="/moderation/reports" className="site-nav__reports">
+                  Reports{openReports ? <span className="badge" aria-label={`${openReports} open`}>{openReports}</span> : null}
+                </NavLink>
+              ) : null}
+              <NavLink to="/notifications" className="site-nav__bell" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
+                <svg viewBox="0 0 20 20" aria-hidden="true" className="bell">
+                  <path d="M10 2.5a5 5 0 0 0-5 5v3.2L3.5 13.5h13L15 10.7V7.5a5 5 0 0 0-5-5ZM8 15.5a2 2 0 0 0 4 0" />
+                </svg>
+                {unread ? <span className="badge" data-testid="unread-count">{unread > 99 ? "99+" : unread}</span> : null}
+              </NavLink>
               <NavLink to={`/users/${user.handle}`} className="site-nav__me">
                 {user.displayName} <span className="karma" title="Karma">{user.karma}</span>
               </NavLink>
@@ -83,18 +113,24 @@ function Header({ user }: { user: { handle: string; displayName: string; karma: 
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, unread: loadedUnread, openReports } = useLoaderData<typeof loader>();
+  const { unread, endedReason } = useUserLive(user !== null, loadedUnread);
   return (
     <>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <Header user={user} />
+      <Header user={user} unread={unread} openReports={openReports} />
+      {endedReason && !user ? (
+        <p className="session-ended" role="status">
+          {endedReason} <Link to="/login">Log in</Link>
+        </p>
+      ) : null}
       <main id="main" className="site-main">
         <Outlet />
       </main>
       <footer className="site-footer">
-        Forkcast — argue about forecasts by changing their assumptions. <Link to="/">All posts</Link>
+        Forkcast — argue about forecasts by changing their assumptions. <Link to="/">All posts</Link> · <Link to="/moderation">Moderation log</Link>
       </footer>
     </>
   );
@@ -104,7 +140,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   return (
     <>
-      <Header user={null} />
+      <Header user={null} unread={0} openReports={0} />
       <main id="main" className="site-main">
         <ErrorPage error={error} />
       </main>

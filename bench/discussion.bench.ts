@@ -44,7 +44,7 @@ export async function benchDiscussion(): Promise<Row[]> {
   db.$client.close();
   rows.push({ group: "discussion", case: `comment insert via service (render + IMMEDIATE txn), ${n}x`, value: `${Math.round((n / serviceMs) * 1000)}/s` });
 
-  const app = await startApp({ databasePath });
+  const app = await startApp({ databasePath, env: { RATE_LIMITS: "off" } });
   try {
     const reader = new Client(app.url);
     await reader.signup("bench-reader");

@@ -2,10 +2,12 @@
 import { benchCharts } from "./charts.bench";
 import { benchDiscussion } from "./discussion.bench";
 import { benchEngine } from "./engine.bench";
+import { benchLive } from "./live.bench";
 import { printTable, type Row } from "./lib";
 
 const rows: Row[] = [];
 rows.push(...(await benchDiscussion()));
+rows.push(...(await benchLive()));
 rows.push(...(await benchEngine()));
 rows.push(...(await benchCharts()));
 printTable(rows);

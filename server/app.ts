@@ -10,9 +10,10 @@ import { seedIfEmpty } from "../db/seed";
 import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";
+import { contentSecurityPolicy, cspNonceOf } from "./csp";
 import { createComputePool } from "./compute-pool";
 import { attachLive } from "./live";
-import { createBroadcastSlot } from "../app/services/broadcast";
+import { createLiveSlot } from "../app/services/broadcast";
 import { warmUpCharts } from "../app/utils/chart-svg.server";
 import { forecastSpec } from "../app/charts/index";
 import { listModels, runModel } from "../app/forecast/index";
@@ -29,6 +30,8 @@ export interface AppServerOptions {
   /** Where the live channel reports refused and misbehaving sockets. */
   liveLog?: (line: string) => void;
   log?: (line: string) => void;
+  /** Rate limits (app/discussion/rate-limits.ts); on unless a load or crash test turns them off. */
+  rateLimits?: boolean;
 }
 
 export interface AppServer {
@@ -55,8 +58,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openDatabase(options.databasePath);
   const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000 });
-  const slot = createBroadcastSlot();
-  const services = createServices(db, { runner: pool, broadcast: slot.broadcast });
+  const slot = createLiveSlot();
+  const services = createServices(db, { runner: pool, live: slot.hub, rateLimits: options.rateLimits ?? true });
   // The first chart render and the first model run pay JIT and worker start-up; pay them at
   // boot, not on a reader's request.
   await Promise.all([warmUpCharts(defaultChartSpecs()), pool.warmUp()]);
@@ -75,9 +78,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     postExists: (postId) => services.posts.exists(postId),
     ...(options.liveLog ? { log: options.liveLog } : {}),
   });
-  slot.connect(live.emit);
+  slot.connect({ broadcast: live.emit, toUser: live.toUser, endUser: (userId, reason) => live.endUser(userId, reason) });
 
   app.use(securityHeaders(options.mode));
+  // Before every route, static files and /healthz included: CSP belongs on every response.
+  app.use(contentSecurityPolicy(options.mode));
   app.get("/healthz", (_req, res) => {
     const journal = db.$client.pragma("journal_mode", { simple: true });
     res.json({ ok: true, journalMode: journal });
@@ -108,9 +113,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     createRequestHandler({
       build,
       mode: options.mode,
-      getLoadContext: (req) => {
+      getLoadContext: (req, res) => {
         const sessionToken = sessionTokenFrom(req.headers.cookie);
-        return { services, user: services.sessions.resolve(sessionToken), sessionToken };
+        return { services, user: services.sessions.resolve(sessionToken), sessionToken, cspNonce: cspNonceOf(res), ip: req.ip ?? "unknown" };
       },
     }),
   );

@@ -8,12 +8,15 @@ import {
   postRoom,
   roomRequestSchema,
   serverEventSchemas,
+  userEventSchemas,
   userRoom,
   type ClientToServerEvents,
   type LiveAck,
   type LiveEventName,
   type LiveEventPayload,
   type ServerToClientEvents,
+  type UserEventName,
+  type UserEventPayload,
 } from "../app/live/events";
 
 export interface LiveLimits {
@@ -48,6 +51,9 @@ type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<stri
 export interface Live {
   io: LiveServer;
   emit<N extends LiveEventName>(event: N, payload: LiveEventPayload<N>): void;
+  toUser<N extends UserEventName>(userId: number, event: N, payload: UserEventPayload<N>): void;
+  /** Tells the person's pages why (session.ended), then drops all their sockets. */
+  endUser(userId: number, reason: string): void;
   disconnectUser(userId: number): void;
   close(): Promise<void>;
 }
@@ -197,6 +203,18 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       const data = schema.parse(payload) as LiveEventPayload<typeof event>;
       const target = io.to(postRoom(data.postId)) as unknown as { emit(event: string, payload: unknown): boolean };
       target.emit(event, data);
+    },
+    toUser(userId, event, payload) {
+      const schema = userEventSchemas[event];
+      if (!schema) throw new Error(`Unknown user event: ${String(event)}`);
+      const target = io.to(userRoom(userId)) as unknown as { emit(event: string, payload: unknown): boolean };
+      target.emit(event, schema.parse(payload));
+    },
+    endUser(userId, reason) {
+      this.toUser(userId, "session.ended", { reason });
+      // The notice is queued on each socket before the close, and socket.io flushes in order;
+      // a short grace lets it leave the process before the transport is torn down.
+      setTimeout(() => io.in(userRoom(userId)).disconnectSockets(true), 50).unref();
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);

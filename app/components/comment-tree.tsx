@@ -10,6 +10,7 @@ import type { CommentView } from "~/services/types";
 import { CommentForm } from "./comment-form";
 import { CommentVotes, voteFetcherKey, type PendingVote } from "./comment-votes";
 import { Time } from "./time";
+import { CommentModeration, type ThreadRoles } from "./comment-moderation";
 
 /** Past this many levels below the view's root, a thread continues on its own page. */
 export const CONTINUE_DEPTH = 8;
@@ -27,6 +28,10 @@ interface Ctx {
   /** No-JS landing: the reply form starts in fork mode, with the parent's inputs. */
   replyMode: "reply" | "fork";
   forkParent: { modelId: string; inputs: Inputs } | null;
+  roles: ThreadRoles;
+  /** False while the thread is locked to this reader (or they are barred): no new reply forms open. */
+  canReply: boolean;
+  canFork: boolean;
 }
 
 /**
@@ -43,9 +48,16 @@ interface TreeProps {
   forkParent?: { modelId: string; inputs: Inputs } | null;
   forks?: Record<number, ForkPresentation>;
   nearest?: Record<number, number | null>;
+  roles?: ThreadRoles;
+  canReply?: boolean;
+  canFork?: boolean;
 }
 
-export function CommentTree({ nodes, slug, viewerId, replyTo = null, replyMode = "reply", forkParent = null, forks = {}, nearest = {} }: TreeProps) {
+const READER: ThreadRoles = { staff: false, author: false, signedIn: false };
+
+export function CommentTree(props: TreeProps) {
+  const { nodes, slug, viewerId, replyTo = null, replyMode = "reply", forkParent = null, forks = {}, nearest = {} } = props;
+  const { roles = READER, canReply = viewerId !== null, canFork = viewerId !== null } = props;
   const navigate = useNavigate();
   const submit = useSubmit();
   const fetchers = useFetchers();
@@ -88,7 +100,7 @@ export function CommentTree({ nodes, slug, viewerId, replyTo = null, replyMode =
   return (
     // Delegation only: the anchors inside stay keyboard-native.
     <div className="thread__tree" onClick={onClick} onSubmit={onSubmit}>
-      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent }} level={0} />
+      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent, roles, canReply, canFork }} level={0} />
     </div>
   );
 }
@@ -115,14 +127,14 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
 
   return (
     <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}`} id={`c-${c.id}`}>
-      <details className="comment__fold" open>
+      <details className="comment__fold" open={!c.collapsed}>
         <summary className="comment__head">
           {visible ? (
             <a href={`/users/${c.author.handle}`} className="comment__author" data-nav="">
               {c.author.displayName}
             </a>
           ) : (
-            <span className="comment__author comment__author--gone">[deleted]</span>
+            <span className="comment__author comment__author--gone">{c.status === "removed" ? "[removed]" : "[deleted]"}</span>
           )}
           <a href={permalink} className="comment__date" data-nav="">
             <Time at={c.createdAt} />
@@ -132,13 +144,21 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
               edited
             </a>
           ) : null}
+          {c.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
           {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
         </summary>
         {visible ? (
           <div className="prose comment__body" dangerouslySetInnerHTML={{ __html: c.html }} />
         ) : (
-          <p className="comment__body comment__body--gone">This comment was deleted by its author.</p>
+          <p className="comment__body comment__body--gone">
+            {c.status === "removed" ? `Removed by a moderator${c.removalReason ? `: ${c.removalReason}` : "."}` : "This comment was deleted by its author."}
+          </p>
         )}
+        {visible && c.modNote ? (
+          <p className="comment__mod-note">
+            <strong>Moderator note:</strong> {c.modNote}
+          </p>
+        ) : null}
         {visible && ctx.forks[c.id] ? <ForkCard fork={ctx.forks[c.id]!} commentId={c.id} viewerId={ctx.viewerId} /> : null}
         {visible ? (
           <div className="comment__actions">
@@ -157,11 +177,17 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
               permalink={permalink}
               signedIn={ctx.viewerId !== null}
               startMode={ctx.replyTo === c.id ? ctx.replyMode : null}
-              forkOf={ctx.nearest[c.id] ?? null}
+              closed={!ctx.canReply}
+              forkOf={ctx.canFork ? (ctx.nearest[c.id] ?? null) : null}
               forkParent={ctx.replyTo === c.id ? ctx.forkParent : null}
               storageKey={`fork:${ctx.slug}:${c.id}`}
             />
             {mine ? <OwnerActions comment={c} /> : null}
+            <CommentModeration comment={c} roles={ctx.roles} viewerId={ctx.viewerId} isFork={Boolean(ctx.forks[c.id])} />
+          </div>
+        ) : c.status === "removed" && ctx.roles.staff ? (
+          <div className="comment__actions">
+            <CommentModeration comment={c} roles={ctx.roles} viewerId={ctx.viewerId} isFork={false} />
           </div>
         ) : null}
         {node.children.length === 0 && !node.hidden ? null : level + 1 >= CONTINUE_DEPTH ? (
@@ -192,6 +218,8 @@ function ReplyToggle(props: {
   permalink: string;
   signedIn: boolean;
   startMode: "reply" | "fork" | null;
+  /** The thread no longer takes replies from this reader; a form already open stays, so no draft is lost. */
+  closed: boolean;
   forkOf: number | null;
   forkParent: { modelId: string; inputs: Inputs } | null;
   storageKey: string;
@@ -209,6 +237,7 @@ function ReplyToggle(props: {
       </a>
     );
   }
+  if (props.closed && mode === null) return null;
   const toggle = (next: "reply" | "fork") => (e: MouseEvent) => {
     e.preventDefault();
     setMode((m) => (m === next ? null : next));

@@ -53,9 +53,11 @@ class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode
   }
 }
 
-// CSP-friendly embedding: `ast` + vega's expression interpreter instead of `new Function`
-// (no 'unsafe-eval'), and no injected <style> elements (no 'unsafe-inline'): the styles for
-// the view and its tooltip live in app/styles/charts.css.
+// CSP-friendly embedding (docs/decisions/011-csp.md): `ast` + vega-interpreter instead of
+// `new Function` (the policy has no 'unsafe-eval'), and no injected <style> elements
+// (style-src-elem is 'self' only): the view's and tooltip's styles live in app/styles/charts.css.
+// `expr` is passed explicitly (vega-embed would fall back to the same interpreter) so the
+// choice is visible here and survives a vega-embed default change.
 const EMBED_OPTIONS = {
   renderer: "svg",
   actions: false,
@@ -99,8 +101,10 @@ function InteractiveChart({ svg, spec, title }: { svg: string | null; spec: TopL
     setLive(false);
     const stopWatching = whenNearViewport(wrap, () => {
       // Lazy: vega is ~900 kB and must never delay first paint (stack.md pitfall 11).
-      import("vega-embed")
-        .then(({ default: embed }) => embed(host, JSON.parse(specKey) as TopLevelSpec, EMBED_OPTIONS))
+      Promise.all([import("vega-embed"), import("vega-interpreter")])
+        .then(([{ default: embed }, { expressionInterpreter }]) =>
+          embed(host, JSON.parse(specKey) as TopLevelSpec, { ...EMBED_OPTIONS, expr: expressionInterpreter }),
+        )
         .then((result) => {
           if (cancelled) return result.finalize();
           finalize = result.finalize;

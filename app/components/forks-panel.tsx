@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { formatHeadline } from "~/forecast/format";
-import type { CommunityView, ForkPresentation } from "~/services/forks.server";
+import type { CommunityView, ForkPresentation, SpreadView } from "~/services/forks.server";
+import { InputSpreadView } from "./input-spread";
 
 type Sort = "thread" | "earliest" | "latest";
 
 /** Every fork in the thread as a row: who, what they changed, what it gives; with exports. */
-export function ForksPanel({ slug, forks, community }: { slug: string; forks: Record<number, ForkPresentation>; community: CommunityView | null }) {
+export function ForksPanel({ slug, forks, community, spread = null }: { slug: string; forks: Record<number, ForkPresentation>; community: CommunityView | null; spread?: SpreadView | null }) {
   const [sort, setSort] = useState<Sort>("thread");
   const rows = Object.entries(forks).map(([commentId, f]) => ({ commentId: Number(commentId), ...f }));
   if (rows.length === 0) return null;
@@ -40,6 +41,7 @@ export function ForksPanel({ slug, forks, community }: { slug: string; forks: Re
           </figcaption>
         </figure>
       ) : null}
+      {spread ? <InputSpreadView spread={spread} /> : null}
       <div className="forks-panel__scroll">
         <table className="forks-table">
           <thead>

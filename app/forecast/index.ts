@@ -16,6 +16,7 @@ export * from "./summarize";
 export * from "./canonical";
 export * from "./diff";
 export * from "./schema";
+export * from "./spread";
 export { bioAnchors, COTRA_2020_SPREADSHEET } from "./models/bio-anchors";
 export { gptExtrapolationModel } from "./models/gpt-extrapolation";
 export { scalingLawsModel } from "./models/scaling-laws";

@@ -17,7 +17,20 @@ export const serverEventSchemas = {
   "forecast.computed": z.strictObject({ postId: id, forecastId: id }),
   "aggregate.changed": z.strictObject({ postId: id }),
   "post.locked": z.strictObject({ postId: id, locked: z.boolean(), reason: z.string().max(500).optional() }),
+  /** The author edited the post (its text or its forecast): forks may now be stale. */
+  "post.updated": z.strictObject({ postId: id }),
+  /** Forking, slow mode or the post's ban list changed: pages refetch their settings. */
+  "post.settings": z.strictObject({ postId: id }),
 } as const;
+
+/** Server → one person's own sockets (their user room). */
+export const userEventSchemas = {
+  "notifications.changed": z.strictObject({ unread: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
+  /** Sent just before the server drops the person's sockets: pages revalidate and lose their forms. */
+  "session.ended": z.strictObject({ reason: z.string().max(300) }),
+} as const;
+export type UserEventName = keyof typeof userEventSchemas;
+export type UserEventPayload<N extends UserEventName> = z.infer<(typeof userEventSchemas)[N]>;
 
 export type LiveEventName = keyof typeof serverEventSchemas;
 export type LiveEventPayload<N extends LiveEventName> = z.infer<(typeof serverEventSchemas)[N]>;
@@ -42,7 +55,9 @@ export function isClientEventName(name: unknown): name is ClientEventName {
 export type LiveAck = { ok: true } | { ok: false; error: string };
 
 /** socket.io's typed-event maps, used by both ends. */
-export type ServerToClientEvents = { [N in LiveEventName]: (payload: LiveEventPayload<N>) => void };
+export type ServerToClientEvents = { [N in LiveEventName]: (payload: LiveEventPayload<N>) => void } & {
+  [N in UserEventName]: (payload: UserEventPayload<N>) => void;
+};
 export interface ClientToServerEvents {
   join(request: RoomRequest, ack: (reply: LiveAck) => void): void;
   leave(request: RoomRequest, ack: (reply: LiveAck) => void): void;

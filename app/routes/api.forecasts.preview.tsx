@@ -8,6 +8,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return runApi(async () => {
     if (request.method !== "POST") throw appError(405, "Use POST with a JSON body.");
     const body = await readJson(request, previewRequestSchema);
+    // Previews save nothing but cost a model run: counted per address, signed in or not.
+    await context.services.limits.consume("preview", context.ip);
     const preview = await context.services.forecasts.preview(body.modelId, body.inputs, { sampleCount: body.sampleCount, parentInputs: body.parentInputs });
     return Response.json({ ok: true, ...preview });
   });

@@ -19,8 +19,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   return runAction(async () => {
     const input = parseForm(loginSchema, values);
+    // Only failures count, so a guessing script is stopped and a forgetful person is not.
+    await context.services.limits.check("login", context.ip);
     const user = await context.services.users.verifyLogin(input.handle, input.password);
-    if (!user) throw appError(401, GENERIC_LOGIN_ERROR);
+    if (!user) {
+      await context.services.limits.consume("login", context.ip);
+      throw appError(401, GENERIC_LOGIN_ERROR);
+    }
     // A fresh id on every login: a session id planted before login is worthless after it.
     context.services.sessions.destroy(context.sessionToken);
     const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");

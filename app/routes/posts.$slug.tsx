@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
+import spreadCss from "~/styles/spread.css?url";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
@@ -17,9 +18,11 @@ import { PostVote } from "~/components/vote-buttons";
 import { commentSortSchema } from "~/discussion/schemas";
 import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
 import { runLoader } from "~/utils/http.server";
+import { ThreadBanners, ThreadTools } from "~/components/thread-moderation";
+import { useState } from "react";
 import { threadAction } from "~/utils/post-actions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, ...liveStatusLinks()];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: spreadCss }, ...liveStatusLinks()];
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;
@@ -40,9 +43,26 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
     const nearest = nearestForecasts(comments, post.forecastId);
     const community = await context.services.forks.community(post.id, post.forecastId);
+    // Only the forks panel shows it, and the panel only shows when there are forks.
+    const spread = Object.keys(forks).length > 0 ? context.services.forks.spreadForPost(post.id, post.forecastId) : null;
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
     const rendered = Math.min(comments.length, THREAD_BUDGET);
-    return { post, forecast, forks, nearest, community, tree: shown.nodes, hidden: comments.length - (shown.nodes === tree ? comments.length : rendered), sort, viewer: context.user ? { id: context.user.id } : null };
+    const abilities = context.services.guard.threadAbilities(viewerId, post.id);
+    const barred = abilities.staff || abilities.author ? context.services.moderation.postBans(post.id) : [];
+    return {
+      post,
+      forecast,
+      forks,
+      nearest,
+      community,
+      spread,
+      tree: shown.nodes,
+      hidden: comments.length - (shown.nodes === tree ? comments.length : rendered),
+      sort,
+      viewer: context.user ? { id: context.user.id } : null,
+      abilities,
+      barred,
+    };
   });
 }
 
@@ -51,10 +71,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, forecast, forks, nearest, community, tree, hidden, sort, viewer } = useLoaderData<typeof loader>();
+  const { post, forecast, forks, nearest, community, spread, tree, hidden, sort, viewer, abilities, barred } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
   const live = useLivePost(post.id);
+  // A form that was open when the thread closed (a lock arriving live) stays, so a draft is never
+  // lost; the server refuses it with the reason. A page loaded already closed shows no form.
+  const [composerShown] = useState(abilities.canReply);
+  const roles = { staff: abilities.staff, author: abilities.author, signedIn: viewer !== null };
   return (
     <article className="post">
       <header className="post__header">
@@ -69,9 +93,10 @@ export default function PostPage() {
       <MarkdownBody html={post.html} className="post__body" />
       <footer className="post__footer">
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
+        <ThreadTools post={post} staff={abilities.staff} author={abilities.author} signedIn={viewer !== null} barred={barred} />
       </footer>
 
-      <ForksPanel slug={post.slug} forks={forks} community={community} />
+      <ForksPanel slug={post.slug} forks={forks} community={community} spread={spread} />
 
       <section className="thread" id="comments" aria-labelledby="comments-heading">
         <div className="thread__header">
@@ -83,17 +108,20 @@ export default function PostPage() {
             <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
           </div>
         </div>
+        <ThreadBanners post={post} refusal={viewer ? abilities.replyRefusal : null} />
         {viewer ? (
-          <div className="thread__new">
-            <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
-            {post.forecastId ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} /> : null}
-          </div>
+          abilities.canReply || composerShown ? (
+            <div className="thread__new">
+              <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
+              {post.forecastId && abilities.canFork ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} /> : null}
+            </div>
+          ) : null
         ) : (
           <p className="thread__login">
             <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
           </p>
         )}
-        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} />
+        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} roles={roles} canReply={abilities.canReply} canFork={abilities.canFork} />
         {hidden > 0 ? (
           <p className="thread__more">
             <Link to={`?${moreParams(params)}#comments`} preventScrollReset>

@@ -46,6 +46,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       sort,
       replyTo: search.has("reply") ? id.data : null,
       viewer: context.user ? { id: context.user.id } : null,
+      abilities: context.services.guard.threadAbilities(viewerId, post.id),
     };
   });
 }
@@ -62,7 +63,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CommentPermalink() {
-  const { post, ancestors, focus, sort, viewer, replyTo, forks, nearest, replyMode, forkParent } = useLoaderData<typeof loader>();
+  const { post, ancestors, focus, sort, viewer, replyTo, forks, nearest, replyMode, forkParent, abilities } = useLoaderData<typeof loader>();
+  const roles = { staff: abilities.staff, author: abilities.author, signedIn: viewer !== null };
   const [params] = useSearchParams();
   return (
     <div className="permalink">
@@ -91,7 +93,8 @@ export default function CommentPermalink() {
         <h1 className="eyebrow">Thread</h1>
         <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
       </div>
-      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} forkParent={forkParent} forks={forks} nearest={nearest} />
+      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} forkParent={forkParent} forks={forks} nearest={nearest} roles={roles} canReply={abilities.canReply} canFork={abilities.canFork} />
+      {viewer && abilities.replyRefusal ? <p className="banner banner--warn">{abilities.replyRefusal}</p> : null}
     </div>
   );
 }

@@ -32,6 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const user = requireUser(context);
     const post = context.services.posts.bySlug(params.slug ?? "", user.id);
     const input = parseForm(postSchema, values);
+    context.services.guard.require(user.id, "edit:post", { ownerId: post.author.id });
     const submitted = await submittedForecast(context, values);
     const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
     // An unchanged forecast keeps its row; a changed one becomes a new version (forks keep theirs).

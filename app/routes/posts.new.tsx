@@ -24,6 +24,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return runAction(async () => {
     const user = requireUser(context);
     const input = parseForm(postSchema, values);
+    const { guard, limits } = context.services;
+    guard.require(user.id, "create:post");
+    await limits.consume("post", user.id, { exempt: guard.exempt(user.id) });
     const forecast = await submittedForecast(context, values);
     const { slug } = await context.services.posts.create({ authorId: user.id, ...input, forecast });
     return redirect(`/posts/${slug}`);

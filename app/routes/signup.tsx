@@ -18,6 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   return runAction(async () => {
     const input = parseForm(signupSchema, values);
+    await context.services.limits.consume("signup", context.ip);
     const user = await context.services.users.signup(input);
     const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
     return redirect("/", { headers: { "Set-Cookie": sessionCookie(request, token, SESSION_ABSOLUTE_MS / 1000) } });

@@ -1,5 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { UserModeration } from "~/components/user-moderation";
+import { BAN_LENGTHS, userModerationSchema } from "~/discussion/moderation-schemas";
+import { banText } from "~/discussion/permissions";
+import { formValues, parseForm, requireUser, runAction } from "~/utils/http.server";
 import { ErrorPage } from "~/components/error-page";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
@@ -15,7 +19,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const { sort } = feedQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const posts = context.services.posts.byAuthor(user.id, sort);
     const comments = context.services.comments.byAuthor(user.id, sort);
+    const ban = context.services.accounts.banState(user.id);
+    const viewerRole = context.user?.role ?? null;
     return {
+      ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is", "Banned"), reason: ban.banReason ?? "" } : null,
+      viewer: viewerRole && viewerRole !== "member" && context.user!.handle !== user.handle ? { role: viewerRole } : null,
       user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma, createdAt: user.createdAt, bio: user.bio },
       posts: posts.map((p) => ({ id: p.id, title: p.title, href: `/posts/${p.slug}`, score: p.score, createdAt: p.createdAt, commentCount: p.commentCount })),
       comments,
@@ -24,8 +32,22 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  return runAction(() => {
+    const actor = requireUser(context);
+    const handle = (params.handle ?? "").toLowerCase();
+    const input = parseForm(userModerationSchema, values);
+    const { accounts } = context.services;
+    if (input.intent === "ban") accounts.ban(actor.id, handle, BAN_LENGTHS[input.length], input.reason);
+    else if (input.intent === "unban") accounts.unban(actor.id, handle, input.reason);
+    else accounts.setRole(actor.id, handle, input.role, input.reason);
+    return { ok: true as const };
+  }, values);
+}
+
 export default function Profile() {
-  const { user, posts, comments, sort } = useLoaderData<typeof loader>();
+  const { user, posts, comments, sort, ban, viewer } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="profile">
@@ -35,6 +57,12 @@ export default function Profile() {
           @{user.handle} · {user.role !== "member" ? <span className="badge">{user.role}</span> : null} <strong>{user.karma}</strong> karma · joined <Time at={user.createdAt} />
         </p>
         {user.bio ? <p>{user.bio}</p> : null}
+        {ban ? (
+          <p className="banner banner--warn" role="status">
+            {ban.text}{ban.reason ? `: ${ban.reason}` : ""}.
+          </p>
+        ) : null}
+        {viewer ? <UserModeration handle={user.handle} role={user.role} banned={ban !== null} viewerRole={viewer.role} /> : null}
       </header>
       <div className="thread__header">
         <h2 className="visually-hidden">Writing</h2>

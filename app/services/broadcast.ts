@@ -1,20 +1,36 @@
-// How services announce a committed write to everyone viewing the post. The server plugs the
-// socket.io channel in (server/live.ts); scripts and tests without sockets keep the no-op.
-import type { LiveEventName, LiveEventPayload } from "../live/events";
+// How services announce a committed write: to everyone viewing a post, or to one person's
+// own sockets. The server plugs the socket.io channel in (server/live.ts); scripts and tests
+// without sockets keep the no-op.
+import type { LiveEventName, LiveEventPayload, UserEventName, UserEventPayload } from "../live/events";
 
 export type Broadcast = <N extends LiveEventName>(event: N, payload: LiveEventPayload<N>) => void;
+export type ToUser = <N extends UserEventName>(userId: number, event: N, payload: UserEventPayload<N>) => void;
 
-/** A late-bound broadcaster: services are built before the socket server exists. */
-export function createBroadcastSlot(): { broadcast: Broadcast; connect(target: Broadcast): void } {
-  let target: Broadcast | null = null;
+export interface LiveHub {
+  broadcast: Broadcast;
+  toUser: ToUser;
+  /** Tells the person's pages why, then drops every socket they have open (a ban, a password change). */
+  endUser(userId: number, reason: string): void;
+}
+
+export const silentHub: LiveHub = { broadcast: () => {}, toUser: () => {}, endUser: () => {} };
+
+/** A late-bound hub: services are built before the socket server exists. */
+export function createLiveSlot(): { hub: LiveHub; connect(target: LiveHub): void } {
+  let target: LiveHub = silentHub;
+  // A failed push must never undo or fail a write that already committed.
+  const safely = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      console.error(`live ${what} failed`, e);
+    }
+  };
   return {
-    broadcast: (event, payload) => {
-      // A failed broadcast must never undo or fail a write that already committed.
-      try {
-        target?.(event, payload);
-      } catch (e) {
-        console.error(`live broadcast ${event} failed`, e);
-      }
+    hub: {
+      broadcast: (event, payload) => safely(event, () => target.broadcast(event, payload)),
+      toUser: (userId, event, payload) => safely(event, () => target.toUser(userId, event, payload)),
+      endUser: (userId, reason) => safely("endUser", () => target.endUser(userId, reason)),
     },
     connect(t) {
       target = t;

@@ -2,19 +2,23 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { commentRevisions, comments, posts, users, votes } from "../../db/schema";
-import { appError, forbidden, notFound } from "../utils/errors";
+import { appError, notFound } from "../utils/errors";
 import { renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";
 import type { MarkdownRenderer } from "./render.server";
 import type { ForecastService } from "./forecasts.server";
 import type { PreparedFork } from "./forks.server";
-import type { Broadcast } from "./broadcast";
+import type { LiveHub } from "./broadcast";
+import type { NewNotification, NotificationService } from "./notifications.server";
+import { authorize, enforce, loadActor, loadThread, type Reader } from "./guard.server";
+import { exemptFromLimits, slowModeWait } from "../discussion/permissions";
 import type { CommentView, ProfileItem } from "./types";
 
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
 
-export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer, forecasts: ForecastService, broadcast: Broadcast) {
+export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer, forecasts: ForecastService, live: LiveHub, notifications: NotificationService) {
+  const broadcast = live.broadcast;
   const karmaVote = alias(votes, "karma_vote");
   const agreeVote = alias(votes, "agree_vote");
 
@@ -31,6 +35,9 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     score: comments.score,
     agreeScore: comments.agreeScore,
     forecastId: comments.forecastId,
+    removalReason: comments.removalReason,
+    modNote: comments.modNote,
+    collapsed: comments.collapsed,
     author: { id: users.id, handle: users.handle, displayName: users.displayName },
     viewerVote: sql<number>`coalesce(${karmaVote.value}, 0)`,
     viewerAgree: sql<number>`coalesce(${agreeVote.value}, 0)`,
@@ -40,6 +47,26 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
   // Markdown is only needed to prefill the author's own edit form, so others never get it.
   const redact = (viewerId: number) => (c: CommentView): CommentView =>
     c.status !== "visible" ? { ...c, html: "", markdown: "" } : c.author.id === viewerId ? c : { ...c, markdown: "" };
+
+  /** Permission, thread state and slow mode for a new reply; the same rules before a fork is computed and inside the insert. */
+  const checkReply = (tx: Reader, postId: number, authorId: number, isFork: boolean) => {
+    const thread = loadThread(tx, postId, authorId);
+    const actor = enforce(loadActor(tx, authorId), isFork ? "create:fork" : "create:comment", { thread }, now());
+    if (!exemptFromLimits(actor, thread)) {
+      const last = tx
+        .select({ at: comments.createdAt })
+        .from(comments)
+        .where(and(eq(comments.postId, postId), eq(comments.authorId, authorId)))
+        .orderBy(desc(comments.createdAt))
+        .limit(1)
+        .get();
+      const wait = slowModeWait(thread.slowModeSeconds, last?.at ?? null, now());
+      if (wait > 0) {
+        throw appError(429, `Slow mode is on in this thread: one reply every ${minutes(thread.slowModeSeconds)} per person. You can reply again in ${minutes(wait)}.`, undefined, wait);
+      }
+    }
+    return thread;
+  };
 
   const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).get();
 
@@ -58,6 +85,11 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         .map(redact(viewer));
     },
 
+    /** Refuses early, before a fork is computed for a reply that could not be posted anyway. */
+    checkReply(postId: number, authorId: number, isFork: boolean): void {
+      checkReply(db, postId, authorId, isFork);
+    },
+
     /** A fork, if any, is prepared (validated and computed) by the caller first. */
     async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string; fork?: PreparedFork | null }): Promise<{ id: number }> {
       const { html } = await render(input.markdown);
@@ -65,23 +97,25 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       // check and the insert cannot slip through.
       const created = db.transaction(
         (tx) => {
-          const post = tx.select({ id: posts.id }).from(posts).where(eq(posts.id, input.postId)).get();
-          if (!post) throw notFound("That post");
+          const thread = checkReply(tx, input.postId, input.authorId, Boolean(input.fork));
           let depth = 0;
+          let parentAuthorId: number | null = null;
           if (input.parentId != null) {
             const parent = tx.select().from(comments).where(eq(comments.id, input.parentId)).get();
             if (!parent) throw appError(404, "The comment you are replying to does not exist.");
             if (parent.postId !== input.postId) throw appError(400, "That comment belongs to another post; reply on its own page.");
             if (parent.status !== "visible") throw appError(409, "That comment was deleted; reply to the post or another comment instead.");
             depth = Math.min(parent.depth + 1, MAX_DEPTH);
+            parentAuthorId = parent.authorId;
           }
           const row = tx
             .insert(comments)
             .values({ postId: input.postId, parentId: input.parentId, depth, authorId: input.authorId, markdown: input.markdown, html, createdAt: now() })
             .returning({ id: comments.id })
             .get();
+          let forkId: number | null = null;
           if (input.fork) {
-            const forecastId = forecasts.insert(tx, input.fork.computed, {
+            forkId = forecasts.insert(tx, input.fork.computed, {
               authorId: input.authorId,
               postId: input.postId,
               commentId: row.id,
@@ -89,17 +123,20 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
               rationales: input.fork.rationales,
               attribution: input.fork.attribution,
             });
-            tx.update(comments).set({ forecastId }).where(eq(comments.id, row.id)).run();
+            tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id)).run();
           }
           tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).run();
-          return row;
+          const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, input.postId)).get()!.title;
+          const notified = notifications.add(tx, replyNotices({ ...input, commentId: row.id, title, parentAuthorId: parentAuthorId ?? thread.authorId, toPost: parentAuthorId === null }));
+          return { id: row.id, forkId, notified };
         },
         { behavior: "immediate" },
       );
-      const forkId = input.fork ? (load(created.id)?.forecastId ?? null) : null;
+      const forkId = created.forkId;
+      notifications.announce(created.notified);
       broadcast("comment.created", { postId: input.postId, commentId: created.id, parentId: input.parentId, authorId: input.authorId, forkId });
       if (forkId) broadcast("forecast.computed", { postId: input.postId, forecastId: forkId });
-      return created;
+      return { id: created.id };
     },
 
     async edit(commentId: number, editorId: number, markdown: string): Promise<void> {
@@ -108,7 +145,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         (tx) => {
           const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
           if (!c) throw notFound("That comment");
-          if (c.authorId !== editorId) throw forbidden("Only the author can edit this comment.");
+          authorize(tx, editorId, "edit:comment", { ownerId: c.authorId }, now());
           if (c.status !== "visible") throw appError(409, "A deleted comment cannot be edited.");
           if (c.markdown === markdown) return;
           const t = now();
@@ -127,7 +164,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         (tx) => {
           const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
           if (!c) throw notFound("That comment");
-          if (c.authorId !== userId) throw forbidden("Only the author can delete this comment.");
+          authorize(tx, userId, "delete:comment", { ownerId: c.authorId }, now());
           if (c.status !== "visible") throw appError(409, "That comment is already deleted.");
           tx.update(comments).set({ status: "deleted" }).where(eq(comments.id, commentId)).run();
         },
@@ -183,3 +220,30 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
   };
 }
 export type CommentService = ReturnType<typeof createCommentService>;
+
+const minutes = (seconds: number) => (seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
+
+/**
+ * Who hears about a new reply. A fork tells the forecast's author what it does to their
+ * numbers; a plain reply tells the author of what it answers. One notice per person.
+ */
+function replyNotices(c: {
+  postId: number;
+  commentId: number;
+  authorId: number;
+  title: string;
+  parentAuthorId: number;
+  toPost: boolean;
+  fork?: PreparedFork | null;
+}): NewNotification[] {
+  const base = { actorId: c.authorId, postId: c.postId, commentId: c.commentId };
+  const out: NewNotification[] = [];
+  if (c.fork) {
+    const numbers = c.fork.shift ? `: ${c.fork.shift}` : "";
+    out.push({ ...base, userId: c.fork.parentAuthorId, kind: "fork", text: `forked your forecast on “${c.title}”${numbers}` });
+  }
+  if (!out.some((n) => n.userId === c.parentAuthorId)) {
+    out.push({ ...base, userId: c.parentAuthorId, kind: "reply", text: c.toPost ? `replied to your post “${c.title}”` : `replied to your comment on “${c.title}”` });
+  }
+  return out;
+}

@@ -10,6 +10,10 @@ import { diffInputs, formatHeadline, getModel, type Inputs } from "../forecast/i
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
 import type { ComputedForecast, ForecastService } from "./forecasts.server";
+import { spreadForPost, type SpreadView } from "./spread.server";
+export type { SpreadView } from "./spread.server";
+import type { Clock } from "./clock";
+import { authorize, loadThread } from "./guard.server";
 
 /** Past this many changed inputs, attribution would cost too many runs for one reply. */
 const MAX_ATTRIBUTED_INPUTS = 12;
@@ -26,9 +30,12 @@ export interface PreparedFork {
   parentForecastId: number;
   rationales: Record<string, string>;
   attribution: Attribution[];
+  /** Whose forecast is forked, and what the fork does to it in words: for their notification. */
+  parentAuthorId: number;
+  shift: string;
 }
 
-export function createForkService(db: Db, forecasts: ForecastService) {
+export function createForkService(db: Db, now: Clock, forecasts: ForecastService) {
   return {
     async prepare(postId: number, parentForecastId: number, overrides: unknown, rationales: Record<string, string>): Promise<PreparedFork> {
       const parent = (() => {
@@ -62,7 +69,9 @@ export function createForkService(db: Db, forecasts: ForecastService) {
       } else if (changed.length === 1) {
         attribution.push({ name: changed[0]!.name, label: changed[0]!.label, alone: computed.result.headlines[0]?.value ?? null });
       }
-      return { computed, parentForecastId, rationales: cleanRationales, attribution };
+      const parentResult = (await forecasts.load(parentForecastId)).result;
+      const shift = parentResult ? describeShift(parentResult, computed.result) : "";
+      return { computed, parentForecastId, rationales: cleanRationales, attribution, parentAuthorId: parent.authorId, shift };
     },
 
     /**
@@ -72,11 +81,19 @@ export function createForkService(db: Db, forecasts: ForecastService) {
     async prepareRebase(post: { id: number; forecastId: number | null }, commentId: number, userId: number): Promise<PreparedFork> {
       const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
       if (!comment || comment.postId !== post.id || comment.forecastId === null) throw notFound("That fork");
-      if (comment.authorId !== userId) throw appError(403, "Only the fork's author can rebase it.");
+      authorize(db, userId, "rebase:fork", { ownerId: comment.authorId, thread: loadThread(db, post.id, userId) }, now());
       if (comment.status !== "visible") throw appError(409, "That fork was deleted.");
       const fork = forecasts.row(comment.forecastId);
       if (post.forecastId === null) throw appError(409, "The post no longer has a forecast to rebase onto.");
       if (fork.parentForecastId === post.forecastId) throw appError(409, "This fork is already based on the current forecast.");
+      // A rebase is a reply to the old fork whose forecast forks the current one: once is enough.
+      const done = db
+        .select({ id: comments.id })
+        .from(comments)
+        .innerJoin(forecastsTable, eq(forecastsTable.id, comments.forecastId))
+        .where(and(eq(comments.parentId, commentId), eq(comments.authorId, userId), eq(comments.status, "visible"), eq(forecastsTable.parentForecastId, post.forecastId)))
+        .get();
+      if (done) throw appError(409, "You already rebased this fork onto the current forecast; see the reply below it.");
       const oldParent = fork.parentForecastId === null ? null : forecasts.row(fork.parentForecastId);
       if (!oldParent || oldParent.commentId !== null) throw appError(409, "Only forks of the post's own forecast can be rebased.");
       const current = forecasts.row(post.forecastId);
@@ -181,6 +198,11 @@ export function createForkService(db: Db, forecasts: ForecastService) {
         svg = null;
       }
       return { svg, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors: latest.size };
+    },
+
+    /** Per input, the values the thread's authors hold against the post's (the Assumptions view). */
+    spreadForPost(postId: number, postForecastId: number | null): SpreadView | null {
+      return spreadForPost(db, forecasts, postId, postForecastId);
     },
 
     /** Every fork in a post's thread, presented, keyed by the comment that carries it. */

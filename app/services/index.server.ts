@@ -7,7 +7,13 @@ import { createUserService } from "./users.server";
 import { createVoteService } from "./votes.server";
 import { createForecastService, type ComputeRunner } from "./forecasts.server";
 import { createForkService } from "./forks.server";
-import type { Broadcast } from "./broadcast";
+import { silentHub, type LiveHub } from "./broadcast";
+import { createNotificationService } from "./notifications.server";
+import { createModerationService } from "./moderation.server";
+import { createAccountService } from "./accounts.server";
+import { createReportService } from "./reports.server";
+import { createLimitService } from "./limits.server";
+import { createGuard } from "./guard.server";
 import { computePrepared } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 
@@ -27,21 +33,29 @@ export const inProcessRunner: ComputeRunner = {
 };
 
 /** Built once per process by server.ts and handed to every loader and action. */
-export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner; broadcast?: Broadcast } = {}) {
+/** `rateLimits` is off unless asked for: scripts and seeds have nobody to limit. */
+export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner; live?: LiveHub; rateLimits?: boolean } = {}) {
   const now = options.now ?? systemClock;
-  const broadcast: Broadcast = options.broadcast ?? (() => {});
+  const live = options.live ?? silentHub;
+  const notifications = createNotificationService(db, now, live);
   const runner = options.runner ?? inProcessRunner;
   const forecasts = createForecastService(db, now, runner);
   const render = createMarkdownRenderer(db, (task) => runner.render(task));
-  const posts = createPostService(db, now, forecasts, render);
+  const posts = createPostService(db, now, forecasts, render, live.broadcast);
   return {
     now,
     users: createUserService(db, now),
     sessions: createSessionService(db, now),
     posts,
-    comments: createCommentService(db, now, render, forecasts, broadcast),
-    forks: createForkService(db, forecasts),
-    votes: createVoteService(db, now, broadcast),
+    comments: createCommentService(db, now, render, forecasts, live, notifications),
+    notifications,
+    moderation: createModerationService(db, now, live, notifications),
+    accounts: createAccountService(db, now, live, notifications),
+    reports: createReportService(db, now, notifications),
+    guard: createGuard(db, now),
+    limits: createLimitService(db, options.rateLimits ?? false),
+    forks: createForkService(db, now, forecasts),
+    votes: createVoteService(db, now, live.broadcast),
     forecasts,
   };
 }

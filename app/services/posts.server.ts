@@ -2,15 +2,17 @@ import { and, desc, eq, like, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { posts, users, votes } from "../../db/schema";
 import { slugify } from "../discussion/slug";
-import { forbidden, notFound } from "../utils/errors";
+import { notFound } from "../utils/errors";
+import { authorize } from "./guard.server";
 import type { Clock } from "./clock";
 import type { ComputedForecast, ForecastService } from "./forecasts.server";
 import type { MarkdownRenderer } from "./render.server";
+import type { Broadcast } from "./broadcast";
 import type { PostSummary, PostView } from "./types";
 
 export const PAGE_SIZE = 20;
 
-export function createPostService(db: Db, now: Clock, forecastService: ForecastService, render: MarkdownRenderer) {
+export function createPostService(db: Db, now: Clock, forecastService: ForecastService, render: MarkdownRenderer, broadcast: Broadcast) {
   const uniqueSlug = (title: string) => {
     const base = slugify(title);
     const taken = new Set(
@@ -50,6 +52,7 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
       const { html, excerpt } = await render(input.markdown);
       return db.transaction(
         (tx) => {
+          authorize(tx, input.authorId, "create:post", {}, now());
           const post = tx
             .insert(posts)
             .values({ slug: uniqueSlug(input.title), authorId: input.authorId, title: input.title, markdown: input.markdown, html, excerpt, createdAt: now() })
@@ -71,11 +74,11 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
      */
     async update(postId: number, editorId: number, input: { title: string; markdown: string; forecast?: ComputedForecast | "remove" }): Promise<{ slug: string }> {
       const { html, excerpt } = await render(input.markdown);
-      return db.transaction(
+      const updated = db.transaction(
         (tx) => {
           const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
           if (!post) throw notFound("That post");
-          if (post.authorId !== editorId) throw forbidden("Only the author can edit this post.");
+          authorize(tx, editorId, "edit:post", { ownerId: post.authorId }, now());
           let forecastId = post.forecastId;
           if (input.forecast === "remove") forecastId = null;
           else if (input.forecast) forecastId = forecastService.insert(tx, input.forecast, { authorId: editorId, postId });
@@ -84,11 +87,21 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
         },
         { behavior: "immediate" },
       );
+      broadcast("post.updated", { postId });
+      return updated;
     },
 
     bySlug(slug: string, viewerId: number | null): PostView {
       const row = db
-        .select({ ...summaryColumns(viewerId), markdown: posts.markdown, html: posts.html })
+        .select({
+          ...summaryColumns(viewerId),
+          markdown: posts.markdown,
+          html: posts.html,
+          lockedAt: posts.lockedAt,
+          lockReason: posts.lockReason,
+          forkingDisabled: posts.forkingDisabled,
+          slowModeSeconds: posts.slowModeSeconds,
+        })
         .from(posts)
         .innerJoin(users, eq(users.id, posts.authorId))
         .leftJoin(votes, viewerVoteJoin(viewerId))

@@ -34,6 +34,10 @@ export interface PostSummary {
 export interface PostView extends PostSummary {
   markdown: string;
   html: string;
+  lockedAt: number | null;
+  lockReason: string | null;
+  forkingDisabled: boolean;
+  slowModeSeconds: number;
 }
 
 export interface CommentView {
@@ -51,6 +55,11 @@ export interface CommentView {
   agreeScore: number;
   /** The fork this comment carries, if any. */
   forecastId: number | null;
+  /** Set when a moderator removed it: shown in place of the body. */
+  removalReason: string | null;
+  modNote: string | null;
+  /** Folded away by the post's author as off-topic. */
+  collapsed: boolean;
   author: AuthorRef;
   viewerVote: number;
   viewerAgree: number;

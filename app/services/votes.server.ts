@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, posts, users, votes, type VoteKind, type VoteTarget } from "../../db/schema";
 import { appError, badRequest, forbidden, notFound } from "../utils/errors";
+import { authorize } from "./guard.server";
 import type { Clock } from "./clock";
 import type { Broadcast } from "./broadcast";
 
@@ -25,6 +26,7 @@ export function createVoteService(db: Db, now: Clock, broadcast: Broadcast) {
               : tx.select({ authorId: comments.authorId, status: comments.status }).from(comments).where(eq(comments.id, input.targetId)).get();
           if (!target) throw notFound(input.targetType === "post" ? "That post" : "That comment");
           if (target.status !== "visible") throw appError(409, "Deleted comments cannot be voted on.");
+          authorize(tx, input.userId, "vote:content", {}, now());
           if (target.authorId === input.userId) throw forbidden("You cannot vote on your own writing.");
 
           const key = and(eq(votes.userId, input.userId), eq(votes.targetType, input.targetType), eq(votes.targetId, input.targetId), eq(votes.kind, input.kind));

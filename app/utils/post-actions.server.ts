@@ -5,16 +5,23 @@ import { postIntentSchema } from "../discussion/schemas";
 import { appError, notFound } from "./errors";
 import { withEditorInputs } from "./forecast-form.server";
 import { formValues, parseForm, requireUser, runAction } from "./http.server";
+import { MODERATION_INTENTS } from "../discussion/moderation-schemas";
+import { moderationAction } from "./moderation-actions.server";
 
 export async function threadAction(request: Request, context: AppLoadContext, slug: string) {
   const values = splitVoteButton(formValues(await request.formData()));
   return runAction(async () => {
     const user = requireUser(context);
     const post = context.services.posts.bySlug(slug, user.id);
+    if (MODERATION_INTENTS.has(values.intent ?? "")) return moderationAction(context, user.id, post, values);
     const input = parseForm(postIntentSchema, values);
-    const { comments, votes } = context.services;
+    const { comments, votes, limits, guard } = context.services;
+    const exempt = guard.exempt(user.id, post.id);
     switch (input.intent) {
       case "reply": {
+        comments.checkReply(post.id, user.id, Boolean(input.forkOf));
+        await limits.consume("reply", user.id, { exempt });
+        if (input.forkOf) await limits.consume("fork", user.id, { exempt });
         const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
         const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork });
         return { ok: true as const, commentId: id };
@@ -25,6 +32,8 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         return { ok: true as const, commentId: input.commentId };
       case "rebase-fork": {
         ensureOnPost(context, input.commentId, post.id);
+        comments.checkReply(post.id, user.id, true);
+        await limits.consume("fork", user.id, { exempt });
         const fork = await context.services.forks.prepareRebase(post, input.commentId, user.id);
         const { id } = await comments.create({ postId: post.id, parentId: input.commentId, authorId: user.id, markdown: "Rebased onto the post's updated forecast: same changes, new parent.", fork });
         return { ok: true as const, commentId: id };
@@ -34,10 +43,14 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         comments.softDelete(input.commentId, user.id);
         return { ok: true as const, commentId: input.commentId };
       case "vote-post":
+        guard.require(user.id, "vote:content");
+        await limits.consume("vote", user.id, { exempt });
         return { ok: true as const, ...votes.cast({ userId: user.id, targetType: "post", targetId: post.id, kind: "karma", value: input.value }) };
       case "vote-comment":
       case "agree-comment":
         ensureOnPost(context, input.commentId, post.id);
+        guard.require(user.id, "vote:content");
+        await limits.consume("vote", user.id, { exempt });
         return {
           ok: true as const,
           ...votes.cast({ userId: user.id, targetType: "comment", targetId: input.commentId, kind: input.intent === "vote-comment" ? "karma" : "agree", value: input.value }),

@@ -29,6 +29,12 @@ export const comments = sqliteTable(
     agreeScore: integer("agree_score").notNull().default(0),
     createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
     editedAt: integer("edited_at"),
+    /** Public reason shown in place of a body a moderator removed. */
+    removalReason: text("removal_reason"),
+    /** A moderator's note, shown under the comment and styled apart from it. */
+    modNote: text("mod_note"),
+    /** The post's author folded this reply away as off-topic; it stays one click away. */
+    collapsed: integer("collapsed", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("comments_post_idx").on(t.postId, t.createdAt),

@@ -3,3 +3,4 @@ export * from "./posts";
 export * from "./comments";
 export * from "./votes";
 export * from "./forecasts";
+export * from "./moderation";

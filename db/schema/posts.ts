@@ -20,6 +20,12 @@ export const posts = sqliteTable(
     forecastId: integer("forecast_id"),
     createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
     editedAt: integer("edited_at"),
+    /** Thread settings, set by moderators (and the author, where the policy allows). */
+    lockedAt: integer("locked_at"),
+    lockReason: text("lock_reason"),
+    forkingDisabled: integer("forking_disabled", { mode: "boolean" }).notNull().default(false),
+    /** Minimum seconds between one user's replies on this post; 0 means off. */
+    slowModeSeconds: integer("slow_mode_seconds").notNull().default(0),
   },
   (t) => [
     index("posts_created_idx").on(t.createdAt),

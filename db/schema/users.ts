@@ -4,6 +4,9 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 export const ROLES = ["member", "moderator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** 9999-12-31: "for good", kept as a timestamp so one comparison covers both kinds of ban. */
+export const PERMANENT_BAN = 253402300799000;
+
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   handle: text("handle").notNull().unique(),
@@ -13,7 +16,9 @@ export const users = sqliteTable("users", {
   /** Cache of the scores this user's posts and comments received; see services/votes. */
   karma: integer("karma").notNull().default(0),
   bio: text("bio").notNull().default(""),
+  /** Banned while now < bannedUntil; a permanent ban stores PERMANENT_BAN. */
   bannedUntil: integer("banned_until"),
+  banReason: text("ban_reason"),
   createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
 });
 

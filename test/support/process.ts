@@ -9,6 +9,8 @@ export interface RunningApp {
   pid: number;
   databasePath: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Spawns `node dist/server.js`; a given database file is kept, a fresh one is removed after. */
@@ -39,16 +41,23 @@ export async function startApp(options: { seed?: boolean; databasePath?: string;
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
+  // A process that already exited never emits "exit" again: waiting for it would hang.
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((ok) => child.once("exit", ok));
+      child.kill(signal);
+      await exited;
+    }
+  };
   return {
     url,
     pid: child.pid!,
     databasePath,
     async stop() {
-      const exited = new Promise((ok) => child.once("exit", ok));
-      child.kill("SIGTERM");
-      await exited;
+      await end("SIGTERM");
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
+    kill: () => end("SIGKILL"),
   };
 }
 

@@ -1,0 +1,29 @@
+// Rate limits as data: what is counted, how much, over what window, and how we say it. The
+// limits service (app/services/limits.server.ts) enforces them; see docs/decisions/010.
+export interface RateLimit {
+  points: number;
+  /** Window in seconds. */
+  per: number;
+  /** How the limit reads to the person who hit it. */
+  label: string;
+  /** What the key is: the signed-in user, or the network address for anonymous doors. */
+  by: "user" | "ip";
+}
+
+export const RATE_LIMITS = {
+  reply: { points: 10, per: 60, label: "10 replies a minute", by: "user" },
+  fork: { points: 30, per: 3600, label: "30 fork recomputes an hour", by: "user" },
+  preview: { points: 300, per: 600, label: "300 forecast previews in 10 minutes", by: "ip" },
+  post: { points: 5, per: 3600, label: "5 new posts an hour", by: "user" },
+  vote: { points: 60, per: 60, label: "60 votes a minute", by: "user" },
+  report: { points: 10, per: 3600, label: "10 reports an hour", by: "user" },
+  signup: { points: 5, per: 3600, label: "5 sign-ups an hour from one network address", by: "ip" },
+  login: { points: 10, per: 900, label: "10 failed log-ins in 15 minutes from one network address", by: "ip" },
+} as const satisfies Record<string, RateLimit>;
+
+export type LimitName = keyof typeof RATE_LIMITS;
+
+export function limitMessage(name: LimitName, retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`;
+  return `Rate limit reached: ${RATE_LIMITS[name].label}. It resets in ${wait}.`;
+}

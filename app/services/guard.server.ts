@@ -1,0 +1,76 @@
+// The services' side of app/discussion/permissions: load the facts a decision needs, fresh,
+// inside the caller's transaction, and turn a refusal into the 4xx the person sees.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { postBans, posts, users } from "../../db/schema";
+import { decide, exemptFromLimits, type Action, type Actor, type Target, type ThreadFacts } from "../discussion/permissions";
+import { appError, notFound } from "../utils/errors";
+
+/** A database or an open transaction: both read the same way. */
+export type Reader = Pick<Db, "select">;
+
+/** The actor as the database has them now: a ban or a role change applies to the very next request. */
+export function loadActor(db: Reader, userId: number): Actor {
+  const row = db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil }).from(users).where(eq(users.id, userId)).get();
+  if (!row) throw appError(401, "Your account no longer exists.");
+  return row;
+}
+
+export interface ThreadRow extends ThreadFacts {
+  id: number;
+  slowModeSeconds: number;
+}
+
+export function loadThread(db: Reader, postId: number, actorId: number): ThreadRow {
+  const post = db
+    .select({ id: posts.id, authorId: posts.authorId, lockedAt: posts.lockedAt, lockReason: posts.lockReason, forkingDisabled: posts.forkingDisabled, slowModeSeconds: posts.slowModeSeconds })
+    .from(posts)
+    .where(eq(posts.id, postId))
+    .get();
+  if (!post) throw notFound("That post");
+  const banned = db.select({ userId: postBans.userId }).from(postBans).where(and(eq(postBans.postId, postId), eq(postBans.userId, actorId))).get();
+  return { ...post, actorBannedHere: banned !== undefined };
+}
+
+/** Throws the refusal as an AppError (401/403 with the reason), or returns the actor. */
+export function enforce(actor: Actor, action: Action, target: Target, now: number): Actor {
+  const decision = decide(actor, action, target, now);
+  if (!decision.ok) throw appError(decision.status, decision.reason);
+  return actor;
+}
+
+/** loadActor + enforce, for the common case. */
+export function authorize(db: Reader, userId: number, action: Action, target: Target, now: number): Actor {
+  return enforce(loadActor(db, userId), action, target, now);
+}
+
+/** For callers outside a transaction: refuse early (before a rate limit counts or a model runs). */
+export function createGuard(db: Db, now: () => number) {
+  return {
+    require(userId: number, action: Action, opts: { postId?: number; ownerId?: number } = {}): Actor {
+      const target: Target = { ownerId: opts.ownerId ?? null, ...(opts.postId === undefined ? {} : { thread: loadThread(db, opts.postId, userId) }) };
+      return authorize(db, userId, action, target, now());
+    },
+    /** What a reader may do in a thread, for the page to offer only those forms. */
+    threadAbilities(userId: number | null, postId: number) {
+      if (userId === null) return { canReply: false, canFork: false, replyRefusal: "Log in to reply.", staff: false, author: false };
+      const actor = loadActor(db, userId);
+      const thread = loadThread(db, postId, userId);
+      const reply = decide(actor, "create:comment", { thread }, now());
+      const fork = decide(actor, "create:fork", { thread }, now());
+      return {
+        canReply: reply.ok,
+        canFork: fork.ok,
+        replyRefusal: reply.ok ? null : reply.reason,
+        staff: actor.role !== "member",
+        author: thread.authorId === userId,
+      };
+    },
+
+    /** Moderators everywhere, and the post's author in their own thread, skip rate limits. */
+    exempt(userId: number, postId?: number): boolean {
+      const actor = loadActor(db, userId);
+      return exemptFromLimits(actor, postId === undefined ? undefined : loadThread(db, postId, userId));
+    },
+  };
+}

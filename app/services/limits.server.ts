@@ -1,0 +1,44 @@
+// Enforces app/discussion/rate-limits.ts with rate-limiter-flexible, counted in our own SQLite
+// file (table rate_limits, created by migration 0003) so limits survive restarts.
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import type { Db } from "../../db/client";
+import { RATE_LIMITS, limitMessage, type LimitName } from "../discussion/rate-limits";
+import { appError } from "../utils/errors";
+
+export function createLimitService(db: Db, enabled: boolean) {
+  const limiters = new Map<LimitName, RateLimiterSQLite>();
+  for (const [name, limit] of Object.entries(RATE_LIMITS) as [LimitName, (typeof RATE_LIMITS)[LimitName]][]) {
+    limiters.set(name, new RateLimiterSQLite({ storeClient: db.$client, storeType: "better-sqlite3", tableName: "rate_limits", tableCreated: true, keyPrefix: name, points: limit.points, duration: limit.per }));
+  }
+  const refused = (name: LimitName, res: RateLimiterRes) => {
+    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    return appError(429, limitMessage(name, seconds), undefined, seconds);
+  };
+
+  return {
+    enabled,
+
+    /** Counts one use; throws a 429 naming the limit and when it resets. */
+    async consume(name: LimitName, key: string | number, opts: { exempt?: boolean } = {}): Promise<void> {
+      if (!enabled || opts.exempt) return;
+      try {
+        await limiters.get(name)!.consume(String(key));
+      } catch (e) {
+        if (e instanceof RateLimiterRes) throw refused(name, e);
+        throw e;
+      }
+    },
+
+    /** Refuses if the limit is already used up, without counting (failed log-ins count afterwards). */
+    async check(name: LimitName, key: string | number): Promise<void> {
+      if (!enabled) return;
+      const res = await limiters.get(name)!.get(String(key));
+      if (res && res.remainingPoints <= 0 && res.consumedPoints >= RATE_LIMITS[name].points) throw refused(name, res);
+    },
+
+    async reset(name: LimitName, key: string | number): Promise<void> {
+      await limiters.get(name)!.delete(String(key));
+    },
+  };
+}
+export type LimitService = ReturnType<typeof createLimitService>;

@@ -1,0 +1,97 @@
+// Notices for one person: replies to them, forks of their forecasts (with the numbers), the
+// outcome of their reports, moderation of their writing. Written in the same transaction as
+// the event, pushed live to the person's own sockets after commit.
+import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { notifications, posts, users, type NotificationKind } from "../../db/schema";
+import type { Clock } from "./clock";
+import type { LiveHub } from "./broadcast";
+
+type Writer = Pick<Db, "insert">;
+
+export interface NewNotification {
+  userId: number;
+  kind: NotificationKind;
+  actorId: number | null;
+  postId: number | null;
+  commentId: number | null;
+  text: string;
+}
+
+export interface NotificationView {
+  id: number;
+  kind: NotificationKind;
+  text: string;
+  actorName: string | null;
+  href: string | null;
+  read: boolean;
+  createdAt: number;
+}
+
+export const NOTIFICATION_PAGE = 30;
+
+export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
+  const unread = (userId: number) =>
+    db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()!.n;
+
+  return {
+    /** Inside the caller's transaction; call `announce` with the same user ids after commit. */
+    add(tx: Writer, items: NewNotification[]): number[] {
+      const t = now();
+      const targets = items.filter((n) => n.actorId === null || n.userId !== n.actorId);
+      if (targets.length) tx.insert(notifications).values(targets.map((n) => ({ ...n, createdAt: t }))).run();
+      return [...new Set(targets.map((n) => n.userId))];
+    },
+
+    /** Pushes the new unread count to each person's open pages. */
+    announce(userIds: number[]): void {
+      for (const userId of userIds) live.toUser(userId, "notifications.changed", { unread: unread(userId) });
+    },
+
+    unreadCount: unread,
+
+    list(userId: number, before: number | null = null): { items: NotificationView[]; hasMore: boolean } {
+      const rows = db
+        .select({
+          id: notifications.id,
+          kind: notifications.kind,
+          text: notifications.text,
+          readAt: notifications.readAt,
+          createdAt: notifications.createdAt,
+          commentId: notifications.commentId,
+          slug: posts.slug,
+          actorName: users.displayName,
+        })
+        .from(notifications)
+        .leftJoin(posts, eq(posts.id, notifications.postId))
+        .leftJoin(users, eq(users.id, notifications.actorId))
+        .where(and(eq(notifications.userId, userId), before === null ? undefined : lt(notifications.id, before)))
+        .orderBy(desc(notifications.id))
+        .limit(NOTIFICATION_PAGE + 1)
+        .all();
+      const items = rows.slice(0, NOTIFICATION_PAGE).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        text: r.text,
+        actorName: r.actorName,
+        href: r.slug ? (r.commentId ? `/posts/${r.slug}/comments/${r.commentId}` : `/posts/${r.slug}`) : null,
+        read: r.readAt !== null,
+        createdAt: r.createdAt,
+      }));
+      return { items, hasMore: rows.length > NOTIFICATION_PAGE };
+    },
+
+    /** Marks one notice, or all of them, read; returns the new unread count. */
+    markRead(userId: number, id: number | "all"): number {
+      const mine = eq(notifications.userId, userId);
+      db.update(notifications)
+        .set({ readAt: now() })
+        .where(and(mine, isNull(notifications.readAt), id === "all" ? undefined : eq(notifications.id, id)))
+        .run();
+      const n = unread(userId);
+      live.toUser(userId, "notifications.changed", { unread: n });
+      return n;
+    },
+  };
+}
+export type NotificationService = ReturnType<typeof createNotificationService>;

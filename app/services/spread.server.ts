@@ -1,0 +1,44 @@
+// The query behind the Assumptions view; the arithmetic is the pure computeSpread.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { comments, forecasts as forecastsTable, users } from "../../db/schema";
+import { computeSpread, getModel, type InputSpread, type Inputs, type SpreadFork } from "../forecast/index";
+import type { ForecastService } from "./forecasts.server";
+
+export interface SpreadView {
+  inputs: InputSpread[];
+  forks: number;
+  authors: number;
+}
+
+/**
+ * What the thread believes about each assumption: per input, the value each author's latest
+ * fork holds against the post's current one. Forks made with another model (before the post
+ * switched) are left out, as in the community view. Null when there is nothing to compare.
+ */
+export function spreadForPost(db: Db, forecasts: ForecastService, postId: number, postForecastId: number | null): SpreadView | null {
+  if (postForecastId === null) return null;
+  const own = forecasts.row(postForecastId);
+  const model = getModel(own.modelId);
+  if (!model) return null;
+  const rows = db
+    .select({ commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt })
+    .from(forecastsTable)
+    .innerJoin(users, eq(users.id, forecastsTable.authorId))
+    .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+    .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible"), eq(forecastsTable.modelId, own.modelId)))
+    .all();
+  if (rows.length === 0) return null;
+  const forks: SpreadFork[] = rows.map((r) => ({
+    authorKey: r.authorId,
+    authorName: r.name,
+    commentId: r.commentId!,
+    createdAt: r.createdAt,
+    inputs: JSON.parse(r.inputs) as Inputs,
+  }));
+  return {
+    inputs: computeSpread(JSON.parse(own.inputs) as Inputs, model.inputs, forks),
+    forks: rows.length,
+    authors: new Set(rows.map((r) => r.authorId)).size,
+  };
+}

@@ -1,0 +1,86 @@
+// Real socket.io viewers for bench/live.bench.ts: each connects as a browser tab does (WebSocket,
+// same-origin Origin header) and joins one post room.
+import { readFileSync } from "node:fs";
+import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Client } from "../test/support/client";
+
+const WAIT_MS = 10_000;
+
+/** Every wait is bounded: a broken channel fails the bench instead of hanging it. */
+export function within<T>(ms: number, what: string, start: (resolve: (value: T) => void, reject: (error: Error) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+    start(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The Cookie header a browser would send with this client's jar. */
+export function cookieOf(client: Client): string {
+  return [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+export async function openViewer(url: string, postId: number, cookie?: string): Promise<Socket> {
+  // The server refuses a WebSocket upgrade whose Origin is not its own host.
+  const socket = connectSocket(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
+    forceNew: true,
+    reconnection: false,
+    timeout: WAIT_MS,
+  });
+  try {
+    await within<void>(WAIT_MS, "connect", (ok, fail) => {
+      socket.once("connect", () => ok());
+      socket.once("connect_error", (error) => fail(error));
+    });
+    const reply = (await socket.timeout(WAIT_MS).emitWithAck("join", { postId })) as { ok: boolean; error?: string };
+    if (!reply.ok) throw new Error(`join refused: ${reply.error}`);
+    return socket;
+  } catch (error) {
+    socket.close();
+    throw error;
+  }
+}
+
+/** In batches: a thousand simultaneous handshakes on two cores would measure the connect storm. */
+export async function openViewers(url: string, postId: number, count: number, batch = 50): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  try {
+    while (sockets.length < count) {
+      const n = Math.min(batch, count - sockets.length);
+      sockets.push(...(await Promise.all(Array.from({ length: n }, () => openViewer(url, postId)))));
+    }
+  } catch (error) {
+    closeAll(sockets);
+    throw error;
+  }
+  return sockets;
+}
+
+export function closeAll(sockets: Socket[]) {
+  for (const s of sockets.splice(0)) s.close();
+}
+
+/** The next `event` on the socket and when it arrived (stamped in the handler, not after an await). */
+export function nextEvent<T>(socket: Socket, event: string, ms = WAIT_MS): Promise<{ at: number; payload: T }> {
+  return within(ms, event, (resolve) => socket.once(event, (payload: T) => resolve({ at: performance.now(), payload })));
+}
+
+/** Resident set of a process in MB, as the kernel counts it. */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(m[1]) / 1024;
+}
+
+export const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));

@@ -1,0 +1,75 @@
+// Content-Security-Policy with a fresh nonce per request (docs/decisions/011-csp.md).
+// The nonce travels to Remix through the load context (res.locals → getLoadContext →
+// entry.server.tsx), which hands it to React and to <Scripts>/<ScrollRestoration>.
+import { randomBytes } from "node:crypto";
+import type { RequestHandler, Response } from "express";
+
+/** 128 bits from the CSPRNG: unguessable, and never reused across responses. */
+export function createNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+/**
+ * The production policy. Every directive is an allowlist; anything not named falls back to
+ * default-src 'self'. Kept as data so the integration test can parse and assert each entry.
+ */
+export function cspDirectives(nonce: string): Record<string, string[]> {
+  return {
+    "default-src": ["'self'"],
+    // 'self' + nonce, deliberately without 'strict-dynamic': Remix emits
+    // <link rel="modulepreload"> without a nonce, and under 'strict-dynamic' (which
+    // ignores 'self') Chromium blocks each of them, reporting a violation per chunk.
+    "script-src": ["'self'", `'nonce-${nonce}'`],
+    // Style *attributes* come from KaTeX's layout, vega's SVG and React `style` props in
+    // server HTML; they cannot carry nonces. <style>/<link> elements are narrowed again by
+    // style-src-elem in browsers that know it (older ones fall back to style-src).
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src-elem": ["'self'"],
+    // https: for images users link in Markdown (the sanitizer already refuses internal
+    // hosts and every other scheme); data: for fonts/images Vite inlines into CSS.
+    "img-src": ["'self'", "data:", "https:"],
+    "font-src": ["'self'", "data:"],
+    // CSP3 'self' also matches ws:/wss: on the same host, which socket.io upgrades to.
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+  };
+}
+
+export function serializeCsp(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(" "))
+    .join("; ");
+}
+
+export function parseCsp(header: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of header.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) out[name.toLowerCase()] = values;
+  }
+  return out;
+}
+
+/** The nonce the CSP middleware chose for this response ("" if it did not run). */
+export function cspNonceOf(res: Response): string {
+  const nonce: unknown = res.locals.cspNonce;
+  return typeof nonce === "string" ? nonce : "";
+}
+
+/**
+ * Sets the header on every response (ASVS 5.0 3.4.3), static files included. In development
+ * the header is left out: Vite's HMR client injects un-nonced <style> elements and inline
+ * modules, so an enforced policy would break the dev server. The nonce is still generated
+ * and plumbed through so the markup is identical in both modes.
+ */
+export function contentSecurityPolicy(mode: "production" | "development"): RequestHandler {
+  return (_req, res, next) => {
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    if (mode === "production") res.setHeader("Content-Security-Policy", serializeCsp(cspDirectives(nonce)));
+    next();
+  };
+}

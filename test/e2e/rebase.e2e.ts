@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { countOf, hidden, launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+const TITLE = "Compute timelines, revisited";
+const SLUG = "compute-timelines-revisited";
+const STALE = "Forked from an earlier version of the post's forecast.";
+const REBASE = "Rebase onto the current forecast";
+
+// No seed: the post, its author and the fork are all made here, so every id and value is ours.
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signUp(page: Page, handle: string) {
+  await page.goto(`${app.url}/signup`);
+  await waitForHydration(page);
+  await page.getByLabel("Handle").fill(handle);
+  await page.getByLabel("Display name").fill(handle.toUpperCase());
+  await page.getByLabel("Password").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${app.url}/`);
+}
+
+/** The id of the forecast a page's panel shows, read from its JSON link as a reader would find it. */
+async function panelForecastId(page: Page): Promise<number> {
+  const href = await page.locator(".forecast-panel__provenance").getByRole("link", { name: "JSON", exact: true }).getAttribute("href");
+  const m = /^\/api\/forecasts\/(\d+)$/.exec(href ?? "");
+  expect(m, `JSON link ${href}`).not.toBeNull();
+  return Number(m![1]);
+}
+
+/** The value shown for one input in a forecast panel's inputs table. */
+async function panelInput(page: Page, label: string): Promise<string> {
+  const inputs = page.locator(".forecast-panel__inputs");
+  if (!(await inputs.evaluate((d: HTMLDetailsElement) => d.open))) await inputs.locator("summary").click();
+  return inputs.getByRole("row").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) }).getByRole("cell").innerText();
+}
+
+describe("rebasing a stale fork", () => {
+  it("the author edits the forecast; A's fork is flagged stale; A rebases it onto the new version", async () => {
+    const hostContext = await browser.newContext();
+    const host = await hostContext.newPage();
+    host.setDefaultTimeout(20_000);
+    const hostErrors = watchErrors(host);
+    await signUp(host, "hester");
+    await host.goto(`${app.url}/posts/new`);
+    await waitForHydration(host);
+    await host.getByLabel("Title").fill(TITLE);
+    await host.getByLabel("Body").fill("Cotra's defaults, as a starting point for forks.");
+    await textOf(host.locator(".fe-preview .fe-status")).toContain("Up to date");
+    await host.getByRole("button", { name: "Publish" }).click();
+    await host.waitForURL(`${app.url}/posts/${SLUG}`);
+    const firstVersion = await panelForecastId(host);
+
+    // A forks the post's forecast with a faster hardware trend.
+    const annaContext = await browser.newContext();
+    const a = await annaContext.newPage();
+    a.setDefaultTimeout(20_000);
+    const errors = watchErrors(a);
+    await signUp(a, "anna");
+    await a.goto(`${app.url}/posts/${SLUG}`);
+    await waitForHydration(a);
+    await a.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
+    const form = a.locator(".post-fork .fork-form");
+    await form.getByLabel("Hardware cost halving time").fill("1.5");
+    await form.getByLabel("Hardware cost halving time").blur();
+    await textOf(form.locator(".fe-shift")).toContain("→");
+    await form.locator("textarea[name=markdown]").fill("Hardware gets cheaper faster than this.");
+    await form.getByRole("button", { name: "Post reply with fork" }).click();
+    const original = a.locator("article.comment", { hasText: "Hardware gets cheaper faster" }).first();
+    const originalCard = original.getByRole("region", { name: "Forked forecast" }).first();
+    await visible(originalCard);
+    await textOf(originalCard.locator(".fork-diff")).toMatch(/Hardware cost halving time\s*2\.5 years → 1\.5 years/);
+    // A fork of the current version is not stale.
+    expect(await originalCard.getByRole("note").count()).toBe(0);
+
+    // The author changes a different input on the edit page and saves a new version.
+    await host.reload();
+    await waitForHydration(host);
+    await host.getByRole("link", { name: "Edit post" }).click();
+    await host.waitForURL(`${app.url}/posts/${SLUG}/edit`);
+    await waitForHydration(host);
+    await host.getByLabel("GDP growth", { exact: true }).fill("4%");
+    await host.getByLabel("GDP growth", { exact: true }).blur();
+    await textOf(host.locator(".fe-summary")).toContain("GDP growth");
+    await textOf(host.locator(".fe-preview .fe-status")).toContain("Up to date");
+    await host.getByRole("button", { name: "Save changes" }).click();
+    await host.waitForURL(`${app.url}/posts/${SLUG}`);
+    const currentVersion = await panelForecastId(host);
+    expect(currentVersion).not.toBe(firstVersion);
+    expect(await panelInput(host, "GDP growth")).toMatch(/^4%/);
+    // The author sees the notice too, but rebasing is the fork author's call.
+    const hostView = host.locator("article.comment", { hasText: "Hardware gets cheaper faster" }).first();
+    await textOf(hostView.getByRole("note")).toContain(STALE);
+    expect(await hostView.getByRole("button", { name: REBASE }).count()).toBe(0);
+
+    // Editing a post sends no live event, so A looks again.
+    await a.reload();
+    await waitForHydration(a);
+    const note = originalCard.getByRole("note");
+    await textOf(note).toContain(STALE);
+    await note.getByRole("button", { name: REBASE }).click();
+
+    const rebased = a.locator("article.comment", { hasText: "Rebased onto the post's updated forecast" }).last();
+    const rebasedCard = rebased.getByRole("region", { name: "Forked forecast" }).first();
+    await visible(rebasedCard);
+    // Same change as A's fork, now measured against the edited forecast: the author's GDP
+    // growth is the parent's value, so it is not part of the diff.
+    await countOf(rebasedCard.locator(".fork-diff tbody tr")).toBe(1);
+    await textOf(rebasedCard.locator(".fork-diff")).toMatch(/Hardware cost halving time\s*2\.5 years → 1\.5 years/);
+    expect(await rebasedCard.locator(".fork-diff").innerText()).not.toContain("GDP growth");
+    expect(await rebasedCard.getByRole("note").count()).toBe(0);
+    await hidden(a.getByRole("button", { name: "Rebasing…" }));
+
+    // The old fork stays, still flagged, beside the new one.
+    await countOf(a.getByRole("region", { name: "Forked forecast" })).toBe(2);
+    await textOf(originalCard.getByRole("note")).toContain(STALE);
+    await textOf(originalCard.locator(".fork-diff")).toMatch(/Hardware cost halving time\s*2\.5 years → 1\.5 years/);
+    expect(errors).toEqual([]);
+
+    // Lineage: the post's current version, then the rebased fork.
+    await rebasedCard.locator(".fork-card__links").getByRole("link", { name: "Lineage" }).click();
+    await a.waitForURL(/\/forecasts\/\d+$/);
+    const steps = a.locator(".lineage ol > li");
+    await countOf(steps).toBe(2);
+    await textOf(steps.nth(0)).toContain("The post's forecast, by HESTER");
+    await textOf(steps.nth(0).getByRole("link", { name: `#${currentVersion}`, exact: true })).toBe(`#${currentVersion}`);
+    await textOf(steps.nth(1)).toContain("Fork by ANNA");
+    await textOf(steps.nth(1)).toMatch(/Changed: Hardware cost halving time: 2\.5 years → 1\.5 years$/m);
+    // The rebased fork carries both: A's hardware trend and the author's new GDP growth.
+    expect(await panelInput(a, "Hardware cost halving time")).toMatch(/^1\.5 years/);
+    expect(await panelInput(a, "GDP growth")).toMatch(/^4%/);
+    expect(errors).toEqual([]);
+    expect(hostErrors).toEqual([]);
+    await annaContext.close();
+    await hostContext.close();
+  });
+});
