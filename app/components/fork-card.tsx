@@ -67,12 +67,9 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           </ul>
         </div>
       ) : null}
-      {fork.svg ? (
-        // Server-rendered by our chart renderer from our own data (app/utils/chart-svg.server.ts).
-        <div className="fork-card__chart" dangerouslySetInnerHTML={{ __html: fork.svg }} />
-      ) : (
-        <p className="muted small">Chart unavailable.</p>
-      )}
+      <div className="fork-card__chart">
+        <img src={fork.chartUrl} alt={`Chart: the parent forecast and this fork. ${fork.description}`} loading="lazy" decoding="async" width={520} height={280} />
+      </div>
       <p className="fork-card__links">
         <a href={`/forecasts/${fork.forecastId}`}>Lineage</a> · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
       </p>

@@ -127,7 +127,8 @@ function ChoiceGroups({ s }: { s: InputSpread }) {
     <ul className="spread__choices">
       {s.groups.map((g) => (
         <li key={g.text}>
-          <span className="spread__choice">{g.text}</span>{" "}
+          <span className="spread__choice">{g.text}</span>
+          {" — "}
           {(byText.get(g.text) ?? []).map((h, i) => (
             <span key={h.commentId}>
               {i > 0 ? ", " : null}

@@ -3,10 +3,11 @@ import { idSchema } from "~/discussion/schemas";
 import { notFound } from "~/utils/errors";
 import { runApi } from "~/utils/http.server";
 
-// GET /api/forecasts/:id (JSON: inputs, result, provenance), :id.csv (chart series), :id.svg (chart).
+// GET /api/forecasts/:id (JSON: inputs, result, provenance), :id.csv (chart series), :id.svg
+// (chart), :id.overlay.svg (a fork over its parent).
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return runApi(async () => {
-    const m = /^(\d+)(?:\.(json|csv|svg))?$/.exec(params.id ?? "");
+    const m = /^(\d+)(?:\.(json|csv|svg|overlay\.svg))?$/.exec(params.id ?? "");
     const id = idSchema.safeParse(m?.[1]);
     if (!m || !id.success) throw notFound("That forecast");
     const format = m[2] ?? "json";
@@ -16,8 +17,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="forecast-${id.data}.csv"` },
       });
     }
-    if (format === "svg") {
-      return new Response(await forecasts.svg(id.data), {
+    if (format === "svg" || format === "overlay.svg") {
+      const svg = format === "svg" ? await forecasts.svg(id.data) : await context.services.forks.overlaySvg(id.data);
+      return new Response(svg, {
         headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'", "Cache-Control": "public, max-age=3600" },
       });
     }

@@ -6,7 +6,7 @@ import { Field } from "~/components/field";
 import { GENERIC_LOGIN_ERROR, loginSchema } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
 import { appError } from "~/utils/errors";
-import { formValues, parseForm, runAction, safeRedirect, type ActionFailure } from "~/utils/http.server";
+import { formValues, parseForm, runAction, safeRedirect, type ActionFailure, actionRetryAfter } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Forkcast" }];
 
@@ -59,3 +59,5 @@ export default function Login() {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

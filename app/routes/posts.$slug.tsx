@@ -17,7 +17,7 @@ import { Time } from "~/components/time";
 import { PostVote } from "~/components/vote-buttons";
 import { commentSortSchema } from "~/discussion/schemas";
 import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
-import { runLoader } from "~/utils/http.server";
+import { runLoader, actionRetryAfter } from "~/utils/http.server";
 import { ThreadBanners, ThreadTools } from "~/components/thread-moderation";
 import { useState } from "react";
 import { threadAction } from "~/utils/post-actions.server";
@@ -143,3 +143,5 @@ function moreParams(params: URLSearchParams) {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

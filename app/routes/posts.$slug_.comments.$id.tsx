@@ -11,7 +11,7 @@ import type { Inputs } from "~/forecast/types";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
 import { notFound } from "~/utils/errors";
-import { runLoader } from "~/utils/http.server";
+import { runLoader, actionRetryAfter } from "~/utils/http.server";
 import { threadAction } from "~/utils/post-actions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -102,3 +102,5 @@ export default function CommentPermalink() {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

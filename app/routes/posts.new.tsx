@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
 import { submittedForecast } from "~/utils/forecast-form.server";
-import { formValues, parseForm, requireUser, runAction, type ActionFailure } from "~/utils/http.server";
+import { formValues, parseForm, requireUser, runAction, type ActionFailure, actionRetryAfter } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New post · Forkcast" }];
 
@@ -52,3 +52,5 @@ export default function NewPost() {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

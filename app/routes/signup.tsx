@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { PASSWORD_MIN, signupSchema } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
-import { formValues, parseForm, runAction, type ActionFailure } from "~/utils/http.server";
+import { formValues, parseForm, runAction, type ActionFailure, actionRetryAfter } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Forkcast" }];
 
@@ -53,3 +53,5 @@ export default function Signup() {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

@@ -22,7 +22,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const ban = context.services.accounts.banState(user.id);
     const viewerRole = context.user?.role ?? null;
     return {
-      ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is", "Banned"), reason: ban.banReason ?? "" } : null,
+      ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is banned", "Banned"), reason: ban.banReason ?? "" } : null,
       viewer: viewerRole && viewerRole !== "member" && context.user!.handle !== user.handle ? { role: viewerRole } : null,
       user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma, createdAt: user.createdAt, bio: user.bio },
       posts: posts.map((p) => ({ id: p.id, title: p.title, href: `/posts/${p.slug}`, score: p.score, createdAt: p.createdAt, commentCount: p.commentCount })),

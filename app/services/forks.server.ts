@@ -200,6 +200,18 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       return { svg, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors: latest.size };
     },
 
+    /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg). */
+    async overlaySvg(forecastId: number): Promise<string> {
+      const fork = await forecasts.load(forecastId);
+      if (!fork.row.parentForecastId || !fork.result) throw notFound("That fork");
+      const parent = await forecasts.load(fork.row.parentForecastId);
+      if (!parent.result) throw notFound("That fork's parent forecast");
+      const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, fork.row.authorId)).get()?.name ?? "a reader";
+      const shift = describeShift(parent.result, fork.result);
+      const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: `Fork by ${author}` }, { compact: true });
+      return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
+    },
+
     /** Per input, the values the thread's authors hold against the post's (the Assumptions view). */
     spreadForPost(postId: number, postForecastId: number | null): SpreadView | null {
       return spreadForPost(db, forecasts, postId, postForecastId);
@@ -235,7 +247,11 @@ export interface ForkPresentation {
   shift: string;
   headline: { label: string; format: string; parent: number | null; fork: number | null };
   attribution: { label: string; text: string; crux: boolean }[];
-  svg: string | null;
+  /**
+   * The overlay chart, drawn on the server and fetched as an image: a thread of 200 forks
+   * would otherwise ship 200 inline SVGs (7 MB) in every page load and live refetch.
+   */
+  chartUrl: string;
   description: string;
   /** True when the parent is a post forecast that the author has since replaced. */
   stale: boolean;
@@ -266,13 +282,6 @@ export async function presentFork(
   const crux = stored.length ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
   const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
   const shift = describeShift(parent.result, fork.result);
-  let svg: string | null = null;
-  try {
-    const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: `Fork by ${opts.authorName}` }, { compact: true });
-    svg = await renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
-  } catch {
-    svg = null;
-  }
   const parentIsPostVersion = parent.row.commentId === null;
   return {
     forecastId,
@@ -284,7 +293,7 @@ export async function presentFork(
     shift,
     headline: { label: primaryParent?.label ?? "", format: primaryParent?.format ?? "number", parent: base, fork: primaryFork?.value ?? null },
     attribution: stored.map((a) => ({ label: a.label, text: `${fmt(base)} → ${fmt(a.alone)}`, crux: a === crux })),
-    svg,
+    chartUrl: `/api/forecasts/${forecastId}.overlay.svg`,
     description: shift,
     stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,
   };

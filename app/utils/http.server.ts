@@ -1,6 +1,6 @@
 // Glue every route uses: guards that throw responses, and the mapping from service errors
 // to 4xx. Kept free of database imports so route bundles stay small.
-import { data, type AppLoadContext } from "@remix-run/node";
+import { data, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrors } from "../discussion/schemas";
 import type { SessionUser } from "../services/types";
@@ -48,6 +48,15 @@ export async function runAction<T>(fn: () => Promise<T> | T, values?: Record<str
     throw e;
   }
 }
+
+/**
+ * A route's `headers` export for actions that can be rate-limited: a document POST (no
+ * JavaScript) only carries the action's headers through this, and a 429 owes its Retry-After.
+ */
+export const actionRetryAfter: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  return retry ? { "Retry-After": retry } : new Headers();
+};
 
 /** Runs a loader body; service errors become route error responses (404 pages and the like). */
 export async function runLoader<T>(fn: () => Promise<T> | T): Promise<T> {

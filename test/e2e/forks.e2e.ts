@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { launchBrowser, loadedImage, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -56,14 +56,14 @@ describe("forks in replies", () => {
     await visible(annas.locator(".fork-card"));
     await textOf(annas.locator(".fork-diff")).toContain("Hardware cost halving time");
     await textOf(annas.locator(".fork-card__shift")).toMatch(/2\d{3} → 2\d{3}/);
-    await visible(annas.locator(".fork-card__chart svg"));
+    await loadedImage(annas.locator(".fork-card__chart img"));
     expect(errors).toEqual([]);
 
     // No reload on B's side: the reply, its diff and its overlay chart arrive over the socket.
     const target = b.locator("article.comment", { hasText: "Hardware improves faster" }).first();
     await visible(target.locator(".fork-card"));
     await textOf(target.locator(".fork-diff")).toContain("Hardware cost halving time");
-    await visible(target.locator(".fork-card__chart svg"));
+    await loadedImage(target.locator(".fork-card__chart img"));
     await textOf(target.locator(".fork-card").first()).toMatch(/crux/i);
     // The community aggregate moved with A's fork, on B's page, without a reload.
     await textOf(b.locator(".forks-panel__community figcaption")).toContain("4 forks by 3 authors");

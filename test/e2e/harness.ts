@@ -43,6 +43,16 @@ export async function waitForHydration(page: Page) {
 // playwright-core has no test runner and no web-first assertions; these wait the way they do.
 const WAIT = { timeout: 10_000 };
 export const visible = (l: Locator) => l.first().waitFor({ state: "visible", ...WAIT });
+
+/** An <img> that is on screen and whose image actually arrived and decoded (not a broken icon). */
+export async function loadedImage(l: Locator): Promise<void> {
+  const img = l.first();
+  await img.scrollIntoViewIfNeeded(WAIT);
+  await img.waitFor({ state: "visible", ...WAIT });
+  await img.evaluate((el: HTMLImageElement) => (el.complete ? undefined : new Promise((ok) => el.addEventListener("load", ok, { once: true }))));
+  const width = await img.evaluate((el: HTMLImageElement) => el.naturalWidth);
+  if (!(width > 0)) throw new Error("image did not load");
+}
 export const hidden = (l: Locator) => l.first().waitFor({ state: "hidden", ...WAIT });
 export const textOf = (l: Locator) => expect.poll(() => l.first().innerText(), WAIT);
 export const valueOf = (l: Locator) => expect.poll(() => l.first().inputValue(), WAIT);

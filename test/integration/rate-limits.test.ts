@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RATE_LIMITS } from "../../app/discussion/rate-limits";
+import { Client } from "../support/client";
+import { queryOne } from "../support/db";
+import { startTestServer, type TestServer } from "../support/server";
+
+// The one suite that runs with the limits on, as `npm start` does.
+let server: TestServer;
+let host: Client;
+let slug: string;
+const count = (sql: string) => queryOne<{ n: number }>(server.databasePath, sql)!.n;
+
+beforeAll(async () => {
+  server = await startTestServer({ rateLimits: true });
+  host = new Client(server.url);
+  await host.signup("limits-host");
+  slug = await host.createPost("Rate limited thread");
+});
+afterAll(() => server.stop());
+
+describe("rate limits", () => {
+  it("stops the eleventh reply in a minute with a 429 that names the limit and when it resets, and writes nothing", async () => {
+    const talker = new Client(server.url);
+    await talker.signup("talker");
+    for (let i = 0; i < RATE_LIMITS.reply.points; i++) {
+      expect((await talker.post(`/posts/${slug}`, { intent: "reply", markdown: `Reply ${i}`, parentId: "" })).status).toBe(200);
+    }
+    const before = count("SELECT count(*) AS n FROM comments");
+    const refused = await talker.post(`/posts/${slug}`, { intent: "reply", markdown: "One too many", parentId: "" });
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain("Rate limit reached: 10 replies a minute. It resets in");
+    const retry = Number(refused.headers.get("retry-after"));
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(count("SELECT count(*) AS n FROM comments")).toBe(before);
+  });
+
+  it("exempts the post's author in their own thread, and moderators everywhere", async () => {
+    for (let i = 0; i < RATE_LIMITS.reply.points + 2; i++) {
+      expect((await host.post(`/posts/${slug}`, { intent: "reply", markdown: `Host ${i}`, parentId: "" })).status).toBe(200);
+    }
+    const mod = new Client(server.url);
+    await mod.signup("limits-mod");
+    server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'limits-mod'").run();
+    for (let i = 0; i < RATE_LIMITS.reply.points + 2; i++) {
+      expect((await mod.post(`/posts/${slug}`, { intent: "reply", markdown: `Mod ${i}`, parentId: "" })).status).toBe(200);
+    }
+  });
+
+  it("limits failed log-ins per address, and a right password is still refused while the limit holds", async () => {
+    const guesser = new Client(server.url);
+    for (let i = 0; i < RATE_LIMITS.login.points; i++) {
+      expect((await guesser.post("/login", { handle: "limits-host", password: `wrong guess ${i}` })).status).toBe(401);
+    }
+    const blocked = await guesser.post("/login", { handle: "limits-host", password: "correct horse battery" });
+    expect(blocked.status).toBe(429);
+    expect(blocked.text).toContain("10 failed log-ins in 15 minutes");
+    expect(blocked.headers.get("retry-after")).not.toBeNull();
+  });
+
+  it("limits sign-ups per address", async () => {
+    // Sign-ups above already used some of this address's quota; fill the rest.
+    let status = 200;
+    for (let i = 0; i < RATE_LIMITS.signup.points + 1 && status !== 429; i++) {
+      status = (await new Client(server.url).post("/signup", { handle: `bulk-${i}`, displayName: "Bulk", password: "correct horse battery" })).status;
+    }
+    expect(status).toBe(429);
+    expect(count("SELECT count(*) AS n FROM users WHERE handle LIKE 'bulk-%'")).toBeLessThan(RATE_LIMITS.signup.points);
+  });
+
+  it("limits previews per address on the JSON API", async () => {
+    const anon = new Client(server.url);
+    const body = JSON.stringify({ modelId: "gpt-extrapolation", inputs: {} });
+    let last = 200;
+    for (let i = 0; i <= RATE_LIMITS.preview.points && last !== 429; i++) {
+      last = (await anon.request("POST", "/api/forecasts/preview", { body, headers: { "content-type": "application/json" } })).status;
+    }
+    expect(last).toBe(429);
+  }, 60_000);
+});
