@@ -25,7 +25,7 @@ export function openDatabase(file: string): Db {
   const sqlite = new Database(file, { timeout: 5000 });
   sqlite.pragma("journal_mode = WAL");
   // WAL + NORMAL never loses a commit to an application crash; FULL would also survive
-  // power loss at the cost of an fsync per commit. Chosen explicitly, see docs/decisions/002.
+  // power loss at the cost of an fsync per commit. Chosen explicitly, see docs/decisions/012.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
