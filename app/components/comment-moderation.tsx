@@ -30,7 +30,9 @@ export function CommentModeration({ comment, roles, viewerId, isFork }: { commen
         {roles.staff && c.status === "visible" ? (
           <ActionForm intent="note-comment" fields={{ commentId: c.id }} submit={c.modNote ? "Update note" : "Add note"}>
             <label className="mod-form__field">
-              Moderator note <span className="muted">(public, shown under the comment; empty clears it)</span>
+              <span>
+                Moderator note <span className="muted">(public, shown under the comment; empty clears it)</span>
+              </span>
               <input name="note" maxLength={1000} defaultValue={c.modNote ?? ""} />
             </label>
           </ActionForm>

@@ -36,7 +36,9 @@ export function ActionForm(props: { intent: string; fields?: Record<string, stri
 export function ReasonField({ label = "Reason", required = false, name = "reason", hint = "public" }: { label?: string; required?: boolean; name?: string; hint?: string }) {
   return (
     <label className="mod-form__field">
-      {label} <span className="muted">({hint})</span>
+      <span>
+        {label} <span className="muted">({hint})</span>
+      </span>
       <input name={name} required={required} minLength={required ? 3 : undefined} maxLength={500} />
     </label>
   );

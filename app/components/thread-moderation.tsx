@@ -55,7 +55,7 @@ export function ThreadTools(props: { post: ThreadState; staff: boolean; author: 
         {staff ? (
           <ActionForm intent="set-slow-mode" submit="Set slow mode">
             <label className="mod-form__field">
-              One reply per person every
+              <span>One reply per person every</span>
               <select name="minutes" defaultValue={String(Math.round(post.slowModeSeconds / 60))}>
                 {SLOW_MODE_MINUTES.map((m) => (
                   <option key={m} value={m}>
@@ -69,7 +69,7 @@ export function ThreadTools(props: { post: ThreadState; staff: boolean; author: 
         ) : null}
         <ActionForm intent="ban-from-post" submit="Bar from this thread">
           <label className="mod-form__field">
-            Handle
+            <span>Handle</span>
             <input name="handle" required pattern="[A-Za-z0-9_\-]{3,24}" autoComplete="off" />
           </label>
           <ReasonField />

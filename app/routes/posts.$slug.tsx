@@ -93,8 +93,8 @@ export default function PostPage() {
       <MarkdownBody html={post.html} className="post__body" />
       <footer className="post__footer">
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
-        <ThreadTools post={post} staff={abilities.staff} author={abilities.author} signedIn={viewer !== null} barred={barred} />
       </footer>
+      <ThreadTools post={post} staff={abilities.staff} author={abilities.author} signedIn={viewer !== null} barred={barred} />
 
       <ForksPanel slug={post.slug} forks={forks} community={community} spread={spread} />
 
