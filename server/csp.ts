@@ -16,10 +16,11 @@ export function createNonce(): string {
 export function cspDirectives(nonce: string): Record<string, string[]> {
   return {
     "default-src": ["'self'"],
-    // 'self' + nonce, deliberately without 'strict-dynamic': Remix emits
-    // <link rel="modulepreload"> without a nonce, and under 'strict-dynamic' (which
-    // ignores 'self') Chromium blocks each of them, reporting a violation per chunk.
-    "script-src": ["'self'", `'nonce-${nonce}'`],
+    // Only nonced scripts and what they load: 'strict-dynamic' makes CSP3 browsers ignore
+    // 'self', so markup that slips past the sanitizer cannot even pull in one of our own
+    // chunks; Remix's bootstrap module is nonced and imports the rest. 'self' stays as the
+    // fallback for browsers without 'strict-dynamic'. Verified in Chromium (csp.e2e.ts).
+    "script-src": [`'nonce-${nonce}'`, "'strict-dynamic'", "'self'"],
     // Style *attributes* come from KaTeX's layout, vega's SVG and React `style` props in
     // server HTML; they cannot carry nonces. <style>/<link> elements are narrowed again by
     // style-src-elem in browsers that know it (older ones fall back to style-src).

@@ -29,6 +29,8 @@ interface Ctx {
   replyMode: "reply" | "fork";
   forkParent: { modelId: string; inputs: Inputs } | null;
   roles: ThreadRoles;
+  /** Arrived live since the page was drawn: marked new. */
+  fresh: ReadonlySet<number>;
   /** False while the thread is locked to this reader (or they are barred): no new reply forms open. */
   canReply: boolean;
   canFork: boolean;
@@ -49,15 +51,17 @@ interface TreeProps {
   forks?: Record<number, ForkPresentation>;
   nearest?: Record<number, number | null>;
   roles?: ThreadRoles;
+  fresh?: ReadonlySet<number>;
   canReply?: boolean;
   canFork?: boolean;
 }
 
 const READER: ThreadRoles = { staff: false, author: false, signedIn: false };
+const NONE: ReadonlySet<number> = new Set();
 
 export function CommentTree(props: TreeProps) {
   const { nodes, slug, viewerId, replyTo = null, replyMode = "reply", forkParent = null, forks = {}, nearest = {} } = props;
-  const { roles = READER, canReply = viewerId !== null, canFork = viewerId !== null } = props;
+  const { roles = READER, fresh = NONE, canReply = viewerId !== null, canFork = viewerId !== null } = props;
   const navigate = useNavigate();
   const submit = useSubmit();
   const fetchers = useFetchers();
@@ -100,7 +104,7 @@ export function CommentTree(props: TreeProps) {
   return (
     // Delegation only: the anchors inside stay keyboard-native.
     <div className="thread__tree" onClick={onClick} onSubmit={onSubmit}>
-      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent, roles, canReply, canFork }} level={0} />
+      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent, roles, fresh, canReply, canFork }} level={0} />
     </div>
   );
 }
@@ -126,7 +130,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
   const voteBlock = !ctx.viewerId ? "Log in to vote" : mine ? "You cannot vote on your own comment" : null;
 
   return (
-    <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}`} id={`c-${c.id}`}>
+    <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}${ctx.fresh.has(c.id) ? " comment--new" : ""}`} id={`c-${c.id}`}>
       <details className="comment__fold" open={!c.collapsed}>
         <summary className="comment__head">
           {visible ? (
@@ -144,6 +148,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
               edited
             </a>
           ) : null}
+          {ctx.fresh.has(c.id) ? <span className="comment__new">new</span> : null}
           {c.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
           {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
         </summary>

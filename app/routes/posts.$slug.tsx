@@ -11,6 +11,7 @@ import { PostForkToggle } from "~/components/fork-form";
 import { ForksPanel } from "~/components/forks-panel";
 import { LiveStatus, liveStatusLinks } from "~/components/live-status";
 import { useLivePost } from "~/live/use-live-post";
+import { useFreshComments } from "~/live/use-fresh-comments";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
@@ -79,6 +80,7 @@ export default function PostPage() {
   // lost; the server refuses it with the reason. A page loaded already closed shows no form.
   const [composerShown] = useState(abilities.canReply);
   const roles = { staff: abilities.staff, author: abilities.author, signedIn: viewer !== null };
+  const fresh = useFreshComments(post.id, tree, viewer?.id ?? null);
   return (
     <article className="post">
       <header className="post__header">
@@ -121,7 +123,7 @@ export default function PostPage() {
             <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
           </p>
         )}
-        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} roles={roles} canReply={abilities.canReply} canFork={abilities.canFork} />
+        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} roles={roles} fresh={fresh} canReply={abilities.canReply} canFork={abilities.canFork} />
         {hidden > 0 ? (
           <p className="thread__more">
             <Link to={`?${moreParams(params)}#comments`} preventScrollReset>
