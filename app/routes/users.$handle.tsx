@@ -23,6 +23,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const viewerRole = context.user?.role ?? null;
     return {
       ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is banned", "Banned"), reason: ban.banReason ?? "" } : null,
+      own: context.user?.handle === user.handle,
       viewer: viewerRole && viewerRole !== "member" && context.user!.handle !== user.handle ? { role: viewerRole } : null,
       user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma, createdAt: user.createdAt, bio: user.bio },
       posts: posts.map((p) => ({ id: p.id, title: p.title, href: `/posts/${p.slug}`, score: p.score, createdAt: p.createdAt, commentCount: p.commentCount })),
@@ -47,7 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { user, posts, comments, sort, ban, viewer } = useLoaderData<typeof loader>();
+  const { user, posts, comments, sort, ban, viewer, own } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="profile">
@@ -57,6 +58,11 @@ export default function Profile() {
           @{user.handle} · {user.role !== "member" ? <span className="badge">{user.role}</span> : null} <strong>{user.karma}</strong> karma · joined <Time at={user.createdAt} />
         </p>
         {user.bio ? <p>{user.bio}</p> : null}
+        {own ? (
+          <p className="profile__own">
+            <Link to="/notifications">Notifications</Link> · <Link to="/settings">Settings</Link>
+          </p>
+        ) : null}
         {ban ? (
           <p className="banner banner--warn" role="status">
             {ban.text}{ban.reason ? `: ${ban.reason}` : ""}.
