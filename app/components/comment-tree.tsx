@@ -29,6 +29,7 @@ interface Ctx {
   replyMode: "reply" | "fork";
   forkParent: { modelId: string; inputs: Inputs } | null;
   roles: ThreadRoles;
+  canVote: boolean;
   /** Arrived live since the page was drawn: marked new. */
   fresh: ReadonlySet<number>;
   /** False while the thread is locked to this reader (or they are barred): no new reply forms open. */
@@ -52,6 +53,7 @@ interface TreeProps {
   nearest?: Record<number, number | null>;
   roles?: ThreadRoles;
   fresh?: ReadonlySet<number>;
+  canVote?: boolean;
   canReply?: boolean;
   canFork?: boolean;
 }
@@ -61,7 +63,7 @@ const NONE: ReadonlySet<number> = new Set();
 
 export function CommentTree(props: TreeProps) {
   const { nodes, slug, viewerId, replyTo = null, replyMode = "reply", forkParent = null, forks = {}, nearest = {} } = props;
-  const { roles = READER, fresh = NONE, canReply = viewerId !== null, canFork = viewerId !== null } = props;
+  const { roles = READER, fresh = NONE, canVote = viewerId !== null, canReply = viewerId !== null, canFork = viewerId !== null } = props;
   const navigate = useNavigate();
   const submit = useSubmit();
   const fetchers = useFetchers();
@@ -104,7 +106,7 @@ export function CommentTree(props: TreeProps) {
   return (
     // Delegation only: the anchors inside stay keyboard-native.
     <div className="thread__tree" onClick={onClick} onSubmit={onSubmit}>
-      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent, roles, fresh, canReply, canFork }} level={0} />
+      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent, roles, fresh, canVote, canReply, canFork }} level={0} />
     </div>
   );
 }
@@ -127,7 +129,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
   const mine = ctx.viewerId === c.author.id;
   const permalink = `/posts/${ctx.slug}/comments/${c.id}`;
   const replies = node.descendants;
-  const voteBlock = !ctx.viewerId ? "Log in to vote" : mine ? "You cannot vote on your own comment" : null;
+  const voteBlock = !ctx.viewerId ? "Log in to vote" : !ctx.canVote ? "Your account cannot vote right now" : mine ? "You cannot vote on your own comment" : null;
 
   return (
     <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}${ctx.fresh.has(c.id) ? " comment--new" : ""}`} id={`c-${c.id}`}>

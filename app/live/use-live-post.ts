@@ -80,8 +80,20 @@ export function useLivePost(postId: number | null, onEvent?: LiveEventHandler): 
             hadConnected = true;
           });
         });
+        // The server ends a session (a ban, a password change) with a notice, then drops the
+        // socket; this page may still read, so it comes back as an anonymous reader.
+        let sessionEnded = false;
+        (s as unknown as Socket).on("session.ended", () => {
+          sessionEnded = true;
+        });
         s.on("disconnect", (reason) => {
-          // "io server disconnect" (a ban, abuse, shutdown) is final: socket.io does not retry.
+          if (reason === "io server disconnect" && sessionEnded && !disposed) {
+            sessionEnded = false;
+            update({ connected: false, status: "reconnecting" });
+            setTimeout(() => disposed || s.connect(), 300);
+            return;
+          }
+          // Otherwise "io server disconnect" (abuse, shutdown) is final: socket.io does not retry.
           update({ connected: false, status: reason === "io server disconnect" ? "offline" : "reconnecting" });
         });
         s.on("connect_error", () => {

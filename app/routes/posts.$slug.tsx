@@ -94,7 +94,7 @@ export default function PostPage() {
       {forecast ? <ForecastPanel forecast={forecast} /> : null}
       <MarkdownBody html={post.html} className="post__body" />
       <footer className="post__footer">
-        <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : mine ? "You cannot vote on your own post" : null} />
+        <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : !abilities.canVote ? "Your account cannot vote right now" : mine ? "You cannot vote on your own post" : null} />
       </footer>
       <ThreadTools post={post} staff={abilities.staff} author={abilities.author} signedIn={viewer !== null} barred={barred} />
 
@@ -123,7 +123,7 @@ export default function PostPage() {
             <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
           </p>
         )}
-        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} roles={roles} fresh={fresh} canReply={abilities.canReply} canFork={abilities.canFork} />
+        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} roles={roles} fresh={fresh} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
         {hidden > 0 ? (
           <p className="thread__more">
             <Link to={`?${moreParams(params)}#comments`} preventScrollReset>

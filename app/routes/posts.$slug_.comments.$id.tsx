@@ -93,7 +93,7 @@ export default function CommentPermalink() {
         <h1 className="eyebrow">Thread</h1>
         <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
       </div>
-      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} forkParent={forkParent} forks={forks} nearest={nearest} roles={roles} canReply={abilities.canReply} canFork={abilities.canFork} />
+      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} forkParent={forkParent} forks={forks} nearest={nearest} roles={roles} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
       {viewer && abilities.replyRefusal ? <p className="banner banner--warn">{abilities.replyRefusal}</p> : null}
     </div>
   );

@@ -53,7 +53,7 @@ export function createGuard(db: Db, now: () => number) {
     },
     /** What a reader may do in a thread, for the page to offer only those forms. */
     threadAbilities(userId: number | null, postId: number) {
-      if (userId === null) return { canReply: false, canFork: false, replyRefusal: "Log in to reply.", staff: false, author: false };
+      if (userId === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
       const actor = loadActor(db, userId);
       const thread = loadThread(db, postId, userId);
       const reply = decide(actor, "create:comment", { thread }, now());
@@ -61,6 +61,7 @@ export function createGuard(db: Db, now: () => number) {
       return {
         canReply: reply.ok,
         canFork: fork.ok,
+        canVote: decide(actor, "vote:content", {}, now()).ok,
         replyRefusal: reply.ok ? null : reply.reason,
         staff: actor.role !== "member",
         author: thread.authorId === userId,
