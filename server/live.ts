@@ -214,7 +214,11 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       this.toUser(userId, "session.ended", { reason });
       // The notice is queued on each socket before the close, and socket.io flushes in order;
       // a short grace lets it leave the process before the transport is torn down.
-      setTimeout(() => io.in(userRoom(userId)).disconnectSockets(true), 50).unref();
+      // Only the sockets open now: one opened after a fresh log-in is not this session's.
+      const ids = [...(io.sockets.adapter.rooms.get(userRoom(userId)) ?? [])];
+      setTimeout(() => {
+        for (const id of ids) io.sockets.sockets.get(id)?.disconnect(true);
+      }, 50).unref();
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
