@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import type { Browser } from "playwright-core";
+import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -13,23 +13,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signUp(page: Page, handle: string, name: string) {
-  await page.goto(`${app.url}/signup`);
-  await waitForHydration(page);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${app.url}/`);
-  await textOf(page.locator(".site-nav__me")).toContain(name);
-}
 
 describe("a discussion, end to end in Chromium", () => {
   it("sign up → post with formula and quote → reply → reply to reply → collapse → vote → permalink → profile → log out", async () => {
     const alice = await browser.newPage();
     alice.setDefaultTimeout(10_000);
     const errors = watchErrors(alice);
-    await signUp(alice, "alice", "Alice Archer");
+    await signUp(alice, app.url, "alice", "Alice Archer");
 
     await alice.getByRole("link", { name: "Write", exact: true }).click();
     await alice.getByLabel("Title").fill("Compute requirements, roughly");
@@ -66,7 +56,7 @@ describe("a discussion, end to end in Chromium", () => {
     const bobContext = await browser.newContext();
     const bob = await bobContext.newPage();
     const bobErrors = watchErrors(bob);
-    await signUp(bob, "bob", "Bob Baker");
+    await signUp(bob, app.url, "bob", "Bob Baker");
     await bob.goto(alice.url());
     await waitForHydration(bob);
     const bobsView = bob.locator("article.comment", { hasText: "First reply" }).first();

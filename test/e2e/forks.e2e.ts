@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, loadedImage, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import type { Browser } from "playwright-core";
+import { launchBrowser, loadedImage, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -15,15 +15,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signUp(page: Page, handle: string) {
-  await page.goto(`${app.url}/signup`);
-  await waitForHydration(page);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Display name").fill(handle.toUpperCase());
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${app.url}/`);
-}
 
 describe("forks in replies", () => {
   it("A forks the post's forecast; B forks A's fork; the lineage page shows post → A → B", async () => {
@@ -31,7 +22,7 @@ describe("forks in replies", () => {
     const bContext = await browser.newContext();
     const b = await bContext.newPage();
     b.setDefaultTimeout(20_000);
-    await signUp(b, "bert");
+    await signUp(b, app.url, "bert");
     await b.goto(`${app.url}${POST}`);
     await waitForHydration(b);
     await textOf(b.locator(".live-status")).toContain("Live");
@@ -42,7 +33,7 @@ describe("forks in replies", () => {
     const a = await context.newPage();
     a.setDefaultTimeout(20_000);
     const errors = watchErrors(a);
-    await signUp(a, "anna");
+    await signUp(a, app.url, "anna");
     await a.goto(`${app.url}${POST}`);
     await waitForHydration(a);
     await a.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
@@ -92,7 +83,7 @@ describe("forks in replies", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    await signUp(page, "carla");
+    await signUp(page, app.url, "carla");
     await page.goto(`${app.url}${POST}`);
     await waitForHydration(page);
     await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();

@@ -57,3 +57,18 @@ export const hidden = (l: Locator) => l.first().waitFor({ state: "hidden", ...WA
 export const textOf = (l: Locator) => expect.poll(() => l.first().innerText(), WAIT);
 export const valueOf = (l: Locator) => expect.poll(() => l.first().inputValue(), WAIT);
 export const countOf = (l: Locator) => expect.poll(() => l.count(), WAIT);
+
+/** The password every e2e account signs up with. */
+export const E2E_PASSWORD = "a long enough passphrase";
+
+/** Signs up through the real form and waits until the header shows the new account. */
+export async function signUp(page: Page, base: string, handle: string, name = handle.toUpperCase()) {
+  await page.goto(`${base}/signup`);
+  await waitForHydration(page);
+  await page.getByLabel("Handle").fill(handle);
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${base}/`);
+  await textOf(page.locator(".site-nav__me")).toContain(name);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -27,15 +27,6 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function signUp(page: Page, handle: string) {
-  await page.goto(`${app.url}/signup`);
-  await waitForHydration(page);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Display name").fill(handle.toUpperCase());
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${app.url}/`);
-}
 
 async function logIn(page: Page, handle: string, password: string) {
   await page.goto(`${app.url}/login`);
@@ -71,7 +62,7 @@ describe("moderation, live", () => {
     // A, a member, starts a top-level comment and a reply to the first comment.
     const a = await newPage();
     const aErrors = watchErrors(a);
-    await signUp(a, "anya");
+    await signUp(a, app.url, "anya");
     await openPost(a, LOCKED_POST);
     const before = await commentCount(a);
     expect(before).toBeGreaterThan(0);
@@ -149,7 +140,7 @@ describe("moderation, live", () => {
     // B reads a post with every way to reply open to them, and starts a reply.
     const b = await newPage();
     const bErrors = watchErrors(b);
-    await signUp(b, "bruno");
+    await signUp(b, app.url, "bruno");
     await openPost(b, BAN_POST);
     await visible(b.locator(".thread__new textarea[name=markdown]"));
     await visible(b.getByRole("button", { name: "Reply with a fork of this forecast" }));

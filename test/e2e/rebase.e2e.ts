@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { countOf, hidden, launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -19,15 +19,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signUp(page: Page, handle: string) {
-  await page.goto(`${app.url}/signup`);
-  await waitForHydration(page);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Display name").fill(handle.toUpperCase());
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${app.url}/`);
-}
 
 /** The id of the forecast a page's panel shows, read from its JSON link as a reader would find it. */
 async function panelForecastId(page: Page): Promise<number> {
@@ -50,7 +41,7 @@ describe("rebasing a stale fork", () => {
     const host = await hostContext.newPage();
     host.setDefaultTimeout(20_000);
     const hostErrors = watchErrors(host);
-    await signUp(host, "hester");
+    await signUp(host, app.url, "hester");
     await host.goto(`${app.url}/posts/new`);
     await waitForHydration(host);
     await host.getByLabel("Title").fill(TITLE);
@@ -65,7 +56,7 @@ describe("rebasing a stale fork", () => {
     const a = await annaContext.newPage();
     a.setDefaultTimeout(20_000);
     const errors = watchErrors(a);
-    await signUp(a, "anna");
+    await signUp(a, app.url, "anna");
     await a.goto(`${app.url}/posts/${SLUG}`);
     await waitForHydration(a);
     await a.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
