@@ -3,6 +3,7 @@ import { benchCharts } from "./charts.bench";
 import { benchDiscussion } from "./discussion.bench";
 import { benchEngine } from "./engine.bench";
 import { benchLive } from "./live.bench";
+import { benchLoad } from "./load.bench";
 import { printTable, type Row } from "./lib";
 
 const rows: Row[] = [];
@@ -10,5 +11,6 @@ rows.push(...(await benchDiscussion()));
 rows.push(...(await benchLive()));
 rows.push(...(await benchEngine()));
 rows.push(...(await benchCharts()));
+rows.push(...(await benchLoad()));
 printTable(rows);
 process.exit(0);

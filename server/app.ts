@@ -72,6 +72,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? 0);
   const http = createServer(app);
+  // Longer than the idle timeouts of common proxies and browsers, so a keep-alive connection is
+  // not closed by us at the moment a client reuses it (the client would see a reset).
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   // Attached before Remix's handler so engine.io owns /socket.io upgrades and polling.
   const live = attachLive(http, {
     resolveUser: (cookie) => services.sessions.resolve(sessionTokenFrom(cookie)),

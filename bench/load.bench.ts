@@ -1,0 +1,168 @@
+// The load issue: 100 signed-in users reading pages, voting and replying against the production
+// server for 60 s (LOAD_SECONDS and LOAD_USERS for quick runs): 0 errors expected, p50/p99 per
+// action reported. Closed loop: a user waits for each answer, so an overloaded server shows up
+// as latency and lower throughput rather than as a pile of timeouts. The users open no sockets:
+// bench/live.bench.ts measures the live channel.
+//
+// Rate limits stay ON. Each virtual user thinks 0.5–1.5 s between actions (about one a second,
+// so ~100 actions/s from 100 users) and keeps client-side budgets under the per-user limits
+// (10 replies, 60 votes a minute; see bench/load-users.ts). That is how real readers behave, and
+// it makes the run also show that honest heavy use never meets a 429. Turning limits off
+// (RATE_LIMITS=off, as the other benches do) would only be needed to exceed those rates, which
+// is the limits' own integration tests' business, not a load test's.
+import http from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../db/client";
+import { getModel } from "../app/forecast/index";
+import { createServices } from "../app/services/index.server";
+import { SESSION_COOKIE } from "../app/utils/cookies.server";
+import { startApp } from "../test/support/process";
+import { rssMb } from "./live-clients";
+import { KINDS, runUser, type Kind, type LoadPost, type LoadUser, type Stats } from "./load-users";
+import { prng, summarize, type Row } from "./lib";
+
+const USERS = Number(process.env.LOAD_USERS ?? 100);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const PASSWORD = "load-password-123";
+const BUSY_COMMENTS = 100;
+const BUSY_FORKS = 10;
+const QUIET_POSTS = 3;
+const QUIET_COMMENTS = 10;
+const SEED_AUTHORS = 10;
+// A hundred users arriving within 1.5 s on a just-started server is a burst that takes seconds
+// to drain; the all-requests row keeps it, a second row shows the load the server then sustains.
+const STEADY_AFTER = Math.min(10, SECONDS / 3);
+
+const LABELS: Record<Kind, string> = {
+  read: "read: GET post page / front page / comment permalink (HTML)",
+  vote: "vote: POST vote-comment to .data (up/down or retract)",
+  reply: "reply: POST reply to .data (markdown render + insert)",
+  revalidate: "revalidate: GET .data after each successful write",
+};
+
+interface Seeded {
+  posts: LoadPost[];
+  users: LoadUser[];
+  loadUserIds: number[];
+}
+
+export async function benchLoad(): Promise<Row[]> {
+  if (!(SECONDS > 0)) throw new Error(`LOAD_SECONDS must be a positive number, not ${process.env.LOAD_SECONDS}`);
+  if (!(Number.isInteger(USERS) && USERS > 0)) throw new Error(`LOAD_USERS must be a positive integer, not ${process.env.LOAD_USERS}`);
+  const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-load-"));
+  const databasePath = join(dir, "load.db");
+  const seeded = await seed(databasePath);
+  const app = await startApp({ databasePath, env: { RATE_LIMITS: "on" } });
+  // One keep-alive connection per user at most, as each browser would hold its own.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
+  const base = new URL(app.url);
+  try {
+    // Warm-up outside the clock: the first GET of a page with forks renders every fork chart.
+    const warm = [...seeded.posts.map((p) => `/posts/${p.slug}`), "/"];
+    for (const path of warm) {
+      const res = await fetch(base.origin + path, { headers: { cookie: seeded.users[0]!.cookie } });
+      await res.text();
+      if (res.status !== 200) throw new Error(`warm-up GET ${path} answered ${res.status}`);
+    }
+    const rssAtStart = rssMb(app.pid);
+    let rssPeak = rssAtStart;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(app.pid))), 1000);
+    const stats: Stats = { samples: { read: [], vote: [], reply: [], revalidate: [] }, steady: [], errors: new Map(), votesHeld: 0, repliesMade: 0, resent: 0, unknownWrites: { vote: 0, reply: 0 } };
+    const t0 = performance.now();
+    const plan = { base, agent, posts: seeded.posts, until: t0 + SECONDS * 1000, steadyFrom: t0 + STEADY_AFTER * 1000, stats };
+    await Promise.all(seeded.users.map((u, i) => runUser(plan, u, 1000 + i)));
+    const elapsed = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    const rssEnd = rssMb(app.pid);
+    rssPeak = Math.max(rssPeak, rssEnd);
+    await app.stop();
+    const ledger = checkLedger(databasePath, seeded.loadUserIds, stats);
+    return rows(stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger);
+  } finally {
+    agent.destroy();
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Posts, comments and forks through the services; users with sessions made in-process (no argon2 per request). */
+async function seed(databasePath: string): Promise<Seeded> {
+  const db = openDatabase(databasePath);
+  const services = createServices(db);
+  // The host authors the posts and the seed authors the comments; neither is a load user, so
+  // load users never meet "you cannot vote on your own writing" and are never limit-exempt
+  // (authors are, inside their own threads).
+  const host = await services.users.signup({ handle: "load-host", displayName: "Load Host", password: PASSWORD });
+  const authors = await Promise.all(Array.from({ length: SEED_AUTHORS }, (_, i) => services.users.signup({ handle: `seed${i}`, displayName: `Seed Author ${i}`, password: PASSWORD })));
+  const forecast = await services.forecasts.compute("bio-anchors", {});
+  const busy = await services.posts.create({ authorId: host.id, title: "When does transformative AI arrive?", markdown: "Fork the **bio-anchors** forecast: where do you land?", forecast });
+  const forecastId = services.posts.forecastIdOf(busy.id)!;
+  const model = getModel("bio-anchors")!;
+  const names = ["flop_per_dollar_2020", "spend_2025", "spend_doubling_years", "gdp_growth", "hw_halving_years"];
+  const rand = prng(7);
+  const busyIds: number[] = [];
+  for (let i = 0; i < BUSY_COMMENTS; i++) {
+    let fork = null;
+    if (i % (BUSY_COMMENTS / BUSY_FORKS) === 0) {
+      const name = names[(i / (BUSY_COMMENTS / BUSY_FORKS)) % names.length]!;
+      const def = model.inputs.find((d) => d.name === name);
+      if (def?.kind !== "number") throw new Error(`${name} is not a number input`);
+      fork = await services.forks.prepare(busy.id, forecastId, { [name]: def.default * (0.72 + 0.05 * (i / 10)) }, { [name]: `Reason ${i}.` });
+    }
+    const parentId = busyIds.length > 0 && rand() < 0.6 ? busyIds[Math.floor(rand() * busyIds.length)]! : null;
+    const markdown = `Comment ${i}: the **halving time** matters most; at $10^{17}$ FLOP per dollar the median moves a decade.`;
+    const { id } = await services.comments.create({ postId: busy.id, parentId, authorId: authors[i % SEED_AUTHORS]!.id, markdown, fork });
+    busyIds.push(id);
+  }
+  const posts: LoadPost[] = [{ slug: busy.slug, commentIds: busyIds }];
+  for (let p = 0; p < QUIET_POSTS; p++) {
+    const post = await services.posts.create({ authorId: host.id, title: `A quieter thread ${p}`, markdown: "Short body with $x^2$.", forecast: p === 0 ? forecast : null });
+    const ids: number[] = [];
+    for (let i = 0; i < QUIET_COMMENTS; i++) ids.push((await services.comments.create({ postId: post.id, parentId: null, authorId: authors[i % SEED_AUTHORS]!.id, markdown: `Quiet comment ${i}.` })).id);
+    posts.push({ slug: post.slug, commentIds: ids });
+  }
+  // argon2 runs on the libuv pool, so the hundred sign-ups hash in parallel.
+  const made = await Promise.all(Array.from({ length: USERS }, (_, i) => services.users.signup({ handle: `load${i}`, displayName: `Load User ${i}`, password: PASSWORD })));
+  const users = made.map((u) => ({ handle: u.handle, cookie: `${SESSION_COOKIE}=${services.sessions.create(u.id, "forkcast load bench")}` }));
+  db.$client.close();
+  return { posts, users, loadUserIds: made.map((u) => u.id) };
+}
+
+/** The database must hold exactly the writes the clients saw succeed: no lost or doubled vote or reply. */
+function checkLedger(databasePath: string, userIds: number[], stats: Stats) {
+  const db = openDatabase(databasePath);
+  try {
+    const ids = userIds.join(",");
+    const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+    const votes = count(`SELECT count(*) AS n FROM votes WHERE user_id IN (${ids})`);
+    const replies = count(`SELECT count(*) AS n FROM comments WHERE author_id IN (${ids})`);
+    // A write lost in flight may have landed: each allows one vote either way, or one extra reply.
+    const votesOk = Math.abs(votes - stats.votesHeld) <= stats.unknownWrites.vote;
+    const repliesOk = replies >= stats.repliesMade && replies - stats.repliesMade <= stats.unknownWrites.reply;
+    return { votes, replies, ok: votesOk && repliesOk };
+  } finally {
+    db.$client.close();
+  }
+}
+
+function rows(stats: Stats, elapsed: number, rss: { start: number; peak: number; end: number }, ledger: { votes: number; replies: number; ok: boolean }): Row[] {
+  const all = KINDS.flatMap((k) => stats.samples[k]);
+  const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
+  const total = all.length + errors;
+  const o = summarize(all);
+  const label = `${USERS} users, ${SECONDS} s, think 0.5–1.5 s, rate limits on`;
+  const out: Row[] = [{ group: "load", case: `all requests: ${label}`, median: o.median, p95: o.p95, p99: o.p99, value: `${total} requests, ${(total / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s` }];
+  const st = summarize(stats.steady);
+  out.push({ group: "load", case: `all requests, steady state: started after the first ${STEADY_AFTER.toFixed(0)} s`, median: st.median, p95: st.p95, p99: st.p99, value: `${stats.steady.length} requests` });
+  for (const k of KINDS) {
+    const s = summarize(stats.samples[k]);
+    out.push({ group: "load", case: LABELS[k], median: s.median, p95: s.p95, p99: s.p99, value: `${stats.samples[k].length} ok (${((stats.samples[k].length / Math.max(1, all.length)) * 100).toFixed(0)}%)` });
+  }
+  const detail = [...stats.errors].map(([what, n]) => `${n}× ${what}`).join(", ");
+  out.push({ group: "load", case: "errors: non-2xx/3xx or network failure (429s included)", value: `${errors === 0 ? "0" : `${errors}: ${detail}`.slice(0, 200)}; ${stats.resent} resent after a stale keep-alive reset`, target: "0", ok: errors === 0 });
+  out.push({ group: "load", case: "database matches the clients: votes held, replies made", value: `${ledger.votes} votes (clients ${stats.votesHeld}), ${ledger.replies} replies (clients ${stats.repliesMade}); ${stats.unknownWrites.vote + stats.unknownWrites.reply} writes lost in flight`, target: "equal ± lost", ok: ledger.ok });
+  out.push({ group: "load", case: "server RSS during the run", value: `${Math.round(rss.end)} MB at end (peak ${Math.round(rss.peak)}, ${Math.round(rss.start)} after warm-up)` });
+  return out;
+}
