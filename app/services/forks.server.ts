@@ -11,6 +11,8 @@ import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
 import type { ComputedForecast, ForecastService } from "./forecasts.server";
 import { spreadForPost, type SpreadView } from "./spread.server";
+import { presentFork, type ForkPresentation } from "./fork-view.server";
+export type { ForkPresentation } from "./fork-view.server";
 export type { SpreadView } from "./spread.server";
 import type { Clock } from "./clock";
 import { authorize, loadThread } from "./guard.server";
@@ -234,70 +236,6 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
   };
 }
 export type ForkService = ReturnType<typeof createForkService>;
-
-export interface ForkPresentation {
-  forecastId: number;
-  authorId: number;
-  authorName: string;
-  parentForecastId: number | null;
-  modelTitle: string;
-  /** The changed assumptions: input, parent → fork, unit, the author's reason. */
-  diff: { name: string; label: string; from: string; to: string; rationale: string | null }[];
-  /** "median arrival 2052 → 2041; P(by 2036) 17% → 34%" */
-  shift: string;
-  headline: { label: string; format: string; parent: number | null; fork: number | null };
-  attribution: { label: string; text: string; crux: boolean }[];
-  /**
-   * The overlay chart, drawn on the server and fetched as an image: a thread of 200 forks
-   * would otherwise ship 200 inline SVGs (7 MB) in every page load and live refetch.
-   */
-  chartUrl: string;
-  description: string;
-  /** True when the parent is a post forecast that the author has since replaced. */
-  stale: boolean;
-}
-
-export async function presentFork(
-  forecasts: ForecastService,
-  forecastId: number,
-  opts: { currentPostForecastId: number | null; authorName: string },
-): Promise<ForkPresentation | null> {
-  const fork = await forecasts.load(forecastId);
-  if (!fork.row.parentForecastId || !fork.result || !fork.model) return null;
-  const parent = await forecasts.load(fork.row.parentForecastId);
-  if (!parent.result) return null;
-  const rationales = JSON.parse(fork.row.rationales) as Record<string, string>;
-  const diff = diffInputs(fork.model, parent.inputs, fork.inputs).map((d) => ({
-    name: d.name,
-    label: d.label,
-    from: d.fromText,
-    to: d.toText,
-    rationale: Object.hasOwn(rationales, d.name) ? rationales[d.name]! : null,
-  }));
-  const primaryParent = parent.result.headlines[0];
-  const primaryFork = fork.result.headlines[0];
-  const stored = JSON.parse(fork.row.attribution) as Attribution[];
-  const base = primaryParent?.value ?? null;
-  const distance = (v: number | null) => (v === null || base === null ? -1 : Math.abs(v - base));
-  const crux = stored.length ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
-  const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
-  const shift = describeShift(parent.result, fork.result);
-  const parentIsPostVersion = parent.row.commentId === null;
-  return {
-    forecastId,
-    authorId: fork.row.authorId,
-    authorName: opts.authorName,
-    parentForecastId: fork.row.parentForecastId,
-    modelTitle: fork.model.title,
-    diff,
-    shift,
-    headline: { label: primaryParent?.label ?? "", format: primaryParent?.format ?? "number", parent: base, fork: primaryFork?.value ?? null },
-    attribution: stored.map((a) => ({ label: a.label, text: `${fmt(base)} → ${fmt(a.alone)}`, crux: a === crux })),
-    chartUrl: `/api/forecasts/${forecastId}.overlay.svg`,
-    description: shift,
-    stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,
-  };
-}
 
 export interface CommunityView {
   svg: string | null;
