@@ -1,7 +1,7 @@
 // Per-comment tools: moderators remove, restore and annotate; the post's author folds
 // off-topic replies away; everyone else signed in can report.
 import type { CommentView } from "~/services/types";
-import { ActionForm, ReasonField, ReportMenu } from "./moderation-forms";
+import { ActionForm, Menu, ReasonField, ReportMenu } from "./moderation-forms";
 
 export interface ThreadRoles {
   staff: boolean;
@@ -14,33 +14,34 @@ export function CommentModeration({ comment, roles, viewerId, isFork }: { commen
   const mine = viewerId === c.author.id;
   if (!roles.staff && !roles.author) return roles.signedIn && !mine && c.status === "visible" ? <ReportMenu targetType={isFork ? "fork" : "comment"} targetId={c.id} /> : null;
   return (
-    <details className="action-panel action-panel--inline">
-      <summary className="link-button">Moderate</summary>
-      <div className="mod-tools__grid">
-        {roles.staff && c.status === "visible" ? (
-          <ActionForm intent="remove-comment" fields={{ commentId: c.id }} submit="Remove" danger>
-            <ReasonField required />
-          </ActionForm>
-        ) : null}
-        {roles.staff && c.status === "removed" ? (
-          <ActionForm intent="restore-comment" fields={{ commentId: c.id }} submit="Restore">
-            <ReasonField />
-          </ActionForm>
-        ) : null}
-        {roles.staff && c.status === "visible" ? (
-          <ActionForm intent="note-comment" fields={{ commentId: c.id }} submit={c.modNote ? "Update note" : "Add note"}>
-            <label className="mod-form__field">
-              <span>
-                Moderator note <span className="muted">(public, shown under the comment; empty clears it)</span>
-              </span>
-              <input name="note" maxLength={1000} defaultValue={c.modNote ?? ""} />
-            </label>
-          </ActionForm>
-        ) : null}
-        {c.status === "visible" ? (
-          <ActionForm intent="collapse-comment" fields={{ commentId: c.id, collapsed: c.collapsed ? "0" : "1" }} submit={c.collapsed ? "Expand for everyone" : "Collapse as off-topic"} />
-        ) : null}
-      </div>
-    </details>
+    <Menu summary="Moderate">
+      {(live) => (
+        <div className="mod-tools__grid">
+          {roles.staff && c.status === "visible" ? (
+            <ActionForm live={live} intent="remove-comment" fields={{ commentId: c.id }} submit="Remove" danger>
+              <ReasonField required />
+            </ActionForm>
+          ) : null}
+          {roles.staff && c.status === "removed" ? (
+            <ActionForm live={live} intent="restore-comment" fields={{ commentId: c.id }} submit="Restore">
+              <ReasonField />
+            </ActionForm>
+          ) : null}
+          {roles.staff && c.status === "visible" ? (
+            <ActionForm live={live} intent="note-comment" fields={{ commentId: c.id }} submit={c.modNote ? "Update note" : "Add note"}>
+              <label className="mod-form__field">
+                <span>
+                  Moderator note <span className="muted">(public, shown under the comment; empty clears it)</span>
+                </span>
+                <input name="note" maxLength={1000} defaultValue={c.modNote ?? ""} />
+              </label>
+            </ActionForm>
+          ) : null}
+          {c.status === "visible" ? (
+            <ActionForm live={live} intent="collapse-comment" fields={{ commentId: c.id, collapsed: c.collapsed ? "0" : "1" }} submit={c.collapsed ? "Expand for everyone" : "Collapse as off-topic"} />
+          ) : null}
+        </div>
+      )}
+    </Menu>
   );
 }

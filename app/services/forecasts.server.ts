@@ -50,6 +50,27 @@ function overridesOf(model: ForecastModel, inputs: Inputs, base: Inputs): Inputs
 }
 
 export function createForecastService(db: Db, now: Clock, runner: ComputeRunner) {
+  // Parsed results by their immutable key. A thread page reads every fork's result, and its
+  // parent's, for the cards, the community view and the spread: parsing each stored JSON
+  // (tens of KB) on every request was most of a busy thread's render time. Callers only read.
+  const parsed = new Map<string, { result: ForecastResult; computeMs: number }>();
+  const PARSED_CAP = 256;
+  const cachedResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions): { result: ForecastResult; computeMs: number } | null => {
+    const key = `${modelId}@${modelVersion}:${inputsHash}:${options.seed}:${options.sampleCount}`;
+    const known = parsed.get(key);
+    if (known) {
+      parsed.delete(key);
+      parsed.set(key, known);
+      return known;
+    }
+    const hit = db.select().from(forecastResults).where(resultKey(modelId, modelVersion, inputsHash, options)).get();
+    if (!hit) return null;
+    const entry = { result: JSON.parse(hit.result) as ForecastResult, computeMs: hit.computeMs };
+    parsed.set(key, entry);
+    if (parsed.size > PARSED_CAP) parsed.delete(parsed.keys().next().value as string);
+    return entry;
+  };
+
   const resultKey = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions) =>
     and(
       eq(forecastResults.modelId, modelId),
@@ -73,10 +94,8 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       const { model, inputs, options, inputsHash } = prepared;
       const base = opts.base ?? Object.fromEntries(model.inputs.map((i) => [i.name, i.default]));
       const overrides = overridesOf(model, inputs, base);
-      const hit = db.select().from(forecastResults).where(resultKey(model.id, model.version, inputsHash, options)).get();
-      if (hit) {
-        return { model, inputs, overrides, options, inputsHash, result: JSON.parse(hit.result) as ForecastResult, cached: true, computeMs: hit.computeMs };
-      }
+      const hit = cachedResult(model.id, model.version, inputsHash, options);
+      if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs };
       const reply = await runner.run({ modelId: model.id, inputs, options });
       if (!reply.outcome.ok) {
         const fields = Object.fromEntries(reply.outcome.errors.map((e) => [e.path || "inputs", e.message]));
@@ -205,8 +224,8 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       const model = getModel(row.modelId);
       const inputs = JSON.parse(row.inputs) as Inputs;
       const options = { seed: row.seed, sampleCount: row.sampleCount };
-      const hit = db.select().from(forecastResults).where(resultKey(row.modelId, row.modelVersion, row.inputsHash, options)).get();
-      if (hit) return { row, model, inputs, result: JSON.parse(hit.result) as ForecastResult };
+      const hit = cachedResult(row.modelId, row.modelVersion, row.inputsHash, options);
+      if (hit) return { row, model, inputs, result: hit.result };
       // A result for an older model version is gone for good once the code moved on.
       if (!model || model.version !== row.modelVersion) return { row, model, inputs, result: null };
       const reply = await runner.run({ modelId: row.modelId, inputs, options });
