@@ -55,6 +55,8 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
   // (tens of KB) on every request was most of a busy thread's render time. Callers only read.
   const parsed = new Map<string, { result: ForecastResult; computeMs: number }>();
   const PARSED_CAP = 256;
+  const rows = new Map<number, ForecastRow>();
+  const ROW_CAP = 2048;
   const cachedResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions): { result: ForecastResult; computeMs: number } | null => {
     const key = `${modelId}@${modelVersion}:${inputsHash}:${options.seed}:${options.sampleCount}`;
     const known = parsed.get(key);
@@ -212,9 +214,14 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       return presentForecast(row, inputs, result);
     },
 
+    /** Forecast rows are written once and never changed (an edit makes a new one), so they cache safely. */
     row(id: number): ForecastRow {
+      const known = rows.get(id);
+      if (known) return known;
       const row = db.select().from(forecasts).where(eq(forecasts.id, id)).get();
       if (!row) throw notFound("That forecast");
+      if (rows.size >= ROW_CAP) rows.delete(rows.keys().next().value as number);
+      rows.set(id, row);
       return row;
     },
 
