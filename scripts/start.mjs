@@ -1,6 +1,6 @@
 // `npm start`: build when the build is missing or older than the sources, then serve.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const outputs = ["build/server/index.js", "dist/server.js"];
@@ -20,7 +20,10 @@ if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["dist/server.js"], {
+// Heap bounds from package.json ("forkcast.serverNodeFlags"; see docs/decisions/013): without
+// them V8 sizes three isolates for a big machine and keeps what it takes.
+const { serverNodeFlags } = JSON.parse(readFileSync("package.json", "utf8")).forkcast;
+const child = spawn(process.execPath, [...serverNodeFlags, "dist/server.js"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },
 });

@@ -27,7 +27,8 @@ export function createComputePool(options: ComputePoolOptions): ComputeRunner & 
     maxThreads: options.maxThreads ?? 2,
     maxQueue: options.maxQueue ?? 64,
     idleTimeout: 60_000,
-    execArgv: fromSource && !inheritsTsx ? [...process.execArgv, "--import", "tsx"] : process.execArgv,
+    // V8 heap flags are process-wide and a Worker refuses them in its execArgv.
+    execArgv: [...process.execArgv.filter((a) => !/^--max-(old|semi)-space-size/.test(a)), ...(fromSource && !inheritsTsx ? ["--import", "tsx"] : [])],
   });
 
   return {

@@ -1,6 +1,6 @@
 // Runs the production bundle as its own process, as `npm start` does. Used by e2e and benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -21,7 +21,9 @@ export async function startApp(options: { seed?: boolean; databasePath?: string;
   }
   const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "forkcast-e2e-"));
   const databasePath = options.databasePath ?? join(dir!, "e2e.db");
-  const child: ChildProcess = spawn(process.execPath, ["dist/server.js"], {
+  // The same V8 flags as `npm start` (scripts/start.mjs), so benchmarks measure what runs.
+  const { serverNodeFlags } = (JSON.parse(readFileSync("package.json", "utf8")) as { forkcast: { serverNodeFlags: string[] } }).forkcast;
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, "dist/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED: options.seed ? "true" : "false", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
