@@ -68,21 +68,23 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     return thread;
   };
 
+  // Every thread view runs this; prepared once.
+  const threadQuery = db
+    .select(viewColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(karmaVote, and(eq(karmaVote.targetType, "comment"), eq(karmaVote.targetId, comments.id), eq(karmaVote.kind, "karma"), eq(karmaVote.userId, sql.placeholder("viewer"))))
+    .leftJoin(agreeVote, and(eq(agreeVote.targetType, "comment"), eq(agreeVote.targetId, comments.id), eq(agreeVote.kind, "agree"), eq(agreeVote.userId, sql.placeholder("viewer"))))
+    .where(eq(comments.postId, sql.placeholder("postId")))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .prepare();
+
   const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).get();
 
   return {
     listForPost(postId: number, viewerId: number | null): CommentView[] {
       const viewer = viewerId ?? -1;
-      return db
-        .select(viewColumns)
-        .from(comments)
-        .innerJoin(users, eq(users.id, comments.authorId))
-        .leftJoin(karmaVote, and(eq(karmaVote.targetType, "comment"), eq(karmaVote.targetId, comments.id), eq(karmaVote.kind, "karma"), eq(karmaVote.userId, viewer)))
-        .leftJoin(agreeVote, and(eq(agreeVote.targetType, "comment"), eq(agreeVote.targetId, comments.id), eq(agreeVote.kind, "agree"), eq(agreeVote.userId, viewer)))
-        .where(eq(comments.postId, postId))
-        .orderBy(asc(comments.createdAt), asc(comments.id))
-        .all()
-        .map(redact(viewer));
+      return threadQuery.all({ postId, viewer }).map(redact(viewer));
     },
 
     /** Refuses early, before a fork is computed for a reply that could not be posted anyway. */

@@ -1,7 +1,7 @@
 // Notices for one person: replies to them, forks of their forecasts (with the numbers), the
 // outcome of their reports, moderation of their writing. Written in the same transaction as
 // the event, pushed live to the person's own sockets after commit.
-import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notifications, posts, users, type NotificationKind } from "../../db/schema";
 import type { Clock } from "./clock";
@@ -31,8 +31,13 @@ export interface NotificationView {
 export const NOTIFICATION_PAGE = 30;
 
 export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
-  const unread = (userId: number) =>
-    db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()!.n;
+  // Asked on every signed-in page view (the header badge): prepared once.
+  const unreadQuery = db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare();
+  const unread = (userId: number) => unreadQuery.get({ userId })!.n;
 
   return {
     /** Inside the caller's transaction; call `announce` with the same user ids after commit. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../utils/cookies.server";
@@ -14,6 +14,14 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function createSessionService(db: Db, now: Clock) {
+  // Runs on every request: prepared once, not rebuilt and re-prepared each time.
+  const bySessionHash = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare();
+
   return {
     create(userId: number, userAgent = ""): string {
       const token = randomBytes(32).toString("base64url");
@@ -28,12 +36,7 @@ export function createSessionService(db: Db, now: Clock) {
     resolve(token: string | undefined): SessionUser | null {
       if (!token || !TOKEN_PATTERN.test(token)) return null;
       const idHash = hashToken(token);
-      const row = db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.idHash, idHash))
-        .get();
+      const row = bySessionHash.get({ idHash });
       if (!row) return null;
       const t = now();
       if (row.session.expiresAt <= t || row.session.lastSeenAt + SESSION_IDLE_MS <= t) {
