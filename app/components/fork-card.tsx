@@ -26,7 +26,7 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
       {fork.stale ? (
         <div className="fork-card__stale" role="note">
           Forked from an earlier version of the post's forecast.
-          {viewerId === fork.authorId ? <RebaseButton commentId={commentId} /> : null}
+          {fork.rebased ? <> Rebased onto the current version in a reply below.</> : viewerId === fork.authorId ? <RebaseButton commentId={commentId} /> : null}
         </div>
       ) : null}
       <table className="fork-diff">

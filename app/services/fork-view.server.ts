@@ -25,6 +25,8 @@ export interface ForkPresentation {
   description: string;
   /** True when the parent is a post forecast that the author has since replaced. */
   stale: boolean;
+  /** Stale, and its author has already rebased it onto the current version (in a reply below it). */
+  rebased: boolean;
 }
 
 export async function presentFork(
@@ -66,6 +68,7 @@ export async function presentFork(
     chartUrl: `/api/forecasts/${forecastId}.overlay.svg`,
     description: shift,
     stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,
+    rebased: false,
   };
 }
 

@@ -226,10 +226,21 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         .from(forecastsTable)
         .where(and(eq(forecastsTable.postId, postId), isNotNull(forecastsTable.commentId)))
         .all();
+      // Forks whose author already rebased them: a reply by the same author forking the current version.
+      const rebased = new Set<number>();
+      if (currentPostForecastId !== null) {
+        for (const r of rows) {
+          const f = forecasts.row(r.id);
+          if (f.parentForecastId !== currentPostForecastId || r.commentId === null) continue;
+          const parentComment = db.select({ parentId: comments.parentId }).from(comments).where(eq(comments.id, r.commentId)).get()?.parentId;
+          const original = parentComment == null ? undefined : rows.find((o) => o.commentId === parentComment && o.authorId === r.authorId);
+          if (original?.commentId != null) rebased.add(original.commentId);
+        }
+      }
       const out: Record<number, ForkPresentation> = {};
       for (const r of rows) {
         const p = await presentFork(forecasts, r.id, { currentPostForecastId, authorName: authors.get(r.authorId) ?? "a reader" });
-        if (p && r.commentId !== null) out[r.commentId] = p;
+        if (p && r.commentId !== null) out[r.commentId] = { ...p, rebased: rebased.has(r.commentId) };
       }
       return out;
     },

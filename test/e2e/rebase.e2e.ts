@@ -114,6 +114,9 @@ describe("rebasing a stale fork", () => {
     // The old fork stays, still flagged, beside the new one.
     await countOf(a.getByRole("region", { name: "Forked forecast" })).toBe(2);
     await textOf(originalCard.getByRole("note")).toContain(STALE);
+    // Once rebased, it says where the rebase is instead of offering another.
+    await textOf(originalCard.getByRole("note")).toContain("Rebased onto the current version in a reply below.");
+    await countOf(originalCard.getByRole("button", { name: REBASE })).toBe(0);
     await textOf(originalCard.locator(".fork-diff")).toMatch(/Hardware cost halving time\s*2\.5 years → 1\.5 years/);
     expect(errors).toEqual([]);
 
