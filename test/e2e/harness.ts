@@ -1,5 +1,6 @@
 // Starts the production server (dist/server.js) on a free port with a fresh database, and
 // Debian's Chromium through playwright-core. No browser is ever downloaded.
+import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -71,4 +72,9 @@ export async function signUp(page: Page, base: string, handle: string, name = ha
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${base}/`);
   await textOf(page.locator(".site-nav__me")).toContain(name);
+}
+
+/** Where e2e screenshots go for a person to look at: ./test-results (git-ignored) unless E2E_SCREENSHOT_DIR says otherwise. */
+export function screenshotPath(name: string): string {
+  return join(process.env.E2E_SCREENSHOT_DIR ?? "test-results", name);
 }

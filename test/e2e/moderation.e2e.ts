@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
+import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp, screenshotPath } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -111,7 +111,7 @@ describe("moderation, live", () => {
     await replyForm.getByRole("button", { name: "Post reply" }).click();
     await textOf(replyForm.getByRole("alert")).toBe(`This thread is locked: ${LOCK_REASON}`);
     await valueOf(replyForm.locator("textarea[name=markdown]")).toBe(replyText);
-    await a.locator("#comments").screenshot({ path: "/tmp/moderation-locked.png" });
+    await a.locator("#comments").screenshot({ path: screenshotPath("moderation-locked.png") });
 
     // Nothing was created: same count after a reload, and neither text is in the thread.
     await a.reload();
@@ -177,8 +177,8 @@ describe("moderation, live", () => {
     expect(await b.getByRole("link", { name: "Log in to reply" }).count()).toBeGreaterThan(0);
     await visible(b.locator(".site-nav").getByRole("link", { name: "Log in" }));
     expect(await b.locator(".site-nav__me").count()).toBe(0);
-    await b.screenshot({ path: "/tmp/moderation-banned.png" });
-    await b.locator("#comments").screenshot({ path: "/tmp/moderation-banned-thread.png" });
+    await b.screenshot({ path: screenshotPath("moderation-banned.png") });
+    await b.locator("#comments").screenshot({ path: screenshotPath("moderation-banned-thread.png") });
 
     // B may still log in and read, but the thread says why they cannot write, and a vote is refused.
     await b.locator(".session-ended").getByRole("link", { name: "Log in" }).click();
@@ -201,7 +201,7 @@ describe("moderation, live", () => {
     });
     expect(refused.status).toBe(403);
     expect(refused.text).toMatch(/Your account is banned until .*: you can read, but not post, reply, vote, fork or report\./);
-    await b.screenshot({ path: "/tmp/moderation-banned-vote.png", fullPage: false });
+    await b.screenshot({ path: screenshotPath("moderation-banned-vote.png"), fullPage: false });
     await b.reload();
     await waitForHydration(b);
     expect(await b.locator(".vote--post .vote__score").innerText()).toBe(scoreBefore);
