@@ -10,8 +10,7 @@ import type { Clock } from "./clock";
 import { authorize } from "./guard.server";
 import { appendLog } from "./moderation.server";
 import type { NotificationService } from "./notifications.server";
-
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+import { ARGON } from "./users.server";
 
 export function createAccountService(db: Db, now: Clock, live: LiveHub, notifications: NotificationService) {
   const subjectOf = (handle: string) => {

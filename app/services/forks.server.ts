@@ -2,6 +2,7 @@
 // checks the parent, computes the fork and how much of its headline shift each changed input
 // explains on its own (the crux), before the write transaction stores it with the comment.
 import { and, eq, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
 import { communitySpec, describeShift, overlaySpec } from "../charts/index";
@@ -226,15 +227,18 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         .from(forecastsTable)
         .where(and(eq(forecastsTable.postId, postId), isNotNull(forecastsTable.commentId)))
         .all();
-      // Forks whose author already rebased them: a reply by the same author forking the current version.
+      // Forks their author already rebased: the parent of a same-author reply that forks the current version.
       const rebased = new Set<number>();
       if (currentPostForecastId !== null) {
-        for (const r of rows) {
-          const f = forecasts.row(r.id);
-          if (f.parentForecastId !== currentPostForecastId || r.commentId === null) continue;
-          const parentComment = db.select({ parentId: comments.parentId }).from(comments).where(eq(comments.id, r.commentId)).get()?.parentId;
-          const original = parentComment == null ? undefined : rows.find((o) => o.commentId === parentComment && o.authorId === r.authorId);
-          if (original?.commentId != null) rebased.add(original.commentId);
+        const original = alias(comments, "original");
+        for (const r of db
+          .select({ id: original.id })
+          .from(forecastsTable)
+          .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+          .innerJoin(original, and(eq(original.id, comments.parentId), eq(original.authorId, comments.authorId), isNotNull(original.forecastId)))
+          .where(and(eq(forecastsTable.postId, postId), eq(forecastsTable.parentForecastId, currentPostForecastId)))
+          .all()) {
+          rebased.add(r.id);
         }
       }
       const out: Record<number, ForkPresentation> = {};

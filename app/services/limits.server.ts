@@ -16,8 +16,6 @@ export function createLimitService(db: Db, enabled: boolean) {
   };
 
   return {
-    enabled,
-
     /** Counts one use; throws a 429 naming the limit and when it resets. */
     async consume(name: LimitName, key: string | number, opts: { exempt?: boolean } = {}): Promise<void> {
       if (!enabled || opts.exempt) return;
@@ -34,10 +32,6 @@ export function createLimitService(db: Db, enabled: boolean) {
       if (!enabled) return;
       const res = await limiters.get(name)!.get(String(key));
       if (res && res.remainingPoints <= 0 && res.consumedPoints >= RATE_LIMITS[name].points) throw refused(name, res);
-    },
-
-    async reset(name: LimitName, key: string | number): Promise<void> {
-      await limiters.get(name)!.delete(String(key));
     },
   };
 }

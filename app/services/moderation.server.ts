@@ -2,6 +2,7 @@
 // module, changes the row, and appends to the public log in one IMMEDIATE transaction, then
 // tells the page live. Bans and roles live in accounts.server.ts.
 import { and, desc, eq, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { comments, moderationLog, postBans, posts, users } from "../../db/schema";
 import type { Action } from "../discussion/permissions";
@@ -102,7 +103,7 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
 
     /** Removal keeps the row (replies stay attached); the body is hidden and the reason shown. */
     setRemoved(actorId: number, commentId: number, removed: boolean, reason: string): void {
-      const notified = db.transaction(
+      const { notified, postId } = db.transaction(
         (tx) => {
           const c = commentRow(tx, commentId);
           authorize(tx, actorId, "remove:comment", { ownerId: c.authorId }, now());
@@ -112,12 +113,11 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
           appendLog(tx, { actorId, action: removed ? "remove" : "restore", targetType: "comment", targetId: commentId, postId: c.postId, subjectUserId: c.authorId, reason }, now());
           const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, c.postId)).get()?.title ?? "";
           const text = removed ? `A moderator removed your comment on “${title}”: ${reason}` : `A moderator restored your comment on “${title}”.`;
-          return notifications.add(tx, [{ userId: c.authorId, kind: "moderation", actorId: null, postId: c.postId, commentId, text }]);
+          return { notified: notifications.add(tx, [{ userId: c.authorId, kind: "moderation", actorId: null, postId: c.postId, commentId, text }]), postId: c.postId };
         },
         { behavior: "immediate" },
       );
       notifications.announce(notified);
-      const postId = this.postOf(commentId);
       live.broadcast(removed ? "comment.removed" : "comment.updated", { postId, commentId });
       live.broadcast("aggregate.changed", { postId });
     },
@@ -183,12 +183,9 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
         .all();
     },
 
-    postOf(commentId: number): number {
-      return commentRow(db, commentId).postId;
-    },
-
     /** The public log, newest first, paged by id. */
     log(before: number | null = null): { entries: LogView[]; hasMore: boolean } {
+      const subject = alias(users, "subject");
       const rows = db
         .select({
           id: moderationLog.id,
@@ -196,7 +193,7 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
           actorName: users.displayName,
           targetType: moderationLog.targetType,
           targetId: moderationLog.targetId,
-          subjectUserId: moderationLog.subjectUserId,
+          subjectName: subject.handle,
           postSlug: posts.slug,
           postTitle: posts.title,
           reason: moderationLog.reason,
@@ -205,18 +202,13 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
         })
         .from(moderationLog)
         .innerJoin(users, eq(users.id, moderationLog.actorId))
+        .leftJoin(subject, eq(subject.id, moderationLog.subjectUserId))
         .leftJoin(posts, eq(posts.id, moderationLog.postId))
         .where(before === null ? undefined : lt(moderationLog.id, before))
         .orderBy(desc(moderationLog.id))
         .limit(LOG_PAGE + 1)
         .all();
-      const names = new Map<number, string>();
-      for (const r of rows) {
-        if (r.subjectUserId !== null && !names.has(r.subjectUserId)) {
-          names.set(r.subjectUserId, db.select({ n: users.handle }).from(users).where(eq(users.id, r.subjectUserId)).get()?.n ?? "someone");
-        }
-      }
-      const entries = rows.slice(0, LOG_PAGE).map(({ subjectUserId, ...r }) => ({ ...r, subjectName: subjectUserId === null ? null : names.get(subjectUserId)! }));
+      const entries = rows.slice(0, LOG_PAGE);
       return { entries, hasMore: rows.length > LOG_PAGE };
     },
   };

@@ -8,7 +8,7 @@ import type { AuthorRef, SessionUser } from "./types";
 
 // OWASP's argon2id floor (19 MiB, t=2, p=1): bounded memory per concurrent login.
 // @node-rs/argon2 defaults to argon2id; its Algorithm enum is a const enum we cannot import.
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 // Hashing something for unknown handles keeps "no such user" and "wrong password" equally slow.
 let dummyHash: Promise<string> | null = null;
 
