@@ -7,7 +7,7 @@ import katexCss from "katex/dist/katex.min.css?url";
 import styles from "./styles/app.css?url";
 import moderationStyles from "./styles/moderation.css?url";
 import { ErrorPage } from "./components/error-page";
-import { useNonce, ZodJitlessScript } from "./utils/nonce";
+import { useNonce, ZodJitlessScript } from "./components/nonce";
 import { useUserLive } from "./live/use-user-live";
 
 export const links: LinksFunction = () => [

@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { openDatabase, type Db } from "../db/client";
-import { seedIfEmpty } from "../db/seed";
+import { seedIfEmpty } from "./seed/index";
 import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";

@@ -17,7 +17,7 @@ import {
   type ServerToClientEvents,
   type UserEventName,
   type UserEventPayload,
-} from "../app/live/events";
+} from "../app/discussion/live-events";
 
 export interface LiveLimits {
   /** Post rooms one socket may be in at once (a reader has a few tabs, not hundreds). */

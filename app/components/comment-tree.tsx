@@ -1,7 +1,7 @@
 import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
 import { memo, useCallback, useEffect, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { Inputs } from "~/forecast/types";
-import type { ForkPresentation } from "~/services/forks.server";
+import type { ForkPresentation } from "~/services/types";
 import { loadDraft } from "./forecast-editor/draft";
 import { ForkCard } from "./fork-card";
 import { ForkForm } from "./fork-form";

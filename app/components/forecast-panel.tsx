@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { formatHeadline, formatStandardError } from "~/forecast/format";
-import type { ForecastPresentation } from "~/services/forecast-view.server";
+import type { ForecastPresentation } from "~/services/types";
 import { ForecastChart } from "./forecast-chart";
 import { MarkdownBody } from "./markdown-body";
 

@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import type { ForkPresentation } from "~/services/forks.server";
+import type { ForkPresentation } from "~/services/types";
 
 /** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
 function RebaseButton({ commentId }: { commentId: number }) {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { formatHeadline } from "~/forecast/format";
-import type { CommunityView, ForkPresentation, SpreadView } from "~/services/forks.server";
+import type { CommunityView, ForkPresentation, SpreadView } from "~/services/types";
 import { InputSpreadView } from "./input-spread";
 
 type Sort = "thread" | "earliest" | "latest";

@@ -1,5 +1,5 @@
 import { stripScale, type InputSpread, type SpreadHolder } from "~/forecast/spread";
-import type { SpreadView } from "~/services/forks.server";
+import type { SpreadView } from "~/services/types";
 
 /** Rows shown before the rest fold away; the most-disputed inputs come first. */
 const OPEN_ROWS = 6;

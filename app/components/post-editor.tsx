@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { TITLE_MAX } from "~/discussion/schemas";
 import type { Inputs } from "~/forecast/types";
-import type { ActionFailure } from "~/utils/http.server";
+import type { ActionFailure } from "~/utils/errors";
 import { Field } from "./field";
 import { ForecastEditor } from "./forecast-editor";
 

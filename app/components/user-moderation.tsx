@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import type { ActionFailure } from "~/utils/http.server";
+import type { ActionFailure } from "~/utils/errors";
 
 /** Ban, unban and (for admins) the moderator role, on a profile. Shown to staff only. */
 export function UserModeration({ handle, role, banned, viewerRole }: { handle: string; role: string; banned: boolean; viewerRole: string }) {

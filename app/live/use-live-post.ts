@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import type { Socket } from "socket.io-client";
-import { LIVE_EVENT_NAMES, serverEventSchemas, type ClientToServerEvents, type LiveEventArgs, type ServerToClientEvents } from "./events";
+import { LIVE_EVENT_NAMES, serverEventSchemas, type ClientToServerEvents, type LiveEventArgs, type ServerToClientEvents } from "~/discussion/live-events";
 
 /** idle: not started (server render, no post); offline: the server ended it or refused us. */
 export type LiveStatusValue = "idle" | "connecting" | "live" | "reconnecting" | "offline";

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import type { Socket } from "socket.io-client";
-import { userEventSchemas } from "./events";
+import { userEventSchemas } from "~/discussion/live-events";
 
 export function useUserLive(signedIn: boolean, initialUnread: number): { unread: number; endedReason: string | null } {
   const [unread, setUnread] = useState(initialUnread);

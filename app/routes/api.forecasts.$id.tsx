@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idSchema } from "~/discussion/schemas";
 import { notFound } from "~/utils/errors";
-import { runApi } from "~/utils/http.server";
+import { runApi } from "~/actions/http.server";
 
 // GET /api/forecasts/:id (JSON: inputs, result, provenance), :id.csv (chart series), :id.svg
 // (chart), :id.overlay.svg (a fork over its parent).

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { previewRequestSchema } from "~/forecast/api-schemas";
 import { appError } from "~/utils/errors";
-import { readJson, runApi } from "~/utils/http.server";
+import { readJson, runApi } from "~/actions/http.server";
 
 // POST /api/forecasts/preview: computes (or finds cached) without saving anything.
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -5,7 +5,7 @@ import { ForecastPanel } from "~/components/forecast-panel";
 import { idSchema } from "~/discussion/schemas";
 import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
-import { runLoader } from "~/utils/http.server";
+import { runLoader } from "~/actions/http.server";
 
 export const links = () => [{ rel: "stylesheet", href: chartCss }];
 export const meta: MetaFunction = () => [{ title: "Forecast lineage · Forkcast" }];

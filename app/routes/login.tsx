@@ -5,8 +5,8 @@ import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { GENERIC_LOGIN_ERROR, loginSchema } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
-import { appError } from "~/utils/errors";
-import { formValues, parseForm, runAction, safeRedirect, type ActionFailure, actionRetryAfter } from "~/utils/http.server";
+import { appError, type ActionFailure } from "~/utils/errors";
+import { formValues, parseForm, runAction, safeRedirect, actionRetryAfter } from "~/actions/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Forkcast" }];
 

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-
 import { ErrorPage } from "~/components/error-page";
 import { Time } from "~/components/time";
 import { resolveReportSchema } from "~/discussion/moderation-schemas";
-import { formValues, parseForm, requireUser, runAction, runLoader, type ActionFailure } from "~/utils/http.server";
+import { formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
+import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Reports · Forkcast" }];
 

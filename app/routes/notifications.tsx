@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Time } from "~/components/time";
 import { notificationActionSchema } from "~/discussion/moderation-schemas";
 import { idSchema } from "~/discussion/schemas";
-import { formValues, parseForm, requireUser, runAction } from "~/utils/http.server";
+import { formValues, parseForm, requireUser, runAction } from "~/actions/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Forkcast" }];
 

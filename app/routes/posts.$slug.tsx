@@ -18,10 +18,10 @@ import { Time } from "~/components/time";
 import { PostVote } from "~/components/vote-buttons";
 import { commentSortSchema } from "~/discussion/schemas";
 import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
-import { runLoader, actionRetryAfter } from "~/utils/http.server";
+import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { ThreadBanners, ThreadTools } from "~/components/thread-moderation";
 import { useState } from "react";
-import { threadAction } from "~/utils/post-actions.server";
+import { threadAction } from "~/actions/post-actions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: spreadCss }, ...liveStatusLinks()];
 

@@ -5,7 +5,7 @@ import { MarkdownBody } from "~/components/markdown-body";
 import { Time } from "~/components/time";
 import { idSchema } from "~/discussion/schemas";
 import { notFound } from "~/utils/errors";
-import { runLoader } from "~/utils/http.server";
+import { runLoader } from "~/actions/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit history · Forkcast" }];
 

@@ -11,8 +11,8 @@ import type { Inputs } from "~/forecast/types";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
 import { notFound } from "~/utils/errors";
-import { runLoader, actionRetryAfter } from "~/utils/http.server";
-import { threadAction } from "~/utils/post-actions.server";
+import { runLoader, actionRetryAfter } from "~/actions/http.server";
+import { threadAction } from "~/actions/post-actions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Comment by ${data.focus.comment.author.displayName} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];

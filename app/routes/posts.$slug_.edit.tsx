@@ -7,8 +7,9 @@ import { ErrorPage } from "~/components/error-page";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
 import type { Inputs } from "~/forecast/types";
-import { submittedForecast } from "~/utils/forecast-form.server";
-import { formValues, parseForm, requireUser, runAction, runLoader, type ActionFailure } from "~/utils/http.server";
+import { submittedForecast } from "~/actions/forecast-form.server";
+import { formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
+import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit post · Forkcast" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/discussion/csv";
-import { runApi } from "~/utils/http.server";
+import { runApi } from "~/actions/http.server";
 
 // GET /posts/:slug/forks.csv — one row per fork; each input and each headline is a column.
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { runApi } from "~/utils/http.server";
+import { runApi } from "~/actions/http.server";
 
 // GET /posts/:slug/forks.json — every fork in the thread: inputs, outputs, author, time, lineage.
 export async function loader({ params, context }: LoaderFunctionArgs) {

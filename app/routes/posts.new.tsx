@@ -6,8 +6,9 @@ import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { ErrorPage } from "~/components/error-page";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
-import { submittedForecast } from "~/utils/forecast-form.server";
-import { formValues, parseForm, requireUser, runAction, type ActionFailure, actionRetryAfter } from "~/utils/http.server";
+import { submittedForecast } from "~/actions/forecast-form.server";
+import { formValues, parseForm, requireUser, runAction, actionRetryAfter } from "~/actions/http.server";
+import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "New post · Forkcast" }];
 

@@ -7,7 +7,8 @@ import { banText } from "~/discussion/permissions";
 import { passwordChangeSchema } from "~/discussion/moderation-schemas";
 import { PASSWORD_MIN } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
-import { formValues, parseForm, requireUser, runAction, type ActionFailure } from "~/utils/http.server";
+import { formValues, parseForm, requireUser, runAction } from "~/actions/http.server";
+import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Forkcast" }];
 

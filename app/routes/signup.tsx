@@ -5,7 +5,8 @@ import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { PASSWORD_MIN, signupSchema } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
-import { formValues, parseForm, runAction, type ActionFailure, actionRetryAfter } from "~/utils/http.server";
+import { formValues, parseForm, runAction, actionRetryAfter } from "~/actions/http.server";
+import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Forkcast" }];
 

@@ -3,12 +3,12 @@ import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/
 import { UserModeration } from "~/components/user-moderation";
 import { BAN_LENGTHS, userModerationSchema } from "~/discussion/moderation-schemas";
 import { banText } from "~/discussion/permissions";
-import { formValues, parseForm, requireUser, runAction } from "~/utils/http.server";
+import { formValues, parseForm, requireUser, runAction } from "~/actions/http.server";
 import { ErrorPage } from "~/components/error-page";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { feedQuerySchema } from "~/discussion/schemas";
-import { runLoader } from "~/utils/http.server";
+import { runLoader } from "~/actions/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }] : [{ title: "Not found · Forkcast" }];

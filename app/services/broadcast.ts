@@ -1,7 +1,7 @@
 // How services announce a committed write: to everyone viewing a post, or to one person's
 // own sockets. The server plugs the socket.io channel in (server/live.ts); scripts and tests
 // without sockets keep the no-op.
-import type { LiveEventName, LiveEventPayload, UserEventName, UserEventPayload } from "../live/events";
+import type { LiveEventName, LiveEventPayload, UserEventName, UserEventPayload } from "../discussion/live-events";
 
 export type Broadcast = <N extends LiveEventName>(event: N, payload: LiveEventPayload<N>) => void;
 export type ToUser = <N extends UserEventName>(userId: number, event: N, payload: UserEventPayload<N>) => void;

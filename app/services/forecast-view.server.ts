@@ -2,37 +2,10 @@
 // its text alternative and data table, the headline numbers, the inputs table and the
 // model's own description and sources.
 import { describeResult, forecastSpec, resultTable } from "../charts/index";
-import { diffInputs, formatInputValue, getModel, type ForecastModel, type ForecastResult, type Headline, type Inputs, type Source } from "../forecast/index";
+import { diffInputs, formatInputValue, getModel, type ForecastModel, type ForecastResult, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { renderMarkdown } from "../utils/markdown.server";
-
-export interface InputRow {
-  name: string;
-  label: string;
-  value: string;
-  unit: string;
-  group: string;
-  changed: boolean;
-}
-
-export interface ForecastPresentation {
-  id: number;
-  modelId: string;
-  modelTitle: string;
-  modelVersion: number;
-  current: boolean;
-  seed: number;
-  sampleCount: number;
-  headlines: Headline[];
-  svg: string | null;
-  /** The vega-lite spec, so the browser can make the static SVG interactive. */
-  spec: Record<string, unknown> | null;
-  description: string;
-  table: ReturnType<typeof resultTable> | null;
-  inputs: InputRow[];
-  modelDescriptionHtml: string;
-  sources: Source[];
-}
+import type { InputRow, ForecastPresentation } from "./types";
 
 const descriptionCache = new Map<string, string>();
 function modelDescriptionHtml(model: ForecastModel): string {

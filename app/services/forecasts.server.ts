@@ -8,9 +8,10 @@ import { renderSvgCached } from "../utils/chart-svg.server";
 import { inputsSchema, listModels } from "../forecast/index";
 import { z } from "zod";
 import { toCsv } from "../discussion/csv";
-import { presentForecast, type ForecastPresentation } from "./forecast-view.server";
+import { presentForecast } from "./forecast-view.server";
 import type { Clock } from "./clock";
 import type { MarkdownTask, RenderedMarkdown } from "./render.server";
+import type { ComputedForecast, ForecastPresentation } from "./types";
 
 export interface ComputeTask {
   modelId: string;
@@ -25,17 +26,6 @@ export interface ComputeReply {
 export interface ComputeRunner {
   run(task: ComputeTask): Promise<ComputeReply>;
   render(task: MarkdownTask): Promise<RenderedMarkdown>;
-}
-
-export interface ComputedForecast {
-  model: ForecastModel;
-  inputs: Inputs;
-  overrides: Inputs;
-  options: ComputeOptions;
-  inputsHash: string;
-  result: ForecastResult;
-  cached: boolean;
-  computeMs: number;
 }
 
 export type ForecastRow = typeof forecasts.$inferSelect;

@@ -3,31 +3,7 @@
 import { describeShift } from "../charts/index";
 import { diffInputs, formatHeadline } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
-import type { Attribution } from "./forks.server";
-
-export interface ForkPresentation {
-  forecastId: number;
-  authorId: number;
-  authorName: string;
-  parentForecastId: number | null;
-  modelTitle: string;
-  /** The changed assumptions: input, parent → fork, unit, the author's reason. */
-  diff: { name: string; label: string; from: string; to: string; rationale: string | null }[];
-  /** "median arrival 2052 → 2041; P(by 2036) 17% → 34%" */
-  shift: string;
-  headline: { label: string; format: string; parent: number | null; fork: number | null };
-  attribution: { label: string; text: string; crux: boolean }[];
-  /**
-   * The overlay chart, drawn on the server and fetched as an image: a thread of 200 forks
-   * would otherwise ship 200 inline SVGs (7 MB) in every page load and live refetch.
-   */
-  chartUrl: string;
-  description: string;
-  /** True when the parent is a post forecast that the author has since replaced. */
-  stale: boolean;
-  /** Stale, and its author has already rebased it onto the current version (in a reply below it). */
-  rebased: boolean;
-}
+import type { Attribution, ForkPresentation } from "./types";
 
 export async function presentFork(
   forecasts: ForecastService,

@@ -10,23 +10,15 @@ import { poolCdfs } from "../forecast/pool";
 import { diffInputs, formatHeadline, getModel, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
-import type { ComputedForecast, ForecastService } from "./forecasts.server";
-import { spreadForPost, type SpreadView } from "./spread.server";
-import { presentFork, type ForkPresentation } from "./fork-view.server";
-export type { ForkPresentation } from "./fork-view.server";
-export type { SpreadView } from "./spread.server";
+import type { ForecastService } from "./forecasts.server";
+import { spreadForPost } from "./spread.server";
+import { presentFork } from "./fork-view.server";
 import type { Clock } from "./clock";
 import { authorize, loadThread } from "./guard.server";
+import type { Attribution, CommunityView, ComputedForecast, ForkPresentation, LineageStep, SpreadView } from "./types";
 
 /** Past this many changed inputs, attribution would cost too many runs for one reply. */
 const MAX_ATTRIBUTED_INPUTS = 12;
-
-export interface Attribution {
-  name: string;
-  label: string;
-  /** The primary headline with only this input changed from the parent. */
-  alone: number | null;
-}
 
 export interface PreparedFork {
   computed: ComputedForecast;
@@ -252,19 +244,3 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
 }
 export type ForkService = ReturnType<typeof createForkService>;
 
-export interface CommunityView {
-  svg: string | null;
-  description: string;
-  aggregate: { key: string; label: string; format: string; value: number | null }[];
-  forks: number;
-  authors: number;
-}
-
-export interface LineageStep {
-  forecastId: number;
-  kind: "post" | "fork";
-  authorName: string;
-  commentId: number | null;
-  headline: string;
-  changed: string[];
-}

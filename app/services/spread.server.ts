@@ -2,14 +2,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
-import { computeSpread, getModel, type InputSpread, type Inputs, type SpreadFork } from "../forecast/index";
+import { computeSpread, getModel, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
-
-export interface SpreadView {
-  inputs: InputSpread[];
-  forks: number;
-  authors: number;
-}
+import type { SpreadView } from "./types";
 
 /**
  * What the thread believes about each assumption: per input, the value each author's latest

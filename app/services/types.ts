@@ -1,6 +1,8 @@
 // Plain shapes services hand to routes. Type-only for routes: they never import services.
 import type { Role } from "../../db/schema/users";
 import type { CommentStatus } from "../../db/schema/comments";
+import type { ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, Source } from "../forecast/index";
+import type { resultTable } from "../charts/index";
 
 export interface SessionUser {
   id: number;
@@ -73,4 +75,97 @@ export interface ProfileItem {
   score: number;
   createdAt: number;
   href: string;
+}
+
+export interface Attribution {
+  name: string;
+  label: string;
+  /** The primary headline with only this input changed from the parent. */
+  alone: number | null;
+}
+
+export interface CommunityView {
+  svg: string | null;
+  description: string;
+  aggregate: { key: string; label: string; format: string; value: number | null }[];
+  forks: number;
+  authors: number;
+}
+
+export interface LineageStep {
+  forecastId: number;
+  kind: "post" | "fork";
+  authorName: string;
+  commentId: number | null;
+  headline: string;
+  changed: string[];
+}
+
+export interface ForkPresentation {
+  forecastId: number;
+  authorId: number;
+  authorName: string;
+  parentForecastId: number | null;
+  modelTitle: string;
+  /** The changed assumptions: input, parent → fork, unit, the author's reason. */
+  diff: { name: string; label: string; from: string; to: string; rationale: string | null }[];
+  /** "median arrival 2052 → 2041; P(by 2036) 17% → 34%" */
+  shift: string;
+  headline: { label: string; format: string; parent: number | null; fork: number | null };
+  attribution: { label: string; text: string; crux: boolean }[];
+  /**
+   * The overlay chart, drawn on the server and fetched as an image: a thread of 200 forks
+   * would otherwise ship 200 inline SVGs (7 MB) in every page load and live refetch.
+   */
+  chartUrl: string;
+  description: string;
+  /** True when the parent is a post forecast that the author has since replaced. */
+  stale: boolean;
+  /** Stale, and its author has already rebased it onto the current version (in a reply below it). */
+  rebased: boolean;
+}
+
+export interface SpreadView {
+  inputs: InputSpread[];
+  forks: number;
+  authors: number;
+}
+
+export interface InputRow {
+  name: string;
+  label: string;
+  value: string;
+  unit: string;
+  group: string;
+  changed: boolean;
+}
+
+export interface ForecastPresentation {
+  id: number;
+  modelId: string;
+  modelTitle: string;
+  modelVersion: number;
+  current: boolean;
+  seed: number;
+  sampleCount: number;
+  headlines: Headline[];
+  svg: string | null;
+  /** The vega-lite spec, so the browser can make the static SVG interactive. */
+  spec: Record<string, unknown> | null;
+  description: string;
+  table: ReturnType<typeof resultTable> | null;
+  inputs: InputRow[];
+  modelDescriptionHtml: string;
+  sources: Source[];
+}
+
+export interface ComputedForecast {
+  model: ForecastModel;
+  inputs: Inputs;
+  overrides: Inputs;
+  options: ComputeOptions;
+  inputsHash: string;
+  result: ForecastResult;
+  cached: boolean;
+  computeMs: number;
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import type { Live } from "../../server/live";
-import { postRoom } from "../../app/live/events";
+import { postRoom } from "../../app/discussion/live-events";
 import { sessionTokenFrom } from "../../app/utils/cookies.server";
 import { Client } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";

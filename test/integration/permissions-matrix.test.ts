@@ -6,7 +6,7 @@
 // and one per person involved sits in their user room. An allowed cell must show its effect.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type Database from "better-sqlite3";
-import { postRoom } from "../../app/live/events";
+import { postRoom } from "../../app/discussion/live-events";
 import { Client, type Reply } from "../support/client";
 import { changedTables, connected, cookieOf, LiveWatch, openSocket, snapshot, type Watched } from "../support/matrix";
 import { startTestServer, type TestServer } from "../support/server";

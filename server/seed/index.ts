@@ -1,10 +1,10 @@
 // Demo content for a fresh database, written by us. Deterministic: fixed clock, fixed text.
 import { count } from "drizzle-orm";
-import type { Db } from "./client";
-import { users } from "./schema";
-import { createServices } from "../app/services/index.server";
-import type { ComputeRunner } from "../app/services/forecasts.server";
-import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./seed-content";
+import type { Db } from "../../db/client";
+import { users } from "../../db/schema";
+import { createServices } from "../../app/services/index.server";
+import type { ComputeRunner } from "../../app/services/forecasts.server";
+import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./content";
 
 /** Seeds only an empty database; returns whether it did. */
 export async function seedIfEmpty(db: Db, runner?: ComputeRunner): Promise<boolean> {

@@ -4,14 +4,7 @@ import { data, type AppLoadContext, type HeadersFunction } from "@remix-run/node
 import type { z } from "zod";
 import { fieldErrors } from "../discussion/schemas";
 import type { SessionUser } from "../services/types";
-import { appError, isAppError } from "./errors";
-
-export interface ActionFailure {
-  ok: false;
-  error: string;
-  fields: Record<string, string>;
-  values?: Record<string, string>;
-}
+import { appError, isAppError, type ActionFailure } from "../utils/errors";
 
 /** A write without a valid session (expired, revoked, forged) is refused with a 401 the form can show. */
 export function requireUser(context: AppLoadContext): SessionUser {

@@ -2,7 +2,7 @@
 // make on a thread, dispatched by the form's `intent`.
 import type { AppLoadContext } from "@remix-run/node";
 import { postIntentSchema } from "../discussion/schemas";
-import { appError, notFound } from "./errors";
+import { appError, notFound } from "../utils/errors";
 import { withEditorInputs } from "./forecast-form.server";
 import { formValues, parseForm, requireUser, runAction } from "./http.server";
 import { MODERATION_INTENTS } from "../discussion/moderation-schemas";

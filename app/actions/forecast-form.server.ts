@@ -3,8 +3,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { readForecastForm } from "../components/forecast-editor/form-fields";
 import { getModel } from "../forecast/index";
-import type { ComputedForecast } from "../services/forecasts.server";
-import { appError, isAppError } from "./errors";
+import type { ComputedForecast } from "../services/types";
+import { appError, isAppError } from "../utils/errors";
 
 export const FORECAST_FIELD = "forecast";
 export const ATTACH_FIELD = "attachForecast";

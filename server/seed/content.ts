@@ -1,6 +1,6 @@
 // The demo site's users, posts and threads. Passwords are for local use only and are
 // printed in the README; a real deployment starts from its own accounts.
-import type { Role } from "./schema/users";
+import type { Role } from "../../db/schema/users";
 
 export interface DemoComment {
   author: string;

@@ -4,7 +4,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { moderationIntentSchema } from "../discussion/moderation-schemas";
 import type { PostView } from "../services/types";
-import { appError, notFound } from "./errors";
+import { appError, notFound } from "../utils/errors";
 import { parseForm } from "./http.server";
 
 export async function moderationAction(context: AppLoadContext, userId: number, post: PostView, values: Record<string, string>) {
