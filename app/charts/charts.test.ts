@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runModel } from "../forecast/index";
 import type { ForecastResult, Headline } from "../forecast/types";
 // The renderer is server code; the tests of the chart builders drive it on purpose.
-// eslint-disable-next-line no-restricted-imports
 import { chartCacheSize, ChartRenderError, clearChartCache, renderSvg, renderSvgCached, renderSvgUncached } from "../utils/chart-svg.server";
 import {
   axisFormat,
