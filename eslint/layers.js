@@ -13,7 +13,7 @@ import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 export const AREAS = {
   db: { may: ["db"] },
   forecast: { may: ["forecast"] },
-  charts: { may: ["charts"], mayType: ["forecast"] },
+  charts: { may: ["charts", "forecast"] },
   discussion: { may: ["discussion"] },
   utils: { may: ["utils", "forecast", "charts", "discussion"] },
   services: { may: ["services", "utils", "forecast", "charts", "discussion", "db"] },

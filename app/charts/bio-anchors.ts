@@ -5,7 +5,8 @@ import type { ForecastResult } from "../forecast/types";
 import { exponentStep, exponentTicks, LOG10_VALUE_LABEL, yearAxis } from "./axis-format";
 import { cdfEncoding, cdfLegendOrient, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
 import { cdfRows, firstCrossing, isNum, series, yearDomain } from "./data";
-import { findHeadline, fmtPct, fmtYear } from "./text";
+import { findHeadline } from "./text";
+import { formatPercent, formatYear } from "../forecast/format";
 import { COLORS, frame, lineLegend, sourceLine, subtitle, tag, title, topLevel, type ChartOptions, type Layer } from "./theme";
 
 export const FORECAST_LABEL = "This forecast";
@@ -18,9 +19,9 @@ export function bioSubtitle(result: ForecastResult, compact: boolean): string {
   const p90 = findHeadline(result, "p90");
   const p2036 = findHeadline(result, "p2036");
   const parts: string[] = [];
-  if (median) parts.push(`Median ${fmtYear(median.value)}`);
-  if (p10 && p90 && !compact) parts.push(`10th–90th percentile ${fmtYear(p10.value)} to ${fmtYear(p90.value)}`);
-  if (p2036) parts.push(`P(by 2036) ${fmtPct(p2036.value)}`);
+  if (median) parts.push(`Median ${formatYear(median.value)}`);
+  if (p10 && p90 && !compact) parts.push(`10th–90th percentile ${formatYear(p10.value)} to ${formatYear(p90.value)}`);
+  if (p2036) parts.push(`P(by 2036) ${formatPercent(p2036.value)}`);
   return parts.join(" · ");
 }
 
@@ -51,11 +52,11 @@ export function bioAnchorsSpec(result: ForecastResult, options: ChartOptions = {
     encoding: legend,
   });
   if (isNum(median)) {
-    layers.push(...medianLayers([{ year: median, color: COLORS.ink, label: `Median ${fmtYear(median)}`, side: "right" }]));
+    layers.push(...medianLayers([{ year: median, color: COLORS.ink, label: `Median ${formatYear(median)}`, side: "right" }]));
   } else if (median === null) {
     layers.push(medianBeyondLayer(`Median after ${domain[1]}`, domain[1]));
   }
-  const hoverRows = cdf.map((r) => ({ ...r, yearText: String(r.year), pText: fmtPct(r.p) }));
+  const hoverRows = cdf.map((r) => ({ ...r, yearText: String(r.year), pText: formatPercent(r.p) }));
   layers.push(hoverLayer(hoverRows, [{ field: "yearText", title: "Year" }, { field: "pText", title: "P(TAI by then)" }], COLORS.accent));
   layers.push(...sourceLine(SOURCE, f));
   return {
@@ -179,7 +180,7 @@ export function bioAnchorsHistogramSpec(result: ForecastResult, options: ChartOp
       order: anchors.findIndex((a) => a.label === r.anchor),
       share: r.share as number,
       range: `1e${r.bin}–1e${(r.bin as number) + 1} FLOP`,
-      shareText: fmtPct(r.share as number),
+      shareText: formatPercent(r.share as number),
     }));
   const bins = rows.map((r) => r.bin as number);
   const lo = bins.length ? Math.min(...bins) : 20;

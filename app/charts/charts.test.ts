@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runModel } from "../forecast/index";
+import { formatHeadline, runModel } from "../forecast/index";
 import type { ForecastResult, Headline } from "../forecast/types";
 // The renderer is server code; the tests of the chart builders drive it on purpose.
 import { chartCacheSize, ChartRenderError, clearChartCache, renderSvg, renderSvgCached, renderSvgUncached } from "../utils/chart-svg.server";
@@ -181,16 +181,26 @@ const bio = (median: number | null, p2036: number): ForecastResult => ({
 
 describe("describeResult and describeShift", () => {
   it("put the headlines in words", () => {
-    expect(describeResult(bio(2052, 0.19))).toBe("Median arrival 2052 (10th–90th percentile: 2031 to after 2100). P(TAI by 2036) 19%, by 2100 76%.");
+    expect(describeResult(bio(2052, 0.19))).toBe("Median arrival 2052 (10th–90th percentile: 2031 to after 2100). P(TAI by 2036) 19%, by 2100 76.4%.");
     expect(describeResult(results["gpt-extrapolation"])).toMatch(/^Normalised benchmark performance reaches 50% at 1\.4e22 FLOP, 80% at 4\.7e24 FLOP/);
     expect(describeResult(results["scaling-laws"])).toContain("69.3B parameters on 1.39T tokens");
+  });
+
+  it("writes a value the same way as the headline boxes (one formatter)", () => {
+    const parent = bio(2052, 0.375);
+    const fork = bio(null, 0.4);
+    const shift = describeShift(parent, fork);
+    for (const h of [...parent.headlines, ...fork.headlines].filter((x) => x.key === "median" || x.key === "p2036")) {
+      expect(shift).toContain(formatHeadline(h));
+    }
+    expect(shift).toBe("median arrival 2052 → after 2100; P(by 2036) 37.5% → 40%");
   });
 
   it("describes a fork's shift", () => {
     expect(describeShift(bio(2052, 0.17), bio(2041, 0.34))).toBe("median arrival 2052 → 2041; P(by 2036) 17% → 34%");
     expect(describeShift(bio(2052, 0.17), bio(null, 0.17))).toBe("median arrival 2052 → after 2100; P(by 2036) unchanged at 17%");
-    expect(describeShift(results["gpt-extrapolation"], forks["gpt-extrapolation"])).toMatch(/^FLOP for 80% \(logistic → linear fit\) 4\.7e24 → /);
-    expect(describeShift(results["scaling-laws"], forks["scaling-laws"])).toBe("loss at (N, D) 1.937 → 2.002; compute 5.9e23 → 3.2e23 FLOP");
+    expect(describeShift(results["gpt-extrapolation"], forks["gpt-extrapolation"])).toMatch(/^compute for 80% \(logistic → linear fit\) 4\.7e24 FLOP → 3e24 FLOP$/);
+    expect(describeShift(results["scaling-laws"], forks["scaling-laws"])).toBe("loss at (N, D) 1.937 → 2.002; compute 5.9e23 FLOP → 3.2e23 FLOP");
   });
 
   it("never throws, whatever the headline values", () => {

@@ -6,7 +6,8 @@ import { cdfEncoding, cdfLegendOrient, halfGuide, medianLayers, type MedianMark 
 import { cdfRows, isNum, yearDomain, type CdfRow } from "./data";
 import { chosenFit, fitCurve, gptAxes, gptDomain, gptReferences, referenceLayers } from "./gpt-extrapolation";
 import { chosenCurve, chosenPoint, labelSide, lossAxes, pointLayers, shortLaw } from "./scaling-laws";
-import { findHeadline, fmtYear, shiftSubtitle } from "./text";
+import { findHeadline, shiftSubtitle } from "./text";
+import { formatYear } from "../forecast/format";
 import { COLORS, frame, lineLegend, tag, subtitle, title, topLevel, type ChartOptions, type Layer } from "./theme";
 
 export interface OverlayLabels {
@@ -32,7 +33,7 @@ function medianMarks(items: { result: ForecastResult; color: string }[]): Median
     .map((it) => ({ year: findHeadline(it.result, "median")?.value, color: it.color }))
     .filter((m): m is { year: number; color: string } => isNum(m.year))
     .sort((a, b) => a.year - b.year);
-  return known.map((m, i) => ({ year: m.year, color: m.color, label: fmtYear(m.year), side: i === 0 && known.length > 1 ? "left" : "right" }));
+  return known.map((m, i) => ({ year: m.year, color: m.color, label: formatYear(m.year), side: i === 0 && known.length > 1 ? "left" : "right" }));
 }
 
 function cdfOverlay(parent: ForecastResult, fork: ForecastResult, labels: OverlayLabels, options: ChartOptions): TopLevelSpec {
@@ -156,7 +157,7 @@ export function communitySpec(own: ForecastResult, forks: ForecastResult[], aggr
   const marks = medianMarks([{ result: aggregate ?? own, color: aggregate ? COLORS.ink : COLORS.accent }]);
   layers.push(...medianLayers(marks.map((m) => ({ ...m, label: `${aggregate ? "Aggregate median" : "Median"} ${m.label}` }))));
   const median = findHeadline(aggregate ?? own, "median");
-  const sub = `${forks.length} fork${forks.length === 1 ? "" : "s"}${median ? ` · ${aggregate ? "aggregate" : "post"} median ${fmtYear(median.value)}` : ""}`;
+  const sub = `${forks.length} fork${forks.length === 1 ? "" : "s"}${median ? ` · ${aggregate ? "aggregate" : "post"} median ${formatYear(median.value)}` : ""}`;
   return {
     ...topLevel(f, "Arrival-year probability of a post's forecast, its forks and their aggregate"),
     title: { text: title(f, "The post's forecast and its forks"), subtitle: subtitle(f, sub) },

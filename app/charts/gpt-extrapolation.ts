@@ -4,7 +4,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { exponentDomain, percentAxis, logFlopX } from "./axis-format";
 import { isNum, series } from "./data";
-import { findHeadline, fmtCount, fmtPct, fmtSci } from "./text";
+import { findHeadline } from "./text";
+import { formatCount, formatHeadline, formatPercent, formatSci } from "../forecast/format";
 import { COLORS, INTERACTIVE_LAYER, frame, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
 
 const SOURCE = "Method: Finnveden 2020, reimplemented; GPT-3 scores: Brown et al. 2020; reference lines derived here.";
@@ -28,7 +29,7 @@ export interface CurveRow {
 export function fitCurve(result: ForecastResult, fit: Fit): CurveRow[] {
   return series(result, "curves")
     .filter((r) => r.fit === fit && isNum(r.flop) && r.flop > 0 && isNum(r.perf))
-    .map((r) => ({ flop: r.flop as number, perf: r.perf as number, flopText: fmtSci(r.flop as number), perfText: fmtPct(r.perf as number) }));
+    .map((r) => ({ flop: r.flop as number, perf: r.perf as number, flopText: formatSci(r.flop as number, 2), perfText: formatPercent(r.perf as number) }));
 }
 
 export function gptPoints(result: ForecastResult) {
@@ -36,8 +37,8 @@ export function gptPoints(result: ForecastResult) {
     // Place each model where the fitted relation puts its loss, so points and curves agree.
     const flop = isNum(r.flop_equivalent) && r.flop_equivalent > 0 ? r.flop_equivalent : r.flop;
     if (!isNum(flop) || !(flop > 0) || !isNum(r.perf)) return [];
-    const size = isNum(r.params) ? fmtCount(r.params) : String(r.name ?? "");
-    return [{ flop, perf: r.perf, size, name: String(r.name ?? size), flopText: fmtSci(flop), perfText: fmtPct(r.perf) }];
+    const size = isNum(r.params) ? formatCount(r.params) : String(r.name ?? "");
+    return [{ flop, perf: r.perf, size, name: String(r.name ?? size), flopText: formatSci(flop, 2), perfText: formatPercent(r.perf) }];
   });
 }
 
@@ -74,7 +75,7 @@ export function gptAxes(domain: [number, number]) {
  */
 export function referenceLayers(refs: Reference[], f: Frame): Layer[] {
   if (!refs.length) return [];
-  const values = refs.map((r) => ({ ...r, flopText: fmtSci(r.flop) }));
+  const values = refs.map((r) => ({ ...r, flopText: formatSci(r.flop, 2) }));
   const x = { field: "flop", type: "quantitative" } as const;
   return [
     {
@@ -171,10 +172,10 @@ export function gptSpec(result: ForecastResult, options: ChartOptions = {}): Top
   );
   const p80 = findHeadline(result, "flop_80");
   const p90 = findHeadline(result, "flop_90");
-  const reach = [p80 && `80% at ${p80.value === null ? "not reached" : `${fmtSci(p80.value)} FLOP`}`, p90 && `90% at ${p90.value === null ? "not reached" : `${fmtSci(p90.value)} FLOP`}`]
+  const reach = [p80 && `80% at ${formatHeadline(p80)}`, p90 && `90% at ${formatHeadline(p90)}`]
     .filter(Boolean)
     .join(", ");
-  const offText = off.length ? `Off the chart: ${off.map((r) => `${r.label} (${fmtSci(r.flop)} FLOP)`).join(", ")}.` : "";
+  const offText = off.length ? `Off the chart: ${off.map((r) => `${r.label} (${formatSci(r.flop, 2)} FLOP)`).join(", ")}.` : "";
   return {
     ...topLevel(f, "Normalised benchmark performance of GPT-style models against training compute, with fitted curves"),
     title: {

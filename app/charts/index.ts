@@ -14,7 +14,7 @@ export { bioAnchorsSpec, bioAnchorsFlopSpec, bioAnchorsHistogramSpec } from "./b
 export { gptSpec } from "./gpt-extrapolation";
 export { scalingSpec } from "./scaling-laws";
 export { overlaySpec, communitySpec, type OverlayLabels } from "./compare";
-export { describeResult, describeShift, shiftSubtitle, fmtPct, fmtSci, fmtYear, fmtCount } from "./text";
+export { describeResult, describeShift, shiftSubtitle } from "./text";
 export { resultTable, type ResultTable } from "./table";
 export * as axisFormat from "./axis-format";
 

@@ -4,7 +4,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { exponentDomain, logFlopX } from "./axis-format";
 import { isNum, series } from "./data";
-import { findHeadline, fmtHeadline, fmtSci, lawName } from "./text";
+import { findHeadline, lawName } from "./text";
+import { formatHeadline, formatSci } from "../forecast/format";
 import { COLORS, INTERACTIVE_LAYER, frame, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
 
 const SOURCE = "Laws: Kaplan et al. 2020; Hoffmann et al. 2022 (Chinchilla); Besiroglu et al. 2024 (Epoch refit). Kaplan losses are on WebText2, the others on MassiveText: compare shapes, not levels.";
@@ -42,7 +43,7 @@ export interface LossRow {
 export function lossRows(result: ForecastResult): LossRow[] {
   return series(result, "curves").flatMap((r) =>
     isNum(r.flop) && r.flop > 0 && isNum(r.loss)
-      ? [{ flop: r.flop, loss: r.loss, law: String(r.law ?? ""), kind: String(r.kind ?? ""), flopText: fmtSci(r.flop), lossText: r.loss.toFixed(3) }]
+      ? [{ flop: r.flop, loss: r.loss, law: String(r.law ?? ""), kind: String(r.kind ?? ""), flopText: formatSci(r.flop, 2), lossText: r.loss.toFixed(3) }]
       : [],
   );
 }
@@ -95,7 +96,7 @@ export function labelSide(p: { flop: number; loss: number }, rows: { flop: numbe
 
 /** The marker for a chosen (N, D), its label on the freer side. */
 export function pointLayers(p: { flop: number; loss: number }, color: string, label: string, side: "above" | "below" = "above"): Layer[] {
-  const values = [{ ...p, label, flopText: fmtSci(p.flop), lossText: p.loss.toFixed(3) }];
+  const values = [{ ...p, label, flopText: formatSci(p.flop, 2), lossText: p.loss.toFixed(3) }];
   return [
     {
       data: { values },
@@ -169,7 +170,7 @@ export function scalingSpec(result: ForecastResult, options: ChartOptions = {}):
   const loss = findHeadline(result, "loss_nd");
   const lines = [
     `Bold: ${chosen.law ? shortLaw(chosen.law) : (lawName(loss) ?? "the chosen law")}${allocation ? ` at ${allocation}` : ""}.`,
-    loss && point ? `Chosen (N, D): loss ${fmtHeadline(loss)} at ${fmtSci(point.flop)} FLOP.` : "",
+    loss && point ? `Chosen (N, D): loss ${formatHeadline(loss)} at ${formatSci(point.flop, 2)} FLOP.` : "",
   ];
   return {
     ...topLevel(f, "Predicted language-model loss against training compute under several scaling laws"),

@@ -4,7 +4,7 @@ import type { ForecastResult } from "../forecast/types";
 import { cdfAt, cdfRows, isNum, series } from "./data";
 import { chosenFit, gptPoints } from "./gpt-extrapolation";
 import { lossRows, shortLaw } from "./scaling-laws";
-import { fmtPct, fmtSci } from "./text";
+import { formatPercent, formatSci } from "../forecast/format";
 
 export interface ResultTable {
   caption: string;
@@ -26,7 +26,7 @@ function cdfTable(result: ForecastResult): ResultTable {
     const p = cdfAt(cdf, year);
     const q = refAt.get(year);
     // One decimal: the table is where readers go for numbers finer than the chart shows.
-    const pct = (x: number | null | undefined) => (x === null || x === undefined ? DASH : fmtPct(x, 1));
+    const pct = (x: number | null | undefined) => (x === null || x === undefined ? DASH : formatPercent(x));
     return ref.length ? [year, pct(p), pct(q)] : [year, pct(p)];
   });
   return {
@@ -50,8 +50,8 @@ function gptTable(result: ForecastResult): ResultTable {
   const fits = chosen === "logistic" ? (["logistic", "linear"] as const) : (["linear", "logistic"] as const);
   const rows: (string | number)[][] = [...byFlop.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([e, v]) => [`1e${e}`, ...fits.map((fit) => (v[fit] === undefined ? DASH : fmtPct(v[fit], 1))), DASH]);
-  const points = gptPoints(result).map((p) => [fmtSci(p.flop), DASH, DASH, `GPT-3 ${p.size}: ${fmtPct(p.perf, 1)}`] as (string | number)[]);
+    .map(([e, v]) => [`1e${e}`, ...fits.map((fit) => (v[fit] === undefined ? DASH : formatPercent(v[fit]))), DASH]);
+  const points = gptPoints(result).map((p) => [formatSci(p.flop, 2), DASH, DASH, `GPT-3 ${p.size}: ${formatPercent(p.perf)}`] as (string | number)[]);
   const label = (fit: string) => (fit === "logistic" ? "Logistic fit" : "Linear fit");
   return {
     caption: "Normalised benchmark performance by training compute: fitted curves and the GPT-3 models",

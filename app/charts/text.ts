@@ -1,70 +1,8 @@
-// Words for charts: number formatting, the text alternative of a result, and the
+// Words for charts: the text alternative of a result and the
 // parent → fork shift. Every function is total: results come from storage and old engine
 // versions, so a missing headline or a null/NaN value must read as words, never throw.
+import { formatCount, formatHeadline, formatNumber, formatPercent, formatYear } from "../forecast/format";
 import type { ForecastResult, Headline } from "../forecast/types";
-
-const LAST_YEAR = 2100;
-
-const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
-
-/** 2052; null means "not reached in the modelled range". */
-export function fmtYear(v: number | null | undefined, rangeEnd = LAST_YEAR): string {
-  if (v === null) return `after ${rangeEnd}`;
-  return finite(v) ? String(Math.round(v)) : "n/a";
-}
-
-/** 0.186 → "19%" (or "18.6%" with decimals = 1); tiny non-zero shares read "<1%", not "0%". */
-export function fmtPct(p: number | null | undefined, decimals = 0): string {
-  if (!finite(p)) return "n/a";
-  const unit = 10 ** -decimals;
-  const pct = p * 100;
-  if (pct > 0 && pct < unit / 2) return `<${unit}%`;
-  if (pct < 100 && pct > 100 - unit / 2) return `>${100 - unit}%`;
-  return `${pct.toFixed(decimals)}%`;
-}
-
-/** 4.7278e24 → "4.7e24" (two significant digits; readers compare orders of magnitude). */
-export function fmtSci(x: number | null | undefined, digits = 2): string {
-  if (!finite(x)) return "n/a";
-  if (x === 0) return "0";
-  const [m, e] = x.toExponential(Math.max(0, digits - 1)).split("e");
-  const mantissa = m.includes(".") ? m.replace(/\.?0+$/, "") : m;
-  return `${mantissa}e${Number(e)}`;
-}
-
-/** Counts of parameters or tokens: 6.93e10 → "69B", 1.39e12 → "1.4T". */
-export function fmtCount(x: number | null | undefined): string {
-  if (!finite(x)) return "n/a";
-  const ax = Math.abs(x);
-  const units: [number, string][] = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]];
-  if (ax >= 1e15) return fmtSci(x);
-  for (const [size, suffix] of units) {
-    if (ax >= size) return `${Number((x / size).toPrecision(3))}${suffix}`;
-  }
-  return String(Number(x.toPrecision(3)));
-}
-
-export function fmtNumber(x: number | null | undefined): string {
-  if (!finite(x)) return "n/a";
-  const ax = Math.abs(x);
-  if (ax !== 0 && (ax >= 1e6 || ax < 1e-3)) return fmtSci(x, 3);
-  return String(Number(x.toPrecision(3)));
-}
-
-export function fmtHeadline(h: Pick<Headline, "format" | "value">): string {
-  switch (h.format) {
-    case "year":
-      return fmtYear(h.value);
-    case "probability":
-      return fmtPct(h.value);
-    case "flop":
-      return h.value === null ? "not reached" : fmtSci(h.value);
-    case "loss":
-      return finite(h.value) ? h.value.toFixed(3) : "n/a";
-    default:
-      return fmtNumber(h.value);
-  }
-}
 
 function headlines(result: ForecastResult | null | undefined): Headline[] {
   return Array.isArray(result?.headlines) ? result.headlines : [];
@@ -102,14 +40,14 @@ function describeCdf(result: ForecastResult): string {
   const p90 = findHeadline(result, "p90");
   const parts: string[] = [];
   if (median) {
-    const range = p10 && p90 ? ` (10th–90th percentile: ${fmtYear(p10.value)} to ${fmtYear(p90.value)})` : "";
-    parts.push(`Median arrival ${fmtYear(median.value)}${range}.`);
+    const range = p10 && p90 ? ` (10th–90th percentile: ${formatYear(p10.value)} to ${formatYear(p90.value)})` : "";
+    parts.push(`Median arrival ${formatYear(median.value)}${range}.`);
   }
   const probs = probHeadlines(result);
   if (probs.length) {
     const [first, ...rest] = probs;
-    const tail = rest.map((h) => `by ${probYear(h) ?? h.label} ${fmtPct(h.value)}`);
-    parts.push(`${first.label} ${fmtPct(first.value)}${tail.length ? `, ${tail.join(", ")}` : ""}.`);
+    const tail = rest.map((h) => `by ${probYear(h) ?? h.label} ${formatPercent(h.value)}`);
+    parts.push(`${first.label} ${formatPercent(first.value)}${tail.length ? `, ${tail.join(", ")}` : ""}.`);
   }
   return parts.join(" ");
 }
@@ -118,9 +56,9 @@ function describeGpt(result: ForecastResult): string {
   const main = [50, 80, 90, 95].map((t) => findHeadline(result, `flop_${t}`)).filter((h): h is Headline => !!h);
   const alt = findHeadline(result, "alt_flop_80");
   if (!main.length) return describeGeneric(result);
-  const reach = main.map((h) => `${/(\d+)%/.exec(h.label)?.[1] ?? "?"}% at ${fmtHeadline(h)}${h.value === null ? "" : " FLOP"}`);
+  const reach = main.map((h) => `${/(\d+)%/.exec(h.label)?.[1] ?? "?"}% at ${formatHeadline(h)}`);
   const fit = fitName(main[0]);
-  const altText = alt ? `; ${fitName(alt) ?? "other"} fit: 80% at ${fmtHeadline(alt)}${alt.value === null ? "" : " FLOP"}` : "";
+  const altText = alt ? `; ${fitName(alt) ?? "other"} fit: 80% at ${formatHeadline(alt)}` : "";
   return `Normalised benchmark performance reaches ${reach.join(", ")} (${fit ?? "chosen"} fit${altText}).`;
 }
 
@@ -134,11 +72,11 @@ function describeScaling(result: ForecastResult): string {
   const parts: string[] = [];
   if (loss) {
     const law = lawName(loss);
-    parts.push(`Predicted loss at the chosen (N, D): ${fmtHeadline(loss)} nats/token${law ? ` (${law})` : ""}${compute ? `, for ${fmtHeadline(compute)} FLOP of training compute` : ""}.`);
+    parts.push(`Predicted loss at the chosen (N, D): ${formatHeadline(loss)} nats/token${law ? ` (${law})` : ""}${compute ? `, for ${formatHeadline(compute)} of training compute` : ""}.`);
   }
   if (n && d) {
-    const r = ratio ? ` (${fmtNumber(ratio.value)} tokens per parameter)` : "";
-    parts.push(`Compute-optimal allocation of the budget: ${fmtCount(n.value)} parameters on ${fmtCount(d.value)} tokens${r}${lossOpt ? `, loss ${fmtHeadline(lossOpt)}` : ""}.`);
+    const r = ratio ? ` (${formatNumber(ratio.value)} tokens per parameter)` : "";
+    parts.push(`Compute-optimal allocation of the budget: ${formatCount(n.value)} parameters on ${formatCount(d.value)} tokens${r}${lossOpt ? `, loss ${formatHeadline(lossOpt)}` : ""}.`);
   }
   return parts.length ? parts.join(" ") : describeGeneric(result);
 }
@@ -146,7 +84,7 @@ function describeScaling(result: ForecastResult): string {
 function describeGeneric(result: ForecastResult): string {
   const hs = headlines(result).filter((h) => h && typeof h.label === "string");
   if (!hs.length) return "No headline numbers.";
-  return `${hs.map((h) => `${h.label}: ${fmtHeadline(h)}`).join("; ")}.`;
+  return `${hs.map((h) => `${h.label}: ${formatHeadline(h)}`).join("; ")}.`;
 }
 
 /** A text alternative for the chart, in words, from the headlines. */
@@ -162,9 +100,8 @@ export function describeResult(result: ForecastResult): string {
 }
 
 /** "median arrival 2052 → 2041"; equal values read "unchanged at 2052". */
-function shift(label: string, from: string, to: string, unit = ""): string {
-  const u = unit ? ` ${unit}` : "";
-  return from === to ? `${label} unchanged at ${from}${u}` : `${label} ${from} → ${to}${u}`;
+function shift(label: string, from: string, to: string): string {
+  return from === to ? `${label} unchanged at ${from}` : `${label} ${from} → ${to}`;
 }
 
 /** The headline differences between a parent and its fork, most important first. */
@@ -178,25 +115,25 @@ export function shiftParts(parent: ForecastResult, fork: ForecastResult): string
       const fa = fitName(a);
       const fb = fitName(b);
       const fits = fa === fb ? "" : ` (${fa ?? "?"} → ${fb ?? "?"} fit)`;
-      parts.push(shift(`FLOP for 80%${fits}`, fmtHeadline(a), fmtHeadline(b)));
+      parts.push(shift(`compute for 80%${fits}`, formatHeadline(a), formatHeadline(b)));
     }
   } else if (parent.modelId === "scaling-laws") {
     const [la, lb] = pair("loss_nd");
-    if (la && lb) parts.push(shift("loss at (N, D)", fmtHeadline(la), fmtHeadline(lb)));
+    if (la && lb) parts.push(shift("loss at (N, D)", formatHeadline(la), formatHeadline(lb)));
     const [ca, cb] = pair("compute_nd");
-    if (ca && cb) parts.push(shift("compute", fmtHeadline(ca), fmtHeadline(cb), "FLOP"));
+    if (ca && cb) parts.push(shift("compute", formatHeadline(ca), formatHeadline(cb)));
   } else {
     const [ma, mb] = pair("median");
-    if (ma && mb) parts.push(shift("median arrival", fmtYear(ma.value), fmtYear(mb.value)));
+    if (ma && mb) parts.push(shift("median arrival", formatYear(ma.value), formatYear(mb.value)));
     const probA = findHeadline(parent, "p2036") ?? probHeadlines(parent)[0];
     const probB = probA ? findHeadline(fork, probA.key) : undefined;
-    if (probA && probB) parts.push(shift(`P(by ${probYear(probA) ?? "?"})`, fmtPct(probA.value), fmtPct(probB.value)));
+    if (probA && probB) parts.push(shift(`P(by ${probYear(probA) ?? "?"})`, formatPercent(probA.value), formatPercent(probB.value)));
   }
   if (!parts.length) {
     // Unknown model: the first two headlines the two results share.
     for (const a of headlines(parent)) {
       const b = a && findHeadline(fork, a.key);
-      if (a && b && parts.length < 2) parts.push(shift(String(a.label ?? a.key), fmtHeadline(a), fmtHeadline(b)));
+      if (a && b && parts.length < 2) parts.push(shift(String(a.label ?? a.key), formatHeadline(a), formatHeadline(b)));
     }
   }
   return parts.length ? parts : ["no comparable headline numbers"];

@@ -22,8 +22,8 @@ describe("number formatting", () => {
     expect(formatPercent(1)).toBe("100%");
     expect(formatPercent(0.00001)).toBe("<0.1%");
     expect(formatYear(2052)).toBe("2052");
-    expect(formatYear(null)).toBe("> 2100");
-    expect(formatYear(null, 2200)).toBe("> 2200");
+    expect(formatYear(null)).toBe("after 2100");
+    expect(formatYear(null, 2200)).toBe("after 2200");
     expect(formatNumber(2.5)).toBe("2.5");
     expect(formatNumber(0.742)).toBe("0.742");
     expect(formatNumber(1e7)).toBe("1e7");

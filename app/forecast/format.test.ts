@@ -6,7 +6,7 @@ const h = (format: "year" | "probability" | "flop" | "number" | "loss", value: n
 describe("headline formatting", () => {
   it("formats each kind the way a reader expects", () => {
     expect(formatHeadline(h("year", 2052.6))).toBe("2053");
-    expect(formatHeadline(h("year", null))).toBe("> 2100");
+    expect(formatHeadline(h("year", null))).toBe("after 2100");
     expect(formatHeadline(h("probability", 0.375))).toBe("37.5%");
     expect(formatHeadline(h("flop", 3.21e24))).toBe("3.2e24 FLOP");
     expect(formatHeadline(h("number", 1.75e11))).toBe("1.75e11");

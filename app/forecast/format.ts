@@ -1,9 +1,16 @@
-// Number formatting shared by distributions.ts (describeDistribution) and diff.ts.
-// Kept separate so those two modules do not import each other.
+// The one number formatter: every headline, diff, chart label and text alternative writes a
+// value through here, so a fork card never shows "38%" in one place and "37.5%" in another.
+// Every function is total: values come from storage and old engine versions, so null,
+// undefined and NaN read as words, never throw.
+
+const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+/** The last year the date models cover; a year not reached by then reads "after 2100". */
+export const LAST_MODELLED_YEAR = 2100;
 
 /** Scientific notation with up to `digits` significant digits: 1e24, 3.2e23, -5e-4. */
-export function formatSci(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return String(x);
+export function formatSci(x: number | null | undefined, digits = 3): string {
+  if (!finite(x)) return "n/a";
   if (x === 0) return "0";
   const [mantissa, exponent] = x.toExponential(Math.max(0, digits - 1)).split("e");
   const m = mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa;
@@ -14,8 +21,8 @@ export function formatSci(x: number, digits = 3): string {
  * A plain readable number: integers as they are, other values with up to `digits`
  * significant digits, and very large or very small magnitudes in scientific notation.
  */
-export function formatNumber(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return String(x);
+export function formatNumber(x: number | null | undefined, digits = 3): string {
+  if (!finite(x)) return "n/a";
   const ax = Math.abs(x);
   if (ax !== 0 && (ax >= 1e6 || ax < 1e-3)) return formatSci(x, digits);
   if (Number.isInteger(x)) return String(x);
@@ -23,9 +30,21 @@ export function formatNumber(x: number, digits = 3): string {
   return String(Number(x.toPrecision(digits)));
 }
 
-/** 0.0772 → "7.7%". Tiny non-zero shares read "<0.1%" rather than a misleading "0%". */
-export function formatPercent(p: number, decimals = 1): string {
-  if (!Number.isFinite(p)) return String(p);
+/** Counts of parameters or tokens: 6.93e10 → "69.3B", 1.39e12 → "1.39T". */
+export function formatCount(x: number | null | undefined): string {
+  if (!finite(x)) return "n/a";
+  const ax = Math.abs(x);
+  if (ax >= 1e15) return formatSci(x, 2);
+  const units: [number, string][] = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]];
+  for (const [size, suffix] of units) {
+    if (ax >= size) return `${Number((x / size).toPrecision(3))}${suffix}`;
+  }
+  return String(Number(x.toPrecision(3)));
+}
+
+/** 0.0772 → "7.7%", 0.38 → "38%". Tiny non-zero shares read "<0.1%" rather than a misleading "0%". */
+export function formatPercent(p: number | null | undefined, decimals = 1): string {
+  if (!finite(p)) return "n/a";
   const pct = p * 100;
   const unit = 10 ** -decimals;
   if (pct > 0 && pct < unit) return `<${unit}%`;
@@ -34,24 +53,24 @@ export function formatPercent(p: number, decimals = 1): string {
   return `${decimals > 0 ? text.replace(/\.?0+$/, "") : text}%`;
 }
 
-/** A year as an integer; null (not reached in the modelled range) as "> 2100". */
-export function formatYear(year: number | null, rangeEnd = 2100): string {
-  if (year === null || !Number.isFinite(year)) return `> ${rangeEnd}`;
-  return String(Math.round(year));
+/** A year as an integer; null (not reached in the modelled range) as "after 2100". */
+export function formatYear(year: number | null | undefined, rangeEnd = LAST_MODELLED_YEAR): string {
+  if (year === null) return `after ${rangeEnd}`;
+  return finite(year) ? String(Math.round(year)) : "n/a";
 }
 
 /** A headline value as a reader expects it: years as integers, shares as %, FLOP in 1e notation. */
-export function formatHeadline(h: { format: string; value: number | null }): string {
-  if (h.value === null) return h.format === "year" ? formatYear(null) : "not reached";
+export function formatHeadline(h: { format: string; value: number | null | undefined }): string {
+  if (h.value === null && h.format !== "year") return "not reached";
   switch (h.format) {
     case "year":
       return formatYear(h.value);
     case "probability":
       return formatPercent(h.value);
     case "flop":
-      return `${formatSci(h.value, 2)} FLOP`;
+      return finite(h.value) ? `${formatSci(h.value, 2)} FLOP` : "n/a";
     case "loss":
-      return h.value.toFixed(3);
+      return finite(h.value) ? h.value.toFixed(3) : "n/a";
     default:
       return formatNumber(h.value);
   }
