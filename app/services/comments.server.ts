@@ -124,6 +124,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
               parentForecastId: input.fork.parentForecastId,
               rationales: input.fork.rationales,
               attribution: input.fork.attribution,
+              shift: input.fork.shift,
             });
             tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id)).run();
           }

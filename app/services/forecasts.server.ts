@@ -106,7 +106,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
     insert(
       tx: Tx,
       c: ComputedForecast,
-      meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: unknown[] },
+      meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: unknown[]; shift?: string },
     ): number {
       return tx
         .insert(forecasts)
@@ -117,6 +117,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
           overrides: canonicalJson(c.overrides),
           rationales: canonicalJson(meta.rationales ?? {}),
           attribution: JSON.stringify(meta.attribution ?? []),
+          shift: meta.shift ?? null,
           inputsHash: c.inputsHash,
           seed: c.options.seed,
           sampleCount: c.options.sampleCount,

@@ -29,7 +29,7 @@ export async function presentFork(
   const distance = (v: number | null) => (v === null || base === null ? -1 : Math.abs(v - base));
   const crux = stored.length ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
   const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
-  const shift = describeShift(parent.result, fork.result);
+  const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
   const parentIsPostVersion = parent.row.commentId === null;
   return {
     forecastId,

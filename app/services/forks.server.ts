@@ -202,7 +202,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const parent = await forecasts.load(fork.row.parentForecastId);
       if (!parent.result) throw notFound("That fork's parent forecast");
       const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, fork.row.authorId)).get()?.name ?? "a reader";
-      const shift = describeShift(parent.result, fork.result);
+      const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
       const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: `Fork by ${author}` }, { compact: true });
       return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
     },

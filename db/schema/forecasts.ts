@@ -21,6 +21,12 @@ export const forecasts = sqliteTable(
      * its own, applied to the parent — computed once when the fork is made.
      */
     attribution: text("attribution").notNull().default("[]"),
+    /**
+     * Forks: the headline shift against the parent in words ("median arrival 2052 → 2049;
+     * P(by 2036) 19% → 24%"), written once with the fork; the card, the overlay's text
+     * alternative and the notification read it. Null on rows older than the column.
+     */
+    shift: text("shift"),
     inputsHash: text("inputs_hash").notNull(),
     seed: integer("seed").notNull(),
     sampleCount: integer("sample_count").notNull(),

@@ -44,7 +44,7 @@ describe("forking in replies", () => {
   it("stores the fork with lineage, pinned provenance and the reason given", async () => {
     const res = await reader.post(`/posts/${slug}`, { ...forkForm(postForecast, { hw_halving_years: "1.5" }), "fork.$why.hw_halving_years": "A100s beat the trend" });
     expect(res.status).toBe(200);
-    const row = queryOne<{ parent_forecast_id: number; comment_id: number; sample_count: number; model_version: number; overrides: string; rationales: string }>(
+    const row = queryOne<{ parent_forecast_id: number; comment_id: number; sample_count: number; model_version: number; overrides: string; rationales: string; shift: string }>(
       server.databasePath,
       "SELECT * FROM forecasts WHERE parent_forecast_id = ?",
       postForecast,
@@ -58,6 +58,9 @@ describe("forking in replies", () => {
     expect(page.text).toContain("fork-card");
     expect(page.text).toMatch(/Hardware cost halving time/);
     expect(page.text).toMatch(/A100s beat the trend/);
+    // The shift in words is written once with the fork; the card shows exactly that text.
+    expect(row.shift).toMatch(/^median arrival \d{4} → \d{4}; P\(by 2036\) [\d.]+% → [\d.]+%$/);
+    expect(page.text).toContain(row.shift);
   });
 
   it("refuses bad forks with a clear 4xx and writes nothing", async () => {

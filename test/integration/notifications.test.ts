@@ -74,7 +74,7 @@ describe("notifications", () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain("BOB");
     // "forked your forecast on “…”: median arrival 2052 → 2043; P(by 2036) …"
-    expect(page.text).toMatch(/forked your forecast on “Timelines for notices”: median arrival \d{4} → \d{4}; P\(by 2036\) \d+% → \d+%/);
+    expect(page.text).toMatch(/forked your forecast on “Timelines for notices”: median arrival \d{4} → \d{4}; P\(by 2036\) [\d.]+% → [\d.]+%/);
     expect(page.text).toContain('data-testid="unread-count">1<');
   });
 
