@@ -17,20 +17,8 @@ export function exponentStep(lo: number, hi: number, maxTicks = 8): number {
   return [1, 2, 3, 5, 10].find((s) => span / s <= maxTicks) ?? 10;
 }
 
-/** Label expression for an axis of log10 values on a linear scale: 24 → "1e24". */
-export const LOG10_VALUE_LABEL = `"1e" + format(datum.value, "d")`;
-
 /** Label expression for a true log scale: 1e24 → "1e24" (rounded: log() is inexact). */
 export const LOG_SCALE_LABEL = `"1e" + format(round(log(datum.value) / LN10), "d")`;
-
-/** Axis for log10 values (e.g. 24.3) plotted on a linear scale. */
-export function log10ValueAxis(title: string, lo: number, hi: number, maxTicks = 8) {
-  return {
-    title,
-    values: exponentTicks(lo, hi, exponentStep(lo, hi, maxTicks)),
-    labelExpr: LOG10_VALUE_LABEL,
-  };
-}
 
 /** Axis for raw values on a log scale, ticks at whole powers of ten. */
 export function logScaleAxis(title: string, loExp: number, hiExp: number, maxTicks = 8) {

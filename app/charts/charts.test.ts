@@ -7,8 +7,6 @@ import type { ForecastResult, Headline } from "../forecast/types";
 import { chartCacheSize, ChartRenderError, clearChartCache, renderSvg, renderSvgCached, renderSvgUncached } from "../utils/chart-svg.server";
 import {
   axisFormat,
-  bioAnchorsFlopSpec,
-  bioAnchorsHistogramSpec,
   communitySpec,
   describeResult,
   describeShift,
@@ -138,15 +136,6 @@ describe("Bio Anchors charts", () => {
     late.headlines = late.headlines.map((h) => (h.key === "median" ? { ...h, value: null } : h));
     const svg = await renderSvg(forecastSpec(late), { label: "x" });
     expect(tickTexts(svg)).toContain("Median after 2100");
-  });
-
-  it("draws FLOP on a log axis with 1eN ticks and the anchor histogram", async () => {
-    for (const spec of [bioAnchorsFlopSpec(results["bio-anchors"]), bioAnchorsHistogramSpec(results["bio-anchors"])]) {
-      expect(compileStrict(spec)).toEqual([]);
-      const svg = await renderSvg(spec, { label: "x" });
-      expect(tickTexts(svg)).toContain("1e30");
-      expectReadableNumbers(svg);
-    }
   });
 
   it("community chart: the post, each fork and the aggregate", async () => {

@@ -36,21 +36,6 @@ export function cdfAt(rows: CdfRow[], year: number): number | null {
   return null;
 }
 
-/** First x where the rising curve `up` meets or passes `level` (both sampled at the same xs). */
-export function firstCrossing(xs: number[], up: (number | null)[], level: (number | null)[]): number | null {
-  for (let i = 0; i < xs.length; i++) {
-    const u = up[i];
-    const l = level[i];
-    if (!isNum(u) || !isNum(l) || u < l) continue;
-    const pu = up[i - 1];
-    const pl = level[i - 1];
-    if (i === 0 || !isNum(pu) || !isNum(pl)) return xs[i];
-    const t = (pl - pu) / (u - l + (pl - pu));
-    return xs[i - 1] + t * (xs[i] - xs[i - 1]);
-  }
-  return null;
-}
-
 /** Year range of the CDFs shown, defaulting to the engine's 2025–2100. */
 export function yearDomain(...sets: CdfRow[][]): [number, number] {
   let lo = Infinity;

@@ -3,14 +3,14 @@
 // browser bundle; rendering lives in utils/chart-svg.server.ts and components/forecast-chart.
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
-import { bioAnchorsFlopSpec, bioAnchorsHistogramSpec, bioAnchorsSpec } from "./bio-anchors";
+import { bioAnchorsSpec } from "./bio-anchors";
 import { gptSpec } from "./gpt-extrapolation";
 import { scalingSpec } from "./scaling-laws";
 import type { ChartOptions } from "./theme";
 
 export type { ChartOptions } from "./theme";
 export { COLORS, FONT } from "./theme";
-export { bioAnchorsSpec, bioAnchorsFlopSpec, bioAnchorsHistogramSpec } from "./bio-anchors";
+export { bioAnchorsSpec } from "./bio-anchors";
 export { gptSpec } from "./gpt-extrapolation";
 export { scalingSpec } from "./scaling-laws";
 export { overlaySpec, communitySpec, type OverlayLabels } from "./compare";
@@ -28,13 +28,4 @@ export function forecastSpec(result: ForecastResult, options: ChartOptions = {})
     default:
       return bioAnchorsSpec(result, options);
   }
-}
-
-/** Secondary views of a result, by name, for the post page's tabs (empty when none). */
-export function secondarySpecs(result: ForecastResult, options: ChartOptions = {}): { key: string; title: string; spec: TopLevelSpec }[] {
-  if (result?.modelId !== "bio-anchors") return [];
-  return [
-    { key: "flop", title: "FLOP required vs affordable", spec: bioAnchorsFlopSpec(result, options) },
-    { key: "histogram", title: "FLOP requirement by anchor", spec: bioAnchorsHistogramSpec(result, options) },
-  ];
 }

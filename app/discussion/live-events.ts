@@ -14,7 +14,6 @@ export const serverEventSchemas = {
   "comment.updated": z.strictObject({ postId: id, commentId: id }),
   "comment.removed": z.strictObject({ postId: id, commentId: id }),
   "vote.changed": z.strictObject({ postId: id, targetType: z.enum(["post", "comment"]), targetId: id, score: count, agreeScore: count }),
-  "forecast.computed": z.strictObject({ postId: id, forecastId: id }),
   "aggregate.changed": z.strictObject({ postId: id }),
   "post.locked": z.strictObject({ postId: id, locked: z.boolean(), reason: z.string().max(500).optional() }),
   /** The author edited the post (its text or its forecast): forks may now be stale. */
@@ -35,12 +34,6 @@ export type UserEventPayload<N extends UserEventName> = z.infer<(typeof userEven
 export type LiveEventName = keyof typeof serverEventSchemas;
 export type LiveEventPayload<N extends LiveEventName> = z.infer<(typeof serverEventSchemas)[N]>;
 export const LIVE_EVENT_NAMES = Object.keys(serverEventSchemas) as LiveEventName[];
-/** [name, payload] pairs, so a handler's `switch (name)` narrows its payload. */
-export type LiveEventArgs = { [N in LiveEventName]: [name: N, payload: LiveEventPayload<N>] }[LiveEventName];
-
-export function isLiveEventName(name: unknown): name is LiveEventName {
-  return typeof name === "string" && Object.hasOwn(serverEventSchemas, name);
-}
 
 /** Client → server: the only two events the server accepts. Writes go through HTTP actions. */
 export const roomRequestSchema = z.strictObject({ postId: id });

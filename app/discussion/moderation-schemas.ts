@@ -31,7 +31,6 @@ export const moderationIntentSchema = z.discriminatedUnion("intent", [
     reason: z.string({ error: "Say what is wrong." }).trim().min(3, "Say in a few words what is wrong.").max(500, "Keep the report under 500 characters."),
   }),
 ]);
-export type ModerationIntent = z.infer<typeof moderationIntentSchema>;
 export const MODERATION_INTENTS: ReadonlySet<string> = new Set(moderationIntentSchema.options.map((o) => o.shape.intent.value));
 
 export const resolveReportSchema = z.object({

@@ -88,7 +88,6 @@ export const postIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("vote-comment"), commentId: idSchema, value: voteValueSchema }),
   z.object({ intent: z.literal("agree-comment"), commentId: idSchema, value: voteValueSchema }),
 ]);
-export type PostIntent = z.infer<typeof postIntentSchema>;
 
 export const SORTS = ["top", "new", "old"] as const;
 export type CommentSort = (typeof SORTS)[number];

@@ -13,18 +13,3 @@ export const previewRequestSchema = z.strictObject({
   sampleCount: z.number().int().min(1000, "Use at least 1,000 samples.").max(MAX_SAMPLE_COUNT, `Use at most ${MAX_SAMPLE_COUNT.toLocaleString("en-US")} samples.`).optional(),
 });
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
-
-/** What a post form carries in its hidden `forecast` field: the editor's JSON, or nothing. */
-export const attachedForecastSchema = z
-  .string()
-  .max(256 * 1024, "The forecast is too large.")
-  .transform((text, ctx) => {
-    if (text.trim() === "") return null;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The forecast could not be read; reload the editor and try again." });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.union([z.null(), z.strictObject({ modelId: z.string().min(1).max(64), inputs: z.unknown(), rationales: z.record(z.string(), z.string().max(300)).optional() })]));

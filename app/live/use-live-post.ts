@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import type { Socket } from "socket.io-client";
-import { LIVE_EVENT_NAMES, serverEventSchemas, type ClientToServerEvents, type LiveEventArgs, type ServerToClientEvents } from "~/discussion/live-events";
+import { LIVE_EVENT_NAMES, serverEventSchemas, type ClientToServerEvents, type ServerToClientEvents } from "~/discussion/live-events";
 
 /** idle: not started (server render, no post); offline: the server ended it or refused us. */
 export type LiveStatusValue = "idle" | "connecting" | "live" | "reconnecting" | "offline";
@@ -15,23 +15,18 @@ export interface LivePostState {
   status: LiveStatusValue;
 }
 
-/** Return "handled" when the event was patched in place and no refetch is needed. */
-export type LiveEventHandler = (...args: LiveEventArgs) => void | "handled";
-
 // Events come in bursts (a reply bumps counts, votes and aggregates together): one refetch per burst.
 const REVALIDATE_DELAY_MS = 150;
 const JOIN_TIMEOUT_MS = 5000;
 
 const initial: LivePostState = { connected: false, lastEventAt: null, status: "idle" };
 
-export function useLivePost(postId: number | null, onEvent?: LiveEventHandler): LivePostState {
+export function useLivePost(postId: number | null): LivePostState {
   const [state, setState] = useState<LivePostState>(initial);
   const { revalidate } = useRevalidator();
-  // Latest callbacks without reconnecting on every render.
+  // The latest revalidate without reconnecting on every render.
   const revalidateRef = useRef(revalidate);
-  const onEventRef = useRef(onEvent);
   revalidateRef.current = revalidate;
-  onEventRef.current = onEvent;
 
   useEffect(() => {
     if (postId === null) return;
@@ -108,13 +103,7 @@ export function useLivePost(postId: number | null, onEvent?: LiveEventHandler): 
             const parsed = serverEventSchemas[name].safeParse(payload);
             if (!parsed.success || disposed) return;
             update({ lastEventAt: Date.now() });
-            let outcome: void | "handled" = undefined;
-            try {
-              outcome = onEventRef.current?.(...([name, parsed.data] as LiveEventArgs));
-            } catch (error) {
-              console.error("live event handler failed", error);
-            }
-            if (outcome !== "handled") scheduleRevalidate();
+            scheduleRevalidate();
           });
         }
       })

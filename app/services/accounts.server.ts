@@ -4,7 +4,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { PERMANENT_BAN, sessions, users, type Role } from "../../db/schema";
-import { appError } from "../utils/errors";
+import { appError, conflict } from "../utils/errors";
 import type { LiveHub } from "./broadcast";
 import type { Clock } from "./clock";
 import { authorize } from "./guard.server";
@@ -42,7 +42,7 @@ export function createAccountService(db: Db, now: Clock, live: LiveHub, notifica
       const notified = db.transaction(
         (tx) => {
           authorize(tx, actorId, "ban:user", { ownerId: subject.id, subjectRole: subject.role }, now());
-          if (subject.bannedUntil === null || subject.bannedUntil <= now()) throw appError(409, `@${handle} is not banned.`);
+          if (subject.bannedUntil === null || subject.bannedUntil <= now()) throw conflict(`@${handle} is not banned.`);
           tx.update(users).set({ bannedUntil: null, banReason: null }).where(eq(users.id, subject.id)).run();
           appendLog(tx, { actorId, action: "unban", targetType: "user", targetId: subject.id, subjectUserId: subject.id, reason }, now());
           return notifications.add(tx, [{ userId: subject.id, kind: "moderation", actorId: null, postId: null, commentId: null, text: `Your ban was lifted${reason ? `: ${reason}` : "."}` }]);
@@ -58,7 +58,7 @@ export function createAccountService(db: Db, now: Clock, live: LiveHub, notifica
         (tx) => {
           authorize(tx, actorId, "grant:moderator", { ownerId: subject.id }, now());
           if (subject.role === "admin") throw appError(403, "Admins are not changed from the site; that is an operator's job.");
-          if (subject.role === role) throw appError(409, `@${handle} is already a ${role}.`);
+          if (subject.role === role) throw conflict(`@${handle} is already a ${role}.`);
           tx.update(users).set({ role }).where(eq(users.id, subject.id)).run();
           appendLog(tx, { actorId, action: role === "moderator" ? "grant-moderator" : "revoke-moderator", targetType: "user", targetId: subject.id, subjectUserId: subject.id, reason }, now());
         },
@@ -89,4 +89,3 @@ export function createAccountService(db: Db, now: Clock, live: LiveHub, notifica
     },
   };
 }
-export type AccountService = ReturnType<typeof createAccountService>;

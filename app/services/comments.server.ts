@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { commentRevisions, comments, posts, users, votes } from "../../db/schema";
-import { appError, notFound } from "../utils/errors";
+import { appError, conflict, notFound } from "../utils/errors";
 import { renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";
 import type { MarkdownRenderer } from "./render.server";
@@ -106,7 +106,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
             const parent = tx.select().from(comments).where(eq(comments.id, input.parentId)).get();
             if (!parent) throw appError(404, "The comment you are replying to does not exist.");
             if (parent.postId !== input.postId) throw appError(400, "That comment belongs to another post; reply on its own page.");
-            if (parent.status !== "visible") throw appError(409, "That comment was deleted; reply to the post or another comment instead.");
+            if (parent.status !== "visible") throw conflict("That comment was deleted; reply to the post or another comment instead.");
             depth = Math.min(parent.depth + 1, MAX_DEPTH);
             parentAuthorId = parent.authorId;
           }
@@ -138,7 +138,6 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       const forkId = created.forkId;
       notifications.announce(created.notified);
       broadcast("comment.created", { postId: input.postId, commentId: created.id, parentId: input.parentId, authorId: input.authorId, forkId });
-      if (forkId) broadcast("forecast.computed", { postId: input.postId, forecastId: forkId });
       return { id: created.id };
     },
 
@@ -149,7 +148,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
           const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
           if (!c) throw notFound("That comment");
           authorize(tx, editorId, "edit:comment", { ownerId: c.authorId }, now());
-          if (c.status !== "visible") throw appError(409, "A deleted comment cannot be edited.");
+          if (c.status !== "visible") throw conflict("A deleted comment cannot be edited.");
           if (c.markdown === markdown) return;
           const t = now();
           tx.insert(commentRevisions).values({ commentId, markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt }).run();
@@ -168,7 +167,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
           const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
           if (!c) throw notFound("That comment");
           authorize(tx, userId, "delete:comment", { ownerId: c.authorId }, now());
-          if (c.status !== "visible") throw appError(409, "That comment is already deleted.");
+          if (c.status !== "visible") throw conflict("That comment is already deleted.");
           tx.update(comments).set({ status: "deleted" }).where(eq(comments.id, commentId)).run();
         },
         { behavior: "immediate" },
@@ -222,7 +221,6 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     },
   };
 }
-export type CommentService = ReturnType<typeof createCommentService>;
 
 const minutes = (seconds: number) => (seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 

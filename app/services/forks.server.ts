@@ -9,7 +9,7 @@ import { communitySpec, describeShift, overlaySpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
 import { diffInputs, formatHeadline, getModel, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
-import { appError, notFound } from "../utils/errors";
+import { appError, conflict, notFound } from "../utils/errors";
 import type { ForecastService } from "./forecasts.server";
 import { spreadForPost } from "./spread.server";
 import { presentFork } from "./fork-view.server";
@@ -43,7 +43,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       if (parent.postId !== postId) throw appError(400, "That forecast belongs to another post's thread; fork it on its own page.");
       if (parent.commentId !== null) {
         const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, parent.commentId)).get();
-        if (!host || host.status !== "visible") throw appError(409, "That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
+        if (!host || host.status !== "visible") throw conflict("That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
       }
       const parentInputs = JSON.parse(parent.inputs) as Inputs;
       const computed = await forecasts.compute(parent.modelId, overrides, { base: parentInputs });
@@ -77,10 +77,10 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
       if (!comment || comment.postId !== post.id || comment.forecastId === null) throw notFound("That fork");
       authorize(db, userId, "rebase:fork", { ownerId: comment.authorId, thread: loadThread(db, post.id, userId) }, now());
-      if (comment.status !== "visible") throw appError(409, "That fork was deleted.");
+      if (comment.status !== "visible") throw conflict("That fork was deleted.");
       const fork = forecasts.row(comment.forecastId);
-      if (post.forecastId === null) throw appError(409, "The post no longer has a forecast to rebase onto.");
-      if (fork.parentForecastId === post.forecastId) throw appError(409, "This fork is already based on the current forecast.");
+      if (post.forecastId === null) throw conflict("The post no longer has a forecast to rebase onto.");
+      if (fork.parentForecastId === post.forecastId) throw conflict("This fork is already based on the current forecast.");
       // A rebase is a reply to the old fork whose forecast forks the current one: once is enough.
       const done = db
         .select({ id: comments.id })
@@ -88,13 +88,13 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         .innerJoin(forecastsTable, eq(forecastsTable.id, comments.forecastId))
         .where(and(eq(comments.parentId, commentId), eq(comments.authorId, userId), eq(comments.status, "visible"), eq(forecastsTable.parentForecastId, post.forecastId)))
         .get();
-      if (done) throw appError(409, "You already rebased this fork onto the current forecast; see the reply below it.");
+      if (done) throw conflict("You already rebased this fork onto the current forecast; see the reply below it.");
       const oldParent = fork.parentForecastId === null ? null : forecasts.row(fork.parentForecastId);
-      if (!oldParent || oldParent.commentId !== null) throw appError(409, "Only forks of the post's own forecast can be rebased.");
+      if (!oldParent || oldParent.commentId !== null) throw conflict("Only forks of the post's own forecast can be rebased.");
       const current = forecasts.row(post.forecastId);
-      if (current.modelId !== fork.modelId) throw appError(409, "The post's forecast now uses another model; fork it afresh.");
+      if (current.modelId !== fork.modelId) throw conflict("The post's forecast now uses another model; fork it afresh.");
       const model = getModel(fork.modelId);
-      if (!model) throw appError(409, "This fork's model is no longer available.");
+      if (!model) throw conflict("This fork's model is no longer available.");
       const forkInputs = JSON.parse(fork.inputs) as Inputs;
       const rebased = JSON.parse(current.inputs) as Inputs;
       for (const d of diffInputs(model, JSON.parse(oldParent.inputs) as Inputs, forkInputs)) rebased[d.name] = forkInputs[d.name]!;
@@ -242,5 +242,4 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
     },
   };
 }
-export type ForkService = ReturnType<typeof createForkService>;
 

@@ -35,4 +35,3 @@ export function createLimitService(db: Db, enabled: boolean) {
     },
   };
 }
-export type LimitService = ReturnType<typeof createLimitService>;

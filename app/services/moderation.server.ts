@@ -6,7 +6,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { comments, moderationLog, postBans, posts, users } from "../../db/schema";
 import type { Action } from "../discussion/permissions";
-import { appError, notFound } from "../utils/errors";
+import { appError, conflict, notFound } from "../utils/errors";
 import type { LiveHub } from "./broadcast";
 import type { Clock } from "./clock";
 import { authorize, loadThread, type Reader } from "./guard.server";
@@ -66,7 +66,7 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
       db.transaction(
         (tx) => {
           const thread = onPost(tx, actorId, postId, "lock:post");
-          if ((thread.lockedAt !== null) === locked) throw appError(409, locked ? "This thread is already locked." : "This thread is not locked.");
+          if ((thread.lockedAt !== null) === locked) throw conflict(locked ? "This thread is already locked." : "This thread is not locked.");
           tx.update(posts).set({ lockedAt: locked ? now() : null, lockReason: locked ? reason : null }).where(eq(posts.id, postId)).run();
           appendLog(tx, { actorId, action: locked ? "lock" : "unlock", targetType: "post", targetId: postId, postId, reason }, now());
         },
@@ -79,7 +79,7 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
       db.transaction(
         (tx) => {
           const thread = onPost(tx, actorId, postId, "disable-forking:post");
-          if (thread.forkingDisabled === disabled) throw appError(409, disabled ? "Forking is already off here." : "Forking is already on here.");
+          if (thread.forkingDisabled === disabled) throw conflict(disabled ? "Forking is already off here." : "Forking is already on here.");
           tx.update(posts).set({ forkingDisabled: disabled }).where(eq(posts.id, postId)).run();
           appendLog(tx, { actorId, action: disabled ? "disable-forking" : "enable-forking", targetType: "post", targetId: postId, postId, reason }, now());
         },
@@ -107,8 +107,8 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
         (tx) => {
           const c = commentRow(tx, commentId);
           authorize(tx, actorId, "remove:comment", { ownerId: c.authorId }, now());
-          if (removed && c.status !== "visible") throw appError(409, c.status === "removed" ? "That comment is already removed." : "The author already deleted that comment.");
-          if (!removed && c.status !== "removed") throw appError(409, "That comment is not removed.");
+          if (removed && c.status !== "visible") throw conflict(c.status === "removed" ? "That comment is already removed." : "The author already deleted that comment.");
+          if (!removed && c.status !== "removed") throw conflict("That comment is not removed.");
           tx.update(comments).set({ status: removed ? "removed" : "visible", removalReason: removed ? reason : null }).where(eq(comments.id, commentId)).run();
           appendLog(tx, { actorId, action: removed ? "remove" : "restore", targetType: "comment", targetId: commentId, postId: c.postId, subjectUserId: c.authorId, reason }, now());
           const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, c.postId)).get()?.title ?? "";
@@ -163,7 +163,7 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
           authorize(tx, actorId, "ban-from-post:user", { ownerId: subject.id, thread, subjectRole: subject.role }, now());
           const key = and(eq(postBans.postId, postId), eq(postBans.userId, subject.id));
           const existing = tx.select().from(postBans).where(key).get();
-          if (banned === (existing !== undefined)) throw appError(409, banned ? `@${handle} is already barred from this post.` : `@${handle} is not barred from this post.`);
+          if (banned === (existing !== undefined)) throw conflict(banned ? `@${handle} is already barred from this post.` : `@${handle} is not barred from this post.`);
           if (banned) tx.insert(postBans).values({ postId, userId: subject.id, bannedBy: actorId, reason, createdAt: now() }).run();
           else tx.delete(postBans).where(key).run();
           appendLog(tx, { actorId, action: banned ? "ban-from-post" : "unban-from-post", targetType: "user", targetId: subject.id, postId, subjectUserId: subject.id, reason }, now());
@@ -213,4 +213,3 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
     },
   };
 }
-export type ModerationService = ReturnType<typeof createModerationService>;

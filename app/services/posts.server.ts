@@ -140,4 +140,3 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
     },
   };
 }
-export type PostService = ReturnType<typeof createPostService>;

@@ -4,7 +4,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, posts, reports, users, type ReportTarget } from "../../db/schema";
 import { renderPlainText } from "../utils/markdown.server";
-import { appError, notFound } from "../utils/errors";
+import { appError, conflict, notFound } from "../utils/errors";
 import type { Clock } from "./clock";
 import { authorize } from "./guard.server";
 import { appendLog } from "./moderation.server";
@@ -50,7 +50,7 @@ export function createReportService(db: Db, now: Clock, notifications: Notificat
             .from(reports)
             .where(and(eq(reports.reporterId, reporterId), eq(reports.targetType, input.targetType), eq(reports.targetId, input.targetId), eq(reports.status, "open")))
             .get();
-          if (open) throw appError(409, "You already reported this; a moderator will look at it.");
+          if (open) throw conflict("You already reported this; a moderator will look at it.");
           return tx.insert(reports).values({ reporterId, postId, ...input, createdAt: now() }).returning({ id: reports.id }).get();
         },
         { behavior: "immediate" },
@@ -93,7 +93,7 @@ export function createReportService(db: Db, now: Clock, notifications: Notificat
           authorize(tx, actorId, "resolve:report", {}, now());
           const r = tx.select().from(reports).where(eq(reports.id, reportId)).get();
           if (!r) throw notFound("That report");
-          if (r.status !== "open") throw appError(409, "That report was already closed.");
+          if (r.status !== "open") throw conflict("That report was already closed.");
           tx.update(reports).set({ status: outcome, resolvedBy: actorId, resolution: note, resolvedAt: now() }).where(eq(reports.id, reportId)).run();
           appendLog(tx, { actorId, action: outcome === "actioned" ? "report-actioned" : "report-dismissed", targetType: "report", targetId: reportId, postId: r.postId, reason: note }, now());
           const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, r.postId)).get()?.title ?? "";
@@ -108,4 +108,3 @@ export function createReportService(db: Db, now: Clock, notifications: Notificat
     },
   };
 }
-export type ReportService = ReturnType<typeof createReportService>;

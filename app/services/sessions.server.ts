@@ -72,4 +72,3 @@ export function createSessionService(db: Db, now: Clock) {
     },
   };
 }
-export type SessionService = ReturnType<typeof createSessionService>;

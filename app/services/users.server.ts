@@ -2,7 +2,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { count, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users, type Role } from "../../db/schema";
-import { appError, notFound } from "../utils/errors";
+import { conflict, notFound } from "../utils/errors";
 import type { Clock } from "./clock";
 import type { AuthorRef, SessionUser } from "./types";
 
@@ -20,7 +20,7 @@ export function createUserService(db: Db, now: Clock) {
   return {
     async signup(input: { handle: string; displayName: string; password: string; role?: Role }): Promise<SessionUser> {
       if (db.select({ id: users.id }).from(users).where(eq(users.handle, input.handle)).get()) {
-        throw appError(409, "That handle is taken.", { handle: "That handle is taken; try another." });
+        throw conflict("That handle is taken.", { handle: "That handle is taken; try another." });
       }
       const passwordHash = await hash(input.password, ARGON);
       try {
@@ -32,7 +32,7 @@ export function createUserService(db: Db, now: Clock) {
         return toSessionUser(row);
       } catch (e) {
         // Two sign-ups raced for the same handle between the check and the insert.
-        if (String(e).includes("UNIQUE")) throw appError(409, "That handle is taken.", { handle: "That handle is taken; try another." });
+        if (String(e).includes("UNIQUE")) throw conflict("That handle is taken.", { handle: "That handle is taken; try another." });
         throw e;
       }
     },
@@ -74,4 +74,3 @@ export function createUserService(db: Db, now: Clock) {
     },
   };
 }
-export type UserService = ReturnType<typeof createUserService>;

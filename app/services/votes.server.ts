@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, posts, users, votes, type VoteKind, type VoteTarget } from "../../db/schema";
-import { appError, badRequest, forbidden, notFound } from "../utils/errors";
+import { badRequest, conflict, forbidden, notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
 import type { Clock } from "./clock";
 import type { Broadcast } from "./broadcast";
@@ -25,7 +25,7 @@ export function createVoteService(db: Db, now: Clock, broadcast: Broadcast) {
               ? tx.select({ authorId: posts.authorId, status: sql<string>`'visible'` }).from(posts).where(eq(posts.id, input.targetId)).get()
               : tx.select({ authorId: comments.authorId, status: comments.status }).from(comments).where(eq(comments.id, input.targetId)).get();
           if (!target) throw notFound(input.targetType === "post" ? "That post" : "That comment");
-          if (target.status !== "visible") throw appError(409, "Deleted comments cannot be voted on.");
+          if (target.status !== "visible") throw conflict("Deleted comments cannot be voted on.");
           authorize(tx, input.userId, "vote:content", {}, now());
           if (target.authorId === input.userId) throw forbidden("You cannot vote on your own writing.");
 
@@ -33,7 +33,7 @@ export function createVoteService(db: Db, now: Clock, broadcast: Broadcast) {
           const existing = tx.select().from(votes).where(key).get();
           const before = existing?.value ?? 0;
           if (before === input.value) {
-            throw appError(409, input.value === 0 ? "You have no vote here to retract." : "You already cast that vote; click it again to retract.");
+            throw conflict(input.value === 0 ? "You have no vote here to retract." : "You already cast that vote; click it again to retract.");
           }
           if (input.value === 0) tx.delete(votes).where(key).run();
           else if (existing) tx.update(votes).set({ value: input.value, createdAt: now() }).where(key).run();
@@ -87,4 +87,3 @@ export function createVoteService(db: Db, now: Clock, broadcast: Broadcast) {
     },
   };
 }
-export type VoteService = ReturnType<typeof createVoteService>;

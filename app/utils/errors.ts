@@ -28,7 +28,7 @@ export function isAppError(e: unknown): e is AppError {
 export const notFound = (what: string) => appError(404, `${what} was not found.`);
 export const forbidden = (message: string) => appError(403, message);
 export const badRequest = (message: string, fields?: Record<string, string>) => appError(400, message, fields);
-export const conflict = (message: string) => appError(409, message);
+export const conflict = (message: string, fields?: Record<string, string>) => appError(409, message, fields);
 
 /** What an action answers when it refuses: the message, per-field messages, and what was typed, so the form keeps it. */
 export interface ActionFailure {

@@ -5,7 +5,6 @@ import { users } from "./users";
 export const REPORT_TARGETS = ["post", "comment", "fork"] as const;
 export type ReportTarget = (typeof REPORT_TARGETS)[number];
 export const REPORT_STATUSES = ["open", "actioned", "dismissed"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const reports = sqliteTable(
   "reports",

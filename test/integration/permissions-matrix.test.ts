@@ -199,7 +199,7 @@ const SPECS: Spec[] = [
     arrange: () => freshPost(true),
     form: (ctx) => ({ intent: "reply", markdown: "A matrix fork.", parentId: "", ...forkFields(ctx.forecastId!) }),
     effect: (ctx, actor) => expect(count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", ctx.forecastId, actor!.id)).toBe(1),
-    event: "forecast.computed",
+    event: "comment.created",
   },
   {
     action: "edit own comment",
