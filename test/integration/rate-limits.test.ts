@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../app/discussion/rate-limits";
 import { Client } from "../support/client";
@@ -66,6 +67,15 @@ describe("rate limits", () => {
     }
     expect(status).toBe(429);
     expect(count("SELECT count(*) AS n FROM users WHERE handle LIKE 'bulk-%'")).toBeLessThan(RATE_LIMITS.signup.points);
+
+    // `npm run limits:reset -- signup` (what the README tells a developer) clears the count;
+    // the limit itself stays on and counts again from zero.
+    const reset = spawnSync(process.execPath, ["scripts/limits-reset.mjs", "signup"], { env: { ...process.env, DATABASE_PATH: server.databasePath }, encoding: "utf8" });
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toMatch(/^Cleared [1-9]\d* counters? \(signup\)/);
+    const again = await new Client(server.url).post("/signup", { handle: "after-reset", displayName: "After", password: "correct horse battery" });
+    expect(again.status).toBe(302);
+    expect(count("SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'signup:%'")).toBe(1);
   });
 
   it("limits previews per address on the JSON API", async () => {
