@@ -1,6 +1,6 @@
 // Charts: server-side SVG rendering (vega-lite compile → vega parse → View.toSVG), the cost
 // every post page and fork preview pays unless the SVG cache hits. Spec building is timed
-// with the render, as a request pays both. Target (stack.md §3): ≤ 15 ms warm for the Bio
+// with the render, as a request pays both. Target (docs/stack.md §3): ≤ 15 ms warm for the Bio
 // Anchors main chart.
 import { describeResult, forecastSpec, overlaySpec } from "../app/charts/index";
 import { runModel } from "../app/forecast/index";

@@ -100,7 +100,7 @@ function InteractiveChart({ svg, spec, title }: { svg: string | null; spec: TopL
     let finalize: (() => void) | undefined;
     setLive(false);
     const stopWatching = whenNearViewport(wrap, () => {
-      // Lazy: vega is ~900 kB and must never delay first paint (stack.md pitfall 11).
+      // Lazy: vega is ~900 kB and must never delay first paint (docs/stack.md pitfall 12).
       Promise.all([import("vega-embed"), import("vega-interpreter")])
         .then(([{ default: embed }, { expressionInterpreter }]) =>
           embed(host, JSON.parse(specKey) as TopLevelSpec, { ...EMBED_OPTIONS, expr: expressionInterpreter }),

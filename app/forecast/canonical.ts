@@ -155,7 +155,7 @@ export function contentHash(value: unknown): string {
 }
 
 /**
- * The Monte Carlo seed of a fork (models.md §4 "Determinism"): the first 32 bits of the
+ * The Monte Carlo seed of a fork (docs/models.md §4): the first 32 bits of the
  * hash of its canonical inputs. Pass resolved (full) inputs so that a fork stating a
  * default explicitly gets the same seed as one that leaves it out.
  */

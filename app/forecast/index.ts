@@ -73,7 +73,7 @@ export type PreparedRun =
 /**
  * Validate partial inputs and overlay them on the model defaults, without computing: what a
  * server needs to look up a cached result before it spends a worker on it. Without a seed,
- * the seed is derived from the resolved inputs (models.md §4), so the same fork always
+ * the seed is derived from the resolved inputs (docs/models.md §4), so the same fork always
  * renders the same chart.
  */
 export function prepareRun(modelId: string, partialInputs: unknown, options: Partial<ComputeOptions> = {}): PreparedRun {

@@ -1,5 +1,5 @@
 // Server-side chart rendering: vega-lite spec → static SVG, with no canvas and no browser.
-// The only module that imports the vega runtime on the server (stack.md pitfalls 11 and 21):
+// The only module that imports the vega runtime on the server (docs/stack.md pitfalls 12 and 19):
 // the pure spec builders in app/charts stay type-only so they never reach the client bundle.
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
@@ -243,7 +243,7 @@ export function clearChartCache(): void {
 
 /**
  * Render charts once so the first real request does not pay vega's JIT warm-up (50–115 ms,
- * once 550 ms; stack.md §3). Pass the site's real chart kinds (e.g. forecastSpec of each
+ * once 550 ms; docs/stack.md §3). Pass the site's real chart kinds (e.g. forecastSpec of each
  * model's default result) to also prime the compiled-template cache; with none, a small
  * stand-in chart warms the code paths. Call at boot without awaiting it on a request path.
  */

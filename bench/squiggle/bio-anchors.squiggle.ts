@@ -1,4 +1,4 @@
-// The Bio Anchors structure (models.md §1.5) as a Squiggle 0.10 program, for the engine
+// The Bio Anchors structure (docs/models.md §1.5) as a Squiggle 0.10 program, for the engine
 // bench's side-by-side. The numbers come from our model's defaults (see engine.bench.ts);
 // this module only formats them into the program's preamble.
 //

@@ -1,4 +1,4 @@
-// Affordability curves and arrival years of the Bio Anchors model (models.md §1.5 steps
+// Affordability curves and arrival years of the Bio Anchors model (docs/models.md §1.5 steps
 // 2–6). Everything in log10.
 //
 // Speed comes from one observation: algorithmic progress depends on a sample only through

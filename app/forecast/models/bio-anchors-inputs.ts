@@ -1,4 +1,4 @@
-// Input definitions of the Bio Anchors model (models.md §1.3–1.4). Evidence tags and the
+// Input definitions of the Bio Anchors model (docs/models.md §1.3–1.4). Evidence tags and the
 // reasons for each [U] default are in the model description (bio-anchors.ts); the one
 // value tuned away from the ports to land on Cotra's spreadsheet curve is marked "tuned".
 
@@ -24,7 +24,7 @@ const SPEND = "Spending";
  * by weights that add up to less than 100%.
  */
 export const DEFAULT_ANCHOR_ROWS: TableRow[] = [
-  // [S] ACX: 20 / 30 / 15 / 5 / 10 / 10, unassigned 10 (short/long per the errata).
+  // [S] ACX: 20 / 30 / 15 / 5 / 10 / 10, unassigned 10 (short/long: docs/models.md §5.2).
   { weight: 20 },
   { weight: 30 },
   { weight: 15 },

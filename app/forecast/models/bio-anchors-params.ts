@@ -20,7 +20,7 @@ export const ANCHORS: readonly { key: AnchorKey; label: string; lowEndUpdate: bo
 
 /**
  * Algorithmic progress as a function of a sample's requirement f (log10 FLOP₂₀₂₀), as in
- * the ports (models.md §1.4): the halving time falls linearly in f from `halvingSmall`
+ * the ports (docs/models.md §1.4): the halving time falls linearly in f from `halvingSmall`
  * (at f ≤ halvingSmallAt) to `halvingLarge` (at f ≥ halvingLargeAt), and the cap on total
  * savings rises linearly from `capSmall` (f ≤ capSmallAt) to `capLarge` (f ≥ capLargeAt).
  */

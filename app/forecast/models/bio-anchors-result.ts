@@ -20,7 +20,7 @@ import {
 import { sampleRequirements } from "./bio-anchors-sample";
 import { ANCHORS, LAST_YEAR, readParams } from "./bio-anchors-params";
 
-/** Cotra's best-guess spreadsheet CDF (errata: epoch-research/ftm BioAnchorsAGIDistribution). */
+/** Cotra's best-guess spreadsheet CDF (epoch-research/ftm BioAnchorsAGIDistribution; docs/models.md §5.1). */
 export const COTRA_2020_SPREADSHEET: readonly CdfPoint[] = [
   { year: 2025, p: 0.0262 },
   { year: 2030, p: 0.0772 },

@@ -1,4 +1,4 @@
-// Monte Carlo sampling of FLOP₂₀₂₀ for the Bio Anchors model (models.md §1.5 step 1),
+// Monte Carlo sampling of FLOP₂₀₂₀ for the Bio Anchors model (docs/models.md §1.5 step 1),
 // in log10. Draws are made in fixed-size chunks into reusable typed arrays: no
 // per-sample allocation, and one kind switch per chunk rather than per value.
 

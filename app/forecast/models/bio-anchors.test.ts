@@ -1,4 +1,4 @@
-// Acceptance tests of the Bio Anchors model against models.md §1.7 and the errata.
+// Acceptance tests of the Bio Anchors model against docs/models.md §1.7 and the errata (§5).
 // Each test name carries the evidence tag of the figure it checks, so that [U]/[S]
 // targets are easy to find and tighten once the spreadsheet itself is confirmed.
 

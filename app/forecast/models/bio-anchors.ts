@@ -111,9 +111,9 @@ within 2 percentage points (the model runs 1–2 points high from 2030 to 2060 a
   rather than the ports' 2, which leaves 2040–2060 about 1.4 points low and the median at 2054.
 - progress counted from **2020** [U], the report's "2020 algorithms" framing; 2025 fits about
   as well (2040 two points low, median 2053).
-- spend doubling time **2.5 years** [U] (both ports; the errata's better fit). The summaries'
-  2 years puts 2036–2050 about 3 points high here. Hardware ceiling **1e24 FLOP/$** [U] (ports);
-  a summary's ~1e23 lowers P(2100) by about 5 points.
+- spend doubling time **2.5 years** [U] (both ports; the spreadsheet curve fits it slightly
+  better). The summaries' 2 years puts 2036–2050 about 3 points high here. Hardware ceiling
+  **1e24 FLOP/$** [U] (ports); a summary's ~1e23 lowers P(2100) by about 5 points.
 - the update against requirements below 1e24 FLOP uses the ports' form [R]: draws within 3 OOM
   above the floor are shifted up by ~1–3 OOM with rising probability, then floored.
 

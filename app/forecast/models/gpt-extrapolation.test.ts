@@ -1,4 +1,4 @@
-// Check values from the shared models.md §2 (and errata). Tags: [P] primary, [D] derived.
+// Check values: docs/models.md §2.7 (and the errata in §5). Tags (§0): [P] primary, [D] derived.
 import { describe, expect, it } from "vitest";
 import gpt3 from "../data/gpt3.json";
 import { bisect, invertLinear, invertLogistic, linearFit, logGrid, logistic, logisticFit } from "../fit";

@@ -1,6 +1,6 @@
 // GPT-N extrapolation after Finnveden (2020): benchmark performance of the GPT-3 family as
 // a function of loss, extrapolated to larger budgets through a loss-vs-compute law.
-// Spec: the shared models.md §2 and its errata. Deterministic: no sampling.
+// Spec: docs/models.md §2 and the errata in §5. Deterministic: no sampling.
 import type {
   ChoiceInputDef,
   ForecastModel,

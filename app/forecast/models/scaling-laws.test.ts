@@ -1,4 +1,4 @@
-// Check values from the shared models.md §3. Tags: [P] primary, [D] derived, [U] unverified.
+// Check values: docs/models.md §3.4 (facts in §3.1–3.2). Tags (§0): [P] primary, [D] derived, [U] unverified.
 import { describe, expect, it } from "vitest";
 import type { ForecastResult, Headline, Inputs, SeriesRow } from "../types";
 import {

@@ -1,5 +1,5 @@
 // Neural scaling laws (Kaplan et al. 2020; Hoffmann et al. 2022; Besiroglu et al. 2024 refit)
-// as a deterministic widget. Spec: the shared models.md §3. All constants are [P] there.
+// as a deterministic widget. Spec: docs/models.md §3, where every constant is tagged [P].
 import type {
   ChoiceInputDef,
   ForecastModel,
