@@ -5,6 +5,7 @@ import { postIntentSchema } from "../discussion/schemas";
 import { appError, notFound } from "../utils/errors";
 import { withEditorInputs } from "./forecast-form.server";
 import { formValues, parseForm, requireUser, runAction } from "./http.server";
+import { getModel } from "../forecast/index";
 import { MODERATION_INTENTS } from "../discussion/moderation-schemas";
 import { moderationAction } from "./moderation-actions.server";
 
@@ -19,11 +20,14 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
     const exempt = guard.exempt(user.id, post.id);
     switch (input.intent) {
       case "reply": {
-        comments.checkReply(post.id, user.id, Boolean(input.forkOf));
+        const asks = input.ask === "on";
+        if (asks && input.forkOf) throw appError(400, "A reply either answers a forecast or asks a question of its own, not both.");
+        comments.checkReply(post.id, user.id, Boolean(input.forkOf) || asks);
         await limits.consume("reply", user.id, { exempt });
-        if (input.forkOf) await limits.consume("fork", user.id, { exempt });
+        if (input.forkOf || asks) await limits.consume("fork", user.id, { exempt });
         const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
-        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork });
+        const forecast = asks ? await askedQuestion(context, values) : null;
+        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork, forecast });
         return { ok: true as const, commentId: id };
       }
       case "edit-comment":
@@ -64,6 +68,16 @@ export const FORK_FIELD = "fork";
 /** Reads the fork editor's fields (JSON with JavaScript, plain fields without) and prepares the fork. */
 function preparedFork(context: AppLoadContext, postId: number, parentForecastId: number, values: Record<string, string>) {
   return withEditorInputs(FORK_FIELD, values, (read) => context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales));
+}
+
+export const QUESTION_FIELD = "question";
+
+/** A quick question a reply asks (its editor's JSON with JavaScript, its plain fields without), computed. */
+function askedQuestion(context: AppLoadContext, values: Record<string, string>) {
+  return withEditorInputs(QUESTION_FIELD, values, (read) => {
+    if (!getModel(read.modelId)?.quick) throw appError(400, "A reply can ask a quick question: a probability, a date or a quantity.", { "": "Choose a quick forecast." });
+    return context.services.forecasts.compute(read.modelId, read.inputs);
+  });
 }
 
 function ensureOnPost(context: AppLoadContext, commentId: number, postId: number) {

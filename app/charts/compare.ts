@@ -8,6 +8,8 @@ import { chosenFit, fitCurve, gptAxes, gptDomain, gptReferences, referenceLayers
 import { chosenCurve, chosenPoint, labelSide, lossAxes, pointLayers, shortLaw } from "./scaling-laws";
 import { findHeadline, shiftSubtitle } from "./text";
 import { formatYear } from "../forecast/format";
+import { isQuick } from "./quick-text";
+import { quickOverlaySpec } from "./quick-specs";
 import { COLORS, frame, lineLegend, tag, subtitle, title, topLevel, type ChartOptions, type Layer } from "./theme";
 
 export interface OverlayLabels {
@@ -114,6 +116,7 @@ function scalingOverlay(parent: ForecastResult, fork: ForecastResult, labels: Ov
 /** The main chart with both forecasts: parent in neutral grey, fork in the fork colour. */
 export function overlaySpec(parent: ForecastResult, fork: ForecastResult, labels: OverlayLabels, options: ChartOptions = {}): TopLevelSpec {
   const l = distinct(labels);
+  if (isQuick(parent)) return quickOverlaySpec(parent, fork, l, options);
   switch (parent?.modelId) {
     case "gpt-extrapolation":
       return gptOverlay(parent, fork, l, options);

@@ -7,6 +7,7 @@ import { bioAnchorsSpec } from "./bio-anchors";
 import { gptSpec } from "./gpt-extrapolation";
 import { scalingSpec } from "./scaling-laws";
 import type { ChartOptions } from "./theme";
+import { quickAnswerSpec } from "./quick-specs";
 
 export type { ChartOptions } from "./theme";
 export { COLORS, FONT } from "./theme";
@@ -17,6 +18,8 @@ export { overlaySpec, communitySpec, type OverlayLabels } from "./compare";
 export { describeResult, describeShift, shiftSubtitle } from "./text";
 export { resultTable, type ResultTable } from "./table";
 export * as axisFormat from "./axis-format";
+export { quickAnswerSpec, quickOverlaySpec, quickCommunitySpec, type CommunityAnswer } from "./quick-specs";
+export { describeQuick, isQuick, quickShiftParts, quickTable, quickValue, pct as quickPct } from "./quick-text";
 
 /** The main chart of a result, chosen by its model. Unknown models with a CDF get the CDF chart. */
 export function forecastSpec(result: ForecastResult, options: ChartOptions = {}): TopLevelSpec {
@@ -25,6 +28,10 @@ export function forecastSpec(result: ForecastResult, options: ChartOptions = {})
       return gptSpec(result, options);
     case "scaling-laws":
       return scalingSpec(result, options);
+    case "quick-probability":
+    case "quick-date":
+    case "quick-quantity":
+      return quickAnswerSpec(result, options);
     default:
       return bioAnchorsSpec(result, options);
   }

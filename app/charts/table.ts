@@ -5,6 +5,7 @@ import { cdfAt, cdfRows, isNum, series } from "./data";
 import { chosenFit, gptPoints } from "./gpt-extrapolation";
 import { lossRows, shortLaw } from "./scaling-laws";
 import { formatPercent, formatSci } from "../forecast/format";
+import { isQuick, quickTable } from "./quick-text";
 
 export interface ResultTable {
   caption: string;
@@ -86,6 +87,7 @@ function scalingTable(result: ForecastResult): ResultTable {
 
 /** The main chart's data as a readable table, for a "Show data" toggle. */
 export function resultTable(result: ForecastResult): ResultTable {
+  if (isQuick(result)) return quickTable(result);
   switch (result?.modelId) {
     case "gpt-extrapolation":
       return gptTable(result);

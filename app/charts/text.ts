@@ -3,6 +3,7 @@
 // versions, so a missing headline or a null/NaN value must read as words, never throw.
 import { formatCount, formatHeadline, formatNumber, formatPercent, formatYear } from "../forecast/format";
 import type { ForecastResult, Headline } from "../forecast/types";
+import { describeQuick, isQuick, quickShiftParts } from "./quick-text";
 
 function headlines(result: ForecastResult | null | undefined): Headline[] {
   return Array.isArray(result?.headlines) ? result.headlines : [];
@@ -89,6 +90,7 @@ function describeGeneric(result: ForecastResult): string {
 
 /** A text alternative for the chart, in words, from the headlines. */
 export function describeResult(result: ForecastResult): string {
+  if (isQuick(result)) return describeQuick(result);
   switch (result?.modelId) {
     case "gpt-extrapolation":
       return describeGpt(result);
@@ -107,6 +109,7 @@ function shift(label: string, from: string, to: string): string {
 /** The headline differences between a parent and its fork, most important first. */
 export function shiftParts(parent: ForecastResult, fork: ForecastResult): string[] {
   if (parent?.modelId !== fork?.modelId) return [`different models (${parent?.modelId ?? "?"} vs ${fork?.modelId ?? "?"})`];
+  if (isQuick(parent)) return quickShiftParts(parent, fork);
   const pair = (key: string) => [findHeadline(parent, key), findHeadline(fork, key)] as const;
   const parts: string[] = [];
   if (parent.modelId === "gpt-extrapolation") {

@@ -1,13 +1,14 @@
 import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
-import { memo, useCallback, useEffect, useMemo, useState, type FormEvent, type MouseEvent } from "react";
+import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { Inputs } from "~/forecast/types";
 import type { ForkPresentation } from "~/services/types";
-import { loadDraft } from "./forecast-editor/draft";
 import { ForkCard } from "./fork-card";
-import { ForkForm } from "./fork-form";
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView } from "~/services/types";
 import { CommentForm } from "./comment-form";
+import { QuestionPanel } from "./question-panel";
+import { ReplyToggle, type ReplyMode } from "./reply-toggle";
+import type { QuestionView } from "~/services/types";
 import { CommentVotes, voteFetcherKey, type PendingVote } from "./comment-votes";
 import { Time } from "./time";
 import { CommentModeration, type ThreadRoles } from "./comment-moderation";
@@ -25,8 +26,14 @@ interface Ctx {
   forks: Record<number, ForkPresentation>;
   /** For each comment, the forecast a fork reply would fork (its own or the nearest above). */
   nearest: Record<number, number | null>;
-  /** No-JS landing: the reply form starts in fork mode, with the parent's inputs. */
-  replyMode: "reply" | "fork";
+  /** No-JS landing: the reply form starts in fork mode (with the parent's inputs) or ask mode. */
+  replyMode: ReplyMode;
+  /** No-JS landing in ask mode: the quick forecast kind chosen by a model link. */
+  askModel: string | null;
+  /** Questions replies ask, by the asking comment's id. */
+  questions: Record<number, QuestionView>;
+  /** Forecasts that are quick questions or answers: replying to them is "Answer". */
+  quick: ReadonlySet<number>;
   forkParent: { modelId: string; inputs: Inputs } | null;
   roles: ThreadRoles;
   canVote: boolean;
@@ -47,8 +54,11 @@ interface TreeProps {
   slug: string;
   viewerId: number | null;
   replyTo?: number | null;
-  replyMode?: "reply" | "fork";
+  replyMode?: ReplyMode;
+  askModel?: string | null;
   forkParent?: { modelId: string; inputs: Inputs } | null;
+  questions?: Record<number, QuestionView>;
+  quick?: ReadonlySet<number>;
   forks?: Record<number, ForkPresentation>;
   nearest?: Record<number, number | null>;
   roles?: ThreadRoles;
@@ -60,9 +70,10 @@ interface TreeProps {
 
 const READER: ThreadRoles = { staff: false, author: false, signedIn: false };
 const NONE: ReadonlySet<number> = new Set();
+const NO_QUESTIONS: Record<number, QuestionView> = {};
 
 export function CommentTree(props: TreeProps) {
-  const { nodes, slug, viewerId, replyTo = null, replyMode = "reply", forkParent = null, forks = {}, nearest = {} } = props;
+  const { nodes, slug, viewerId, replyTo = null, replyMode = "reply", askModel = null, forkParent = null, forks = {}, nearest = {}, questions = NO_QUESTIONS, quick = NONE } = props;
   const { roles = READER, fresh = NONE, canVote = viewerId !== null, canReply = viewerId !== null, canFork = viewerId !== null } = props;
   const navigate = useNavigate();
   const submit = useSubmit();
@@ -106,7 +117,7 @@ export function CommentTree(props: TreeProps) {
   return (
     // Delegation only: the anchors inside stay keyboard-native.
     <div className="thread__tree" onClick={onClick} onSubmit={onSubmit}>
-      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, forkParent, roles, fresh, canVote, canReply, canFork }} level={0} />
+      <CommentList nodes={nodes} ctx={{ slug, viewerId, replyTo, pendingVotes, touched, forks, nearest, replyMode, askModel, forkParent, questions, quick, roles, fresh, canVote, canReply, canFork }} level={0} />
     </div>
   );
 }
@@ -167,6 +178,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
           </p>
         ) : null}
         {visible && ctx.forks[c.id] ? <ForkCard fork={ctx.forks[c.id]!} commentId={c.id} viewerId={ctx.viewerId} /> : null}
+        {visible && ctx.questions[c.id] ? <QuestionPanel question={ctx.questions[c.id]!} compact /> : null}
         {visible ? (
           <div className="comment__actions">
             <CommentVotes
@@ -186,6 +198,9 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
               startMode={ctx.replyTo === c.id ? ctx.replyMode : null}
               closed={!ctx.canReply}
               forkOf={ctx.canFork ? (ctx.nearest[c.id] ?? null) : null}
+              answers={ctx.quick.has(ctx.nearest[c.id] ?? 0)}
+              canAsk={ctx.canFork}
+              askModel={ctx.replyTo === c.id ? ctx.askModel : null}
               forkParent={ctx.replyTo === c.id ? ctx.forkParent : null}
               storageKey={`fork:${ctx.slug}:${c.id}`}
             />
@@ -215,63 +230,6 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
     </article>
   );
 });
-
-/**
- * "Reply" and "Reply with a fork": links to the permalink with the form open without
- * JavaScript; inline forms with it. A fork draft saved in this browser reopens its form.
- */
-function ReplyToggle(props: {
-  commentId: number;
-  permalink: string;
-  signedIn: boolean;
-  startMode: "reply" | "fork" | null;
-  /** The thread no longer takes replies from this reader; a form already open stays, so no draft is lost. */
-  closed: boolean;
-  forkOf: number | null;
-  forkParent: { modelId: string; inputs: Inputs } | null;
-  storageKey: string;
-}) {
-  const { commentId, permalink, signedIn, forkOf, storageKey } = props;
-  const [mode, setMode] = useState<"reply" | "fork" | null>(props.startMode);
-  const close = useCallback(() => setMode(null), []);
-  useEffect(() => {
-    if (forkOf !== null && loadDraft(storageKey)) setMode("fork");
-  }, [forkOf, storageKey]);
-  if (!signedIn) {
-    return (
-      <a href={`/login?redirectTo=${encodeURIComponent(permalink)}`} className="link-button" data-nav="">
-        Log in to reply
-      </a>
-    );
-  }
-  if (props.closed && mode === null) return null;
-  const toggle = (next: "reply" | "fork") => (e: MouseEvent) => {
-    e.preventDefault();
-    setMode((m) => (m === next ? null : next));
-  };
-  return (
-    <>
-      <a href={`${permalink}?reply=1#c-${commentId}`} className={mode === "reply" ? "link-button is-open" : "link-button"} aria-expanded={mode === "reply"} onClick={toggle("reply")}>
-        {mode === "reply" ? "Cancel reply" : "Reply"}
-      </a>
-      {forkOf !== null ? (
-        <a href={`${permalink}?reply=1&fork=1#c-${commentId}`} className={mode === "fork" ? "link-button is-open" : "link-button"} aria-expanded={mode === "fork"} onClick={toggle("fork")}>
-          {mode === "fork" ? "Cancel fork" : "Reply with a fork"}
-        </a>
-      ) : null}
-      {mode === "reply" ? (
-        <div className="comment__reply">
-          <CommentForm intent="reply" parentId={commentId} submitLabel="Post reply" onDone={close} autoFocus />
-        </div>
-      ) : null}
-      {mode === "fork" && forkOf !== null ? (
-        <div className="comment__reply">
-          <ForkForm parentId={commentId} forkOf={forkOf} storageKey={storageKey} onDone={close} parent={props.forkParent ?? undefined} />
-        </div>
-      ) : null}
-    </>
-  );
-}
 
 function OwnerActions({ comment }: { comment: CommentView }) {
   const [editing, setEditing] = useState(false);

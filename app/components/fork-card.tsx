@@ -19,37 +19,41 @@ function RebaseButton({ commentId }: { commentId: number }) {
 /** A fork inside its comment: what changed and why, what that does, and the overlay chart. */
 export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation; commentId: number; viewerId: number | null }) {
   return (
-    <section className="fork-card" aria-label="Forked forecast">
+    <section className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={fork.quick ? "Answer" : "Forked forecast"}>
       <p className="fork-card__shift">
-        <span className="fork-card__badge">Fork</span> {fork.shift}
+        <span className="fork-card__badge">{fork.quick ? "Answer" : "Fork"}</span> {fork.shift}
       </p>
       {fork.stale ? (
         <div className="fork-card__stale" role="note">
-          Forked from an earlier version of the post's forecast.
+          {fork.quick ? "Answers an earlier version of the post's question." : "Forked from an earlier version of the post's forecast."}
           {fork.rebased ? <> Rebased onto the current version in a reply below.</> : viewerId === fork.authorId ? <RebaseButton commentId={commentId} /> : null}
         </div>
       ) : null}
-      <table className="fork-diff">
-        <caption className="visually-hidden">Changed assumptions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Assumption</th>
-            <th scope="col">Parent → fork</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fork.diff.map((d) => (
-            <tr key={d.name}>
-              <th scope="row">{d.label}</th>
-              <td>
-                <span className="fork-diff__from">{d.from}</span> → <strong>{d.to}</strong>
-                {d.rationale ? <span className="fork-diff__why">“{d.rationale}”</span> : null}
-              </td>
+      {fork.quick ? (
+        fork.diff.map((d) => (d.rationale ? <p key={d.name} className="fork-diff__why fork-card__reason">“{d.rationale}”</p> : null))
+      ) : fork.diff.length === 0 ? null : (
+        <table className="fork-diff">
+          <caption className="visually-hidden">Changed assumptions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Assumption</th>
+              <th scope="col">Parent → fork</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {fork.attribution.length === 1 ? (
+          </thead>
+          <tbody>
+            {fork.diff.map((d) => (
+              <tr key={d.name}>
+                <th scope="row">{d.label}</th>
+                <td>
+                  <span className="fork-diff__from">{d.from}</span> → <strong>{d.to}</strong>
+                  {d.rationale ? <span className="fork-diff__why">“{d.rationale}”</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {fork.attribution.length === 1 && !fork.quick ? (
         <p className="fork-card__crux">
           <span className="tag">crux</span> {fork.attribution[0]!.label}, the only change: {fork.attribution[0]!.text}
         </p>
@@ -67,9 +71,11 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           </ul>
         </div>
       ) : null}
-      <div className="fork-card__chart">
-        <img src={fork.chartUrl} alt={`Chart: the parent forecast and this fork. ${fork.description}`} loading="lazy" decoding="async" width={520} height={280} />
-      </div>
+      {fork.quick === "probability" ? null : (
+        <div className="fork-card__chart">
+          <img src={fork.chartUrl} alt={`Chart: the parent forecast and this fork. ${fork.description}`} loading="lazy" decoding="async" width={520} height={280} />
+        </div>
+      )}
       <p className="fork-card__links">
         <a href={`/forecasts/${fork.forecastId}`}>Lineage</a> · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
       </p>

@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { getModel } from "~/forecast/index";
 import type { Inputs } from "~/forecast/types";
 import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
 import { loadDraft } from "./forecast-editor/draft";
@@ -35,6 +36,8 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
   }, [fetcher.state, fetcher.data, storageKey, onDone]);
 
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
+  // Forking a quick question is answering it.
+  const quick = Boolean(parent && getModel(parent.modelId)?.quick);
   const editorErrors: Record<string, string> = {};
   for (const [k, v] of Object.entries(failure?.fields ?? {})) {
     if (k === "fork") editorErrors[""] = v;
@@ -46,7 +49,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
       <input type="hidden" name="parentId" value={props.parentId ?? ""} />
       <input type="hidden" name="forkOf" value={props.forkOf} />
       <label className="fork-form__label" htmlFor={`fork-text-${storageKey}`}>
-        Your reply (say why you changed what you changed)
+        {quick ? "Your reply (why this number?)" : "Your reply (say why you changed what you changed)"}
       </label>
       <textarea id={`fork-text-${storageKey}`} name="markdown" rows={3} required aria-invalid={failure?.fields.markdown ? true : undefined} />
       {failure ? (
@@ -63,7 +66,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
       )}
       <div className="comment-form__actions">
         <button type="submit" className="button button--small" disabled={fetcher.state !== "idle" || !parent}>
-          {fetcher.state !== "idle" ? "Computing your fork…" : "Post reply with fork"}
+          {fetcher.state !== "idle" ? (quick ? "Posting your answer…" : "Computing your fork…") : quick ? "Post your answer" : "Post reply with fork"}
         </button>
       </div>
     </fetcher.Form>
@@ -71,7 +74,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
 }
 
 /** "Reply with a fork" of the post's own forecast, beside the plain comment box. */
-export function PostForkToggle({ forkOf, storageKey }: { forkOf: number; storageKey: string }) {
+export function PostForkToggle({ forkOf, storageKey, answer = false }: { forkOf: number; storageKey: string; answer?: boolean }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (loadDraft(storageKey)) setOpen(true);
@@ -79,7 +82,7 @@ export function PostForkToggle({ forkOf, storageKey }: { forkOf: number; storage
   return (
     <div className="post-fork">
       <button type="button" className={open ? "button button--small button--quiet" : "button button--small"} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        {open ? "Cancel fork" : "Reply with a fork of this forecast"}
+        {open ? (answer ? "Cancel answer" : "Cancel fork") : answer ? "Answer with your own number" : "Reply with a fork of this forecast"}
       </button>
       {open ? <ForkForm parentId={null} forkOf={forkOf} storageKey={storageKey} onDone={() => setOpen(false)} /> : null}
     </div>

@@ -1,12 +1,25 @@
 import { useState } from "react";
 import { formatHeadline } from "~/forecast/format";
-import type { CommunityView, ForkPresentation, SpreadView } from "~/services/types";
+import type { CommunityView, ForkPresentation, QuestionView, SpreadView } from "~/services/types";
 import { InputSpreadView } from "./input-spread";
 
 type Sort = "thread" | "earliest" | "latest";
 
 /** Every fork in the thread as a row: who, what they changed, what it gives; with exports. */
-export function ForksPanel({ slug, forks, community, spread = null }: { slug: string; forks: Record<number, ForkPresentation>; community: CommunityView | null; spread?: SpreadView | null }) {
+export function ForksPanel({
+  slug,
+  forks,
+  community,
+  spread = null,
+  question = null,
+}: {
+  slug: string;
+  forks: Record<number, ForkPresentation>;
+  community: CommunityView | null;
+  spread?: SpreadView | null;
+  /** The post's quick question: its forks are answers, and their aggregate closes the table. */
+  question?: QuestionView | null;
+}) {
   const [sort, setSort] = useState<Sort>("thread");
   const rows = Object.entries(forks).map(([commentId, f]) => ({ commentId: Number(commentId), ...f }));
   if (rows.length === 0) return null;
@@ -17,10 +30,13 @@ export function ForksPanel({ slug, forks, community, spread = null }: { slug: st
     return sort === "earliest" ? av - bv : bv - av;
   });
   const label = rows[0]!.headline.label;
+  const answers = question !== null && rows.every((r) => r.quick);
   return (
     <section className="forks-panel" aria-labelledby="forks-heading">
       <div className="forks-panel__head">
-        <h2 id="forks-heading">Forks ({rows.length})</h2>
+        <h2 id="forks-heading">
+          {answers ? "Answers" : "Forks"} ({rows.length})
+        </h2>
         <label className="small">
           Sort{" "}
           <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
@@ -47,7 +63,7 @@ export function ForksPanel({ slug, forks, community, spread = null }: { slug: st
           <thead>
             <tr>
               <th scope="col">Author</th>
-              <th scope="col">Changed</th>
+              <th scope="col">{answers ? "Reason" : "Changed"}</th>
               <th scope="col">{label}</th>
             </tr>
           </thead>
@@ -58,15 +74,23 @@ export function ForksPanel({ slug, forks, community, spread = null }: { slug: st
                   <a href={`#c-${f.commentId}`}>{f.authorName}</a>
                   {f.stale ? <span className="tag tag--warn">earlier version</span> : null}
                 </td>
-                <td>{f.diff.map((d) => `${d.label}: ${d.to}`).join("; ")}</td>
+                <td>{answers ? f.diff.map((d) => d.rationale).filter(Boolean).join("; ") || "—" : f.diff.map((d) => `${d.label}: ${d.to}`).join("; ")}</td>
                 <td className="num">{formatHeadline({ format: f.headline.format, value: f.headline.fork })}</td>
               </tr>
             ))}
           </tbody>
+          {answers && question ? (
+            <tfoot>
+              <tr>
+                <th scope="row">Aggregate</th>
+                <td colSpan={2}>{question.summary}, counting each author's latest answer and the asker's</td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       </div>
       <p className="forks-panel__exports small">
-        Export all forks: <a href={`/posts/${slug}/forks.csv`}>CSV</a> · <a href={`/posts/${slug}/forks.json`}>JSON</a>
+        Export all {answers ? "answers and the aggregate" : "forks"}: <a href={`/posts/${slug}/forks.csv`}>CSV</a> · <a href={`/posts/${slug}/forks.json`}>JSON</a>
       </p>
     </section>
   );

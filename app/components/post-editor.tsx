@@ -14,6 +14,8 @@ interface Props {
   /** Whether the attach box starts ticked. */
   attach: boolean;
   submitLabel: string;
+  /** Without JavaScript, the model picker's other models are links built by this. */
+  modelHref?: (modelId: string) => string;
 }
 
 // Matches app/utils/forecast-form.server.ts (routes import that module; this one stays client-safe).
@@ -28,7 +30,7 @@ function forecastErrors(fields: Record<string, string> | undefined): Record<stri
   return out;
 }
 
-export function PostEditor({ failure, initial, forecast, attach, submitLabel }: Props) {
+export function PostEditor({ failure, initial, forecast, attach, submitLabel, modelHref }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [attached, setAttached] = useState(failure?.values ? failure.values[ATTACH_FIELD] === "on" : attach);
@@ -64,7 +66,7 @@ export function PostEditor({ failure, initial, forecast, attach, submitLabel }: 
           </p>
         ) : null}
         <div className="post-editor__forecast-body">
-          <ForecastEditor name="forecast" initial={forecast ?? undefined} allowModelChange errors={errors} />
+          <ForecastEditor name="forecast" initial={forecast ?? undefined} allowModelChange errors={errors} modelHref={modelHref} />
         </div>
       </fieldset>
       <button type="submit" className="button" disabled={busy}>

@@ -72,6 +72,8 @@ export const commentSchema = z.object({
   parentId: optionalId,
   /** Set when the reply forks a forecast: the id of the forecast it forks. */
   forkOf: optionalId,
+  /** "on" when the reply asks a quick question of its own (the editor's `question.*` fields). */
+  ask: z.literal("on", { message: "Tick the box to ask a question, or leave it out." }).optional(),
 });
 
 export const voteValueSchema = z.coerce

@@ -2,10 +2,10 @@
 
 import { canonicalJson } from "./canonical";
 import { describeDistribution } from "./distributions";
-import { formatNumber, formatPercent, formatSci, formatYear } from "./format";
-import type { Distribution, ForecastModel, InputDef, InputValue, Inputs, TableInputDef, TableRow } from "./types";
+import { formatDay, formatNumber, formatPercent, formatSci, formatYear, percentileName } from "./format";
+import type { Distribution, ForecastModel, InputDef, InputValue, Inputs, QuantilesInputDef, TableInputDef, TableRow } from "./types";
 
-export { formatHeadline, formatNumber, formatPercent, formatSci, formatYear } from "./format";
+export { formatHeadline, formatNumber, formatPercent, formatSci, formatYear, percentileName } from "./format";
 
 export interface InputDiff {
   name: string;
@@ -38,6 +38,16 @@ function formatRow(def: TableInputDef, row: TableRow | undefined, i: number): st
   return `${label}: ${cells.join(", ")}`;
 }
 
+/** "90% interval 2027 to 2040", or "5th percentile 2027, 50th 2031, 95th 2040" (years as typed, not rounded). */
+export function describeQuantiles(def: Pick<QuantilesInputDef, "unit">, rows: readonly TableRow[], unit = def.unit): string {
+  const show = (x: number) => (unit === "year" ? formatNumber(x, 6) : formatQuantity(x, "", x !== 0 && Math.abs(x) >= 1e4 ? "log" : undefined));
+  const u = unit && unit !== "year" ? ` ${unit}` : "";
+  const ps = rows.map((r) => r.p);
+  if (rows.length === 2 && ps[0] === 0.05 && ps[1] === 0.95) return `90% interval ${show(rows[0]!.value!)} to ${show(rows[1]!.value!)}${u}`;
+  const parts = rows.map((r, i) => `${percentileName(r.p!)}${i === 0 ? " percentile" : ""} ${show(r.value!)}`);
+  return `${parts.join(", ")}${u}`;
+}
+
 /** Readable text for one input value, with units. */
 export function formatInputValue(def: InputDef, value: InputValue): string {
   switch (def.kind) {
@@ -51,6 +61,11 @@ export function formatInputValue(def: InputDef, value: InputValue): string {
         : String(value);
     case "table":
       return Array.isArray(value) ? value.map((row, i) => formatRow(def, row, i)).join("; ") : String(value);
+    case "text":
+      if (typeof value !== "string") return String(value);
+      return value === "" ? "(none)" : def.format === "date" ? formatDay(value) : value;
+    case "quantiles":
+      return Array.isArray(value) ? describeQuantiles(def, value) : String(value);
   }
 }
 

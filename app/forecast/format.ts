@@ -83,3 +83,20 @@ export function formatStandardError(h: { format: string; se?: number }): string 
   if (h.format === "probability") return `±${h.se * 100 < 0.05 ? "<0.1" : (h.se * 100).toFixed(1)} pp`;
   return `±${formatNumber(h.se, 2)}`;
 }
+
+/** Percentile names from shares: 0.05 → "5th", 0.5 → "50th", 0.01 → "1st", 0.025 → "2.5th". */
+export function percentileName(p: number): string {
+  const n = Number((p * 100).toPrecision(4));
+  const whole = Number.isInteger(n) ? n % 100 : -1;
+  const suffix = whole >= 11 && whole <= 13 ? "th" : whole % 10 === 1 ? "st" : whole % 10 === 2 ? "nd" : whole % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2028-12-31" → "31 December 2028"; anything else comes back unchanged. */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}

@@ -6,6 +6,7 @@ import { forecastKey, seedFromInputs } from "./canonical";
 import { bioAnchors } from "./models/bio-anchors";
 import { gptExtrapolationModel } from "./models/gpt-extrapolation";
 import { scalingLawsModel } from "./models/scaling-laws";
+import { quickModels } from "./quick/index";
 import { resolveInputs, validateInputs } from "./schema";
 import type { ComputeOptions, ForecastModel, ForecastResult, InputIssue, Inputs } from "./types";
 
@@ -20,6 +21,7 @@ export * from "./spread";
 export { bioAnchors, COTRA_2020_SPREADSHEET } from "./models/bio-anchors";
 export { gptExtrapolationModel } from "./models/gpt-extrapolation";
 export { scalingLawsModel } from "./models/scaling-laws";
+export * from "./quick/index";
 
 export const MAX_SAMPLE_COUNT = 1_000_000;
 export const DEFAULT_SAMPLE_COUNT = 100_000;
@@ -38,6 +40,7 @@ export function registerModels(...list: ForecastModel[]): void {
 }
 
 registerModels(bioAnchors, gptExtrapolationModel, scalingLawsModel);
+registerModels(...quickModels);
 
 export function getModel(id: string): ForecastModel | undefined {
   return registry.get(id);

@@ -2,7 +2,8 @@
 // ("Brain FLOP/s: the 5th percentile must be below the 95th"). Used by schema.ts.
 
 import { formatInputValue, formatQuantity } from "./diff";
-import type { Distribution, DistributionInputDef, InputDef, TableInputDef } from "./types";
+import { percentileName } from "./format";
+import type { Distribution, DistributionInputDef, InputDef, QuantilesInputDef, TableInputDef, TextInputDef } from "./types";
 
 export const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const MAX_MIXTURE_COMPONENTS = 8;
@@ -256,6 +257,72 @@ function checkTable(def: TableInputDef, v: unknown, issues: Issue[]): void {
   });
 }
 
+/** "2028-12-31" is a real calendar day between 1900 and 2300. */
+export function isIsoDay(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return y >= 1900 && y <= 2300 && days !== undefined && d >= 1 && d <= days;
+}
+
+function checkText(def: TextInputDef, v: unknown, issues: Issue[]): void {
+  const path: Path = [def.name];
+  const fail = (message: string) => issues.push({ path, message: `${def.label}: ${message}` });
+  if (typeof v !== "string") return void fail("must be text");
+  if (v.trim() === "") return void (def.optional ? undefined : fail("this cannot be empty"));
+  if (v.length > def.maxLength) return void fail(`at most ${def.maxLength} characters (got ${v.length})`);
+  // One line: the text is shown in headings, chart titles and notifications.
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(v)) return void fail("keep it to one line, without line breaks");
+  if (v !== v.trim()) return void fail("remove the spaces at the start and the end");
+  if (def.format === "date" && !isIsoDay(v)) fail(`use a date written as year-month-day between 1900 and 2300, like 2028-12-31 (got "${v.slice(0, 20)}")`);
+}
+
+const MAX_QUANTILES = 9;
+
+function checkQuantiles(def: QuantilesInputDef, v: unknown, issues: Issue[]): void {
+  const path: Path = [def.name];
+  if (!Array.isArray(v) || v.length < 2 || v.length > MAX_QUANTILES) {
+    issues.push({ path, message: `${def.label}: state 2 to ${MAX_QUANTILES} percentiles, e.g. the 5th and the 95th for a 90% interval` });
+    return;
+  }
+  let valid = true;
+  v.forEach((row, i) => {
+    const rowPath = [...path, i];
+    if (!isPlainObject(row)) {
+      issues.push({ path: rowPath, message: `${def.label}: each percentile must be {p, value}` });
+      valid = false;
+      return;
+    }
+    if (!checkKeys(row, ["p", "value"], `${def.label}, percentile ${i + 1}`, rowPath, issues)) {
+      valid = false;
+      return;
+    }
+    const pOk = checkNumber(row.p, `${def.label}: percentile ${i + 1}`, { min: 0.01, max: 0.99 }, [...rowPath, "p"], issues);
+    const what = pOk ? `${def.label}: the ${percentileName(row.p as number)} percentile` : `${def.label}: value ${i + 1}`;
+    const vOk = checkNumber(row.value, what, { min: def.min, max: def.max, def }, [...rowPath, "value"], issues);
+    valid &&= pOk && vOk;
+  });
+  if (!valid) return;
+  const rows = v as { p: number; value: number }[];
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    if (!(b.p > a.p)) {
+      issues.push({ path: [...path, i, "p"], message: `${def.label}: list each percentile once, from the lowest up (${percentileName(b.p)} after ${percentileName(a.p)})` });
+      return;
+    }
+    if (!(b.value > a.value)) {
+      const show = (x: number) => formatQuantity(x, def.unit);
+      issues.push({
+        path: [...path, i, "value"],
+        message: `${def.label}: the ${percentileName(b.p)} percentile (${show(b.value)}) must be above the ${percentileName(a.p)} (${show(a.value)})`,
+      });
+      return;
+    }
+  }
+}
+
 /** Problems with one input's value (empty when valid). */
 export function validateValue(def: InputDef, v: unknown): Issue[] {
   const issues: Issue[] = [];
@@ -274,6 +341,12 @@ export function validateValue(def: InputDef, v: unknown): Issue[] {
       break;
     case "table":
       checkTable(def, v, issues);
+      break;
+    case "text":
+      checkText(def, v, issues);
+      break;
+    case "quantiles":
+      checkQuantiles(def, v, issues);
       break;
   }
   return issues;

@@ -101,6 +101,10 @@ function facetsOf(def: InputDef): Facet[] {
         },
       }];
     }
+    case "text":
+    case "quantiles":
+      // A quick forecast's question is fixed, and its answers have their own view (the thread's answers).
+      return [];
     case "table":
       // Each cell is its own assumption: "Short-horizon NN weight" is argued about alone.
       return def.rows.flatMap((row, i) =>

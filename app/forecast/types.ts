@@ -27,6 +27,11 @@ interface InputBase {
   help: string;
   /** Optional grouping for the editor ("Requirements", "Hardware", ...). */
   group?: string;
+  /**
+   * Set once by whoever states the forecast and kept by every fork (a quick forecast's
+   * question): a fork that changes it is refused, and the fork editor shows it read-only.
+   */
+  fixedInForks?: boolean;
 }
 
 export interface NumberInputDef extends InputBase {
@@ -63,7 +68,39 @@ export interface TableInputDef extends InputBase {
   default: TableRow[];
 }
 
-export type InputDef = NumberInputDef | DistributionInputDef | ChoiceInputDef | TableInputDef;
+/** Free text, e.g. the question a quick forecast answers. format "date": an ISO day, YYYY-MM-DD. */
+export interface TextInputDef extends InputBase {
+  kind: "text";
+  default: string;
+  maxLength: number;
+  /** Whether an empty text is acceptable. */
+  optional?: boolean;
+  format?: "date";
+  /** Shown in the empty box, e.g. "Will …?" */
+  placeholder?: string;
+}
+
+/** One stated percentile: P(value ≤ `value`) = `p`. */
+export interface QuantilePoint extends TableRow {
+  p: number;
+  value: number;
+}
+
+/**
+ * A distribution stated as a few percentiles (a 90% interval is the 5th and the 95th), in
+ * ascending order. The value is a list of QuantilePoint rows.
+ */
+export interface QuantilesInputDef extends InputBase {
+  kind: "quantiles";
+  default: QuantilePoint[];
+  /** Bounds on every stated value, in the input's unit. */
+  min: number;
+  max: number;
+  /** The percentiles the editor offers as fields, as shares (0.05, 0.5, 0.95). */
+  levels: number[];
+}
+
+export type InputDef = NumberInputDef | DistributionInputDef | ChoiceInputDef | TableInputDef | TextInputDef | QuantilesInputDef;
 
 export interface Source {
   title: string;
@@ -102,6 +139,8 @@ export interface ForecastResult {
   notes: string[];
 }
 
+export type QuickKind = "probability" | "date" | "quantity";
+
 export interface ComputeOptions {
   seed: number;
   sampleCount: number;
@@ -121,6 +160,11 @@ export interface ForecastModel {
   presets: Preset[];
   /** Deterministic models ignore sampleCount; sampled ones must honour it. */
   sampled: boolean;
+  /**
+   * Quick forecasts (a probability, a date, a quantity) stated in one line: the thread shows
+   * every author's answer and their aggregate, and a fork is an answer (ADR 015).
+   */
+  quick?: QuickKind;
   compute(inputs: Inputs, options: ComputeOptions): ForecastResult;
   /**
    * Optional cross-input checks that per-input bounds cannot express (e.g. "some anchor

@@ -50,7 +50,8 @@ export default function Notifications() {
               {n.actorName ? <strong>{n.actorName} </strong> : null}
               {n.href ? <Link to={n.href}>{n.text}</Link> : n.text}
             </p>
-            <p className="notice__meta">
+            {/* A div, not a p: a <form> inside a <p> is invalid HTML, and the parser's fix-up broke hydration. */}
+            <div className="notice__meta">
               <Time at={n.createdAt} />
               {!n.read ? (
                 <Form method="post" className="inline-form">
@@ -58,7 +59,7 @@ export default function Notifications() {
                   <button type="submit" className="link-button">Mark read</button>
                 </Form>
               ) : null}
-            </p>
+            </div>
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
+import quickCss from "~/styles/quick.css?url";
 import spreadCss from "~/styles/spread.css?url";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
@@ -20,10 +21,13 @@ import { commentSortSchema } from "~/discussion/schemas";
 import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { ThreadBanners, ThreadTools } from "~/components/thread-moderation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { PostAskToggle } from "~/components/post-ask";
+import { QuestionPanel } from "~/components/question-panel";
+import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: spreadCss }, ...liveStatusLinks()];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, ...liveStatusLinks()];
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;
@@ -38,14 +42,18 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
     const comments = context.services.comments.listForPost(post.id, viewerId);
-    const forecast = post.forecastId ? await context.services.forecasts.present(post.forecastId) : null;
+    // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
+    const questions = await context.services.questions.forPost(post.id, post.forecastId);
+    // A post that asks a question shows it in the question panel, not the forecast panel.
+    const forecast = post.forecastId && !questions.post ? await context.services.forecasts.present(post.forecastId) : null;
     const tree = buildTree(comments, sort);
     const names = new Map(comments.map((c) => [c.author.id, c.author.displayName]));
     const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
     const nearest = nearestForecasts(comments, post.forecastId);
     const community = await context.services.forks.community(post.id, post.forecastId);
     // Only the forks panel shows it, and the panel only shows when there are forks.
-    const spread = Object.keys(forks).length > 0 ? context.services.forks.spreadForPost(post.id, post.forecastId) : null;
+    // A question's answers are drawn in its panel; the assumptions view would only repeat them.
+    const spread = Object.keys(forks).length > 0 && !questions.post ? context.services.forks.spreadForPost(post.id, post.forecastId) : null;
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
     const rendered = Math.min(comments.length, THREAD_BUDGET);
     const abilities = context.services.guard.threadAbilities(viewerId, post.id);
@@ -57,6 +65,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       nearest,
       community,
       spread,
+      questions,
+      askModel: search.get("ask"),
       tree: shown.nodes,
       hidden: comments.length - (shown.nodes === tree ? comments.length : rendered),
       sort,
@@ -72,7 +82,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, forecast, forks, nearest, community, spread, tree, hidden, sort, viewer, abilities, barred } = useLoaderData<typeof loader>();
+  const { post, forecast, forks, nearest, community, spread, questions, askModel, tree, hidden, sort, viewer, abilities, barred } = useLoaderData<typeof loader>();
+  const quick = useMemo(() => quickForecasts(questions), [questions]);
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
   const live = useLivePost(post.id);
@@ -91,14 +102,18 @@ export default function PostPage() {
           {mine ? <> · <Link to={`/posts/${post.slug}/edit`}>Edit post</Link></> : null}
         </p>
       </header>
-      {forecast ? <ForecastPanel forecast={forecast} /> : null}
+      {questions.post ? (
+        <QuestionPanel question={questions.post} />
+      ) : forecast ? (
+        <ForecastPanel forecast={forecast} />
+      ) : null}
       <MarkdownBody html={post.html} className="post__body" />
       <footer className="post__footer">
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : !abilities.canVote ? "Your account cannot vote right now" : mine ? "You cannot vote on your own post" : null} />
       </footer>
       <ThreadTools post={post} staff={abilities.staff} author={abilities.author} signedIn={viewer !== null} barred={barred} />
 
-      <ForksPanel slug={post.slug} forks={forks} community={community} spread={spread} />
+      <ForksPanel slug={post.slug} forks={forks} community={community} spread={spread} question={questions.post} />
 
       <section className="thread" id="comments" aria-labelledby="comments-heading">
         <div className="thread__header">
@@ -115,7 +130,8 @@ export default function PostPage() {
           abilities.canReply || composerShown ? (
             <div className="thread__new">
               <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
-              {post.forecastId && abilities.canFork ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} /> : null}
+              {post.forecastId && abilities.canFork ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} answer={questions.post !== null} /> : null}
+              {abilities.canFork ? <PostAskToggle slug={post.slug} open={askModel !== null} modelId={askModel} /> : null}
             </div>
           ) : null
         ) : (
@@ -123,7 +139,7 @@ export default function PostPage() {
             <Link to={`/login?redirectTo=${encodeURIComponent(`/posts/${post.slug}`)}`}>Log in</Link> or <Link to="/signup">sign up</Link> to comment and vote.
           </p>
         )}
-        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} roles={roles} fresh={fresh} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
+        <CommentTree nodes={tree} slug={post.slug} viewerId={viewer?.id ?? null} forks={forks} nearest={nearest} questions={questions.replies} quick={quick} roles={roles} fresh={fresh} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
         {hidden > 0 ? (
           <p className="thread__more">
             <Link to={`?${moreParams(params)}#comments`} preventScrollReset>

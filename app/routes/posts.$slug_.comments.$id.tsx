@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { CommentTree } from "~/components/comment-tree";
+import { quickForecasts } from "~/components/quick-ids";
 import { ErrorPage } from "~/components/error-page";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
@@ -10,6 +12,7 @@ import { ancestorsOf, nearestForecasts, subthread } from "~/discussion/tree";
 import type { Inputs } from "~/forecast/types";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
+import quickCss from "~/styles/quick.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
@@ -31,7 +34,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const names = new Map(all.map((c) => [c.author.id, c.author.displayName]));
     const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
     const nearest = nearestForecasts(all, post.forecastId);
-    const replyMode = search.has("fork") ? ("fork" as const) : ("reply" as const);
+    const replyMode = search.has("fork") ? ("fork" as const) : search.has("ask") ? ("ask" as const) : ("reply" as const);
+    const questions = await context.services.questions.forPost(post.id, post.forecastId);
     const forkOf = nearest[id.data] ?? null;
     // Without JavaScript the fork editor renders on the server, so it needs the parent's inputs now.
     const forkParent = replyMode === "fork" && forkOf !== null ? await parentOf(context, forkOf) : null;
@@ -39,6 +43,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       forks,
       nearest,
       replyMode,
+      askModel: search.get("model"),
+      questions,
       forkParent,
       post: { slug: post.slug, title: post.title, commentCount: post.commentCount },
       ancestors: ancestorsOf(all, id.data),
@@ -51,7 +57,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }];
 
 async function parentOf(context: AppLoadContext, forecastId: number): Promise<{ modelId: string; inputs: Inputs }> {
   const row = context.services.forecasts.row(forecastId);
@@ -63,7 +69,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CommentPermalink() {
-  const { post, ancestors, focus, sort, viewer, replyTo, forks, nearest, replyMode, forkParent, abilities } = useLoaderData<typeof loader>();
+  const { post, ancestors, focus, sort, viewer, replyTo, forks, nearest, replyMode, askModel, questions, forkParent, abilities } = useLoaderData<typeof loader>();
+  const quick = useMemo(() => quickForecasts(questions), [questions]);
   const roles = { staff: abilities.staff, author: abilities.author, signedIn: viewer !== null };
   const [params] = useSearchParams();
   return (
@@ -93,7 +100,7 @@ export default function CommentPermalink() {
         <h1 className="eyebrow">Thread</h1>
         <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
       </div>
-      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} forkParent={forkParent} forks={forks} nearest={nearest} roles={roles} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
+      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} askModel={askModel} forkParent={forkParent} forks={forks} nearest={nearest} questions={questions.replies} quick={quick} roles={roles} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
       {viewer && abilities.replyRefusal ? <p className="banner banner--warn">{abilities.replyRefusal}</p> : null}
     </div>
   );

@@ -9,7 +9,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     const forks = await context.services.forks.exportForPost(post.id);
     const inputNames = [...new Set(forks.flatMap((f) => Object.keys(f.inputs)))];
     const headlineKeys = [...new Set(forks.flatMap((f) => Object.keys(f.headlines)))];
-    const header = ["forecast_id", "comment_id", "author", "created_at", "parent_forecast_id", "model_id", "model_version", "seed", "sample_count", "changed_inputs", ...headlineKeys.map((k) => `headline_${k}`), ...inputNames.map((n) => `input_${n}`)];
+    // Quick questions add their aggregates as rows (author "aggregate") after the forks.
+    const questions = context.services.questions.forExport(post.id, post.forecastId);
+    for (const q of questions) for (const k of Object.keys(q.aggregate)) if (!headlineKeys.includes(k)) headlineKeys.push(k);
+    const header = ["forecast_id", "comment_id", "author", "created_at", "parent_forecast_id", "model_id", "model_version", "seed", "sample_count", "changed_inputs", ...headlineKeys.map((k) => `headline_${k}`), ...inputNames.map((n) => `input_${n}`), "question_forecast_id", "answer"];
     const rows = forks.map((f) => [
       f.forecastId,
       f.commentId,
@@ -26,7 +29,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         const v = f.inputs[n];
         return typeof v === "number" || typeof v === "string" ? v : JSON.stringify(v);
       }),
+      f.question?.forecastId ?? null,
+      f.question?.answer ?? null,
     ]);
+    const blank = (n: number) => Array.from({ length: n }, () => null);
+    for (const q of questions) {
+      rows.push([null, q.commentId, "aggregate", null, null, q.modelId, null, null, null, null, ...headlineKeys.map((k) => q.aggregate[k] ?? null), ...blank(inputNames.length), q.rootForecastId, q.summary]);
+    }
     return new Response(toCsv([header, ...rows]), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${post.slug}-forks.csv"` },
     });

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { ErrorPage } from "~/components/error-page";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
+import { getModel } from "~/forecast/index";
 import { submittedForecast } from "~/actions/forecast-form.server";
 import { formValues, parseForm, requireUser, runAction, actionRetryAfter } from "~/actions/http.server";
 import type { ActionFailure } from "~/utils/errors";
@@ -16,8 +17,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorCss 
 
 // No redirect here: after a refused POST (session expired mid-edit) the page must still
 // render the 401 and the text that was typed.
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { signedIn: Boolean(context.user) };
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  // ?model=quick-probability: the model picker's no-JavaScript links land here with it chosen.
+  const chosen = modelParam(new URL(request.url).searchParams.get("model"));
+  return { signedIn: Boolean(context.user), model: chosen };
+}
+
+function modelParam(id: string | null): string | null {
+  return id && getModel(id) ? id : null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewPost() {
   const failure = useActionData<typeof action>() as ActionFailure | undefined;
-  const { signedIn } = useLoaderData<typeof loader>();
+  const { signedIn, model } = useLoaderData<typeof loader>();
   return (
     <section className="editor-page">
       <h1>Write a post</h1>
@@ -45,7 +52,7 @@ export default function NewPost() {
           <Link to="/login?redirectTo=%2Fposts%2Fnew">Log in</Link> or <Link to="/signup">sign up</Link> to publish.
         </p>
       )}
-      <PostEditor failure={failure} attach forecast={null} submitLabel="Publish" />
+      <PostEditor failure={failure} attach forecast={model ? { modelId: model, inputs: {} } : null} submitLabel="Publish" modelHref={(id) => `/posts/new?model=${encodeURIComponent(id)}`} />
     </section>
   );
 }

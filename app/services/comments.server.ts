@@ -12,7 +12,7 @@ import type { LiveHub } from "./broadcast";
 import type { NewNotification, NotificationService } from "./notifications.server";
 import { authorize, enforce, loadActor, loadThread, type Reader } from "./guard.server";
 import { exemptFromLimits, slowModeWait } from "../discussion/permissions";
-import type { CommentView, ProfileItem } from "./types";
+import type { CommentView, ComputedForecast, ProfileItem } from "./types";
 
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
@@ -92,14 +92,17 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       checkReply(db, postId, authorId, isFork);
     },
 
-    /** A fork, if any, is prepared (validated and computed) by the caller first. */
-    async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string; fork?: PreparedFork | null }): Promise<{ id: number }> {
+    /**
+     * A fork, if any, is prepared (validated and computed) by the caller first; so is a new
+     * forecast the reply carries (`forecast`: a question it asks, which replies below can answer).
+     */
+    async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string; fork?: PreparedFork | null; forecast?: ComputedForecast | null }): Promise<{ id: number }> {
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
       const created = db.transaction(
         (tx) => {
-          const thread = checkReply(tx, input.postId, input.authorId, Boolean(input.fork));
+          const thread = checkReply(tx, input.postId, input.authorId, Boolean(input.fork || input.forecast));
           let depth = 0;
           let parentAuthorId: number | null = null;
           if (input.parentId != null) {
@@ -127,6 +130,9 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
               shift: input.fork.shift,
             });
             tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id)).run();
+          } else if (input.forecast) {
+            forkId = forecasts.insert(tx, input.forecast, { authorId: input.authorId, postId: input.postId, commentId: row.id });
+            tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id)).run();
           }
           tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).run();
           const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, input.postId)).get()!.title;
@@ -138,6 +144,8 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       const forkId = created.forkId;
       notifications.announce(created.notified);
       broadcast("comment.created", { postId: input.postId, commentId: created.id, parentId: input.parentId, authorId: input.authorId, forkId });
+      // The thread's aggregate (forks panel, a question's answers) now counts this fork.
+      if (forkId) broadcast("aggregate.changed", { postId: input.postId });
       return { id: created.id };
     },
 
@@ -239,7 +247,13 @@ function replyNotices(c: {
 }): NewNotification[] {
   const base = { actorId: c.authorId, postId: c.postId, commentId: c.commentId };
   const out: NewNotification[] = [];
-  if (c.fork) {
+  const q = c.fork?.question;
+  if (c.fork && q) {
+    // "answered your question “…”: 35% → 22%": the asker hears of every answer, wherever it forks.
+    const text = q.text.length > 90 ? `${q.text.slice(0, 89)}…` : q.text;
+    out.push({ ...base, userId: q.askerId, kind: "fork", text: `answered your question “${text}”: ${q.shift}` });
+    if (c.fork.parentAuthorId !== q.askerId) out.push({ ...base, userId: c.fork.parentAuthorId, kind: "fork", text: `answered “${text}” after you: ${c.fork.shift}` });
+  } else if (c.fork) {
     const numbers = c.fork.shift ? `: ${c.fork.shift}` : "";
     out.push({ ...base, userId: c.fork.parentAuthorId, kind: "fork", text: `forked your forecast on “${c.title}”${numbers}` });
   }

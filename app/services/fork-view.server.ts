@@ -45,6 +45,7 @@ export async function presentFork(
     description: shift,
     stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,
     rebased: false,
+    quick: fork.model.quick ?? null,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
 import { communitySpec, describeShift, overlaySpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
-import { diffInputs, formatHeadline, getModel, type Inputs } from "../forecast/index";
+import { answerInputOf, diffInputs, formatHeadline, formatInputValue, getModel, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, conflict, notFound } from "../utils/errors";
 import type { ForecastService } from "./forecasts.server";
@@ -28,6 +28,22 @@ export interface PreparedFork {
   /** Whose forecast is forked, and what the fork does to it in words: for their notification. */
   parentAuthorId: number;
   shift: string;
+  /** A quick forecast's answer: who asked the question, and this answer against the asker's. */
+  question?: { askerId: number; text: string; shift: string };
+}
+
+/**
+ * What a fork cannot change (a question) it need not send: taken from the parent when absent.
+ * Everything else is read as the editor sends it, relative to the model's defaults. (The
+ * editor leaves out values equal to a default, so a fork that "changes" a fixed input to the
+ * model's default keeps the parent's without a refusal: the outcome a refusal would ask for.)
+ */
+function withFixedInputs(modelId: string, overrides: unknown, parentInputs: Inputs): unknown {
+  const model = getModel(modelId);
+  if (!model || typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) return overrides;
+  const out: Record<string, unknown> = { ...(overrides as Record<string, unknown>) };
+  for (const def of model.inputs) if (def.fixedInForks && !Object.hasOwn(out, def.name) && Object.hasOwn(parentInputs, def.name)) out[def.name] = parentInputs[def.name];
+  return out;
 }
 
 export function createForkService(db: Db, now: Clock, forecasts: ForecastService) {
@@ -46,9 +62,16 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         if (!host || host.status !== "visible") throw conflict("That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
       }
       const parentInputs = JSON.parse(parent.inputs) as Inputs;
-      const computed = await forecasts.compute(parent.modelId, overrides, { base: parentInputs });
+      const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, overrides, parentInputs), { base: parentInputs });
       const changed = diffInputs(computed.model, parentInputs, computed.inputs);
-      if (changed.length === 0) throw appError(400, "This fork changes no inputs; change at least one assumption, or reply without a fork.", { "": "Change at least one input." });
+      // An answer keeps the question it answers; a different question is a new one, asked in a reply.
+      const fixed = changed.filter((d) => computed.model.inputs.find((i) => i.name === d.name)?.fixedInForks);
+      if (fixed.length) {
+        const names = fixed.map((d) => d.label.toLowerCase()).join(" and ");
+        throw appError(400, `An answer keeps the question as it was asked, so its ${names} cannot change. To ask something else, reply with a question of your own.`, Object.fromEntries(fixed.map((d) => [d.name, `Keep the ${d.label.toLowerCase()} as asked.`])));
+      }
+      // Agreeing is an answer too: a quick forecast's fork may repeat its parent's number.
+      if (changed.length === 0 && !computed.model.quick) throw appError(400, "This fork changes no inputs; change at least one assumption, or reply without a fork.", { "": "Change at least one input." });
 
       const keep = new Set(changed.map((d) => d.name));
       const cleanRationales: Record<string, string> = Object.create(null);
@@ -66,7 +89,15 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       }
       const parentResult = (await forecasts.load(parentForecastId)).result;
       const shift = parentResult ? describeShift(parentResult, computed.result) : "";
-      return { computed, parentForecastId, rationales: cleanRationales, attribution, parentAuthorId: parent.authorId, shift };
+      const prepared: PreparedFork = { computed, parentForecastId, rationales: cleanRationales, attribution, parentAuthorId: parent.authorId, shift };
+      if (computed.model.quick) {
+        let root = parent;
+        for (let i = 0; i < 500 && root.parentForecastId !== null; i++) root = forecasts.row(root.parentForecastId);
+        const rootResult = root.id === parent.id ? parentResult : (await forecasts.load(root.id)).result;
+        const text = String((JSON.parse(root.inputs) as Inputs).question ?? "");
+        prepared.question = { askerId: root.authorId, text, shift: rootResult ? describeShift(rootResult, computed.result) : shift };
+      }
+      return prepared;
     },
 
     /**
@@ -140,6 +171,15 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const out = [];
       for (const { f, handle, name } of rows) {
         const { result } = await forecasts.load(f.id);
+        const inputs = JSON.parse(f.inputs) as Inputs;
+        const model = getModel(f.modelId);
+        const answerDef = model ? answerInputOf(model) : undefined;
+        let question: { forecastId: number; answer: string } | null = null;
+        if (answerDef) {
+          let root = f;
+          for (let i = 0; i < 500 && root.parentForecastId !== null; i++) root = forecasts.row(root.parentForecastId);
+          question = { forecastId: root.id, answer: formatInputValue(answerDef, inputs[answerDef.name] ?? answerDef.default) };
+        }
         out.push({
           forecastId: f.id,
           commentId: f.commentId,
@@ -150,8 +190,10 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
           provenance: { seed: f.seed, sampleCount: f.sampleCount, inputsHash: f.inputsHash },
           changed: Object.keys(JSON.parse(f.overrides) as Inputs),
           rationales: JSON.parse(f.rationales) as Record<string, string>,
-          inputs: JSON.parse(f.inputs) as Inputs,
+          inputs,
           headlines: Object.fromEntries((result?.headlines ?? []).map((h) => [h.key, h.value])),
+          /** Quick forecasts: the question this fork answers (its root forecast) and the answer as stated. */
+          question,
         });
       }
       return out;
@@ -165,7 +207,8 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
     async community(postId: number, postForecastId: number | null): Promise<CommunityView | null> {
       if (postForecastId === null) return null;
       const own = await forecasts.load(postForecastId);
-      if (!own.result?.series.cdf) return null;
+      // A quick question's thread view is its answers and their aggregate (questions.server.ts).
+      if (!own.result?.series.cdf || own.model?.quick) return null;
       const rows = db
         .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
         .from(forecastsTable)
@@ -203,7 +246,8 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       if (!parent.result) throw notFound("That fork's parent forecast");
       const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, fork.row.authorId)).get()?.name ?? "a reader";
       const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
-      const spec = overlaySpec(parent.result, fork.result, { parent: "Parent forecast", fork: `Fork by ${author}` }, { compact: true });
+      const labels = fork.model?.quick ? { parent: "Replied to", fork: `Answer by ${author}` } : { parent: "Parent forecast", fork: `Fork by ${author}` };
+      const spec = overlaySpec(parent.result, fork.result, labels, { compact: true });
       return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
     },
 

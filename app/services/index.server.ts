@@ -7,6 +7,7 @@ import { createUserService } from "./users.server";
 import { createVoteService } from "./votes.server";
 import { createForecastService, type ComputeRunner } from "./forecasts.server";
 import { createForkService } from "./forks.server";
+import { createQuestionService } from "./questions.server";
 import { silentHub, type LiveHub } from "./broadcast";
 import { createNotificationService } from "./notifications.server";
 import { createModerationService } from "./moderation.server";
@@ -55,6 +56,7 @@ export function createServices(db: Db, options: { now?: Clock; runner?: ComputeR
     guard: createGuard(db, now),
     limits: createLimitService(db, options.rateLimits ?? false),
     forks: createForkService(db, now, forecasts),
+    questions: createQuestionService(db, forecasts),
     votes: createVoteService(db, now, live.broadcast),
     forecasts,
   };

@@ -1,7 +1,7 @@
 // Plain shapes services hand to routes. Type-only for routes: they never import services.
 import type { Role } from "../../db/schema/users";
 import type { CommentStatus } from "../../db/schema/comments";
-import type { ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, Source } from "../forecast/index";
+import type { ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, QuickKind, Source } from "../forecast/index";
 import type { resultTable } from "../charts/index";
 
 export interface SessionUser {
@@ -123,6 +123,8 @@ export interface ForkPresentation {
   stale: boolean;
   /** Stale, and its author has already rebased it onto the current version (in a reply below it). */
   rebased: boolean;
+  /** An answer to a quick question: which kind (a probability answer needs no chart beyond its number). */
+  quick: QuickKind | null;
 }
 
 export interface SpreadView {
@@ -168,4 +170,40 @@ export interface ComputedForecast {
   result: ForecastResult;
   cached: boolean;
   computeMs: number;
+}
+
+export interface QuestionView {
+  /** The forecast that asks it: the post's current one, or the reply's. */
+  rootForecastId: number;
+  /** The reply that asks it; null for the post's own question. */
+  commentId: number | null;
+  modelId: string;
+  kind: QuickKind;
+  text: string;
+  /** "By 31 December 2028", "In FLOP, on a log axis". */
+  detail: string;
+  askerName: string;
+  /** The asker's latest answer, as stated. */
+  askerAnswer: string;
+  answers: { authorName: string; commentId: number | null; forecastId: number; asker: boolean; text: string }[];
+  /** Every forecast that asks or answers it, earlier answers included: forking any of them is answering. */
+  forecastIds: number[];
+  headlines: Headline[];
+  /** "4 answers · median 28.5% · geometric mean of odds 24.9%" */
+  summary: string;
+  /** The chart's text alternative: the summary and every answer. */
+  description: string;
+  svg: string | null;
+  svgNarrow: string | null;
+}
+
+export interface QuestionExport {
+  rootForecastId: number;
+  commentId: number | null;
+  modelId: string;
+  question: string;
+  detail: string;
+  answers: { forecastId: number; commentId: number | null; author: { handle: string; displayName: string }; asker: boolean; answer: string; value: number; createdAt: string }[];
+  aggregate: Record<string, number | null>;
+  summary: string;
 }

@@ -61,6 +61,12 @@ $$
 
 A caveat worth repeating: plugging the *rounded* published constants into the closed-form optimum at Gopher's budget gives about 32B parameters on 3T tokens, not 70B on 1.4T. The replication by Besiroglu et al. (2024) refits the constants and lands near 18 tokens per parameter.`;
 
+const frontierRun = `Epoch's database puts the largest publicly reported training runs of 2024 around $5 \\times 10^{25}$ FLOP. Runs have grown roughly 4–5× a year since 2010, which would cross $10^{27}$ FLOP some time in 2027 — if the trend holds and if labs keep saying how big their runs are.
+
+Two things cut against it: disclosure is getting rarer, and a single run that size needs a cluster of a few hundred thousand accelerators.
+
+**Counts:** a developer's own statement, a technical report, or a reliable estimate by Epoch AI of at least $10^{27}$ FLOP for one training run. Answer with your own number and a line on why.`;
+
 export const DEMO_POSTS: {
   author: string;
   title: string;
@@ -158,6 +164,36 @@ export const DEMO_POSTS: {
       {
         author: "admin",
         markdown: "Welcome to the demo thread. Markdown, tables and math like $\\sum_i w_i = 0.9$ all work in comments.",
+      },
+    ],
+  },
+  {
+    author: "ada",
+    title: "Quick question: a 1e27 FLOP training run by the end of 2028?",
+    markdown: frontierRun,
+    forecast: {
+      modelId: "quick-probability",
+      inputs: { question: "Will a training run of at least 1e27 FLOP be publicly reported by the end of 2028?", deadline: "2028-12-31", probability: 0.35 },
+    },
+    votes: { tomas: 1, priya: 1 },
+    comments: [
+      {
+        author: "tomas",
+        markdown: "Lower. The trend is real, but the *reporting* is the binding constraint: the last two frontier releases gave no compute figure at all.",
+        fork: { inputs: { probability: 0.22 }, why: { probability: "labs stopped publishing compute" } },
+        votes: { ada: 1 },
+      },
+      {
+        author: "priya",
+        markdown: "Higher. Several announced clusters are big enough for $10^{27}$ in a few months, and Epoch's estimates count even when the lab stays quiet.",
+        fork: { inputs: { probability: 0.6 }, why: { probability: "Epoch estimates count, and the clusters exist" } },
+        votes: { tomas: 1 },
+        agree: { moss: 1 },
+      },
+      {
+        author: "moss",
+        markdown: "Somewhere in between, but nearer Tomás: the resolution needs one credible number, and those have been getting scarce.",
+        fork: { inputs: { probability: 0.3 } },
       },
     ],
   },

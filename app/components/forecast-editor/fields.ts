@@ -7,11 +7,13 @@
 //   table cell                 anchors.0.weight               → "20"
 //   distribution kind, params  brain_flops.kind, .shape, .p5  → "ci90", "lognormal", "1e11"
 //   mixture component          x.components.1.weight, x.components.1.dist.kind, …
+//   text                       question                       → "Will …?"
+//   quantiles, by percentile   answer.5, answer.50, answer.95 → "2027" (blank: not stated)
 // so the schema's error paths ("brain_flops.p95") name the very field to mark.
 
 import { isShareUnit, parseNumberText, formatNumberText, styleFor, type NumberStyle } from "./number-text";
 import { PARAMS, type SimpleKind } from "./dist-kinds";
-import type { Distribution, DistributionInputDef, ForecastModel, InputDef, InputValue, Inputs, TableInputDef, TableRow } from "../../forecast/index";
+import type { Distribution, DistributionInputDef, ForecastModel, InputDef, InputValue, Inputs, QuantilesInputDef, TableInputDef, TableRow } from "../../forecast/index";
 
 export type Fields = Record<string, string>;
 
@@ -53,6 +55,21 @@ function distFields(def: DistributionInputDef, path: string, d: unknown, out: Fi
   for (const p of params) out[`${path}.${p.key}`] = numText(dist[p.key], paramStyle(def, p.inUnit));
 }
 
+/** The field key of one percentile: 0.05 → "5", 0.025 → "2.5". */
+export function levelKey(p: number): string {
+  return String(Number((p * 100).toPrecision(4)));
+}
+
+/** The percentiles an editor shows for a quantiles input: its offered levels plus any others the value states. */
+export function quantileLevels(def: QuantilesInputDef, value: unknown): number[] {
+  const stated = Array.isArray(value) ? value.flatMap((r) => (isRecord(r) && typeof r.p === "number" ? [r.p] : [])) : [];
+  return [...new Set([...def.levels, ...stated].map((p) => Number(p.toPrecision(6))))].sort((a, b) => a - b);
+}
+
+function quantileStyle(def: QuantilesInputDef): NumberStyle {
+  return { sci: def.unit !== "year" && def.max >= 1e6, percent: false };
+}
+
 /** The fields of one input's value (every leaf as text). Malformed values fall back gracefully. */
 export function fieldsFromValue(def: InputDef, value: InputValue | undefined): Fields {
   const out: Fields = {};
@@ -75,6 +92,17 @@ export function fieldsFromValue(def: InputDef, value: InputValue | undefined): F
     case "distribution":
       distFields(def, def.name, v, out);
       break;
+    case "text":
+      out[def.name] = typeof v === "string" ? v : def.default;
+      break;
+    case "quantiles": {
+      const rows = Array.isArray(v) ? v : def.default;
+      for (const p of quantileLevels(def, rows)) {
+        const row = rows.find((r) => isRecord(r) && typeof r.p === "number" && levelKey(r.p) === levelKey(p));
+        out[`${def.name}.${levelKey(p)}`] = row && isRecord(row) ? numText(row.value, quantileStyle(def)) : "";
+      }
+      break;
+    }
   }
   return out;
 }
@@ -155,6 +183,22 @@ function readTable(def: TableInputDef, fields: Fields): Record<string, unknown>[
   });
 }
 
+/** Stated percentiles from their fields, lowest first; blank fields are not stated. */
+function readQuantiles(def: QuantilesInputDef, fields: Fields): Record<string, unknown>[] | undefined {
+  const prefix = `${def.name}.`;
+  const rows: { p: number; value: unknown }[] = [];
+  let present = false;
+  for (const [key, text] of Object.entries(fields)) {
+    if (!key.startsWith(prefix)) continue;
+    const pct = Number(key.slice(prefix.length));
+    if (!(pct > 0 && pct < 100)) continue;
+    present = true;
+    if (text.trim() === "") continue;
+    rows.push({ p: Number((pct / 100).toPrecision(6)), value: readNumber(fields, key, "") });
+  }
+  return present ? rows.sort((a, b) => a.p - b.p) : undefined;
+}
+
 /** One input's value from the fields, or undefined when none of its fields is present. */
 export function valueFromFields(def: InputDef, fields: Fields): unknown {
   switch (def.kind) {
@@ -166,6 +210,13 @@ export function valueFromFields(def: InputDef, fields: Fields): unknown {
       return readTable(def, fields);
     case "distribution":
       return readDist(def, fields, def.name) as Distribution | undefined;
+    case "text": {
+      const text = get(fields, def.name);
+      // Forms add stray spaces and line breaks; the question is one clean line.
+      return text === undefined ? undefined : text.replace(/\s+/g, " ").trim();
+    }
+    case "quantiles":
+      return readQuantiles(def, fields);
   }
 }
 

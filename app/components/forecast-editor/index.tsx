@@ -81,19 +81,31 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
 
   return (
     <EditorContext.Provider value={ctx}>
-      <div className={`fe${forking ? " fe--fork" : ""}`} ref={rootRef}>
+      <div className={`fe${forking ? " fe--fork" : ""}${model.quick ? " fe--quick" : ""}`} ref={rootRef}>
         <input type="hidden" name={fieldName(name, MODEL_FIELD)} value={model.id} />
         {/* Only scripts submit the JSON; without them the plain fields below are the form. */}
         {hydrated ? <input type="hidden" name={name} value={JSON.stringify(derived.payload)} /> : null}
         <noscript>
           <p className="fe-noscript">
-            Scripts are off, so this is a plain form: edit the values and submit. Switching the model, a preset or a
-            distribution’s shape, and the live preview, need JavaScript.
+            Scripts are off, so this is a plain form: edit the values and submit.{" "}
+            {props.modelHref ? "Choosing another model opens a fresh form; a preset, a distribution’s shape" : "Switching the model, a preset or a distribution’s shape"}, and the live preview, need
+            JavaScript.
           </p>
         </noscript>
 
         <div className="fe-top">
-          <ModelPicker model={model} allowChange={Boolean(props.allowModelChange) && !forking} hydrated={hydrated} dispatch={dispatch} uid={uid} />
+          {/* Answering a quick question: the question below says all the picker would. */}
+          {forking && model.quick ? null : (
+            <ModelPicker
+              model={model}
+              allowChange={Boolean(props.allowModelChange) && !forking}
+              hydrated={hydrated}
+              dispatch={dispatch}
+              uid={uid}
+              offered={props.models?.map((id) => getModel(id)).filter((m): m is NonNullable<typeof m> => Boolean(m))}
+              hrefFor={props.modelHref}
+            />
+          )}
           {!forking ? (
             <PresetPicker
               model={model}
@@ -120,7 +132,8 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
               </button>
             </p>
           ) : null}
-          <ChangeSummary model={model} diffs={diffs} against={against} uid={uid} hydrated={hydrated} onResetAll={() => dispatch({ type: "set-all", inputs: baseline })} />
+          {/* A quick forecast is a few fields: no change summary to read through. */}
+          {model.quick ? null : <ChangeSummary model={model} diffs={diffs} against={against} uid={uid} hydrated={hydrated} onResetAll={() => dispatch({ type: "set-all", inputs: baseline })} />}
           {general.length ? (
             <ul className="fe-errors fe-errors--general" role="alert">
               {general.map((i) => (
@@ -132,10 +145,24 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
 
         <div className="fe-layout">
           <div className="fe-side">
-            <PreviewPanel state={preview} hydrated={hydrated} forking={forking} headingId={`${uid}-preview`} />
+            <PreviewPanel
+              state={preview}
+              hydrated={hydrated}
+              forking={forking}
+              headingId={`${uid}-preview`}
+              quick={Boolean(model.quick)}
+              blocked={model.quick && !shown.has("question") && derived.issues.some((i) => i.path === "question") ? "Write the question to see the preview" : undefined}
+            />
           </div>
           <div className="fe-main">
-            {groupInputs(model.inputs).map(([group, defs]) => {
+            {model.quick ? (
+              <div className="fe-grid fe-grid--quick">
+                {model.inputs.map((def) => (
+                  <InputField key={`${model.id}:${def.name}`} def={def} diff={diffByName.get(def.name)} />
+                ))}
+              </div>
+            ) : null}
+            {(model.quick ? [] : groupInputs(model.inputs)).map(([group, defs]) => {
               const changedHere = defs.filter((d) => diffByName.has(d.name)).length;
               const errorsHere = defs.filter((d) => shown.has(d.name)).length;
               return (

@@ -7,6 +7,7 @@ import type { InputDef, InputDiff } from "../../forecast/index";
 import { ids, useEditor } from "./context";
 import { ChoiceControl, NumberControl, TableControl } from "./controls";
 import { DistributionControl } from "./distribution-control";
+import { FixedValue, QuantilesControl, TextControl } from "./quick-controls";
 import { WHY_FIELD, fieldName } from "./form-fields";
 import { boundsHint } from "./number-text";
 import { RATIONALE_MAX } from "./payload";
@@ -19,7 +20,10 @@ function boundsText(def: InputDef): string | null {
       return `Values ${boundsHint(def.min, def.max, def.unit, def.max >= 1e6 ? "log" : undefined)}.`;
     case "table":
       return `${def.columns.map((c) => `${c.label} ${boundsHint(c.min, c.max, c.unit)}`).join("; ")}.`;
+    case "quantiles":
+      return def.unit === "year" ? `Years ${boundsHint(def.min, def.max, def.unit)}.` : null;
     case "choice":
+    case "text":
       return null;
   }
 }
@@ -42,10 +46,14 @@ export function InputField({ def, diff, pairStart }: { def: InputDef; diff?: Inp
   const labelId = `${ids.input(uid, def.name)}-label`;
   const helpId = ids.help(uid, def.name);
   const errorId = ids.error(uid, def.name);
-  const single = def.kind === "number" || (def.kind === "choice" && def.options.length > 4);
+  // A fork keeps what the asker fixed (the question): shown, not edited.
+  const fixed = forking && Boolean(def.fixedInForks);
+  const single = !fixed && (def.kind === "number" || def.kind === "text" || (def.kind === "choice" && def.options.length > 4));
   const wide =
     def.kind === "distribution" ||
     def.kind === "table" ||
+    def.kind === "quantiles" ||
+    (def.kind === "text" && def.maxLength > 80) ||
     (def.kind === "choice" && def.options.some((o) => o.help || o.label.length > 32));
   const bounds = boundsText(def);
   const whyId = ids.control(uid, `${WHY_FIELD}.${def.name}`);
@@ -97,10 +105,7 @@ export function InputField({ def, diff, pairStart }: { def: InputDef; diff?: Inp
           </span>
         ) : null}
       </div>
-      {def.kind === "number" ? <NumberControl def={def} /> : null}
-      {def.kind === "choice" ? <ChoiceControl def={def} labelId={labelId} /> : null}
-      {def.kind === "table" ? <TableControl def={def} labelId={labelId} /> : null}
-      {def.kind === "distribution" ? <DistributionControl def={def} path={def.name} /> : null}
+      {fixed ? <FixedValue def={def} /> : <Control def={def} labelId={labelId} />}
       {issues.length ? (
         <ul className="fe-errors" id={errorId} role="alert">
           {issues.map((i) => (
@@ -108,10 +113,12 @@ export function InputField({ def, diff, pairStart }: { def: InputDef; diff?: Inp
           ))}
         </ul>
       ) : null}
-      <p className="fe-help" id={helpId}>
-        {def.help}
-        {bounds ? <span className="fe-bounds"> {bounds}</span> : null}
-      </p>
+      {fixed ? null : (
+        <p className="fe-help" id={helpId}>
+          {def.help}
+          {bounds ? <span className="fe-bounds"> {bounds}</span> : null}
+        </p>
+      )}
       {forking && diff ? (
         <div className="fe-why">
           <label htmlFor={whyId}>
@@ -130,4 +137,21 @@ export function InputField({ def, diff, pairStart }: { def: InputDef; diff?: Inp
       ) : null}
     </div>
   );
+}
+
+function Control({ def, labelId }: { def: InputDef; labelId: string }) {
+  switch (def.kind) {
+    case "number":
+      return <NumberControl def={def} />;
+    case "choice":
+      return <ChoiceControl def={def} labelId={labelId} />;
+    case "table":
+      return <TableControl def={def} labelId={labelId} />;
+    case "distribution":
+      return <DistributionControl def={def} path={def.name} />;
+    case "text":
+      return <TextControl def={def} />;
+    case "quantiles":
+      return <QuantilesControl def={def} labelId={labelId} />;
+  }
 }

@@ -7,38 +7,67 @@ import { ids } from "./context";
 import type { EditorAction } from "./editor-state";
 import { fullLabel, lowerLabel } from "./payload";
 
-export function ModelPicker(props: { model: ForecastModel; allowChange: boolean; hydrated: boolean; dispatch: Dispatch<EditorAction>; uid: string }) {
-  const { model, allowChange, hydrated, dispatch, uid } = props;
+/** The picker's option groups, in order: built-in models, then quick forecasts. */
+export function pickerGroup(m: ForecastModel): string {
+  return m.quick ? "Quick forecasts" : "Built-in models";
+}
+
+export function ModelPicker(props: {
+  model: ForecastModel;
+  allowChange: boolean;
+  hydrated: boolean;
+  dispatch: Dispatch<EditorAction>;
+  uid: string;
+  /** The models offered (default: every model). */
+  offered?: ForecastModel[];
+  /** Without JavaScript the other models are links to the page with that model chosen. */
+  hrefFor?: (modelId: string) => string;
+}) {
+  const { model, allowChange, hydrated, dispatch, uid, hrefFor } = props;
   if (!allowChange) {
     return (
       <div className="fe-model-fixed">
-        <p className="fe-eyebrow">Model</p>
+        <p className="fe-eyebrow">{model.quick ? "Quick forecast" : "Model"}</p>
         <p className="fe-model-fixed__title">{model.title}</p>
         <p className="fe-model-fixed__summary">{model.summary}</p>
       </div>
     );
   }
   const labelId = `${uid}-models`;
+  const groups = new Map<string, ForecastModel[]>();
+  for (const m of props.offered ?? listModels()) groups.set(pickerGroup(m), [...(groups.get(pickerGroup(m)) ?? []), m]);
   return (
     <div className="fe-models-block">
       <p className="fe-eyebrow" id={labelId}>
         Model
       </p>
-      <div className="fe-models" role="group" aria-labelledby={labelId}>
-        {listModels().map((m) => (
-          <button
-            key={m.id}
-            type="button"
-            className="fe-model"
-            aria-pressed={m.id === model.id}
-            disabled={!hydrated && m.id !== model.id}
-            onClick={() => dispatch({ type: "model", modelId: m.id })}
-          >
-            <span className="fe-model__title">{m.title}</span>
-            <span className="fe-model__summary">{m.summary}</span>
-          </button>
-        ))}
-      </div>
+      {[...groups].map(([title, list]) => (
+        <div className="fe-models-group" role="group" aria-label={groups.size > 1 ? `Model: ${title.toLowerCase()}` : "Model"} key={title}>
+          {groups.size > 1 ? <p className="fe-models-group__title">{title}</p> : null}
+          <div className="fe-models">
+            {list.map((m) =>
+              !hydrated && m.id !== model.id && hrefFor ? (
+                <a key={m.id} className="fe-model" href={hrefFor(m.id)}>
+                  <span className="fe-model__title">{m.title}</span>
+                  <span className="fe-model__summary">{m.summary}</span>
+                </a>
+              ) : (
+                <button
+                  key={m.id}
+                  type="button"
+                  className="fe-model"
+                  aria-pressed={m.id === model.id}
+                  disabled={!hydrated && m.id !== model.id}
+                  onClick={() => dispatch({ type: "model", modelId: m.id })}
+                >
+                  <span className="fe-model__title">{m.title}</span>
+                  <span className="fe-model__summary">{m.summary}</span>
+                </button>
+              ),
+            )}
+          </div>
+        </div>
+      ))}
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import { formatHeadline, formatStandardError } from "../../forecast/format";
 import type { PreviewState } from "./use-forecast-preview";
 
-function StatusLine({ state, hydrated }: { state: PreviewState; hydrated: boolean }) {
+function StatusLine({ state, hydrated, blocked }: { state: PreviewState; hydrated: boolean; blocked?: string }) {
   switch (state.status) {
     case "pending":
       return (
@@ -14,7 +14,7 @@ function StatusLine({ state, hydrated }: { state: PreviewState; hydrated: boolea
         </span>
       );
     case "blocked":
-      return <span className="fe-status">Paused until the marked inputs are fixed</span>;
+      return <span className="fe-status">{blocked ?? "Paused until the marked inputs are fixed"}</span>;
     case "invalid":
       return <span className="fe-status fe-status--warn">The server found problems (marked below)</span>;
     case "unavailable":
@@ -26,16 +26,31 @@ function StatusLine({ state, hydrated }: { state: PreviewState; hydrated: boolea
   }
 }
 
-export function PreviewPanel({ state, hydrated, forking, headingId }: { state: PreviewState; hydrated: boolean; forking: boolean; headingId: string }) {
+export function PreviewPanel({
+  state,
+  hydrated,
+  forking,
+  headingId,
+  quick = false,
+  blocked,
+}: {
+  state: PreviewState;
+  hydrated: boolean;
+  forking: boolean;
+  headingId: string;
+  quick?: boolean;
+  /** Why the preview waits, when it is not a marked input (a quick forecast's question not yet written). */
+  blocked?: string;
+}) {
   const { result } = state;
   const stale = state.status !== "ok";
   return (
     <section className="fe-preview" aria-labelledby={headingId} aria-live="polite" aria-busy={state.status === "pending"}>
       <div className="fe-preview__head">
         <h3 className="fe-preview__title" id={headingId}>
-          {forking ? "Your fork, previewed" : "Preview"}
+          {forking ? (quick ? "Your answer, previewed" : "Your fork, previewed") : "Preview"}
         </h3>
-        <StatusLine state={state} hydrated={hydrated} />
+        <StatusLine state={state} hydrated={hydrated} blocked={blocked} />
       </div>
       {state.status === "unavailable" ? (
         <p className="fe-preview__notice">
@@ -77,6 +92,8 @@ export function PreviewPanel({ state, hydrated, forking, headingId }: { state: P
             </p>
           ) : state.status === "unavailable" ? (
             <p>The chart and headline numbers will appear here once the preview is back.</p>
+          ) : state.status === "blocked" && blocked ? (
+            <p>{blocked}.</p>
           ) : state.status === "blocked" || state.status === "invalid" ? (
             <p>Fix the marked inputs and the chart appears here.</p>
           ) : (

@@ -16,6 +16,10 @@ export interface ForecastEditorProps {
   /** When forking: the parent's model (fixed) and full inputs; changes are measured against them. */
   parent?: { modelId: string; inputs: Inputs };
   allowModelChange?: boolean;
+  /** Model ids the picker offers (default: all). */
+  models?: string[];
+  /** Without JavaScript, other models are links: the page's URL with that model chosen. */
+  modelHref?: (modelId: string) => string;
   previewUrl?: string;
   onChange?: (value: { modelId: string; inputs: Inputs; valid: boolean }) => void;
   storageKey?: string;
