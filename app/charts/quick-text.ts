@@ -3,9 +3,17 @@
 import { formatDay, questionRow, type QuestionRow } from "../forecast/quick/common";
 import type { ForecastResult, Headline } from "../forecast/types";
 import { cdfRows, isNum, series } from "./data";
-import type { ResultTable } from "./table";
 import { formatPercent, formatSci } from "../forecast/format";
-import { findHeadline } from "./text";
+
+/** The same shape as table.ts's ResultTable (declared here so the two modules do not import each other). */
+interface QuickTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+const findHeadline = (result: ForecastResult, key: string): Headline | undefined =>
+  Array.isArray(result?.headlines) ? result.headlines.find((h) => h && h.key === key) : undefined;
 
 export const QUICK_IDS = new Set(["quick-probability", "quick-date", "quick-quantity"]);
 
@@ -61,7 +69,7 @@ export function quickShiftParts(parent: ForecastResult, fork: ForecastResult): s
 }
 
 /** The data of a quick answer's chart, for "Show data". */
-export function quickTable(result: ForecastResult): ResultTable {
+export function quickTable(result: ForecastResult): QuickTable {
   const q = questionRow(result);
   if (result.modelId === "quick-probability") {
     return { caption: q ? `Answer to “${q.text}”` : "Answer", columns: ["Question", "Probability"], rows: [[q?.text ?? "", pct(findHeadline(result, "probability")?.value)]] };
