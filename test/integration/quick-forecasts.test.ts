@@ -209,6 +209,14 @@ describe("a reply that asks", () => {
     expect(notice.text).toMatch(/^answered your question “When will a 1e27 FLOP run be reported\?”: median 2028 → 2031/);
   });
 
+  it("without JavaScript, a reply's \"Ask a question\" link opens the form on its permalink, with the kind its picker link chose", async () => {
+    const comment = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments ORDER BY id LIMIT 1")!.id;
+    const page = (await tomas.get(`/posts/${slug}/comments/${comment}?reply=1&ask=1&model=quick-quantity`)).text;
+    expect(page).toContain('name="question.$model" value="quick-quantity"');
+    expect(page).toContain('name="question.answer.95"');
+    expect(page).toContain(`href="/posts/${slug}/comments/${comment}?reply=1&amp;ask=1&amp;model=quick-date#c-${comment}"`);
+  });
+
   it("refuses a reply that both answers and asks, or asks with a built-in model", async () => {
     const both = await postAction(priya, `/posts/${slug}`, { intent: "reply", markdown: "Both.", parentId: "", forkOf: question, ask: "on", "question.$model": "quick-probability" });
     expect(both.status).toBe(400);
