@@ -128,11 +128,14 @@ export default function PostPage() {
         <ThreadBanners post={post} refusal={viewer ? abilities.replyRefusal : null} />
         {viewer ? (
           abilities.canReply || composerShown ? (
-            <div className="thread__new">
-              <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
-              {post.forecastId && abilities.canFork ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} answer={questions.post !== null} /> : null}
+            <>
+              <div className="thread__new">
+                <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
+                {post.forecastId && abilities.canFork ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} answer={questions.post !== null} /> : null}
+              </div>
+              {/* Beside the comment box, not inside it: its own form, folded away until asked for. */}
               {abilities.canFork ? <PostAskToggle slug={post.slug} open={askModel !== null} modelId={askModel} /> : null}
-            </div>
+            </>
           ) : null
         ) : (
           <p className="thread__login">
