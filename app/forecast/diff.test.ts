@@ -37,9 +37,10 @@ describe("formatInputValue", () => {
     expect(formatInputValue(def("algo_base_year"), 2020)).toBe("2020");
     expect(formatInputValue(def("max_gdp_fraction"), 0.01)).toBe("1%");
     expect(formatInputValue(def("gdp_growth"), 0.03)).toBe("3%/year");
-    expect(formatInputValue(def("brain_flops"), { kind: "ci90", shape: "lognormal", p5: 1e13, p95: 1e17 })).toBe(
-      "90% CI 1e13 to 1e17 FLOP/s",
+    expect(formatInputValue(def("log10_brain_flops"), { kind: "ci90", shape: "lognormal", p5: 11, p95: 19.5 })).toBe(
+      "90% CI 11 to 19.5 log10 FLOP/s",
     );
+    expect(formatInputValue(def("genome_params"), { kind: "ci90", shape: "lognormal", p5: 1e8, p95: 1e10 })).toBe("90% CI 1e8 to 1e10 params");
     expect(formatInputValue(def("low_end_update"), "hard")).toBe("Truncate");
     expect(formatInputValue(def("anchors"), def("anchors").default)).toMatch(/^Short-horizon NN 20%; Medium-horizon NN 30%/);
   });
@@ -72,7 +73,7 @@ describe("diffInputs", () => {
     expect(diffs.map((d) => d.name)).toEqual(["anchors", "flop_per_dollar_2020"]);
     expect(diffs[1]).toMatchObject({ label: "FLOP per dollar in 2020", unit: "FLOP/$", fromText: "1e17 FLOP/$", toText: "1e18 FLOP/$" });
     // Only the rows that changed are spelled out.
-    expect(diffs[0].fromText).toBe("Short-horizon NN 20%; Long-horizon NN 15%; Evolution 10%");
-    expect(diffs[0].toText).toBe("Short-horizon NN 30%; Long-horizon NN 10%; Evolution 5%");
+    expect(diffs[0].fromText).toBe("Short-horizon NN 20%; Medium-horizon NN 30%; Long-horizon NN 15%; Lifetime 5%; No feasible path 10%");
+    expect(diffs[0].toText).toBe("Short-horizon NN 47%; Medium-horizon NN 10%; Long-horizon NN 10%; Lifetime 10%; No feasible path 3%");
   });
 });

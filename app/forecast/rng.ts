@@ -150,3 +150,37 @@ export class Rng {
 export function createRng(seed: number, stream = 0): Rng {
   return new Rng(deriveSeed(seed, stream));
 }
+
+/** A 32-bit stream id for a name (FNV-1a over UTF-16 code units, then avalanched). */
+export function streamId(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h >>> 0);
+}
+
+/**
+ * The generator of a named substream: common random numbers are keyed by what a draw is
+ * for (an input, and where it is used), so a run that changes one input, or draws more or
+ * fewer values for it, leaves the draws of every other input exactly as they were.
+ */
+export function namedRng(seed: number, name: string): Rng {
+  return new Rng(deriveSeed(seed, streamId(name)));
+}
+
+/**
+ * Counter-based uniform on (0, 1): the `counter`-th value of stream `key`, computed
+ * directly (splitmix32 of key + counter·φ, then mixed with the key again so that two keys
+ * never give shifted copies of one sequence). For draws tied to one sample whatever
+ * happens to the samples around it, where a sequential stream would shift as soon as an
+ * earlier sample consumed a different number of values.
+ */
+export function counterUniform(key: number, counter: number): number {
+  let z = (key + Math.imul(counter + 1, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+  z = fmix32(((z ^ (z >>> 15)) ^ Math.imul(key, 0x6a09e667)) >>> 0);
+  return (z + 0.5) / TWO_POW_32;
+}

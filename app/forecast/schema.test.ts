@@ -17,7 +17,7 @@ function expectRejected(raw: unknown, path: string, message: RegExp): void {
 describe("inputsSchema", () => {
   it("accepts an empty or partial set of valid inputs", () => {
     expect(errors({})).toEqual([]);
-    expect(errors({ hw_halving_years: 2, brain_flops: { kind: "lognormal", median: 1e15, sdOom: 1 } })).toEqual([]);
+    expect(errors({ hw_halving_years: 2, evolution_ancestor_brain_flops: { kind: "lognormal", median: 1e15, sdOom: 1 } })).toEqual([]);
     for (const preset of bioAnchors.presets) expect(errors(preset.values)).toEqual([]);
     const defaults = Object.fromEntries(bioAnchors.inputs.map((d) => [d.name, d.default]));
     expect(errors(JSON.parse(JSON.stringify(defaults)))).toEqual([]);
@@ -26,9 +26,9 @@ describe("inputsSchema", () => {
   it("rejects Infinity (1e309 in JSON), naming the field", () => {
     expectRejected(JSON.parse('{"hw_halving_years":1e309}'), "hw_halving_years", /^Hardware cost halving time: must be a finite number/);
     expectRejected(
-      JSON.parse('{"brain_flops":{"kind":"lognormal","median":1e309,"sdOom":1}}'),
-      "brain_flops.median",
-      /^Brain FLOP\/s: the median must be a finite number/,
+      JSON.parse('{"evolution_ancestor_brain_flops":{"kind":"lognormal","median":1e309,"sdOom":1}}'),
+      "evolution_ancestor_brain_flops.median",
+      /^Average ancestor brain FLOP\/s: the median must be a finite number/,
     );
   });
 
@@ -38,23 +38,23 @@ describe("inputsSchema", () => {
     expectRejected({ max_gdp_fraction: 0.9 }, "max_gdp_fraction", /Max spend as a share of GDP: must be at most 50%/);
     expectRejected({ algo_base_year: 2020.5 }, "algo_base_year", /whole number/);
     expectRejected(
-      { brain_flops: { kind: "ci90", shape: "lognormal", p5: 1, p95: 1e17 } },
-      "brain_flops.p5",
-      /Brain FLOP\/s: the 5th percentile must be at least 1e8 FLOP\/s/,
+      { evolution_ancestor_brain_flops: { kind: "ci90", shape: "lognormal", p5: 1e-4, p95: 1e6 } },
+      "evolution_ancestor_brain_flops.p5",
+      /Average ancestor brain FLOP\/s: the 5th percentile must be at least 0.001 FLOP\/s/,
     );
   });
 
   it("rejects sd ≤ 0 and sdOom ≤ 0", () => {
     expectRejected({ extra_uncertainty_ooms: { kind: "normal", mean: 0, sd: 0 } }, "extra_uncertainty_ooms.sd", /standard deviation must be above 0/);
     expectRejected({ extra_uncertainty_ooms: { kind: "normal", mean: 0, sd: -1 } }, "extra_uncertainty_ooms.sd", /above 0/);
-    expectRejected({ brain_flops: { kind: "lognormal", median: 1e15, sdOom: 0 } }, "brain_flops.sdOom", /^Brain FLOP\/s: the spread/);
+    expectRejected({ evolution_ancestor_brain_flops: { kind: "lognormal", median: 1e15, sdOom: 0 } }, "evolution_ancestor_brain_flops.sdOom", /^Average ancestor brain FLOP\/s: the spread/);
   });
 
   it("rejects p5 ≥ p95 and min ≥ max", () => {
     expectRejected(
-      { brain_flops: { kind: "ci90", shape: "lognormal", p5: 1e17, p95: 1e13 } },
-      "brain_flops.p95",
-      /^Brain FLOP\/s: the 5th percentile must be below the 95th$/,
+      { evolution_ancestor_brain_flops: { kind: "ci90", shape: "lognormal", p5: 1e17, p95: 1e13 } },
+      "evolution_ancestor_brain_flops.p95",
+      /^Average ancestor brain FLOP\/s: the 5th percentile must be below the 95th$/,
     );
     expectRejected(
       { extra_uncertainty_ooms: { kind: "ci90", shape: "normal", p5: 1, p95: 1 } },
@@ -72,7 +72,7 @@ describe("inputsSchema", () => {
     );
     expectRejected({ lifetime_efficiency_penalty: { kind: "lognormal", median: 0, sdOom: 1 } }, "lifetime_efficiency_penalty.median", /above 0/);
     expectRejected({ scaling_exponent: { kind: "ci90", shape: "normal", p5: 0.5, p95: 1.1 } }, "scaling_exponent.kind", /must stay above 0/);
-    expectRejected({ brain_flops: { kind: "normal", mean: 1e15, sd: 1e14 } }, "brain_flops.kind", /not offered here/);
+    expectRejected({ evolution_ancestor_brain_flops: { kind: "normal", mean: 1e15, sd: 1e14 } }, "evolution_ancestor_brain_flops.kind", /not offered here/);
   });
 
   it("validates mixtures: weights, size and nesting", () => {
@@ -104,8 +104,8 @@ describe("inputsSchema", () => {
 
   it("rejects wrong types, naming the field", () => {
     expectRejected({ hw_halving_years: "2" }, "hw_halving_years", /^Hardware cost halving time: must be a number$/);
-    expectRejected({ brain_flops: 1e15 }, "brain_flops", /^Brain FLOP\/s: expected a distribution/);
-    expectRejected({ brain_flops: { kind: "gamma" } }, "brain_flops.kind", /unknown distribution kind "gamma"/);
+    expectRejected({ evolution_ancestor_brain_flops: 1e15 }, "evolution_ancestor_brain_flops", /^Average ancestor brain FLOP\/s: expected a distribution/);
+    expectRejected({ evolution_ancestor_brain_flops: { kind: "gamma" } }, "evolution_ancestor_brain_flops.kind", /unknown distribution kind "gamma"/);
     expectRejected({ low_end_update: "sometimes" }, "low_end_update", /^Update against low requirements: must be one of/);
     expectRejected({ anchors: "20/30/15" }, "anchors", /^Anchor weights: expected 7 rows/);
     expect(errors([1, 2])[0].message).toMatch(/must be an object/);
@@ -117,19 +117,19 @@ describe("inputsSchema", () => {
     expectRejected({ constructor: 1 }, "constructor", /"constructor" is not an allowed input name/);
     expectRejected(JSON.parse('{"prototype":1}'), "prototype", /not an allowed/);
     expectRejected(
-      JSON.parse('{"brain_flops":{"kind":"point","value":1e15,"__proto__":{"x":1}}}'),
-      "brain_flops.__proto__",
-      /Brain FLOP\/s \(point\): "__proto__" is not allowed/,
+      JSON.parse('{"evolution_ancestor_brain_flops":{"kind":"point","value":1e15,"__proto__":{"x":1}}}'),
+      "evolution_ancestor_brain_flops.__proto__",
+      /Average ancestor brain FLOP\/s \(point\): "__proto__" is not allowed/,
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("returns fresh null-prototype copies", () => {
-    const raw = { brain_flops: { kind: "lognormal", median: 1e15, sdOom: 1 } };
+    const raw = { evolution_ancestor_brain_flops: { kind: "lognormal", median: 1e15, sdOom: 1 } };
     const parsed = inputsSchema(bioAnchors).parse(raw);
     expect(Object.getPrototypeOf(parsed)).toBeNull();
-    expect(parsed.brain_flops).toEqual(raw.brain_flops);
-    expect(parsed.brain_flops).not.toBe(raw.brain_flops);
+    expect(parsed.evolution_ancestor_brain_flops).toEqual(raw.evolution_ancestor_brain_flops);
+    expect(parsed.evolution_ancestor_brain_flops).not.toBe(raw.evolution_ancestor_brain_flops);
   });
 });
 
@@ -147,11 +147,11 @@ describe("resolveInputs", () => {
     const full = resolveInputs(bioAnchors, partial);
     expect(full.hw_halving_years).toBe(2.5);
     expect(Object.hasOwn(full, "constructor")).toBe(false);
-    const nested = resolveInputs(bioAnchors, JSON.parse('{"brain_flops":{"kind":"point","value":1,"__proto__":{"polluted":1}}}'));
-    expect(Object.getPrototypeOf(nested.brain_flops)).toBe(Object.prototype);
-    expect(Object.keys(nested.brain_flops as object)).toEqual(["kind", "value"]);
-    const brainDefault = bioAnchors.inputs.find((d) => d.name === "brain_flops")?.default;
-    expect(full.brain_flops).toEqual(brainDefault);
-    expect(full.brain_flops).not.toBe(brainDefault);
+    const nested = resolveInputs(bioAnchors, JSON.parse('{"evolution_ancestor_brain_flops":{"kind":"point","value":1,"__proto__":{"polluted":1}}}'));
+    expect(Object.getPrototypeOf(nested.evolution_ancestor_brain_flops)).toBe(Object.prototype);
+    expect(Object.keys(nested.evolution_ancestor_brain_flops as object)).toEqual(["kind", "value"]);
+    const brainDefault = bioAnchors.inputs.find((d) => d.name === "evolution_ancestor_brain_flops")?.default;
+    expect(full.evolution_ancestor_brain_flops).toEqual(brainDefault);
+    expect(full.evolution_ancestor_brain_flops).not.toBe(brainDefault);
   });
 });

@@ -43,7 +43,7 @@ export function inputsSchema(model: ForecastModel): z.ZodType<Inputs> {
     });
 }
 
-/** Zod issues as {path, message} with the path joined by dots ("brain_flops.p5"). */
+/** Zod issues as {path, message} with the path joined by dots ("genome_params.median"). */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }

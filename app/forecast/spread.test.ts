@@ -86,21 +86,21 @@ describe("computeSpread", () => {
 
   it("places distribution inputs at their median and keeps the stated range for the reader", () => {
     const spread = computeSpread(post, defs, [
-      fork("ada", 1, { brain_flops: ci90ln(1e13, 1e17) }),
-      fork("bo", 2, { brain_flops: { kind: "lognormal", median: 1e16, sdOom: 1 } }),
-      fork("cy", 3, { brain_flops: { kind: "point", value: 1e14 } }),
+      fork("ada", 1, { genome_params: ci90ln(7.5e7, 7.5e9) }),
+      fork("bo", 2, { genome_params: { kind: "lognormal", median: 1e10, sdOom: 1 } }),
+      fork("cy", 3, { genome_params: { kind: "point", value: 1e8 } }),
     ]);
-    const brain = byKey(spread, "brain_flops");
-    expect(brain.central).toBe(true);
-    expect(brain.scale).toBe("log");
-    expect(brain.post.text).toBe("1e15 FLOP/s");
-    // Ada's CI is centred on the post's median but wider: a different belief, shown at 1e15.
-    expect(brain.holders.map((h) => [h.authorName, h.text, h.detail])).toEqual([
-      ["Cy", "1e14 FLOP/s", null],
-      ["Ada", "1e15 FLOP/s", "90% CI 1e13 to 1e17 FLOP/s"],
-      ["Bo", "1e16 FLOP/s", expect.stringContaining("median 1e16")],
+    const genome = byKey(spread, "genome_params");
+    expect(genome.central).toBe(true);
+    expect(genome.scale).toBe("log");
+    expect(genome.post.text).toBe("7.5e8 params");
+    // Ada's CI is centred on the post's median but wider: a different belief, shown at 7.5e8.
+    expect(genome.holders.map((h) => [h.authorName, h.text, h.detail])).toEqual([
+      ["Cy", "1e8 params", null],
+      ["Ada", "7.5e8 params", "90% CI 7.5e7 to 7.5e9 params"],
+      ["Bo", "1e10 params", expect.stringContaining("median 1e10")],
     ]);
-    expect(brain.summary).toBe("3 authors: 1e14 – 1e16 FLOP/s (post: 1e15 FLOP/s)");
+    expect(genome.summary).toBe("3 authors: 1e8 – 1e10 params (post: 7.5e8 params)");
   });
 
   it("keeps signed distributions on a linear scale", () => {

@@ -144,6 +144,47 @@ export function cdfFromArrivalYears(years: NumericArray, firstYear: number, last
   return cdfFromArrivalCounts(counts, years.length, firstYear);
 }
 
+/**
+ * The year at which a yearly CDF reaches p, as a fractional year: the CDF is read as a
+ * straight line between whole years. The whole-year rule used by headlines ("the first
+ * year by which P ≥ p", firstYearReaching) is this value rounded up. At or below the first
+ * modelled year it is that year (earlier arrivals are all counted there); null when the
+ * CDF stays below p in range.
+ */
+export function yearAtProbability(cdf: readonly CdfPoint[], p: number): number | null {
+  for (let i = 0; i < cdf.length; i++) {
+    const pt = cdf[i];
+    if (pt.p < p) continue;
+    if (i === 0) return pt.year;
+    const prev = cdf[i - 1];
+    const step = pt.p - prev.p;
+    const x = prev.year + (step > 0 ? ((p - prev.p) / step) * (pt.year - prev.year) : pt.year - prev.year);
+    // Rounding must never move the value below the whole year it belongs to.
+    return Math.min(pt.year, Math.max(prev.year + 1e-9, x));
+  }
+  return null;
+}
+
+/**
+ * P(by year) for any year in the modelled range, fractional years read on the straight
+ * line between whole years; null outside the range (nothing is modelled there).
+ */
+export function probabilityAtYear(cdf: readonly CdfPoint[], year: number): number | null {
+  if (cdf.length === 0 || !Number.isFinite(year)) return null;
+  const first = cdf[0];
+  const last = cdf[cdf.length - 1];
+  if (year < first.year || year > last.year) return null;
+  for (let i = 0; i < cdf.length; i++) {
+    const pt = cdf[i];
+    if (pt.year === year) return pt.p;
+    if (pt.year > year) {
+      const prev = cdf[i - 1];
+      return prev.p + ((pt.p - prev.p) * (year - prev.year)) / (pt.year - prev.year);
+    }
+  }
+  return last.p;
+}
+
 /** First year whose CDF value reaches p, or null when the CDF stays below p in range. */
 export function firstYearReaching(cdf: readonly CdfPoint[], p: number): number | null {
   for (const pt of cdf) if (pt.p >= p) return pt.year;

@@ -126,6 +126,12 @@ export interface Headline {
   value: number | null;
   /** Monte Carlo standard error of a sampled headline (same unit as value). */
   se?: number;
+  /**
+   * Year headlines: the year as a fraction (2052.8), read on a straight line between whole
+   * years. `value` is the whole year, the fraction rounded up: the first year by which the
+   * probability is reached.
+   */
+  fractional?: number;
 }
 
 /** A chart series is a list of flat rows, ready to become vega-lite inline data. */
@@ -166,6 +172,20 @@ export interface ForecastModel {
    */
   quick?: QuickKind;
   compute(inputs: Inputs, options: ComputeOptions): ForecastResult;
+  /**
+   * Optional: a compute function for many runs with one seed and sample count (sensitivity,
+   * attribution, solving), free to reuse work between runs. Must return exactly what
+   * compute returns for the same inputs.
+   */
+  session?(options: ComputeOptions): (inputs: Inputs) => ForecastResult;
+  /**
+   * Optional: inputs stored by an older version of this model, restated for this version
+   * (renamed inputs, changed units) without changing what they assume. Unknown keys are
+   * dropped by validation anyway; this keeps the values they carried.
+   */
+  migrate?(inputs: Inputs, fromVersion: number): Inputs;
+  /** What changed in each version, for readers of results computed by an older one. */
+  versionNotes?: Record<number, string>;
   /**
    * Optional cross-input checks that per-input bounds cannot express (e.g. "some anchor
    * weight must be above 0"). Receives resolved, individually valid inputs; returns

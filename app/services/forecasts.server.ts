@@ -77,8 +77,11 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
      * Validates, resolves and computes (or finds the cached result). Throws a 400 naming each
      * bad field, 422 when the run exceeds its budget, 503 when the pool is saturated.
      */
-    async compute(modelId: string, partial: unknown, opts: { sampleCount?: number; base?: Inputs } = {}): Promise<ComputedForecast> {
-      const prepared = prepareRun(modelId, partial, opts.sampleCount === undefined ? {} : { sampleCount: opts.sampleCount });
+    async compute(modelId: string, partial: unknown, opts: { sampleCount?: number; seed?: number; base?: Inputs } = {}): Promise<ComputedForecast> {
+      const asked: Partial<ComputeOptions> = {};
+      if (opts.sampleCount !== undefined) asked.sampleCount = opts.sampleCount;
+      if (opts.seed !== undefined) asked.seed = opts.seed;
+      const prepared = prepareRun(modelId, partial, asked);
       if (!prepared.ok) {
         const fields = Object.fromEntries(prepared.errors.map((e) => [e.path || "inputs", e.message]));
         throw appError(400, prepared.errors.map((e) => e.message).join("; "), fields);
@@ -216,17 +219,22 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       return row;
     },
 
-    /** A stored forecast with its result; recomputes (and re-caches) if the result row is gone. */
+    /**
+     * A stored forecast with its result; recomputes (and re-caches) if the result row is gone.
+     * `inputs` are restated for the current model version when an older one stored them
+     * (model.migrate), so forks and comparisons read them in today's terms.
+     */
     async load(id: number): Promise<{ row: ForecastRow; model: ForecastModel | undefined; inputs: Inputs; result: ForecastResult | null }> {
       const row = this.row(id);
       const model = getModel(row.modelId);
-      const inputs = JSON.parse(row.inputs) as Inputs;
+      const stored = JSON.parse(row.inputs) as Inputs;
+      const inputs = model && model.version !== row.modelVersion && model.migrate ? model.migrate(stored, row.modelVersion) : stored;
       const options = { seed: row.seed, sampleCount: row.sampleCount };
       const hit = cachedResult(row.modelId, row.modelVersion, row.inputsHash, options);
       if (hit) return { row, model, inputs, result: hit.result };
       // A result for an older model version is gone for good once the code moved on.
       if (!model || model.version !== row.modelVersion) return { row, model, inputs, result: null };
-      const reply = await runner.run({ modelId: row.modelId, inputs, options });
+      const reply = await runner.run({ modelId: row.modelId, inputs: stored, options });
       if (!reply.outcome.ok) return { row, model, inputs, result: null };
       db.insert(forecastResults)
         .values({ modelId: row.modelId, modelVersion: row.modelVersion, inputsHash: row.inputsHash, ...options, result: JSON.stringify(reply.outcome.result), computeMs: Math.round(reply.ms), createdAt: now() })

@@ -61,8 +61,10 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, parent.commentId)).get();
         if (!host || host.status !== "visible") throw conflict("That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
       }
-      const parentInputs = JSON.parse(parent.inputs) as Inputs;
-      const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, overrides, parentInputs), { base: parentInputs });
+      const parentInputs = (await forecasts.load(parentForecastId)).inputs;
+      // A fork runs on its parent's seed and sample count (common random numbers, ADR 015):
+      // the difference between the two is the effect of the changed inputs, not of the draws.
+      const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, overrides, parentInputs), { base: parentInputs, seed: parent.seed, sampleCount: parent.sampleCount });
       const changed = diffInputs(computed.model, parentInputs, computed.inputs);
       // An answer keeps the question it answers; a different question is a new one, asked in a reply.
       const fixed = changed.filter((d) => computed.model.inputs.find((i) => i.name === d.name)?.fixedInForks);

@@ -49,8 +49,8 @@ describe("POST /api/forecasts/preview", () => {
     ["unknown input", { modelId: "bio-anchors", inputs: { moon_phase: 3 } }, /moon_phase/],
     ["wrong type", { modelId: "bio-anchors", inputs: { hw_halving_years: "fast" } }, /hw_halving_years|Hardware/i],
     ["out of range", { modelId: "bio-anchors", inputs: { hw_halving_years: 500 } }, /at most|between|must be/i],
-    ["invalid distribution: p5 ≥ p95", { modelId: "bio-anchors", inputs: { brain_flops: { kind: "ci90", shape: "lognormal", p5: 1e17, p95: 1e13 } } }, /5th percentile|below/i],
-    ["invalid distribution: sd ≤ 0", { modelId: "bio-anchors", inputs: { brain_flops: { kind: "lognormal", median: 1e15, sdOom: 0 } } }, /brain|spread|greater|positive/i],
+    ["invalid distribution: p5 ≥ p95", { modelId: "bio-anchors", inputs: { genome_params: { kind: "ci90", shape: "lognormal", p5: 1e10, p95: 1e8 } } }, /5th percentile|below/i],
+    ["invalid distribution: sd ≤ 0", { modelId: "bio-anchors", inputs: { genome_params: { kind: "lognormal", median: 7.5e8, sdOom: 0 } } }, /genome|spread|greater|positive/i],
     ["extra top-level key", { modelId: "bio-anchors", inputs: {}, sneaky: true }, /sneaky|Unrecognized/i],
     ["sample count over the cap", { modelId: "bio-anchors", inputs: {}, sampleCount: 50_000_000 }, /at most/],
   ];

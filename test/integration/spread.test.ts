@@ -55,7 +55,7 @@ describe("the Assumptions view", () => {
     await cat.signup("cat");
     const annFirst = await fork(ann, { flop_per_dollar_2020: "1e18" }, "ann first");
     const annLatest = await fork(ann, { flop_per_dollar_2020: "3e17", hw_halving_years: "2" }, "ann changed her mind");
-    const benFork = await fork(ben, { flop_per_dollar_2020: "1e19", "brain_flops.kind": "ci90", "brain_flops.shape": "lognormal", "brain_flops.p5": "1e14", "brain_flops.p95": "1e18" }, "ben");
+    const benFork = await fork(ben, { flop_per_dollar_2020: "1e19", "genome_params.kind": "ci90", "genome_params.shape": "lognormal", "genome_params.p5": "1e8", "genome_params.p95": "1e10" }, "ben");
     // The plain form sends every row of a table; only the first differs from the post.
     const weights = Object.fromEntries([40, 30, 15, 5, 10, 10, 10].map((w, i) => [`anchors.${i}.weight`, String(w)]));
     const catFork = await fork(cat, weights, "cat");
@@ -63,10 +63,10 @@ describe("the Assumptions view", () => {
     const html = await spreadHtml(host);
     expect(html).toContain("3 authors, 4 forks.");
     // Two authors on FLOP/$ come first; the one-author rows follow in the model's order.
-    expect(labels(html)).toEqual(["FLOP per dollar in 2020", "Anchor weights: Short-horizon NN", "Brain FLOP/s", "Hardware cost halving time"]);
+    expect(labels(html)).toEqual(["FLOP per dollar in 2020", "Anchor weights: Short-horizon NN", "Genome as parameters", "Hardware cost halving time"]);
     expect(html).toContain("2 authors: 3e17 – 1e19 FLOP/$ (post: 1e17 FLOP/$)");
     expect(html).toContain("1 author: 40% (post: 20%)");
-    expect(html).toContain("1 author: 1e16 FLOP/s (post: 1e15 FLOP/s)");
+    expect(html).toContain("1 author: 1e9 params (post: 7.5e8 params)");
     expect(html).toContain("ranges placed at their medians");
     expect(html).toContain("1 author: 2 years (post: 2.5 years)");
 
@@ -75,7 +75,7 @@ describe("the Assumptions view", () => {
       `#c-${annLatest}: ANN: 3e17 FLOP/$`,
       `#c-${benFork}: BEN: 1e19 FLOP/$`,
       `#c-${catFork}: CAT: 40%`,
-      `#c-${benFork}: BEN: 1e16 FLOP/s (90% CI 1e14 to 1e18 FLOP/s)`,
+      `#c-${benFork}: BEN: 1e9 params (90% CI 1e8 to 1e10 params)`,
       `#c-${annLatest}: ANN: 2 years`,
     ]);
     expect(html).not.toContain(`#c-${annFirst}"`);

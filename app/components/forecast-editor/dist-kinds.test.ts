@@ -3,7 +3,7 @@ import { bioAnchors, validateValue, type Distribution, type DistributionInputDef
 import { convertDistribution, offeredKinds, offeredShapes, readDistribution } from "./dist-kinds";
 
 const def = (name: string) => bioAnchors.inputs.find((d) => d.name === name) as DistributionInputDef;
-const brain = def("brain_flops");
+const brain = def("evolution_ancestor_brain_flops");
 const signed = def("extra_uncertainty_ooms");
 const anyKind = def("lifetime_efficiency_penalty");
 

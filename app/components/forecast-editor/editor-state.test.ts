@@ -90,13 +90,13 @@ describe("editing", () => {
   });
 
   it("tracks touched inputs, submit attempts and stale server errors", () => {
-    let s = run(initialState(), { type: "touch", name: "brain_flops" }, { type: "touch", name: "brain_flops" }, { type: "submitted" });
-    expect(s.touched).toEqual(["brain_flops"]);
+    let s = run(initialState(), { type: "touch", name: "evolution_ancestor_brain_flops" }, { type: "touch", name: "evolution_ancestor_brain_flops" }, { type: "submitted" });
+    expect(s.touched).toEqual(["evolution_ancestor_brain_flops"]);
     expect(s.submitted).toBe(true);
-    s = run(s, { type: "value", name: "brain_flops", value: { kind: "point", value: 1e15 } });
-    expect(s.edited).toEqual(["brain_flops"]);
+    s = run(s, { type: "value", name: "evolution_ancestor_brain_flops", value: { kind: "point", value: 1e15 } });
+    expect(s.edited).toEqual(["evolution_ancestor_brain_flops"]);
     expect(run(s, { type: "server-errors" }).edited).toEqual([]);
-    expect(derive(s).overrides).toEqual({ brain_flops: { kind: "point", value: 1e15 } });
+    expect(derive(s).overrides).toEqual({ evolution_ancestor_brain_flops: { kind: "point", value: 1e15 } });
     expect(derive(s).model).toBe(bioAnchors);
   });
 });

@@ -17,9 +17,9 @@ describe("fields ↔ inputs", () => {
 
   it("uses the engine's issue paths as field paths", () => {
     const fields = fieldsFromInputs(bioAnchors, resolveInputs(bioAnchors, {}));
-    expect(fields["brain_flops.kind"]).toBe("ci90");
-    expect(fields["brain_flops.shape"]).toBe("lognormal");
-    expect(fields["brain_flops.p5"]).toBe("1e11");
+    expect(fields["evolution_ancestor_brain_flops.kind"]).toBe("ci90");
+    expect(fields["evolution_ancestor_brain_flops.shape"]).toBe("lognormal");
+    expect(fields["evolution_ancestor_brain_flops.p5"]).toBe("1000");
     expect(fields["anchors.0.weight"]).toBe("20");
     expect(fields["max_gdp_fraction"]).toBe("1%");
     expect(fields["lifetime_efficiency_penalty.components.1.dist.p95"]).toBe("9");
@@ -28,33 +28,33 @@ describe("fields ↔ inputs", () => {
   });
 
   it("keeps unparseable text so the schema reports it", () => {
-    const fields = { ...fieldsFromInputs(bioAnchors, {}), "brain_flops.p5": "1e1x", hw_halving_years: "" };
+    const fields = { ...fieldsFromInputs(bioAnchors, {}), "evolution_ancestor_brain_flops.p5": "1e1x", hw_halving_years: "" };
     const inputs = readInputs(bioAnchors, fields);
-    expect(inputs.brain_flops).toMatchObject({ kind: "ci90", p5: "1e1x", p95: 1e19 });
+    expect(inputs.evolution_ancestor_brain_flops).toMatchObject({ kind: "ci90", p5: "1e1x", p95: 1e6 });
     expect(inputs.hw_halving_years).toBe("");
   });
 
   it("reads typed notations and shares", () => {
-    const fields = { ...fieldsFromInputs(bioAnchors, {}), "brain_flops.p95": "3.2 × 10^17", max_gdp_fraction: "2%", spend_2025: "5B" };
+    const fields = { ...fieldsFromInputs(bioAnchors, {}), "evolution_ancestor_brain_flops.p95": "3.2 × 10^16", max_gdp_fraction: "2%", spend_2025: "5B" };
     const inputs = readInputs(bioAnchors, fields);
-    expect((inputs.brain_flops as { p95: number }).p95).toBe(3.2e17);
+    expect((inputs.evolution_ancestor_brain_flops as { p95: number }).p95).toBe(3.2e16);
     expect(inputs.max_gdp_fraction).toBe(0.02);
     expect(inputs.spend_2025).toBe(5e9);
   });
 
   it("omits inputs without fields, and replaces one input's fields", () => {
     expect(readInputs(bioAnchors, { hw_halving_years: "3" })).toEqual({ hw_halving_years: 3 });
-    const def = bioAnchors.inputs.find((d) => d.name === "brain_flops") as DistributionInputDef;
+    const def = bioAnchors.inputs.find((d) => d.name === "evolution_ancestor_brain_flops") as DistributionInputDef;
     const fields = withInputFields(fieldsFromInputs(bioAnchors, {}), def, { kind: "point", value: 1e15 });
-    expect(fields["brain_flops.kind"]).toBe("point");
-    expect(fields["brain_flops.value"]).toBe("1e15");
-    expect(fields["brain_flops.p5"]).toBeUndefined();
+    expect(fields["evolution_ancestor_brain_flops.kind"]).toBe("point");
+    expect(fields["evolution_ancestor_brain_flops.value"]).toBe("1e15");
+    expect(fields["evolution_ancestor_brain_flops.p5"]).toBeUndefined();
     expect(fields["anchors.0.weight"]).toBe("20");
   });
 
   it("falls back to the default for malformed values", () => {
-    const def = bioAnchors.inputs.find((d) => d.name === "brain_flops")!;
-    expect(fieldsFromValue(def, "nonsense")["brain_flops.kind"]).toBe("ci90");
+    const def = bioAnchors.inputs.find((d) => d.name === "evolution_ancestor_brain_flops")!;
+    expect(fieldsFromValue(def, "nonsense")["evolution_ancestor_brain_flops.kind"]).toBe("ci90");
     const scaling = getModel("scaling-laws")!;
     expect(fieldsFromValue(scaling.inputs[1], "oops")).toEqual({ N: "oops" });
   });

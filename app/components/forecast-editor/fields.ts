@@ -3,13 +3,13 @@
 // The editor keeps exactly what the user typed (so "3.2e" mid-word is not lost) in this
 // flat map; the same map is what a no-JS form submits (see form-fields.ts). A path is the
 // engine's issue path: the input name, then nested keys joined by "." —
-//   number / choice            brain_flops_halving            → "2.5" / "shift"
+//   number / choice            hw_halving_years               → "2.5" / "shift"
 //   table cell                 anchors.0.weight               → "20"
-//   distribution kind, params  brain_flops.kind, .shape, .p5  → "ci90", "lognormal", "1e11"
+//   distribution kind, params  genome_params.kind, .median     → "lognormal", "7.5e8"
 //   mixture component          x.components.1.weight, x.components.1.dist.kind, …
 //   text                       question                       → "Will …?"
 //   quantiles, by percentile   answer.5, answer.50, answer.95 → "2027" (blank: not stated)
-// so the schema's error paths ("brain_flops.p95") name the very field to mark.
+// so the schema's error paths ("genome_params.median") name the very field to mark.
 
 import { isShareUnit, parseNumberText, formatNumberText, styleFor, type NumberStyle } from "./number-text";
 import { PARAMS, type SimpleKind } from "./dist-kinds";

@@ -29,15 +29,15 @@ describe("inputsFromFormFields", () => {
 describe("readForecastForm", () => {
   it("rebuilds a no-JS submission, which the engine then validates", () => {
     const entries = submitted(bioAnchors, { hw_halving_years: 2 }, [
-      ["forecast.brain_flops.p5", "1e13"],
-      ["forecast.$why.brain_flops", "  Carlsmith's range  "],
+      ["forecast.evolution_ancestor_brain_flops.p5", "1e2"],
+      ["forecast.$why.evolution_ancestor_brain_flops", "  Carlsmith's range  "],
     ]);
     const r = readForecastForm("forecast", entries, getModel);
     expect(r).toEqual({
       ok: true,
       modelId: "bio-anchors",
-      inputs: { brain_flops: { kind: "ci90", shape: "lognormal", p5: 1e13, p95: 1e19 }, hw_halving_years: 2 },
-      rationales: { brain_flops: "Carlsmith's range" },
+      inputs: { evolution_ancestor_brain_flops: { kind: "ci90", shape: "lognormal", p5: 1e2, p95: 1e6 }, hw_halving_years: 2 },
+      rationales: { evolution_ancestor_brain_flops: "Carlsmith's range" },
     });
     expect(r.ok && validateInputs(bioAnchors, r.inputs).ok).toBe(true);
   });

@@ -13,9 +13,9 @@
 //                                  forecast.hw_halving_years        "2.5"
 //                                  forecast.low_end_update          "shift"
 //                                  forecast.anchors.3.weight        "5"
-//                                  forecast.brain_flops.kind        "ci90" (hidden; switching kinds needs JS)
-//                                  forecast.brain_flops.shape       "lognormal"
-//                                  forecast.brain_flops.p5          "1e11"
+//                                  forecast.genome_params.kind      "lognormal" (hidden; switching kinds needs JS)
+//                                  forecast.genome_params.median    "7.5e8"
+//                                  forecast.genome_params.sdOom     "0.35"
 //                                  forecast.x.components.0.weight   "0.5"  (mixtures)
 //   forecast.$why.<input>        a fork's one-line rationale for a changed input
 //

@@ -12,8 +12,8 @@ describe("overrides", () => {
   });
 
   it("compares distributions and tables by value, not identity or key order", () => {
-    const brain = { p95: 1e19, shape: "lognormal", kind: "ci90", p5: 1e11 } as never;
-    expect(overridesOf(bioAnchors, { brain_flops: brain })).toEqual({});
+    const brain = { p95: 1e6, shape: "lognormal", kind: "ci90", p5: 1e3 } as never;
+    expect(overridesOf(bioAnchors, { evolution_ancestor_brain_flops: brain })).toEqual({});
     const rows = resolveInputs(bioAnchors, {}).anchors as { weight: number }[];
     const changed = rows.map((r, i) => (i === 2 ? { weight: 40 } : { ...r }));
     expect(overridesOf(bioAnchors, { anchors: changed })).toEqual({ anchors: changed });

@@ -23,7 +23,7 @@ export interface ForecastEditorProps {
   previewUrl?: string;
   onChange?: (value: { modelId: string; inputs: Inputs; valid: boolean }) => void;
   storageKey?: string;
-  /** Server-side field errors keyed by input path ("brain_flops.p95"; "" for the whole forecast). */
+  /** Server-side field errors keyed by input path ("genome_params.median"; "" for the whole forecast). */
   errors?: Record<string, string>;
 }
 

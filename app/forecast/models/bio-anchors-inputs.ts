@@ -1,6 +1,6 @@
 // Input definitions of the Bio Anchors model (docs/models.md §1.3–1.4). Evidence tags and the
-// reasons for each [U] default are in the model description (bio-anchors.ts); the one
-// value tuned away from the ports to land on Cotra's spreadsheet curve is marked "tuned".
+// reasons for each [U] default are in the model description (bio-anchors.ts). No default
+// is tuned to the spreadsheet curve: each is a sourced value or the ports' own.
 
 import type { Distribution, InputDef, TableRow } from "../types";
 import { ANCHORS } from "./bio-anchors-params";
@@ -48,12 +48,12 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
     default: DEFAULT_ANCHOR_ROWS,
   },
   {
-    kind: "distribution", name: "brain_flops", label: "Brain FLOP/s", unit: "FLOP/s", group: REQ,
-    help: "Compute performed by a human brain: median 1e15 (Carlsmith 2020, whose 'reasonable range' is 1e13–1e17), with the ports' wide tails.",
-    // [R] The ports draw log10(brain FLOP/s) with a 90% CI of 11–19.5 (skewed up). A
-    // lognormal cannot carry that skew, so this keeps their 5th percentile and the
-    // report's 1e15 median; it reproduces the spreadsheet curve (see the tests).
-    default: ci90ln(1e11, 1e19), min: 1e8, max: 1e25, allowed: POSITIVE,
+    kind: "distribution", name: "log10_brain_flops", label: "Brain FLOP/s (log10)", unit: "log10 FLOP/s", group: REQ,
+    help: "Compute performed by a human brain, as log10 FLOP/s: 15 means 1e15. Default as in both ports, 90% CI 11 to 19.5 with a long upper tail (median 14.65, about 4.5e14 FLOP/s); Carlsmith's central range is 13 to 17.",
+    // [R] Both ports state it in log space, `11 to 19.5`, a lognormal over the log10 value:
+    // the skew that a lognormal over FLOP/s cannot carry. (Model version 1 used a lognormal
+    // over FLOP/s, 1e11–1e19, and needed two tuned values to compensate; ADR 014.)
+    default: ci90ln(11, 19.5), min: 0, max: 30, allowed: ["point", "normal", "lognormal", "ci90", "uniform", "mixture"],
   },
   {
     kind: "number", name: "tai_vs_brain_ooms", label: "TAI inference vs brain", unit: "OOM", group: REQ,
@@ -169,8 +169,8 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
   },
   {
     kind: "number", name: "algo_base_year", label: "Algorithmic progress counted from", unit: "year", group: ALGO,
-    help: "Year whose algorithms the requirement distribution describes; progress accrues after it.",
-    default: 2020, min: 2000, max: 2040, integer: true,
+    help: "Year from which algorithmic progress accrues (both ports: 2025, their start year; the report's '2020 algorithms' framing suggests 2020).",
+    default: 2025, min: 2000, max: 2040, integer: true,
   },
   ...(
     [
@@ -182,8 +182,7 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
         "Halving time for requirements at or above the next input; in between it changes linearly in log FLOP."],
       ["algo_halving_large_at", "… applies at or above", "FLOP", 1e35, 1, 1e80,
         "Requirement (2020 FLOP) from which the large-requirement halving time applies."],
-      // tuned [U]: the ports use 2; 2.5 lifts 2040–2060 onto the spreadsheet curve.
-      ["algo_cap_small", "Max algorithmic saving, small requirements", "OOM", 2.5, 0, 20,
+      ["algo_cap_small", "Max algorithmic saving, small requirements", "OOM", 2, 0, 20,
         "The most that better algorithms can ever cut a requirement at or below the next input."],
       ["algo_cap_small_at", "… applies at or below", "FLOP", 1e32, 1, 1e80,
         "Requirement (2020 FLOP) up to which the small-requirement cap applies."],

@@ -39,7 +39,8 @@ export type LowEndMode = "shift" | "soft" | "hard" | "none";
 const LOW_END_MODES: readonly LowEndMode[] = ["shift", "soft", "hard", "none"];
 
 export interface BioAnchorsParams {
-  brainFlops: Distribution;
+  /** log10 of brain FLOP/s, drawn in its own unit (a distribution over log values). */
+  log10BrainFlops: Distribution;
   taiVsBrainOoms: number;
   extraUncertainty: Distribution;
   flopPerParamPerSubjSec: Distribution;
@@ -107,7 +108,7 @@ export function readParams(inputs: Inputs): BioAnchorsParams {
   const rows = table(inputs, "anchors");
   const mode = LOW_END_MODES.find((m) => m === get(inputs, "low_end_update")) ?? "shift";
   return {
-    brainFlops: dist(inputs, "brain_flops"),
+    log10BrainFlops: dist(inputs, "log10_brain_flops"),
     taiVsBrainOoms: num(inputs, "tai_vs_brain_ooms"),
     extraUncertainty: dist(inputs, "extra_uncertainty_ooms"),
     flopPerParamPerSubjSec: dist(inputs, "flop_per_param_per_subj_sec"),

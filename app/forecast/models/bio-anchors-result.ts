@@ -5,6 +5,7 @@ import {
   firstYearReaching,
   probabilityByYear,
   seProportion,
+  yearAtProbability,
   yearQuantileSe,
   type CdfPoint,
 } from "../summarize";
@@ -17,7 +18,7 @@ import {
   FINE_LO,
   FINE_WIDTH,
 } from "./bio-anchors-compute";
-import { sampleRequirements } from "./bio-anchors-sample";
+import { sampleRequirements, type AnchorCache } from "./bio-anchors-sample";
 import { ANCHORS, LAST_YEAR, readParams } from "./bio-anchors-params";
 
 /** Cotra's best-guess spreadsheet CDF (epoch-research/ftm BioAnchorsAGIDistribution; docs/models.md §5.1). */
@@ -60,13 +61,14 @@ function flopQuantile(fine: Float64Array, p: number, n: number, noPathLow: numbe
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVersion: number): ForecastResult {
+export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVersion: number, cache?: AnchorCache): ForecastResult {
   const params = readParams(inputs);
   const n = opts.sampleCount;
   const curves = buildCurves(params);
-  const samples = sampleRequirements(params, opts);
+  const samples = sampleRequirements(params, opts, cache);
   const { arrivals, fine } = countArrivals(samples, curves);
-  const cdf = cdfFromArrivalCounts(arrivals, n, curves.years[0]);
+  // Rounded once, here: headlines, the stored series and every analysis read the same numbers.
+  const cdf = cdfFromArrivalCounts(arrivals, n, curves.years[0]).map((pt) => ({ year: pt.year, p: round4(pt.p) }));
   // Requirement(Y) = f − reduction(f, Y) increases in f, so its quantiles are those of f
   // mapped through the same year's reduction.
   const quantiles = [0.1, 0.5, 0.9].map((q) => flopQuantile(fine, q, n, params.noPathLow));
@@ -96,13 +98,12 @@ export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVer
     });
   });
 
-  const yearHeadline = (key: string, label: string, p: number): Headline => ({
-    key,
-    label,
-    format: "year",
-    value: firstYearReaching(cdf, p),
-    se: yearQuantileSe(cdf, p, n),
-  });
+  const yearHeadline = (key: string, label: string, p: number): Headline => {
+    const h: Headline = { key, label, format: "year", value: firstYearReaching(cdf, p), se: yearQuantileSe(cdf, p, n) };
+    const fractional = yearAtProbability(cdf, p);
+    if (fractional !== null) h.fractional = fractional;
+    return h;
+  };
   const probHeadline = (year: number): Headline => {
     const p = probabilityByYear(cdf, year);
     return { key: `p${year}`, label: `P(TAI by ${year})`, format: "probability", value: p, se: seProportion(p, n) };
@@ -134,7 +135,7 @@ export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVer
       probHeadline(LAST_YEAR),
     ],
     series: {
-      cdf: cdf.map((pt) => ({ year: pt.year, p: round4(pt.p) })),
+      cdf: cdf.map((pt) => ({ ...pt })),
       reference: COTRA_2020_SPREADSHEET.map((pt) => ({ year: pt.year, p: pt.p })),
       flop: flopRows,
       histogram,

@@ -1,9 +1,15 @@
 // Monte Carlo sampling of FLOP₂₀₂₀ for the Bio Anchors model (docs/models.md §1.5 step 1),
 // in log10. Draws are made in fixed-size chunks into reusable typed arrays: no
 // per-sample allocation, and one kind switch per chunk rather than per value.
+//
+// Common random numbers (ADR 014): every input draws from its own substream, named by the
+// input and the anchor it is used in, and the update against low requirements takes its
+// randomness from counters tied to each sample. So a run that changes one input leaves
+// every other input's draws exactly as they were, and two runs differ only by the change.
 
 import { Z90, sampleInto, sampleLog10Into } from "../distributions";
-import { createRng, type Rng } from "../rng";
+import { canonicalJson } from "../canonical";
+import { counterUniform, namedRng, streamId, type Rng } from "../rng";
 import type { ComputeOptions, Distribution } from "../types";
 import { ANCHORS, type AnchorKey, type BioAnchorsParams } from "./bio-anchors-params";
 
@@ -35,6 +41,26 @@ function drawNoPath(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): v
   for (let i = 0; i < m; i++) cand[i] = p.noPathLow + width * rngs[0].uniform();
 }
 
+/**
+ * The inputs each anchor family draws, in the order its draw function reads its streams.
+ * The names key the substreams, so they must stay stable: renaming one changes results
+ * (and needs a model version bump).
+ */
+function streamNames(key: AnchorKey): string[] {
+  switch (key) {
+    case "nopath":
+      return ["no_feasible_path"];
+    case "evolution":
+      return ["evolution_ancestor_brain_flops", "evolution_efficiency_ooms", "evolution_population", "extra_uncertainty_ooms"];
+    case "lifetime":
+      return ["log10_brain_flops", "extra_uncertainty_ooms", "lifetime_efficiency_penalty"];
+    case "genome":
+      return ["log10_brain_flops", "extra_uncertainty_ooms", "genome_horizon", "scaling_exponent", "genome_params"];
+    default:
+      return ["log10_brain_flops", "extra_uncertainty_ooms", `horizon_${key}`, "scaling_exponent", "flop_per_param_per_subj_sec"];
+  }
+}
+
 function drawEvolution(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): void {
   const { cand, s } = sc;
   const [s0, s1, s2, s3] = s;
@@ -49,7 +75,7 @@ function drawEvolution(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number)
 function drawLifetime(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): void {
   const { cand, s } = sc;
   const [s0, s1, s2] = s;
-  sampleLog10Into(p.brainFlops, rngs[0], s0, 0, m);
+  sampleInto(p.log10BrainFlops, rngs[0], s0, 0, m);
   sampleInto(p.extraUncertainty, rngs[1], s1, 0, m);
   sampleInto(p.lifetimePenalty, rngs[2], s2, 0, m);
   const c = p.logLifetimeSeconds;
@@ -64,7 +90,7 @@ function drawLifetime(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number):
 function drawNeuralNet(p: BioAnchorsParams, horizon: Distribution, genome: boolean, rngs: Rng[], sc: Scratch, m: number): void {
   const { cand, s } = sc;
   const [s0, s1, s2, s3, s4] = s;
-  sampleLog10Into(p.brainFlops, rngs[0], s0, 0, m);
+  sampleInto(p.log10BrainFlops, rngs[0], s0, 0, m);
   sampleInto(p.extraUncertainty, rngs[1], s1, 0, m);
   sampleLog10Into(horizon, rngs[2], s2, 0, m);
   sampleInto(p.scalingExponent, rngs[3], s3, 0, m);
@@ -115,6 +141,78 @@ const SHIFT_STEPS = [
 const SHIFT_MEAN = 2;
 const SHIFT_SD = 1 / Z90;
 
+interface AnchorBlock {
+  flop: Float64Array;
+  floored: boolean;
+}
+
+/**
+ * Blocks of samples already drawn, keyed by everything they depend on. A session of many
+ * runs with one seed (sensitivity, attribution, solving) redraws only the anchors whose
+ * inputs changed; the cache is owned by that session and dropped with it.
+ */
+export type AnchorCache = Map<string, AnchorBlock>;
+
+/** Everything one anchor's block of samples depends on, as a cache key. */
+function anchorKey(p: BioAnchorsParams, a: number, count: number, seed: number): string {
+  const key = ANCHORS[a].key;
+  const lowEnd = ANCHORS[a].lowEndUpdate ? [p.lowEndMode, p.logLowEndFloor, p.lowEndMode === "soft" ? p.lowEndSoftOoms : 0] : [];
+  let deps: unknown[];
+  switch (key) {
+    case "nopath":
+      deps = [p.noPathLow, p.noPathHigh];
+      break;
+    case "evolution":
+      deps = [p.evolutionAncestorBrain, p.evolutionEfficiency, p.evolutionPopulation, p.extraUncertainty, p.logEvolutionSeconds];
+      break;
+    case "lifetime":
+      deps = [p.log10BrainFlops, p.extraUncertainty, p.lifetimePenalty, p.logLifetimeSeconds];
+      break;
+    default: {
+      const horizon = key === "genome" ? p.genomeHorizon : p.horizons[key];
+      const size = key === "genome" ? p.genomeParams : p.flopPerParamPerSubjSec;
+      deps = [p.log10BrainFlops, p.extraUncertainty, horizon, p.scalingExponent, size, p.taiVsBrainOoms, p.logRefSamples, p.logRefParams];
+    }
+  }
+  return canonicalJson([key, count, seed, deps, lowEnd]);
+}
+
+/** Draw one anchor's block of `count` samples, with the update against low requirements. */
+function sampleAnchor(p: BioAnchorsParams, a: number, count: number, seed: number, sc: Scratch): AnchorBlock {
+  const anchor = ANCHORS[a];
+  const flop = new Float64Array(count);
+  const rngs = streamNames(anchor.key).map((name) => namedRng(seed, `${name}|${anchor.key}`));
+  const mode = anchor.lowEndUpdate ? p.lowEndMode : "none";
+  const floor = p.logLowEndFloor;
+  const soft = mode === "soft" ? p.lowEndSoftOoms : 0;
+  const updateName = `low_end_update|${anchor.key}`;
+  const update = namedRng(seed, updateName);
+  const counterKey = streamId(`${seed}|${updateName}`);
+  let pos = 0;
+  let drawn = 0;
+  while (pos < count) {
+    const m = Math.min(CHUNK, count - pos);
+    drawCandidates(anchor.key, p, rngs, sc, m);
+    if (mode === "shift") {
+      shiftUp(sc.cand, m, floor, counterKey, pos);
+      flop.set(sc.cand.subarray(0, m), pos);
+      pos += m;
+    } else if (mode === "none") {
+      flop.set(sc.cand.subarray(0, m), pos);
+      pos += m;
+    } else {
+      pos = keepAccepted(sc.cand, m, floor, soft, update, flop, pos, count);
+    }
+    drawn += m;
+    if (pos < count && drawn > 50 * count + 100_000) {
+      // Almost all mass is below the floor: going on would loop for ever.
+      flop.fill(floor + soft, pos, count);
+      return { flop, floored: true };
+    }
+  }
+  return { flop, floored: false };
+}
+
 /**
  * Sample FLOP₂₀₂₀ with the update against low requirements ("TAI was not already
  * trainable with the ~1e24 FLOP runs done by 2020") applied to the anchors it concerns:
@@ -123,60 +221,50 @@ const SHIFT_SD = 1 / Z90;
  * - soft: rejection, keeping a draw with probability rising from 0 at the floor to 1 at
  *   floor + soft band, so the anchor keeps its shape above the band;
  * - hard: rejection below the floor only (a truncation).
+ * Rejection keeps common random numbers only while the floor and the anchor's inputs are
+ * unchanged (a different set of draws is accepted otherwise); the shift keeps them always.
  */
-export function sampleRequirements(p: BioAnchorsParams, opts: ComputeOptions): SampleResult {
+export function sampleRequirements(p: BioAnchorsParams, opts: ComputeOptions, cache?: AnchorCache): SampleResult {
   const n = opts.sampleCount;
   const counts = stratify(p.weights, n);
   const flop = new Float64Array(n);
   const sc: Scratch = { cand: new Float64Array(CHUNK), s: Array.from({ length: 5 }, () => new Float64Array(CHUNK)) };
   const floored: AnchorKey[] = [];
   let start = 0;
-  ANCHORS.forEach((anchor, a) => {
+  for (let a = 0; a < ANCHORS.length; a++) {
     const count = counts[a];
-    const end = start + count;
-    // One stream per (anchor, component): a fork that changes one distribution or one
-    // weight leaves every other draw unchanged, so differences between forks are signal.
-    const rngs = Array.from({ length: 5 }, (_, c) => createRng(opts.seed, a * 8 + c));
-    const update = createRng(opts.seed, a * 8 + 7);
-    const mode = anchor.lowEndUpdate ? p.lowEndMode : "none";
-    const floor = p.logLowEndFloor;
-    const soft = mode === "soft" ? p.lowEndSoftOoms : 0;
-    let pos = start;
-    let drawn = 0;
-    while (pos < end) {
-      const m = Math.min(CHUNK, end - pos);
-      drawCandidates(anchor.key, p, rngs, sc, m);
-      if (mode === "shift") {
-        shiftUp(sc.cand, m, floor, update);
-        flop.set(sc.cand.subarray(0, m), pos);
-        pos += m;
-      } else if (mode === "none") {
-        flop.set(sc.cand.subarray(0, m), pos);
-        pos += m;
-      } else {
-        pos = keepAccepted(sc.cand, m, floor, soft, update, flop, pos, end);
+    if (count > 0) {
+      const key = cache ? anchorKey(p, a, count, opts.seed) : "";
+      let block = cache?.get(key);
+      if (!block) {
+        block = sampleAnchor(p, a, count, opts.seed, sc);
+        cache?.set(key, block);
       }
-      drawn += m;
-      if (pos < end && drawn > 50 * count + 100_000) {
-        // Almost all mass is below the floor: going on would loop for ever.
-        flop.fill(floor + soft, pos, end);
-        floored.push(anchor.key);
-        pos = end;
-      }
+      flop.set(block.flop, start);
+      if (block.floored) floored.push(ANCHORS[a].key);
     }
-    start = end;
-  });
+    start += count;
+  }
   return { flop, counts, floored };
 }
 
-/** The ports' update in place: repeated stochastic upward shifts near the floor, then the floor. */
-function shiftUp(cand: Float64Array, m: number, floor: number, rng: Rng): void {
+/**
+ * The ports' update in place: repeated stochastic upward shifts near the floor, then the
+ * floor. Sample `offset + i` takes its coin flips and shifts from fixed counters, so its
+ * update is the same whatever the other samples do.
+ */
+function shiftUp(cand: Float64Array, m: number, floor: number, key: number, offset: number): void {
   for (let i = 0; i < m; i++) {
     let f = cand[i];
     if (f >= floor + 3) continue;
+    const base = (offset + i) * 12;
     for (let k = 0; k < SHIFT_STEPS.length; k++) {
-      if (f < floor + SHIFT_STEPS[k].offset && rng.uniform() < SHIFT_STEPS[k].probability) {
-        f += SHIFT_MEAN + SHIFT_SD * rng.normal();
+      if (f < floor + SHIFT_STEPS[k].offset && counterUniform(key, base + k) < SHIFT_STEPS[k].probability) {
+        // Box–Muller on two counters of its own: one normal per step, none shared.
+        const u1 = counterUniform(key, base + 4 + 2 * k);
+        const u2 = counterUniform(key, base + 5 + 2 * k);
+        const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        f += SHIFT_MEAN + SHIFT_SD * z;
       }
     }
     cand[i] = f < floor ? floor : f;

@@ -2,13 +2,34 @@
 // Inputs are in bio-anchors-inputs.ts, the Monte Carlo in bio-anchors-compute.ts and
 // the result assembly in bio-anchors-result.ts.
 
-import type { ForecastModel, Preset, TableRow } from "../types";
+import type { Distribution, ForecastModel, Inputs, Preset, TableRow } from "../types";
 import { BIO_ANCHORS_INPUTS, DEFAULT_ANCHOR_ROWS } from "./bio-anchors-inputs";
 import { computeBioAnchors } from "./bio-anchors-result";
+import type { AnchorCache } from "./bio-anchors-sample";
 
 export { COTRA_2020_SPREADSHEET } from "./bio-anchors-result";
 
-const VERSION = 1;
+const VERSION = 2;
+
+/** Version 1 stated brain FLOP/s in FLOP/s; version 2 in log10 FLOP/s. Exact for every shape but uniform. */
+function brainToLog10(d: Distribution): Distribution {
+  const lg = (x: number) => Number(Math.log10(x).toPrecision(6));
+  switch (d.kind) {
+    case "point":
+      return { kind: "point", value: lg(d.value) };
+    case "lognormal":
+      return { kind: "normal", mean: lg(d.median), sd: d.sdOom };
+    case "ci90":
+      return d.shape === "lognormal" ? { kind: "ci90", shape: "normal", p5: lg(d.p5), p95: lg(d.p95) } : d;
+    case "uniform":
+      // The log of a uniform is not uniform: the closest statement in log space.
+      return { kind: "uniform", min: lg(d.min), max: lg(d.max) };
+    case "normal":
+      return d;
+    case "mixture":
+      return { kind: "mixture", components: d.components.map((c) => ({ weight: c.weight, dist: brainToLog10(c.dist) })) };
+  }
+}
 
 /** The anchors table with some weights replaced, keyed by row index. */
 function anchorRows(weights: Record<number, number>): TableRow[] {
@@ -19,6 +40,7 @@ function anchorRows(weights: Record<number, number>): TableRow[] {
 const SHORT = 0;
 const MEDIUM = 1;
 const LONG = 2;
+const LIFETIME = 3;
 const EVOLUTION = 4;
 const GENOME = 5;
 const NO_PATH = 6;
@@ -26,7 +48,7 @@ const NO_PATH = 6;
 /** Shown with every run, so that readers of a fork know what the defaults rest on. */
 export const DEFAULT_NOTES: string[] = [
   "Anchor weights 20% short / 30% medium / 15% long horizon / 5% lifetime / 10% evolution / 10% genome follow ACX and both code ports (Epoch's explainer swaps short and long: 15/20). The unassigned 10% is a 'no feasible path' bucket at 1e60–1e70 FLOP.",
-  "Cotra's spreadsheet could not be consulted: the requirement side follows two re-implementations [R], and unverified [U] defaults were set within their documented ranges to match her spreadsheet curve (see the description).",
+  "Cotra's spreadsheet could not be consulted: the requirement side and the algorithmic-progress rule follow two re-implementations [R] with their own values; unverified [U] choices are named in the description.",
   "Samples are stratified by anchor (each anchor gets round(n × weight) draws), so the standard errors shown are slightly conservative.",
 ];
 
@@ -72,10 +94,10 @@ const presets: Preset[] = [
     id: "cotra-2022",
     label: "Cotra 2022 update",
     description:
-      "Cotra's 2022 update [P]: FLOP/$ in 2020 about one OOM higher than assumed (A100s, bulk discounts, ~50% utilisation), and more weight on the shorter-horizon, lower-compute anchors. The exact re-weighting is not published [U]; this preset moves 10 points to the short horizon from the long-horizon and evolution anchors.",
+      "The two model changes Cotra's 2022 update names [P]: FLOP/$ in 2020 about one OOM higher than the report assumed (A100s, bulk discounts, ~50% utilisation), and more weight on the shorter-horizon, lower-compute anchors. She does not publish the new weights [U]; these are Rethink Priorities' reconstruction [R] (a 17% one-second-horizon anchor, folded here into the short horizon: 47% short, 10% each medium, long, lifetime, evolution and genome, 3% no path). Result: median 2042 and 36% by 2036 against her ~2040 and ~35%; it runs higher than her ~15% by 2030 (22%) and ~60% by 2050 (67%). Her bottom line also moved for reasons outside the model (AI speeding up AI research, her own judgement), which no input here carries.",
     values: {
       flop_per_dollar_2020: 1e18,
-      anchors: anchorRows({ [SHORT]: 30, [LONG]: 10, [EVOLUTION]: 5 }),
+      anchors: anchorRows({ [SHORT]: 47, [MEDIUM]: 10, [LONG]: 10, [LIFETIME]: 10, [EVOLUTION]: 10, [GENOME]: 10, [NO_PATH]: 3 }),
     },
   },
 ];
@@ -95,25 +117,26 @@ Both grow exponentially and saturate: hardware at a physical ceiling, spending a
 in Y. The faint line is the CDF of Cotra's own spreadsheet, for comparison.
 
 **What rests on what.** The original spreadsheet could not be consulted; its output curve is
-known (shown faintly). The requirement distributions follow two independent re-implementations
-[R]. These choices set the defaults; with them every point of the spreadsheet curve is matched
-within 2 percentage points (the model runs 1–2 points high from 2030 to 2060 and 1.4 low in
-2100), and the median is 2052 like the spreadsheet's (which crosses 50% between 2052 and 2053):
+known (shown faintly). The requirement distributions and the algorithmic-progress rule follow two
+independent re-implementations [R], with their own values throughout: no default is tuned to the
+curve. With them, averaged over seeds at 100,000 samples, the CDF stays within about 1 point of
+the spreadsheet from 2030 to 2070 (at most 1.1 points high, in 2050), 0.8 points low in 2025 and
+2.2 points low in 2100; the median crosses 50% in 2052 like the spreadsheet's (2052.2 here, the
+spreadsheet between 2052 and 2053).
 
-- brain FLOP/s: 90% CI **1e11–1e19**, median 1e15 [R]. The ports draw log10(brain FLOP/s)
-  with a 90% CI of 11–19.5, skewed upwards; a lognormal cannot carry that skew, so this keeps
-  their 5th percentile and the report's median. A 1e13–1e17 CI misses the curve by up to 7
-  points (too little mass early, too much mid-century).
+- brain FLOP/s is stated in log10 FLOP/s, as in both ports: a 90% CI of **11 to 19.5**, lognormal
+  over the log value, so it has the long upper tail the report describes (median 14.65). Model
+  version 1 used a lognormal over FLOP/s (1e11–1e19), which has no such tail; that put the CDF
+  1–2 points above the spreadsheet from 2030 to 2060 and needed two tuned values to hold it there.
 - algorithmic progress depends on the requirement, as in the ports [R]: halving every **3.5 years**
   for requirements up to 1e29 FLOP, falling linearly (in log FLOP) to **2 years** from 1e35; total
-  savings capped at **2.5 OOM** up to 1e32 FLOP rising to **5 OOM** from 1e44. The ports round
-  these steps; this uses the continuous form. **Tuned [U]:** the small-requirement cap is 2.5
-  rather than the ports' 2, which leaves 2040–2060 about 1.4 points low and the median at 2054.
-- progress counted from **2020** [U], the report's "2020 algorithms" framing; 2025 fits about
-  as well (2040 two points low, median 2053).
-- spend doubling time **2.5 years** [U] (both ports; the spreadsheet curve fits it slightly
-  better). The summaries' 2 years puts 2036–2050 about 3 points high here. Hardware ceiling
-  **1e24 FLOP/$** [U] (ports); a summary's ~1e23 lowers P(2100) by about 5 points.
+  savings capped at **2 OOM** up to 1e32 FLOP rising to **5 OOM** from 1e44. The ports round
+  these steps; this uses the continuous form, as Hoogland's port does.
+- progress counted from **2025** [U], the ports' start year. The report's "2020 algorithms"
+  framing suggests 2020, which moves 2030–2040 about 2 points up here.
+- spend doubling time **2.5 years** [U] (both ports; the spreadsheet curve fits it slightly better). The summaries'
+  2 years lifts 2036–2050 by 1 to 2.5 points. Hardware ceiling **1e24 FLOP/$** [U] (ports);
+  a summary's ~1e23 lowers P(2100) by about 5 points.
 - the update against requirements below 1e24 FLOP uses the ports' form [R]: draws within 3 OOM
   above the floor are shifted up by ~1–3 OOM with rising probability, then floored.
 
@@ -144,6 +167,28 @@ export const bioAnchors: ForecastModel = {
     const result = computeBioAnchors(inputs, options, VERSION);
     result.notes.unshift(...DEFAULT_NOTES);
     return result;
+  },
+  session(options) {
+    // Anchor blocks are redrawn only when an input they depend on changes. A full
+    // sensitivity run at 100k samples holds about 20 blocks (~15 MB); past the cap the
+    // cache starts afresh rather than growing.
+    const cache: AnchorCache = new Map();
+    return (inputs) => {
+      if (cache.size > 48) cache.clear();
+      const result = computeBioAnchors(inputs, options, VERSION, cache);
+      result.notes.unshift(...DEFAULT_NOTES);
+      return result;
+    };
+  },
+  migrate(inputs: Inputs, fromVersion: number): Inputs {
+    if (fromVersion >= 2 || !Object.hasOwn(inputs, "brain_flops")) return inputs;
+    const { brain_flops: brain, ...rest } = inputs;
+    const out: Inputs = { ...rest };
+    if (typeof brain === "object" && brain !== null && !Array.isArray(brain)) out.log10_brain_flops = brainToLog10(brain as Distribution);
+    return out;
+  },
+  versionNotes: {
+    1: "Version 1 drew each input from streams per anchor and component (forks did not share random draws with their parent), stated brain FLOP/s as a lognormal over FLOP/s (1e11–1e19) and compensated with two tuned values (small-requirement algorithmic cap 2.5 OOM, progress counted from 2020). Version 2 uses common random numbers, the ports' brain distribution over log10 FLOP/s, and the ports' cap (2 OOM) and start year (2025).",
   },
   validate(inputs) {
     const rows = inputs.anchors;
