@@ -77,6 +77,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   }
 }
 
+/** A label that stands alone: "… applies at or below" gets the preceding input's label in front. */
+export function fullLabel(model: ForecastModel, name: string): string {
+  const i = model.inputs.findIndex((d) => d.name === name);
+  if (i < 0) return name;
+  const label = model.inputs[i].label;
+  if (!label.startsWith("…") || i === 0) return label;
+  return `${fullLabel(model, model.inputs[i - 1].name)}: ${label.slice(1).trim()}`;
+}
+
 /** Table text of only the rows that differ, so a one-weight change reads as one row. */
 function changedRows(def: TableInputDef, from: TableRow[], to: TableRow[]): [string, string] {
   const fromParts: string[] = [];

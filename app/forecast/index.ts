@@ -120,3 +120,5 @@ export function runModel(modelId: string, partialInputs: unknown, options: Parti
   if (!prepared.ok) return prepared;
   return computePrepared(modelId, prepared.inputs, prepared.options);
 }
+
+export * from "./analysis/index";

@@ -10,6 +10,7 @@ import {
   mean,
   median,
   percentiles,
+  probabilityAtYear,
   probabilityByYear,
   quantileSeBinomial,
   quantileSeDensity,
@@ -17,6 +18,7 @@ import {
   seMean,
   seProportion,
   sortedCopy,
+  yearAtProbability,
   yearQuantileSe,
 } from "./summarize";
 
@@ -84,5 +86,52 @@ describe("summaries", () => {
     const se = yearQuantileSe(cdf, 0.3, 10);
     expect(se).toBeGreaterThan(0);
     expect(yearQuantileSe(cdf, 0.9, 10)).toBeUndefined();
+  });
+});
+
+describe("fractional years", () => {
+  const cdf = [
+    { year: 2025, p: 0.1 },
+    { year: 2026, p: 0.3 },
+    { year: 2027, p: 0.3 },
+    { year: 2028, p: 0.7 },
+  ];
+
+  it("reads the year a probability is reached on a straight line between whole years", () => {
+    expect(yearAtProbability(cdf, 0.2)).toBeCloseTo(2025.5, 10);
+    expect(yearAtProbability(cdf, 0.5)).toBeCloseTo(2027.5, 10);
+    expect(yearAtProbability(cdf, 0.3)).toBe(2026);
+    expect(yearAtProbability(cdf, 0.05)).toBe(2025); // everything earlier is counted at the first year
+    expect(yearAtProbability(cdf, 0.8)).toBeNull();
+  });
+
+  it("rounds up to the whole-year headline: the first year by which p is reached (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 0.2, noNaN: true }), { minLength: 2, maxLength: 40 }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (steps, p) => {
+        let acc = 0;
+        const points = steps.map((s, i) => ({ year: 2025 + i, p: Math.min(1, (acc += s)) }));
+        const x = yearAtProbability(points, p);
+        const whole = firstYearReaching(points, p);
+        if (whole === null) expect(x).toBeNull();
+        else expect(Math.ceil(x as number)).toBe(whole);
+      }),
+    );
+  });
+
+  it("reads P(by year) at any year in range, and nothing outside it", () => {
+    expect(probabilityAtYear(cdf, 2026)).toBe(0.3);
+    expect(probabilityAtYear(cdf, 2027.25)).toBeCloseTo(0.4, 10);
+    expect(probabilityAtYear(cdf, 2024)).toBeNull();
+    expect(probabilityAtYear(cdf, 2029)).toBeNull();
+    expect(probabilityAtYear(cdf, NaN)).toBeNull();
+  });
+
+  it("inverts yearAtProbability inside the range (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.11, max: 0.69, noNaN: true }), (p) => {
+        const x = yearAtProbability(cdf, p) as number;
+        expect(probabilityAtYear(cdf, x)).toBeCloseTo(p, 9);
+      }),
+    );
   });
 });

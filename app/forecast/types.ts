@@ -42,6 +42,11 @@ export interface NumberInputDef extends InputBase {
   /** "log" means the value is shown and edited in scientific notation. */
   scale?: "linear" | "log";
   integer?: boolean;
+  /**
+   * A sourced plausible range (low, high): the ends of this input's sensitivity bar. Without
+   * one, analyses move it by half an order of magnitude (log scale) or 20% (linear) either way.
+   */
+  plausible?: [number, number];
 }
 
 export interface DistributionInputDef extends InputBase {

@@ -101,14 +101,7 @@ export function lowerLabel(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** A label that stands alone: "… applies at or below" gets the preceding input's label in front. */
-export function fullLabel(model: ForecastModel, name: string): string {
-  const i = model.inputs.findIndex((d) => d.name === name);
-  if (i < 0) return name;
-  const label = model.inputs[i].label;
-  if (!label.startsWith("…") || i === 0) return label;
-  return `${fullLabel(model, model.inputs[i - 1].name)}: ${label.slice(1).trim()}`;
-}
+export { fullLabel } from "../../forecast/index";
 
 /** "3 inputs changed: brain FLOP/s, hardware cost halving time, spend doubling time and 2 more". */
 export function changeSummary(diffs: { label: string }[], max = 4): string {

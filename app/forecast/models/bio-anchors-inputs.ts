@@ -34,6 +34,16 @@ export const DEFAULT_ANCHOR_ROWS: TableRow[] = [
   { weight: 10 },
 ];
 
+/**
+ * Sourced ranges of the algorithmic inputs: the scenario post's aggressive and conservative
+ * halving times (short-horizon-sized requirements 2–4 years, medium/long 1–3) [S]. The caps
+ * and thresholds have none and move by the default rule (NumberInputDef.plausible).
+ */
+const ALGO_RANGES: Record<string, [number, number]> = {
+  algo_halving_small: [2, 4],
+  algo_halving_large: [1, 3],
+};
+
 export const BIO_ANCHORS_INPUTS: InputDef[] = [
   {
     kind: "table",
@@ -58,7 +68,7 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
   {
     kind: "number", name: "tai_vs_brain_ooms", label: "TAI inference vs brain", unit: "OOM", group: REQ,
     help: "How many orders of magnitude more inference compute a transformative model needs than a brain (+1 gives ~1e16 FLOP/s).",
-    default: 1, min: -3, max: 6,
+    default: 1, min: -3, max: 6, plausible: [0, 2],
   },
   {
     kind: "distribution", name: "extra_uncertainty_ooms", label: "Extra requirement uncertainty", unit: "OOM", group: REQ,
@@ -170,7 +180,7 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
   {
     kind: "number", name: "algo_base_year", label: "Algorithmic progress counted from", unit: "year", group: ALGO,
     help: "Year from which algorithmic progress accrues (both ports: 2025, their start year; the report's '2020 algorithms' framing suggests 2020).",
-    default: 2025, min: 2000, max: 2040, integer: true,
+    default: 2025, min: 2000, max: 2040, integer: true, plausible: [2020, 2025],
   },
   ...(
     [
@@ -195,37 +205,38 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
     ([name, label, unit, def, min, max, help]): InputDef => ({
       kind: "number", name, label, unit, group: ALGO, help, default: def, min, max,
       ...(unit === "FLOP" ? { scale: "log" as const } : {}),
+      ...(ALGO_RANGES[name] ? { plausible: ALGO_RANGES[name] } : {}),
     }),
   ),
   {
     kind: "number", name: "flop_per_dollar_2020", label: "FLOP per dollar in 2020", unit: "FLOP/$", group: HW, scale: "log",
     help: "Price-performance of training hardware in 2020 (Cotra 2020: 1e17; her 2022 update: ~1 OOM higher).",
-    default: 1e17, min: 1e12, max: 1e22,
+    default: 1e17, min: 1e12, max: 1e22, plausible: [1e16, 1e18],
   },
   {
     kind: "number", name: "hw_halving_years", label: "Hardware cost halving time", unit: "years", group: HW,
     help: "Years for the cost of a FLOP to halve.",
-    default: 2.5, min: 0.5, max: 10,
+    default: 2.5, min: 0.5, max: 10, plausible: [1.5, 3.5],
   },
   {
     kind: "number", name: "max_flop_per_dollar", label: "Max FLOP per dollar", unit: "FLOP/$", group: HW, scale: "log",
     help: "Physical ceiling on price-performance (sources: ~1e23 to 1e24).",
-    default: 1e24, min: 1e18, max: 1e30,
+    default: 1e24, min: 1e18, max: 1e30, plausible: [1e22, 1e26],
   },
   {
     kind: "number", name: "spend_2025", label: "Largest training run spend in 2025", unit: "USD", group: SPEND, scale: "log",
     help: "What the biggest actor will pay for one training run in 2025 (2020 dollars).",
-    default: 1e9, min: 1e6, max: 1e13,
+    default: 1e9, min: 1e6, max: 1e13, plausible: [1e8, 1e10],
   },
   {
     kind: "number", name: "spend_doubling_years", label: "Spend doubling time", unit: "years", group: SPEND,
     help: "Years for that willingness to spend to double after 2025, until the GDP cap binds.",
-    default: 2.5, min: 0.25, max: 20,
+    default: 2.5, min: 0.25, max: 20, plausible: [1, 3],
   },
   {
     kind: "number", name: "max_gdp_fraction", label: "Max spend as a share of GDP", unit: "fraction", group: SPEND,
     help: "Cap on one training run as a share of the largest economy's GDP.",
-    default: 0.01, min: 1e-5, max: 0.5,
+    default: 0.01, min: 1e-5, max: 0.5, plausible: [0.005, 0.02],
   },
   {
     kind: "number", name: "gdp_2020", label: "GDP of the largest economy, 2020", unit: "USD", group: SPEND, scale: "log",
@@ -235,6 +246,6 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
   {
     kind: "number", name: "gdp_growth", label: "GDP growth", unit: "fraction/year", group: SPEND,
     help: "Real annual growth of that GDP.",
-    default: 0.03, min: -0.05, max: 0.3,
+    default: 0.03, min: -0.05, max: 0.3, plausible: [0.02, 0.05],
   },
 ];
