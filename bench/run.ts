@@ -2,6 +2,7 @@
 import { benchCharts } from "./charts.bench";
 import { benchDiscussion } from "./discussion.bench";
 import { benchEngine } from "./engine.bench";
+import { benchAnalysis } from "./analysis.bench";
 import { benchLive } from "./live.bench";
 import { benchLoad } from "./load.bench";
 import { printTable, type Row } from "./lib";
@@ -10,6 +11,7 @@ const rows: Row[] = [];
 rows.push(...(await benchDiscussion()));
 rows.push(...(await benchLive()));
 rows.push(...(await benchEngine()));
+rows.push(...(await benchAnalysis()));
 rows.push(...(await benchCharts()));
 rows.push(...(await benchLoad()));
 printTable(rows);

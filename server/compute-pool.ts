@@ -2,12 +2,15 @@
 // (an aborted running task terminates its worker) and a bounded queue.
 import { Piscina } from "piscina";
 import type { ComputeRunner, ComputeTask, ComputeReply } from "../app/services/forecasts.server";
+import type { EvaluateTask } from "../app/forecast/index";
 import type { MarkdownTask, RenderedMarkdown } from "../app/services/render.server";
 import { appError } from "../app/utils/errors";
 import { listModels, prepareRun } from "../app/forecast/index";
 
 /** Pathological 100 KB Markdown parses in a few seconds; past this it is refused. */
 const MARKDOWN_BUDGET_MS = 10_000;
+/** An analysis batch holds up to ~50 runs: it gets this many single-run budgets. */
+const EVALUATE_BUDGET_RUNS = 4;
 
 export interface ComputePoolOptions {
   /** Wall-clock budget of one run, from submission (queueing included). */
@@ -41,6 +44,17 @@ export function createComputePool(options: ComputePoolOptions): ComputeRunner & 
         if (signal.aborted) {
           throw appError(422, `This forecast took longer than the ${options.timeoutMs} ms compute budget; try fewer samples or less extreme inputs.`);
         }
+        if (/queue/i.test(String(e))) throw appError(503, "The forecast engine is busy; try again in a few seconds.", undefined, 5);
+        throw e;
+      }
+    },
+    async evaluate(task: EvaluateTask): Promise<(number | null)[]> {
+      const budget = options.timeoutMs * EVALUATE_BUDGET_RUNS;
+      const signal = AbortSignal.timeout(budget);
+      try {
+        return (await pool.run(task, { name: "evaluate", signal })) as (number | null)[];
+      } catch (e) {
+        if (signal.aborted) throw appError(422, `This analysis took longer than its ${budget} ms compute budget; try a forecast with fewer samples.`);
         if (/queue/i.test(String(e))) throw appError(503, "The forecast engine is busy; try again in a few seconds.", undefined, 5);
         throw e;
       }

@@ -102,6 +102,19 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   return parsed.data;
 }
 
+/** Reads a GET request's query with a shared schema; a bad or unknown parameter is a 400 naming it. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string> = Object.create(null);
+  for (const [k, v] of params) if (!(k in raw)) raw[k] = v;
+  const parsed = schema.safeParse({ ...raw });
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    throw appError(400, Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; "), fields);
+  }
+  return parsed.data;
+}
+
 /** Runs an API handler; service errors become JSON 4xx bodies naming each field. */
 export async function runApi(fn: () => Promise<Response> | Response): Promise<Response> {
   try {

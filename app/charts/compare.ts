@@ -15,6 +15,8 @@ import { COLORS, frame, lineLegend, tag, subtitle, title, topLevel, type ChartOp
 export interface OverlayLabels {
   parent: string;
   fork: string;
+  /** The chart's title; a fork over its parent by default. */
+  title?: string;
 }
 
 // The parent is drawn wide and soft underneath, the fork narrow on top: where a fork leaves
@@ -26,7 +28,7 @@ const FORK_LINE = { type: "line", strokeWidth: 2 } as const;
 function distinct(labels: OverlayLabels): OverlayLabels {
   const parent = labels.parent.trim() || "Parent";
   const fork = labels.fork.trim() || "Fork";
-  return parent === fork ? { parent: `${parent} (parent)`, fork: `${fork} (fork)` } : { parent, fork };
+  return parent === fork ? { ...labels, parent: `${parent} (parent)`, fork: `${fork} (fork)` } : { ...labels, parent, fork };
 }
 
 /** Median markers for several curves; the earliest labels left, the rest right, so they part. */
@@ -63,7 +65,7 @@ function cdfOverlay(parent: ForecastResult, fork: ForecastResult, labels: Overla
   ];
   return {
     ...topLevel(f, "Arrival-year probability of a forecast and its fork"),
-    title: { text: title(f, "How the fork changes the forecast"), subtitle: subtitle(f, shiftSubtitle(parent, fork)) },
+    title: { text: title(f, labels.title ?? "How the fork changes the forecast"), subtitle: subtitle(f, shiftSubtitle(parent, fork)) },
     encoding: cdfEncoding(domain),
     layer: layers,
   } as TopLevelSpec;
@@ -79,7 +81,7 @@ function gptOverlay(parent: ForecastResult, fork: ForecastResult, labels: Overla
   const note = chosenFit(parent) === "logistic" && chosenFit(fork) === "logistic" ? "" : "Both curves are the logistic fit.";
   return {
     ...topLevel(f, "Logistic performance curves of a GPT-N forecast and its fork"),
-    title: { text: title(f, "How the fork changes the GPT-N curve"), subtitle: subtitle(f, shiftSubtitle(parent, fork), note) },
+    title: { text: title(f, labels.title ?? "How the fork changes the GPT-N curve"), subtitle: subtitle(f, shiftSubtitle(parent, fork), note) },
     encoding: gptAxes(domain),
     layer: [
       ...referenceLayers(refs.filter((r) => !off.includes(r)), f),
@@ -102,7 +104,7 @@ function scalingOverlay(parent: ForecastResult, fork: ForecastResult, labels: Ov
   const points = [pa, pb].filter((p): p is { flop: number; loss: number } => p !== null);
   return {
     ...topLevel(f, "Loss against compute under the chosen scaling law, for a forecast and its fork"),
-    title: { text: title(f, "How the fork changes the predicted loss"), subtitle: subtitle(f, shiftSubtitle(parent, fork)) },
+    title: { text: title(f, labels.title ?? "How the fork changes the predicted loss"), subtitle: subtitle(f, shiftSubtitle(parent, fork)) },
     encoding: lossAxes([...a.rows, ...b.rows, ...points], f),
     layer: [
       { data: { values: tag(a.rows, la) }, mark: PARENT_LINE, encoding: legend },

@@ -20,7 +20,14 @@ export interface ForecastChartProps {
   table?: ChartTable;
   title?: string;
   className?: string;
+  /** Interactive view only: called with the datum of a clicked mark (e.g. a tornado bar's input). */
+  onSelect?: (datum: Record<string, unknown>) => void;
+  /** A layout for phones (the static SVG by CSS media query, the interactive view by the frame's width). */
+  narrow?: { svg: string | null; spec: TopLevelSpec | null } | null;
 }
+
+/** Below this frame width the narrow layout is used, when there is one. */
+const NARROW_PX = 560;
 
 /**
  * The server SVG, inline. This is the second reviewed use of dangerouslySetInnerHTML (the
@@ -28,8 +35,14 @@ export interface ForecastChartProps {
  * engine data, post-processed in app/utils/chart-svg.server.ts), never by users. Text that
  * users can influence (fork labels) is escaped by vega's SVG serializer.
  */
-function StaticSvg({ svg, hidden }: { svg: string; hidden?: boolean }) {
-  return <div className="forecast-chart__static" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />;
+function StaticSvg({ svg, hidden, narrow }: { svg: string; hidden?: boolean; narrow?: string | null }) {
+  if (!narrow) return <div className="forecast-chart__static" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />;
+  return (
+    <>
+      <div className="forecast-chart__static forecast-chart__static--wide" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden} dangerouslySetInnerHTML={{ __html: narrow }} />
+    </>
+  );
 }
 
 function Unavailable({ title }: { title?: string }) {
@@ -85,12 +98,16 @@ function whenNearViewport(el: Element, fn: () => void): () => void {
   return () => observer.disconnect();
 }
 
-function InteractiveChart({ svg, spec, title }: { svg: string | null; spec: TopLevelSpec; title?: string }) {
+function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: string | null; spec: TopLevelSpec; title?: string; onSelect?: (datum: Record<string, unknown>) => void; narrow?: ForecastChartProps["narrow"] }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState(false);
+  // The latest callback, read at click time, so a new function each render does not re-embed.
+  const selectRef = useRef(onSelect);
+  selectRef.current = onSelect;
   // Loader revalidations hand us an equal spec in a new object; re-embed only on a change.
   const specKey = useMemo(() => JSON.stringify(spec), [spec]);
+  const narrowKey = useMemo(() => (narrow?.spec ? JSON.stringify(narrow.spec) : ""), [narrow]);
 
   useEffect(() => {
     const wrap = wrapRef.current;
@@ -103,11 +120,15 @@ function InteractiveChart({ svg, spec, title }: { svg: string | null; spec: TopL
       // Lazy: vega is ~900 kB and must never delay first paint (docs/stack.md pitfall 12).
       Promise.all([import("vega-embed"), import("vega-interpreter")])
         .then(([{ default: embed }, { expressionInterpreter }]) =>
-          embed(host, JSON.parse(specKey) as TopLevelSpec, { ...EMBED_OPTIONS, expr: expressionInterpreter }),
+          embed(host, JSON.parse(narrowKey && wrap.clientWidth < NARROW_PX ? narrowKey : specKey) as TopLevelSpec, { ...EMBED_OPTIONS, expr: expressionInterpreter }),
         )
         .then((result) => {
           if (cancelled) return result.finalize();
           finalize = result.finalize;
+          result.view.addEventListener("click", (_event, item) => {
+            const datum = (item as { datum?: unknown } | null | undefined)?.datum;
+            if (datum && typeof datum === "object") selectRef.current?.(datum as Record<string, unknown>);
+          });
           setLive(true);
         })
         .catch((err: unknown) => {
@@ -121,11 +142,11 @@ function InteractiveChart({ svg, spec, title }: { svg: string | null; spec: TopL
       finalize?.();
       host.replaceChildren();
     };
-  }, [specKey]);
+  }, [specKey, narrowKey]);
 
   return (
     <div ref={wrapRef} className="forecast-chart__frame">
-      {svg ? <StaticSvg svg={svg} hidden={live} /> : live ? null : <Unavailable title={title} />}
+      {svg ? <StaticSvg svg={svg} hidden={live} narrow={narrow?.svg} /> : live ? null : <Unavailable title={title} />}
       {/* Filled by vega-embed, never by React: it must stay empty in JSX. */}
       <div ref={hostRef} className="forecast-chart__live" hidden={!live} />
     </div>
@@ -169,13 +190,13 @@ function DataTable({ table }: { table: ChartTable }) {
   );
 }
 
-export function ForecastChart({ svg, spec, description, table, title, className }: ForecastChartProps) {
-  const fallback = svg ? <StaticSvg svg={svg} /> : <Unavailable title={title} />;
+export function ForecastChart({ svg, spec, description, table, title, className, onSelect, narrow }: ForecastChartProps) {
+  const fallback = svg ? <StaticSvg svg={svg} narrow={narrow?.svg} /> : <Unavailable title={title} />;
   return (
     <figure className={`forecast-chart${className ? ` ${className}` : ""}`}>
       {spec ? (
         <ChartBoundary fallback={<div className="forecast-chart__frame">{fallback}</div>}>
-          <InteractiveChart svg={svg} spec={spec} title={title} />
+          <InteractiveChart svg={svg} spec={spec} title={title} onSelect={onSelect} narrow={narrow} />
         </ChartBoundary>
       ) : (
         <div className="forecast-chart__frame">{fallback}</div>

@@ -1,11 +1,24 @@
 import type { TopLevelSpec } from "vega-lite";
 import { formatHeadline, formatStandardError } from "~/forecast/format";
-import type { ForecastPresentation } from "~/services/types";
+import type { ForecastPresentation, SensitivityView } from "~/services/types";
 import { ForecastChart } from "./forecast-chart";
 import { MarkdownBody } from "./markdown-body";
+import { QuestionBox } from "./question-box";
+import { SensitivityPanel } from "./sensitivity-panel";
 
 /** The forecast a post carries: headline numbers, chart, inputs, and what the model is. */
-export function ForecastPanel({ forecast, headlineCount = 8 }: { forecast: ForecastPresentation; headlineCount?: number }) {
+export function ForecastPanel({
+  forecast,
+  headlineCount = 8,
+  sensitivity = null,
+  question = null,
+}: {
+  forecast: ForecastPresentation;
+  headlineCount?: number;
+  /** Computed on the server for a reader without JavaScript who asked for it. */
+  sensitivity?: SensitivityView | null;
+  question?: { year?: number; pByYear?: number | null; p?: number; yearAtP?: number | null } | null;
+}) {
   const groups = new Map<string, ForecastPresentation["inputs"]>();
   for (const row of forecast.inputs) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
   const changed = forecast.inputs.filter((r) => r.changed).length;
@@ -28,11 +41,27 @@ export function ForecastPanel({ forecast, headlineCount = 8 }: { forecast: Forec
                   {formatStandardError(h)}
                 </span>
               ) : null}
+              {h.format === "year" && h.fractional !== undefined && h.value !== null ? (
+                <span className="headline__fraction" title="The fractional year; the whole year is this rounded up: the first year by which the probability is reached">
+                  {h.fractional.toFixed(1)}
+                </span>
+              ) : null}
             </dd>
           </div>
         ))}
       </dl>
+      {forecast.headlines.some((h) => h.fractional !== undefined) ? (
+        <p className="forecast-panel__years">Small figures are fractional years (the curve read between whole years); a whole year is the first year by which the probability is reached.</p>
+      ) : null}
       <ForecastChart svg={forecast.svg} spec={forecast.spec as TopLevelSpec | null} description={forecast.description} table={forecast.table ?? undefined} />
+      {forecast.cdf ? (
+        <div id="question">
+          <QuestionBox forecastId={forecast.id} cdf={forecast.cdf} initial={question} />
+        </div>
+      ) : null}
+      <div id="sensitivity">
+        <SensitivityPanel forecastId={forecast.id} initial={sensitivity} />
+      </div>
       <details className="forecast-panel__inputs">
         <summary>
           Inputs ({forecast.inputs.length}
@@ -75,6 +104,7 @@ export function ForecastPanel({ forecast, headlineCount = 8 }: { forecast: Forec
           </ul>
         ) : null}
       </details>
+      {forecast.versionNote ? <p className="forecast-panel__version-note">{forecast.versionNote}</p> : null}
       <p className="forecast-panel__provenance">
         Model version {forecast.modelVersion}
         {forecast.current ? "" : " (an older version of this model)"} · seed {forecast.seed} · {forecast.sampleCount.toLocaleString("en-US")} samples ·{" "}

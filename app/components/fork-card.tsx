@@ -1,5 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import type { ForkPresentation } from "~/services/types";
+import { AttributionParts } from "./attribution-view";
+import { QuestionBox } from "./question-box";
 
 /** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
 function RebaseButton({ commentId }: { commentId: number }) {
@@ -53,16 +55,12 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           </tbody>
         </table>
       )}
-      {fork.attribution.length === 1 && !fork.quick ? (
-        <p className="fork-card__crux">
-          <span className="tag">crux</span> {fork.attribution[0]!.label}, the only change: {fork.attribution[0]!.text}
-        </p>
-      ) : null}
-      {fork.attribution.length > 1 ? (
+      {!fork.quick && fork.attribution ? <AttributionParts attribution={fork.attribution} /> : null}
+      {!fork.quick && !fork.attribution && fork.legacyAttribution.length > 1 ? (
         <div className="fork-card__attribution">
-          <p className="eyebrow">Each change on its own ({fork.headline.label})</p>
+          <p className="eyebrow">Each change on its own ({fork.headline.label}; made before attribution added up, so these need not sum to the shift)</p>
           <ul>
-            {fork.attribution.map((a) => (
+            {fork.legacyAttribution.map((a) => (
               <li key={a.label} className={a.crux ? "is-crux" : undefined}>
                 {a.label}: {a.text}
                 {a.crux ? <span className="tag">crux</span> : null}
@@ -76,8 +74,21 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           <img src={fork.chartUrl} alt={`Chart: the parent forecast and this fork. ${fork.description}`} loading="lazy" decoding="async" width={520} height={280} />
         </div>
       )}
+      {fork.quick ? null : (
+        <details className="fork-card__question">
+          <summary>Ask this fork your own question</summary>
+          <QuestionBox forecastId={fork.forecastId} label="P(by a year), or the year at a probability" />
+        </details>
+      )}
       <p className="fork-card__links">
-        <a href={`/forecasts/${fork.forecastId}`}>Lineage</a> · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
+        <a href={`/forecasts/${fork.forecastId}`}>Lineage</a>
+        {fork.parentForecastId !== null ? (
+          <>
+            {" · "}
+            <a href={`/compare?a=${fork.parentForecastId}&b=${fork.forecastId}`}>Compare with parent</a>
+          </>
+        ) : null}{" "}
+        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
       </p>
     </section>
   );

@@ -58,7 +58,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
         </p>
       ) : null}
       {parent ? (
-        <ForecastEditor name="fork" parent={parent} storageKey={storageKey} errors={editorErrors} />
+        <ForecastEditor name="fork" parent={parent} parentForecastId={props.forkOf} storageKey={storageKey} errors={editorErrors} />
       ) : loadError ? (
         <p className="form-error">The forecast to fork could not be loaded ({loadError}).</p>
       ) : (

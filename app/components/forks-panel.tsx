@@ -2,6 +2,40 @@ import { useState } from "react";
 import { formatHeadline } from "~/forecast/format";
 import type { CommunityView, ForkPresentation, QuestionView, SpreadView } from "~/services/types";
 import { InputSpreadView } from "./input-spread";
+import { QuestionBox } from "./question-box";
+
+/** Pick any two of the thread's forecasts (or its aggregate) and open them side by side. */
+function CompareForm({ options }: { options: { value: string; label: string }[] }) {
+  if (options.length < 2) return null;
+  return (
+    <form className="compare-form" method="get" action="/compare">
+      <span className="compare-form__label">Compare any two:</span>
+      <label>
+        <span className="visually-hidden">A</span>
+        <select name="a" defaultValue={options[0]!.value}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              A: {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="visually-hidden">B</span>
+        <select name="b" defaultValue={options[1]!.value}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              B: {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button--small button--quiet">
+        Compare
+      </button>
+    </form>
+  );
+}
 
 type Sort = "thread" | "earliest" | "latest";
 
@@ -12,6 +46,7 @@ export function ForksPanel({
   community,
   spread = null,
   question = null,
+  postForecastId = null,
 }: {
   slug: string;
   forks: Record<number, ForkPresentation>;
@@ -19,6 +54,8 @@ export function ForksPanel({
   spread?: SpreadView | null;
   /** The post's quick question: its forks are answers, and their aggregate closes the table. */
   question?: QuestionView | null;
+  /** The post's forecast: the first choice of "compare any two". */
+  postForecastId?: number | null;
 }) {
   const [sort, setSort] = useState<Sort>("thread");
   const rows = Object.entries(forks).map(([commentId, f]) => ({ commentId: Number(commentId), ...f }));
@@ -31,6 +68,13 @@ export function ForksPanel({
   });
   const label = rows[0]!.headline.label;
   const answers = question !== null && rows.every((r) => r.quick);
+  const compareOptions = answers
+    ? []
+    : [
+        ...(postForecastId !== null ? [{ value: String(postForecastId), label: "the post's forecast" }] : []),
+        ...(community ? [{ value: `aggregate-${community.postId}`, label: "the aggregate" }] : []),
+        ...[...rows].sort((x, y) => x.forecastId - y.forecastId).map((f) => ({ value: String(f.forecastId), label: `fork by ${f.authorName} (#${f.forecastId})` })),
+      ];
   return (
     <section className="forks-panel" aria-labelledby="forks-heading">
       <div className="forks-panel__head">
@@ -55,6 +99,7 @@ export function ForksPanel({
           <figcaption>
             The thread's view: each fork as a thin line; the bold line pools each author's latest fork with equal weight. {community.description}
           </figcaption>
+          {community.cdf ? <QuestionBox cdf={community.cdf} label="Your own question, of the aggregate" /> : null}
         </figure>
       ) : null}
       {spread ? <InputSpreadView spread={spread} /> : null}
@@ -65,6 +110,11 @@ export function ForksPanel({
               <th scope="col">Author</th>
               <th scope="col">{answers ? "Reason" : "Changed"}</th>
               <th scope="col">{label}</th>
+              {answers ? null : (
+                <th scope="col">
+                  <span className="visually-hidden">Compare</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -76,6 +126,17 @@ export function ForksPanel({
                 </td>
                 <td>{answers ? f.diff.map((d) => d.rationale).filter(Boolean).join("; ") || "—" : f.diff.map((d) => `${d.label}: ${d.to}`).join("; ")}</td>
                 <td className="num">{formatHeadline({ format: f.headline.format, value: f.headline.fork })}</td>
+                {answers ? null : (
+                  <td className="forks-table__compare">
+                    {f.parentForecastId !== null ? <a href={`/compare?a=${f.parentForecastId}&b=${f.forecastId}`}>vs parent</a> : null}
+                    {community ? (
+                      <>
+                        {" · "}
+                        <a href={`/compare?a=aggregate-${community.postId}&b=${f.forecastId}`}>vs aggregate</a>
+                      </>
+                    ) : null}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -89,6 +150,7 @@ export function ForksPanel({
           ) : null}
         </table>
       </div>
+      <CompareForm options={compareOptions} />
       <p className="forks-panel__exports small">
         Export all {answers ? "answers and the aggregate" : "forks"}: <a href={`/posts/${slug}/forks.csv`}>CSV</a> · <a href={`/posts/${slug}/forks.json`}>JSON</a>
       </p>

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idSchema } from "~/discussion/schemas";
 import { notFound } from "~/utils/errors";
-import { runApi } from "~/actions/http.server";
+import { parseQuery, runApi } from "~/actions/http.server";
+import { questionQuerySchema } from "~/forecast/api-schemas";
 
-// GET /api/forecasts/:id (JSON: inputs, result, provenance), :id.csv (chart series), :id.svg
-// (chart), :id.overlay.svg (a fork over its parent).
-export async function loader({ params, context }: LoaderFunctionArgs) {
+// GET /api/forecasts/:id (JSON: inputs, result, provenance; ?year=2035&p=0.25 adds the
+// answers to "P(by 2035)" and "the year at 25%"), :id.csv (chart series), :id.svg (chart),
+// :id.overlay.svg (a fork over its parent).
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
     const m = /^(\d+)(?:\.(json|csv|svg|overlay\.svg))?$/.exec(params.id ?? "");
     const id = idSchema.safeParse(m?.[1]);
@@ -23,6 +25,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'", "Cache-Control": "public, max-age=3600" },
       });
     }
-    return Response.json(await forecasts.document(id.data));
+    const query = parseQuery(request, questionQuerySchema);
+    return Response.json(await forecasts.document(id.data, query));
   });
 }

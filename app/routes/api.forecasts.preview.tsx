@@ -10,7 +10,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const body = await readJson(request, previewRequestSchema);
     // Previews save nothing but cost a model run: counted per address, signed in or not.
     await context.services.limits.consume("preview", context.ip);
-    const preview = await context.services.forecasts.preview(body.modelId, body.inputs, { sampleCount: body.sampleCount, parentInputs: body.parentInputs });
+    const preview = await context.services.forecasts.preview(body.modelId, body.inputs, { sampleCount: body.sampleCount, parentInputs: body.parentInputs, parentForecastId: body.parentForecastId });
     return Response.json({ ok: true, ...preview });
   });
 }

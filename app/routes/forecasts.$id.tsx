@@ -1,28 +1,47 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { ForecastPanel } from "~/components/forecast-panel";
 import { idSchema } from "~/discussion/schemas";
+import { questionQuerySchema } from "~/forecast/api-schemas";
+import analysisCss from "~/styles/analysis.css?url";
 import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader } from "~/actions/http.server";
 
-export const links = () => [{ rel: "stylesheet", href: chartCss }];
+export const links = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: analysisCss }];
 export const meta: MetaFunction = () => [{ title: "Forecast lineage · Forkcast" }];
 
+/** The page's own query: ?sensitivity=1 (computed here, for readers without JavaScript), ?year= & ?pct= (the question form). */
+const pageQuery = z.object({
+  sensitivity: z.literal("1").optional().catch(undefined),
+  year: questionQuerySchema.shape.year.catch(undefined),
+  pct: z.coerce.number().gt(0).lt(100).optional().catch(undefined),
+});
+
 // /forecasts/:id — a forecast with its lineage back to the post it forks.
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That forecast");
+    const q = pageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { postId, steps } = await context.services.forks.lineage(id.data);
     const post = postId ? context.services.posts.byId(postId) : null;
-    return { id: id.data, post, steps, forecast: await context.services.forecasts.present(id.data) };
+    const forecast = await context.services.forecasts.present(id.data);
+    const asked = q.year !== undefined || q.pct !== undefined;
+    const question = asked && forecast.cdf ? (await context.services.forecasts.document(id.data, { year: q.year, p: q.pct === undefined ? undefined : q.pct / 100 }).catch(() => null))?.question ?? null : null;
+    let sensitivity = null;
+    if (q.sensitivity) {
+      await context.services.limits.consume("analysis", context.ip);
+      sensitivity = await context.services.analysis.sensitivity(id.data);
+    }
+    return { id: id.data, post, steps, forecast, sensitivity, question };
   });
 }
 
 export default function ForecastLineage() {
-  const { id, post, steps, forecast } = useLoaderData<typeof loader>();
+  const { id, post, steps, forecast, sensitivity, question } = useLoaderData<typeof loader>();
   return (
     <div className="post lineage">
       {post ? (
@@ -32,7 +51,7 @@ export default function ForecastLineage() {
       ) : null}
       <h1>Forecast lineage</h1>
       <ol>
-        {steps.map((s) => (
+        {steps.map((s, i) => (
           <li key={s.forecastId} className={s.forecastId === id ? "is-current" : undefined}>
             <strong>{s.kind === "post" ? `The post's forecast, by ${s.authorName}` : `Fork by ${s.authorName}`}</strong>
             {s.commentId && post ? (
@@ -42,12 +61,24 @@ export default function ForecastLineage() {
               </>
             ) : null}{" "}
             · <Link to={`/forecasts/${s.forecastId}`}>#{s.forecastId}</Link>
+            {i > 0 ? (
+              <>
+                {" "}
+                · <Link to={`/compare?a=${steps[i - 1]!.forecastId}&b=${s.forecastId}`}>compare with the step before</Link>
+              </>
+            ) : null}
+            {s.forecastId !== id ? (
+              <>
+                {" "}
+                · <Link to={`/compare?a=${s.forecastId}&b=${id}`}>compare with this one</Link>
+              </>
+            ) : null}
             <div className="lineage__meta">{s.headline}</div>
             {s.changed.length ? <div className="lineage__meta">Changed: {s.changed.join("; ")}</div> : null}
           </li>
         ))}
       </ol>
-      <ForecastPanel forecast={forecast} />
+      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
 import quickCss from "~/styles/quick.css?url";
 import spreadCss from "~/styles/spread.css?url";
+import analysisCss from "~/styles/analysis.css?url";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
@@ -27,7 +28,7 @@ import { QuestionPanel } from "~/components/question-panel";
 import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, ...liveStatusLinks()];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, ...liveStatusLinks()];
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;
@@ -113,7 +114,7 @@ export default function PostPage() {
       </footer>
       <ThreadTools post={post} staff={abilities.staff} author={abilities.author} signedIn={viewer !== null} barred={barred} />
 
-      <ForksPanel slug={post.slug} forks={forks} community={community} spread={spread} question={questions.post} />
+      <ForksPanel slug={post.slug} forks={forks} community={community} spread={spread} question={questions.post} postForecastId={post.forecastId} />
 
       <section className="thread" id="comments" aria-labelledby="comments-heading">
         <div className="thread__header">

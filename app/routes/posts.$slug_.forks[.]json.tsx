@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { runApi } from "~/actions/http.server";
+import { questionQuerySchema } from "~/forecast/api-schemas";
+import { parseQuery, runApi } from "~/actions/http.server";
 
 // GET /posts/:slug/forks.json — every fork in the thread: inputs, outputs, author, time, lineage.
-export async function loader({ params, context }: LoaderFunctionArgs) {
+// ?year=2035&p=0.25 answers the reader's own question for every fork (`yourQuestion`).
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
+    const asked = parseQuery(request, questionQuerySchema);
     const post = context.services.posts.bySlug(params.slug ?? "", null);
-    const forks = await context.services.forks.exportForPost(post.id);
+    const forks = await context.services.forks.exportForPost(post.id, asked);
     // Quick questions: every author's latest answer (the asker's included) and the aggregate.
     const questions = context.services.questions.forExport(post.id, post.forecastId);
     return Response.json(

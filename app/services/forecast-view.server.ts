@@ -2,7 +2,7 @@
 // its text alternative and data table, the headline numbers, the inputs table and the
 // model's own description and sources.
 import { describeResult, forecastSpec, resultTable } from "../charts/index";
-import { diffInputs, formatInputValue, getModel, type ForecastModel, type ForecastResult, type Inputs } from "../forecast/index";
+import { cdfOf, diffInputs, formatInputValue, getModel, type ForecastModel, type ForecastResult, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { renderMarkdown } from "../utils/markdown.server";
 import type { InputRow, ForecastPresentation } from "./types";
@@ -65,5 +65,7 @@ export async function presentForecast(
     inputs: model ? inputRows(model, inputs) : [],
     modelDescriptionHtml: model ? modelDescriptionHtml(model) : "",
     sources: model?.sources ?? [],
+    cdf: result ? cdfOf(result) : null,
+    versionNote: model && model.version !== row.modelVersion ? (model.versionNotes?.[row.modelVersion] ?? null) : null,
   };
 }

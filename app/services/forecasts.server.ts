@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { forecastResults, forecasts } from "../../db/schema";
-import { canonicalJson, diffInputs, getModel, prepareRun, type ComputeOptions, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
+import { answerQuestion, canonicalJson, cdfOf, diffInputs, getModel, prepareRun, type QuestionAnswer, type ComputeOptions, type EvaluateTask, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
 import { appError, notFound } from "../utils/errors";
-import { describeResult, describeShift, forecastSpec } from "../charts/index";
+import { describeResult, describeShift, forecastSpec, overlaySpec } from "../charts/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { inputsSchema, listModels } from "../forecast/index";
 import { z } from "zod";
@@ -25,6 +25,8 @@ export interface ComputeReply {
 /** Runs models and Markdown renders off the request thread (server/compute-pool.ts). */
 export interface ComputeRunner {
   run(task: ComputeTask): Promise<ComputeReply>;
+  /** Many runs on one seed and sample count, one metric read from each (analyses). */
+  evaluate(task: EvaluateTask): Promise<(number | null)[]>;
   render(task: MarkdownTask): Promise<RenderedMarkdown>;
 }
 
@@ -109,7 +111,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
     insert(
       tx: Tx,
       c: ComputedForecast,
-      meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: unknown[]; shift?: string },
+      meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: object | null; shift?: string },
     ): number {
       return tx
         .insert(forecasts)
@@ -119,7 +121,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
           inputs: canonicalJson(c.inputs),
           overrides: canonicalJson(c.overrides),
           rationales: canonicalJson(meta.rationales ?? {}),
-          attribution: JSON.stringify(meta.attribution ?? []),
+          attribution: meta.attribution ? JSON.stringify(meta.attribution) : "[]",
           shift: meta.shift ?? null,
           inputsHash: c.inputsHash,
           seed: c.options.seed,
@@ -134,8 +136,13 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
         .get().id;
     },
 
-    /** The live preview: compute (or hit the cache) and draw, without storing a forecast. */
-    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown } = {}) {
+    /**
+     * The live preview: compute (or hit the cache) and draw, without storing a forecast. A fork's
+     * preview (parentForecastId) runs on the parent's seed and sample count and is drawn over the
+     * parent's curve, the same overlay its card will show.
+     */
+    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown; parentForecastId?: number } = {}) {
+      if (opts.parentForecastId !== undefined) return this.forkPreview(modelId, partial, opts.parentForecastId);
       const c = await this.compute(modelId, partial, opts);
       let shift: string | undefined;
       if (opts.parentInputs !== undefined) {
@@ -152,6 +159,26 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount };
     },
 
+    async forkPreview(modelId: string, partial: unknown, parentForecastId: number) {
+      const parent = await this.load(parentForecastId).catch(() => {
+        throw notFound("The forecast you are forking");
+      });
+      if (parent.row.modelId !== modelId) throw appError(400, "The forecast you are forking uses another model.", { parentForecastId: "Another model." });
+      const options = { seed: parent.row.seed, sampleCount: parent.row.sampleCount };
+      const c = await this.compute(modelId, partial, options);
+      // The parent as the current model version computes it on these draws (its stored result when that is the same thing).
+      const parentResult = parent.result && parent.row.modelVersion === c.model.version ? parent.result : (await this.compute(modelId, parent.inputs, options)).result;
+      const shift = describeShift(parentResult, c.result);
+      let svg: string | null = null;
+      try {
+        const spec = overlaySpec(parentResult, c.result, { parent: "Parent forecast", fork: "Your fork" }, { compact: true });
+        svg = await renderSvgCached(`fork-preview:${parentForecastId}:${c.model.version}:${c.inputsHash}`, spec, { label: shift });
+      } catch {
+        svg = null;
+      }
+      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description: shift, shift, overlay: true, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount };
+    },
+
     /** GET /api/models: definitions (without code) and a JSON Schema of each model's inputs. */
     definitions() {
       return listModels().map((m) => {
@@ -166,9 +193,19 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       });
     },
 
-    /** GET /api/forecasts/:id: inputs, result and provenance. */
-    async document(id: number) {
+    /** GET /api/forecasts/:id: inputs, result and provenance; with ?year=/&p=, the reader's own question answered. */
+    async document(id: number, question: { year?: number; p?: number } = {}) {
       const { row, model, inputs, result } = await this.load(id);
+      let answer: QuestionAnswer | undefined;
+      if (question.year !== undefined || question.p !== undefined) {
+        if (!result) throw appError(410, "This forecast's result is no longer available, so the question cannot be answered.");
+        if (!cdfOf(result)) throw appError(400, "This forecast has no arrival-year curve to ask about.", { year: "No arrival-year curve." });
+        answer = answerQuestion(result, question);
+        const cdf = cdfOf(result)!;
+        if (question.year !== undefined && answer.pByYear === null) {
+          throw appError(400, `The year must be within the modelled years ${cdf[0]!.year}–${cdf[cdf.length - 1]!.year}.`, { year: `Choose a year from ${cdf[0]!.year} to ${cdf[cdf.length - 1]!.year}.` });
+        }
+      }
       return {
         id: row.id,
         model: { id: row.modelId, version: row.modelVersion, title: model?.title ?? row.modelId, current: model?.version === row.modelVersion },
@@ -181,6 +218,9 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
         commentId: row.commentId,
         createdAt: row.createdAt,
         result,
+        ...(answer ? { question: answer } : {}),
+        // An older model version stored these inputs: `inputs` are restated for today's version.
+        ...(model && model.version !== row.modelVersion ? { storedInputs: JSON.parse(row.inputs) as Inputs, versionNote: model.versionNotes?.[row.modelVersion] ?? null } : {}),
       };
     },
 

@@ -3,7 +3,8 @@
 import { describeShift } from "../charts/index";
 import { diffInputs, formatHeadline } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
-import type { Attribution, ForkPresentation } from "./types";
+import { presentAttribution } from "./analysis.server";
+import type { AttributionRecord, ForkPresentation, LegacyAttribution } from "./types";
 
 export async function presentFork(
   forecasts: ForecastService,
@@ -24,10 +25,11 @@ export async function presentFork(
   }));
   const primaryParent = parent.result.headlines[0];
   const primaryFork = fork.result.headlines[0];
-  const stored = JSON.parse(fork.row.attribution) as Attribution[];
+  const stored = JSON.parse(fork.row.attribution) as LegacyAttribution[] | AttributionRecord | null;
   const base = primaryParent?.value ?? null;
+  const legacy = Array.isArray(stored) ? stored : [];
   const distance = (v: number | null) => (v === null || base === null ? -1 : Math.abs(v - base));
-  const crux = stored.length ? stored.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
+  const crux = legacy.length ? legacy.reduce((a, b) => (distance(b.alone) > distance(a.alone) ? b : a)) : null;
   const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
   const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
   const parentIsPostVersion = parent.row.commentId === null;
@@ -40,7 +42,8 @@ export async function presentFork(
     diff,
     shift,
     headline: { label: primaryParent?.label ?? "", format: primaryParent?.format ?? "number", parent: base, fork: primaryFork?.value ?? null },
-    attribution: stored.map((a) => ({ label: a.label, text: `${fmt(base)} → ${fmt(a.alone)}`, crux: a === crux })),
+    attribution: stored && !Array.isArray(stored) && stored.v === 2 ? presentAttribution(stored) : null,
+    legacyAttribution: legacy.map((a) => ({ label: a.label, text: `${fmt(base)} → ${fmt(a.alone)}`, crux: a === crux })),
     chartUrl: `/api/forecasts/${forecastId}.overlay.svg`,
     description: shift,
     stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,

@@ -7,24 +7,23 @@ import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
 import { communitySpec, describeShift, overlaySpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
-import { answerInputOf, diffInputs, formatHeadline, formatInputValue, getModel, type Inputs } from "../forecast/index";
+import { answerInputOf, answerQuestion, cdfOf, diffInputs, formatHeadline, formatInputValue, getModel, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, conflict, notFound } from "../utils/errors";
 import type { ForecastService } from "./forecasts.server";
+import type { AnalysisService } from "./analysis.server";
 import { spreadForPost } from "./spread.server";
 import { presentFork } from "./fork-view.server";
 import type { Clock } from "./clock";
 import { authorize, loadThread } from "./guard.server";
-import type { Attribution, CommunityView, ComputedForecast, ForkPresentation, LineageStep, SpreadView } from "./types";
-
-/** Past this many changed inputs, attribution would cost too many runs for one reply. */
-const MAX_ATTRIBUTED_INPUTS = 12;
+import type { AttributionRecord, CommunityView, ComputedForecast, ForkPresentation, LineageStep, SpreadView } from "./types";
 
 export interface PreparedFork {
   computed: ComputedForecast;
   parentForecastId: number;
   rationales: Record<string, string>;
-  attribution: Attribution[];
+  /** Shapley attribution of the shift from the parent (ADR 016); null when nothing to split. */
+  attribution: AttributionRecord | null;
   /** Whose forecast is forked, and what the fork does to it in words: for their notification. */
   parentAuthorId: number;
   shift: string;
@@ -46,7 +45,7 @@ function withFixedInputs(modelId: string, overrides: unknown, parentInputs: Inpu
   return out;
 }
 
-export function createForkService(db: Db, now: Clock, forecasts: ForecastService) {
+export function createForkService(db: Db, now: Clock, forecasts: ForecastService, analysis: AnalysisService) {
   return {
     async prepare(postId: number, parentForecastId: number, overrides: unknown, rationales: Record<string, string>): Promise<PreparedFork> {
       const parent = (() => {
@@ -61,7 +60,8 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, parent.commentId)).get();
         if (!host || host.status !== "visible") throw conflict("That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
       }
-      const parentInputs = (await forecasts.load(parentForecastId)).inputs;
+      const parentLoaded = await forecasts.load(parentForecastId);
+      const parentInputs = parentLoaded.inputs;
       // A fork runs on its parent's seed and sample count (common random numbers, ADR 015):
       // the difference between the two is the effect of the changed inputs, not of the draws.
       const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, overrides, parentInputs), { base: parentInputs, seed: parent.seed, sampleCount: parent.sampleCount });
@@ -79,17 +79,10 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const cleanRationales: Record<string, string> = Object.create(null);
       for (const [name, text] of Object.entries(rationales)) if (keep.has(name) && text.trim()) cleanRationales[name] = text.trim().slice(0, 200);
 
-      const attribution: Attribution[] = [];
-      if (changed.length > 1 && changed.length <= MAX_ATTRIBUTED_INPUTS) {
-        for (const d of changed) {
-          const alone: Inputs = { ...parentInputs, [d.name]: computed.inputs[d.name]! };
-          const run = await forecasts.compute(parent.modelId, alone);
-          attribution.push({ name: d.name, label: d.label, alone: run.result.headlines[0]?.value ?? null });
-        }
-      } else if (changed.length === 1) {
-        attribution.push({ name: changed[0]!.name, label: changed[0]!.label, alone: computed.result.headlines[0]?.value ?? null });
-      }
-      const parentResult = (await forecasts.load(parentForecastId)).result;
+      // Each change's share of the shift, on the fork's own draws: the ends are the parent (as
+      // the current model version computes it on this seed) and the fork itself.
+      const attribution = await analysis.attribute(computed.model, parentInputs, computed.inputs, computed.options, parentLoaded.result);
+      const parentResult = parentLoaded.result;
       const shift = parentResult ? describeShift(parentResult, computed.result) : "";
       const prepared: PreparedFork = { computed, parentForecastId, rationales: cleanRationales, attribution, parentAuthorId: parent.authorId, shift };
       if (computed.model.quick) {
@@ -160,8 +153,11 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       return { postId, steps };
     },
 
-    /** Every fork of a post's thread with inputs, outputs, author, time and lineage (exports, panel). */
-    async exportForPost(postId: number) {
+    /**
+     * Every fork of a post's thread with inputs, outputs, author, time and lineage (exports, panel).
+     * Year headlines carry their fractional year too; a reader's question (?year=, ?p=) is answered per fork.
+     */
+    async exportForPost(postId: number, asked: { year?: number; p?: number } = {}) {
       const rows = db
         .select({ f: forecastsTable, handle: users.handle, name: users.displayName })
         .from(forecastsTable)
@@ -196,6 +192,9 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
           headlines: Object.fromEntries((result?.headlines ?? []).map((h) => [h.key, h.value])),
           /** Quick forecasts: the question this fork answers (its root forecast) and the answer as stated. */
           question,
+          fractional: Object.fromEntries((result?.headlines ?? []).filter((h) => h.fractional !== undefined).map((h) => [h.key, h.fractional!])),
+          /** The reader's own question (?year=, ?p=), answered from this fork's curve. */
+          ...(result && (asked.year !== undefined || asked.p !== undefined) ? { yourQuestion: answerQuestion(result, asked) } : {}),
         });
       }
       return out;
@@ -207,6 +206,27 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
      * whose result is a CDF over years.
      */
     async community(postId: number, postForecastId: number | null): Promise<CommunityView | null> {
+      const pooled = await this.aggregate(postId, postForecastId);
+      if (!pooled) return null;
+      const { own, all, aggregate, authors } = pooled;
+      const median = aggregate?.headlines.find((h) => h.key === "median");
+      const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${authors} ${authors === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
+      let svg: string | null = null;
+      try {
+        const key = `community:${postForecastId}:${all.map((f) => f.id).join(",")}`;
+        svg = await renderSvgCached(key, communitySpec(own, all.map((f) => f.result), aggregate, { compact: true }), { label: description });
+      } catch {
+        svg = null;
+      }
+      const cdf = aggregate ? cdfOf(aggregate) : null;
+      return { svg, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId };
+    },
+
+    /**
+     * The thread's forks of the post's forecast and their pooled aggregate (each author's latest
+     * fork, weighted equally). null when the post's forecast has no arrival-year CDF or no forks.
+     */
+    async aggregate(postId: number, postForecastId: number | null) {
       if (postForecastId === null) return null;
       const own = await forecasts.load(postForecastId);
       // A quick question's thread view is its answers and their aggregate (questions.server.ts).
@@ -228,16 +248,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       }
       const latestIds = new Set(latest.values());
       const aggregate = poolCdfs(all.filter((f) => latestIds.has(f.id)).map((f) => f.result));
-      const median = aggregate?.headlines.find((h) => h.key === "median");
-      const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${latest.size} ${latest.size === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
-      let svg: string | null = null;
-      try {
-        const key = `community:${postForecastId}:${all.map((f) => f.id).join(",")}`;
-        svg = await renderSvgCached(key, communitySpec(own.result, all.map((f) => f.result), aggregate, { compact: true }), { label: description });
-      } catch {
-        svg = null;
-      }
-      return { svg, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors: latest.size };
+      return { own: own.result, all, aggregate, authors: latest.size };
     },
 
     /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg). */

@@ -8,6 +8,8 @@ import { createVoteService } from "./votes.server";
 import { createForecastService, type ComputeRunner } from "./forecasts.server";
 import { createForkService } from "./forks.server";
 import { createQuestionService } from "./questions.server";
+import { createAnalysisService } from "./analysis.server";
+import { createCompareService } from "./compare.server";
 import { silentHub, type LiveHub } from "./broadcast";
 import { createNotificationService } from "./notifications.server";
 import { createModerationService } from "./moderation.server";
@@ -15,7 +17,7 @@ import { createAccountService } from "./accounts.server";
 import { createReportService } from "./reports.server";
 import { createLimitService } from "./limits.server";
 import { createGuard } from "./guard.server";
-import { computePrepared } from "../forecast/index";
+import { computePrepared, evaluateRuns, getModel } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 
 /**
@@ -27,6 +29,11 @@ export const inProcessRunner: ComputeRunner = {
     const started = performance.now();
     const outcome = computePrepared(task.modelId, task.inputs, task.options);
     return { outcome, ms: performance.now() - started };
+  },
+  async evaluate(task) {
+    const model = getModel(task.modelId);
+    if (!model) throw new Error(`Unknown model "${task.modelId}"`);
+    return evaluateRuns(model, task);
   },
   async render(task) {
     return renderTask(task);
@@ -43,6 +50,8 @@ export function createServices(db: Db, options: { now?: Clock; runner?: ComputeR
   const forecasts = createForecastService(db, now, runner);
   const render = createMarkdownRenderer(db, (task) => runner.render(task));
   const posts = createPostService(db, now, forecasts, render, live.broadcast);
+  const analysis = createAnalysisService(forecasts, runner);
+  const forks = createForkService(db, now, forecasts, analysis);
   return {
     now,
     users: createUserService(db, now),
@@ -55,8 +64,10 @@ export function createServices(db: Db, options: { now?: Clock; runner?: ComputeR
     reports: createReportService(db, now, notifications),
     guard: createGuard(db, now),
     limits: createLimitService(db, options.rateLimits ?? false),
-    forks: createForkService(db, now, forecasts),
     questions: createQuestionService(db, forecasts),
+    forks,
+    analysis,
+    compare: createCompareService(db, forecasts, forks, analysis),
     votes: createVoteService(db, now, live.broadcast),
     forecasts,
   };

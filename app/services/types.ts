@@ -1,7 +1,7 @@
 // Plain shapes services hand to routes. Type-only for routes: they never import services.
 import type { Role } from "../../db/schema/users";
 import type { CommentStatus } from "../../db/schema/comments";
-import type { ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, QuickKind, Source } from "../forecast/index";
+import type { CdfPoint, ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, QuestionAnswer, QuickKind, Source, Tornado } from "../forecast/index";
 import type { resultTable } from "../charts/index";
 
 export interface SessionUser {
@@ -77,19 +77,98 @@ export interface ProfileItem {
   href: string;
 }
 
-export interface Attribution {
+/** What forks made before Shapley attribution stored: each change alone, in the primary headline. */
+export interface LegacyAttribution {
   name: string;
   label: string;
   /** The primary headline with only this input changed from the parent. */
   alone: number | null;
 }
 
+/** What a fork stores as its attribution (forecasts.attribution), and what compare computes (ADR 016). */
+export interface AttributionRecord {
+  v: 2;
+  metric: string;
+  metricLabel: string;
+  unit: string;
+  method: "exact" | "sampled";
+  methodText: string;
+  from: number;
+  to: number;
+  total: number;
+  parts: { name: string; label: string; value: number }[];
+  seed: number;
+  sampleCount: number;
+  modelVersion: number;
+}
+
+/** An attribution as a reader sees it: parts rounded to add up to the rounded total, largest first. */
+export interface AttributionView {
+  metricLabel: string;
+  fromText: string;
+  toText: string;
+  totalText: string;
+  parts: { name: string; label: string; value: number; rounded: number; text: string; crux: boolean }[];
+  methodText: string;
+  /** The largest |part| in display units, for drawing. */
+  scaleMax: number;
+}
+
+/** A forecast's sensitivity (tornado), as the API returns it and the page draws it. */
+export interface SensitivityView {
+  forecastId: number;
+  modelId: string;
+  modelTitle: string;
+  /** The model version the analysis ran with (the current one), and the forecast's own. */
+  modelVersion: number;
+  forecastModelVersion: number;
+  seed: number;
+  sampleCount: number;
+  metric: { key: string; label: string; unit: string };
+  base: number | null;
+  baseText: string;
+  tornado: Tornado;
+  method: string;
+  description: string;
+  table: { caption: string; columns: string[]; rows: (string | number)[][] };
+  svg: string | null;
+  spec: Record<string, unknown>;
+  /** The same chart laid out for phones (names above the bars, the top 8). */
+  narrow: { svg: string | null; spec: Record<string, unknown> };
+}
+
+export interface CompareSide {
+  ref: string;
+  kind: "forecast" | "aggregate";
+  forecastId: number | null;
+  label: string;
+  href: string;
+  modelId: string;
+  modelTitle: string;
+}
+
+export interface CompareView {
+  a: CompareSide;
+  b: CompareSide;
+  /** Headline rows side by side, as text ("2052.2", "18.0%"). */
+  headlines: { label: string; a: string; b: string }[];
+  diff: { name: string; label: string; from: string; to: string }[] | null;
+  attribution: AttributionView | null;
+  /** What the comparison rests on, in words (seed, recomputation, what cannot be attributed). */
+  notes: string[];
+  overlay: { svg: string | null; spec: Record<string, unknown> | null; description: string };
+  question: { a: QuestionAnswer; b: QuestionAnswer } | null;
+}
+
 export interface CommunityView {
   svg: string | null;
   description: string;
-  aggregate: { key: string; label: string; format: string; value: number | null }[];
+  aggregate: { key: string; label: string; format: string; value: number | null; fractional?: number }[];
   forks: number;
   authors: number;
+  /** The aggregate's arrival-year CDF, for the reader's own question. */
+  cdf: CdfPoint[] | null;
+  postId: number;
 }
 
 export interface LineageStep {
@@ -112,7 +191,10 @@ export interface ForkPresentation {
   /** "median arrival 2052 → 2041; P(by 2036) 17% → 34%" */
   shift: string;
   headline: { label: string; format: string; parent: number | null; fork: number | null };
-  attribution: { label: string; text: string; crux: boolean }[];
+  /** Each change's share of the shift (Shapley, ADR 016), parts adding up to the total; the crux is the largest. */
+  attribution: AttributionView | null;
+  /** Forks made before that: each change applied alone, which need not add up (said so on the card). */
+  legacyAttribution: { label: string; text: string; crux: boolean }[];
   /**
    * The overlay chart, drawn on the server and fetched as an image: a thread of 200 forks
    * would otherwise ship 200 inline SVGs (7 MB) in every page load and live refetch.
@@ -159,6 +241,10 @@ export interface ForecastPresentation {
   inputs: InputRow[];
   modelDescriptionHtml: string;
   sources: Source[];
+  /** The arrival-year curve, for the reader's own question (null for other kinds of result). */
+  cdf: CdfPoint[] | null;
+  /** Computed by an older model version: what has changed since. */
+  versionNote: string | null;
 }
 
 export interface ComputedForecast {

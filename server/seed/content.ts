@@ -35,9 +35,9 @@ The requirement starts as a mixture of six anchors for the 2020 compute requirem
 | Largest run in 2025 | $1B | the spending level |
 | Spending cap | 1% of GDP | where spending saturates |
 
-> The model's best-guess median lands around 2050 — but the weight on the short-horizon anchor and the algorithmic halving time move it by a decade each.
+> The model's best-guess median lands in 2053 (2052.1, reading the curve between whole years). The inputs that move it most are not the ones people argue about most: across their plausible ranges, the hardware halving time (1.5 to 3.5 years) moves it by 19 years and the 2020 price of compute ($10^{16}$ to $10^{18}$ FLOP/\\$) by 12, while the short-horizon anchor's weight (10% to 40%) moves it by 5.
 
-So the interesting disagreements are about *inputs*, not about the arithmetic. Please argue about specific numbers in the replies: which input, what value, and why.`;
+So the interesting disagreements are about *inputs*, not about the arithmetic. Please argue about specific numbers in the replies: which input, what value, and why. "What moves this forecast", under the chart, runs every input at its low and high end.`;
 
 const gpt = `Finnveden's trick: plot GPT-3's few-shot scores against each model's **validation loss** instead of its parameter count, because every GPT-3 size was trained on the same 300B tokens and the small ones are heavily over-trained.
 
@@ -45,7 +45,7 @@ const gpt = `Finnveden's trick: plot GPT-3's few-shot scores against each model'
 2. Fit a line and a logistic curve of performance against loss.
 3. Map loss back to training compute with a scaling law, $L(C) = 2.57\\,C^{-0.048}$ (C in PF-days).
 
-Averaged over eight smooth benchmarks, the logistic fit reaches 90% of the way from chance to the maximum somewhere around $4 \\times 10^{26}$ FLOP, while the straight line gets there two orders of magnitude earlier.
+Averaged over eight smooth benchmarks, the logistic fit reaches 90% of the way from chance to the maximum at about $4 \\times 10^{26}$ FLOP, while the straight line gets there about fifteen times sooner, at $2.5 \\times 10^{25}$ FLOP.
 
 > Arithmetic, word scrambling and ANLI are the exceptions: they sit flat and then jump.
 
@@ -105,7 +105,7 @@ export const DEMO_POSTS: {
   },
   {
     author: "ada",
-    title: "Bio Anchors in one chart: where the 2050 median comes from",
+    title: "Bio Anchors in one chart: where the 2053 median comes from",
     markdown: timelines,
     forecast: { modelId: "bio-anchors", inputs: {} },
     votes: { priya: 1, tomas: 1, moss: 1, admin: 1 },
@@ -134,7 +134,7 @@ export const DEMO_POSTS: {
                     replies: [
                       {
                         author: "tomas",
-                        markdown: "Splitting the difference in log space, I assume? Then we agree to within a factor of two, which is noise next to the anchor weights.",
+                        markdown: "Splitting the difference in log space, I assume? Then we are about three times apart, and that is worth two and a half years of median (2049.5 at $3 \\times 10^{17}$ against 2047.0 at $10^{18}$): half of what the short-horizon weight moves it.",
                         agree: { priya: 1 },
                       },
                     ],
@@ -147,7 +147,7 @@ export const DEMO_POSTS: {
       },
       {
         author: "priya",
-        markdown: "The crux for me is the short-horizon anchor's weight. 20% feels low given how far next-token prediction has got. At 40% the median moves by more than a decade.",
+        markdown: "The crux for me is the short-horizon anchor's weight. 20% feels low given how far next-token prediction has got. At 40% (taken from the medium and long horizons and the genome) the median moves from 2053 to 2049: three years on the continuous scale (2052.1 to 2048.9), less than I expected.",
         fork: {
           inputs: { anchors: [{ weight: 40 }, { weight: 20 }, { weight: 10 }, { weight: 5 }, { weight: 10 }, { weight: 5 }, { weight: 10 }] },
           why: { anchors: "next-token prediction went further than expected" },

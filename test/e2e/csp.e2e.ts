@@ -8,7 +8,7 @@ import { launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors
 let app: RunningApp;
 let browser: Browser;
 let context: BrowserContext;
-const POST = "/posts/bio-anchors-in-one-chart-where-the-2050-median-comes-from";
+const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 
 beforeAll(async () => {
   app = await startApp({ seed: true });

@@ -56,7 +56,7 @@ describe("forecasts in Chromium", () => {
   });
 
   for (const [slug, label] of [
-    ["bio-anchors-in-one-chart-where-the-2050-median-comes-from", "Bio Anchors"],
+    ["bio-anchors-in-one-chart-where-the-2053-median-comes-from", "Bio Anchors"],
     ["extrapolating-gpt-3-benchmarks-against-loss", "GPT-N"],
     ["chinchilla-vs-kaplan-what-20-tokens-per-parameter-changes", "scaling laws"],
   ]) {

@@ -4,7 +4,7 @@ import { launchBrowser, loadedImage, startApp, textOf, valueOf, visible, waitFor
 
 let app: RunningApp;
 let browser: Browser;
-const POST = "/posts/bio-anchors-in-one-chart-where-the-2050-median-comes-from";
+const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 
 beforeAll(async () => {
   app = await startApp({ seed: true });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const seeded: [string, string, RegExp][] = [
-  ["bio-anchors-in-one-chart-where-the-2050-median-comes-from", "Bio Anchors", /Median TAI year/],
+  ["bio-anchors-in-one-chart-where-the-2053-median-comes-from", "Bio Anchors", /Median TAI year/],
   ["extrapolating-gpt-3-benchmarks-against-loss", "GPT", /FLOP to reach 90%/],
   ["chinchilla-vs-kaplan-what-20-tokens-per-parameter-changes", "caling", /Predicted loss/],
 ];
@@ -45,7 +45,7 @@ describe("GET /api/forecasts/:id", () => {
     expect(res.status).toBe(200);
     const doc = JSON.parse(res.text);
     expect(doc.model.id).toBe("bio-anchors");
-    expect(doc.provenance).toMatchObject({ modelVersion: 1, sampleCount: 100_000 });
+    expect(doc.provenance).toMatchObject({ modelVersion: 2, sampleCount: 100_000 });
     expect(Number.isInteger(doc.provenance.seed)).toBe(true);
     expect(doc.inputs.hw_halving_years).toBe(2.5);
     expect(doc.result.series.cdf.length).toBe(76);

@@ -50,7 +50,7 @@ describe("forking in replies", () => {
       postForecast,
     )!;
     expect(row.sample_count).toBe(100_000);
-    expect(row.model_version).toBe(1);
+    expect(row.model_version).toBe(2);
     expect(JSON.parse(row.overrides)).toEqual({ hw_halving_years: 1.5 });
     expect(JSON.parse(row.rationales)).toEqual({ hw_halving_years: "A100s beat the trend" });
     expect(queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM comments WHERE id = ?", row.comment_id)!.forecast_id).toBeGreaterThan(0);

@@ -58,7 +58,7 @@ describe("Content-Security-Policy", () => {
   });
 
   it("nonces the inline scripts of a streamed post page too", async () => {
-    const res = await client.get("/posts/bio-anchors-in-one-chart-where-the-2050-median-comes-from");
+    const res = await client.get("/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from");
     expect(res.status).toBe(200);
     const nonce = nonceOf(parseCsp(res.headers.get("content-security-policy")!));
     const inline = [...res.text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);

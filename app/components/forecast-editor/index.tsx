@@ -14,7 +14,9 @@ import { InputField } from "./input-field";
 import { previewRequest } from "./payload";
 import { ChangeSummary, ModelPicker, PresetPicker } from "./pickers";
 import { PreviewPanel } from "./preview-panel";
-import { shownIssues, useForecastEditor, type ForecastEditorProps } from "./use-forecast-editor";
+import { focusInput, shownIssues, useForecastEditor, type ForecastEditorProps } from "./use-forecast-editor";
+import { SensitivityPanel } from "../sensitivity-panel";
+import { SolverPanel } from "./solver-panel";
 import { useForecastPreview } from "./use-forecast-preview";
 
 export type { ForecastEditorProps } from "./use-forecast-editor";
@@ -52,7 +54,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
   const { model, diffs, baseline } = derived;
   const forking = Boolean(parent);
   // Effects run only in the browser, so the server render never fetches.
-  const rawPreview = useForecastPreview(derived.valid ? previewRequest(model.id, derived.overrides, parentInputs) : null, props.previewUrl);
+  const rawPreview = useForecastPreview(derived.valid ? previewRequest(model.id, derived.overrides, parentInputs, props.parentForecastId) : null, props.previewUrl);
   // A refusal that names no input (a malformed request, say) is not the user's to fix.
   const preview = useMemo(() => {
     if (rawPreview.status !== "invalid" || rawPreview.errors.some((e) => model.inputs.some((d) => d.name === e.path.split(".")[0]))) return rawPreview;
@@ -153,6 +155,22 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
               quick={Boolean(model.quick)}
               blocked={model.quick && !shown.has("question") && derived.issues.some((i) => i.path === "question") ? "Write the question to see the preview" : undefined}
             />
+            {forking && !model.quick && props.parentForecastId !== undefined ? (
+              <div className="fe-analysis">
+                <SensitivityPanel forecastId={props.parentForecastId} onSelectInput={(input) => focusInput(uid, input)} summary="What moves the parent forecast (click a bar to go to that input)" />
+                {hydrated && derived.valid ? (
+                  <SolverPanel
+                    model={model}
+                    overrides={derived.overrides}
+                    parentForecastId={props.parentForecastId}
+                    onFill={(input, value) => {
+                      dispatch({ type: "value", name: input, value });
+                      setTimeout(() => focusInput(uid, input), 0);
+                    }}
+                  />
+                ) : null}
+              </div>
+            ) : null}
           </div>
           <div className="fe-main">
             {model.quick ? (

@@ -17,6 +17,7 @@ export interface PreviewRequest {
   modelId: string;
   inputs: Inputs;
   parentInputs?: Inputs;
+  parentForecastId?: number;
 }
 
 export const RATIONALE_MAX = 200;
@@ -76,7 +77,9 @@ export function editorPayload(
   return payload;
 }
 
-export function previewRequest(modelId: string, overrides: Inputs, parentInputs?: Inputs): PreviewRequest {
+/** A fork of a stored forecast names it: the server then previews on its seed and over its curve. */
+export function previewRequest(modelId: string, overrides: Inputs, parentInputs?: Inputs, parentForecastId?: number): PreviewRequest {
+  if (parentForecastId !== undefined) return { modelId, inputs: overrides, parentForecastId };
   return parentInputs ? { modelId, inputs: overrides, parentInputs } : { modelId, inputs: overrides };
 }
 

@@ -48,7 +48,7 @@ export function PreviewPanel({
     <section className="fe-preview" aria-labelledby={headingId} aria-live="polite" aria-busy={state.status === "pending"}>
       <div className="fe-preview__head">
         <h3 className="fe-preview__title" id={headingId}>
-          {forking ? (quick ? "Your answer, previewed" : "Your fork, previewed") : "Preview"}
+          {forking ? (quick ? "Your answer, previewed" : "Your fork over its parent") : "Preview"}
         </h3>
         <StatusLine state={state} hydrated={hydrated} blocked={blocked} />
       </div>

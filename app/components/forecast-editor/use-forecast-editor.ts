@@ -25,6 +25,8 @@ export interface ForecastEditorProps {
   storageKey?: string;
   /** Server-side field errors keyed by input path ("genome_params.median"; "" for the whole forecast). */
   errors?: Record<string, string>;
+  /** When forking a stored forecast: the preview runs on its seed and draws over its curve; its sensitivity and the solver are offered. */
+  parentForecastId?: number;
 }
 
 /** True after the first client render: markup that needs scripts switches on then. */
@@ -109,6 +111,15 @@ function focusIssue(uid: string, issue: InputIssue | undefined): void {
   if (!target) return;
   for (let el = target.closest("details"); el; el = el.parentElement?.closest("details") ?? null) el.open = true;
   target.focus();
+}
+
+/** Take the reader to an input (from a sensitivity bar or the solver): open its group, show it, focus it. */
+export function focusInput(uid: string, name: string): void {
+  const block = document.getElementById(ids.input(uid, name));
+  focusIssue(uid, { path: name, message: "" });
+  block?.scrollIntoView({ block: "center" });
+  block?.classList.add("is-focused");
+  setTimeout(() => block?.classList.remove("is-focused"), 1600);
 }
 
 /** Issues to show now: the browser check (after blur/submit), the preview's and the server's. */

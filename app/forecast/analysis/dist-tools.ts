@@ -2,34 +2,8 @@
 // its shape: the low/high ends of a sensitivity bar, and the knob a solver turns.
 
 import { toLog10Normal, toNormal } from "../distributions";
+import { normalCdf, normalQuantile } from "../quick/normal";
 import type { Distribution } from "../types";
-
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26 on erf; absolute error below 2e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
-/** Inverse standard normal CDF (Acklam's rational approximation; relative error below 1.2e-9). */
-export function normalQuantile(q: number): number {
-  if (!(q > 0 && q < 1)) return q === 0 ? -Infinity : q === 1 ? Infinity : NaN;
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  if (q < lo) {
-    const r = Math.sqrt(-2 * Math.log(q));
-    return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1);
-  }
-  if (q > 1 - lo) return -normalQuantile(1 - q);
-  const r = q - 0.5;
-  const s = r * r;
-  return ((((((a[0] * s + a[1]) * s + a[2]) * s + a[3]) * s + a[4]) * s + a[5]) * r) / (((((b[0] * s + b[1]) * s + b[2]) * s + b[3]) * s + b[4]) * s + 1);
-}
 
 /** P(X ≤ x) for a distribution in its own unit. */
 export function distributionCdf(d: Distribution, x: number): number {

@@ -33,9 +33,8 @@ export interface SolveOutcome {
   message: string;
 }
 
-export const GRID_POINTS = 13;
-const REFINE_POINTS = 3;
-const MAX_ROUNDS = 10;
+export const GRID_POINTS = 11;
+const MAX_ROUNDS = 12;
 
 /** How close counts as reached: a twentieth of a year, a twentieth of a percentage point, 0.01% of a headline. */
 export function metricTolerance(metric: Metric, target: number): number {
@@ -130,15 +129,26 @@ export async function solveFor(param: SolveParameter, base: Inputs, target: Solv
   const sign = (x: number) => Math.sign(gap(seen.get(x) ?? null));
   const loSign = sign(lo);
   const width0 = Math.max(1e-12, toScale(param, param.domain[1]) - toScale(param, param.domain[0]));
+  // Each round runs two points (one per worker) around the straight-line estimate of the
+  // crossing (regula falsi); when the crossing is not between them, the next round halves.
+  let bisect = false;
   for (let round = 0; round < MAX_ROUNDS && lo !== hi; round++) {
-    if (Math.abs(gap(seen.get(lo) ?? null)) <= tol / 4 || (toScale(param, hi) - toScale(param, lo)) / width0 < 1e-5) break;
+    const gLo = gap(seen.get(lo) ?? null);
+    const gHi = gap(seen.get(hi) ?? null);
+    if (Math.abs(gLo) <= tol / 2 || Math.abs(gHi) <= tol / 2) break;
+    if ((toScale(param, hi) - toScale(param, lo)) / width0 < 1e-6) break;
     if (param.integer && hi - lo <= 1) break;
     const a = toScale(param, lo);
     const b = toScale(param, hi);
-    const inner = Array.from({ length: REFINE_POINTS }, (_, i) => roundFor(param, fromScale(param, a + ((b - a) * (i + 1)) / (REFINE_POINTS + 1)), 12)).filter((x) => x > lo && x < hi);
+    const w = b - a;
+    const interpolated = Number.isFinite(gLo) && Number.isFinite(gHi) && gLo !== gHi ? a + (w * gLo) / (gLo - gHi) : a + w / 2;
+    const guess = bisect ? a + w / 2 : Math.min(b - 0.02 * w, Math.max(a + 0.02 * w, interpolated));
+    const delta = bisect ? w / 6 : 0.04 * w;
+    const inner = [...new Set([guess - delta, guess + delta].map((u) => roundFor(param, fromScale(param, Math.min(b, Math.max(a, u))), 12)))].filter((x) => x > lo && x < hi);
     if (!inner.length) break;
     await run(inner);
-    const points = [lo, ...inner, hi];
+    const points = [lo, ...inner.sort((x, y) => x - y), hi];
+    const before = [lo, hi];
     // Every point before the crossing has lo's sign; the crossing is where that stops.
     for (let i = 0; i + 1 < points.length; i++) {
       if (sign(points[i]!) === 0) {
@@ -151,23 +161,44 @@ export async function solveFor(param: SolveParameter, base: Inputs, target: Solv
         break;
       }
     }
+    // The estimate was off if the crossing is not between the two new points: halve next.
+    bisect = lo === before[0] || hi === before[1];
   }
 
-  // Report a value a person would type, checked by a run of its own.
-  const candidates = [lo, hi];
+  // Report a value a person would type, checked by a run of its own: the estimate and both
+  // ends, at 2, then 3, then 4 significant digits, each batch run at once.
+  const gLo = gap(seen.get(lo) ?? null);
+  const gHi = gap(seen.get(hi) ?? null);
+  const uLo = toScale(param, lo);
+  const uHi = toScale(param, hi);
+  const estimate = Number.isFinite(gLo) && Number.isFinite(gHi) && gLo !== gHi ? fromScale(param, uLo + ((uHi - uLo) * gLo) / (gLo - gHi)) : lo;
+  const candidates = [estimate, lo, hi];
   let bestX = lo;
   let bestGap = Infinity;
+  for (const x of candidates) {
+    const g = seen.has(x) ? Math.abs(gap(seen.get(x) ?? null)) : Infinity;
+    if (g < bestGap) {
+      bestGap = g;
+      bestX = x;
+    }
+  }
   for (const digits of [2, 3, 4]) {
     const xs = [...new Set(candidates.map((x) => roundFor(param, x, digits)))];
     await run(xs);
+    let found = false;
     for (const x of xs) {
       const g = Math.abs(gap(seen.get(x) ?? null));
-      if (g < bestGap) {
+      if (g <= tol && !found) {
+        // The shortest value that reaches the target wins over a longer, closer one.
+        bestGap = g;
+        bestX = x;
+        found = true;
+      } else if (!found && g < bestGap) {
         bestGap = g;
         bestX = x;
       }
     }
-    if (bestGap <= tol) break;
+    if (found) break;
   }
   const achieved = seen.get(bestX) ?? null;
   const applied = param.apply(base, bestX);

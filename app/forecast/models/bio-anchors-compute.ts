@@ -134,35 +134,41 @@ export interface ArrivalResult {
 }
 
 export function countArrivals(samples: SampleResult, curves: Curves): ArrivalResult {
+  // Module constants read into locals: in the hot loop below, every read of an imported or
+  // exported binding can cost a function call once the code is transpiled to CommonJS.
+  const bins = FINE_BINS;
+  const lo = FINE_LO;
+  const width = FINE_WIDTH;
+  const nAnchors = ANCHORS.length;
   const nYears = curves.years.length;
   const arrivals = new Float64Array(nYears + 1); // last slot: not in range
-  const fine = new Float64Array(ANCHORS.length * FINE_BINS);
+  const fine = new Float64Array(nAnchors * bins);
   const { flop, counts } = samples;
   const thr = curves.threshold;
-  const invWidth = 1 / FINE_WIDTH;
+  const invWidth = 1 / width;
   // startYear[b]: arrival index of the lower edge of fine bin b. T is non-decreasing, so
   // a sample in bin b arrives at startYear[b] or a little later: a short forward walk
   // replaces a binary search per sample.
-  const startYear = new Int32Array(FINE_BINS);
-  for (let b = 0, j = 0; b < FINE_BINS; b++) {
-    const edge = FINE_LO + b * FINE_WIDTH;
+  const startYear = new Int32Array(bins);
+  for (let b = 0, j = 0; b < bins; b++) {
+    const edge = lo + b * width;
     while (j < nYears && edge > thr[j]) j++;
     startYear[b] = j;
   }
   let start = 0;
-  for (let a = 0; a < ANCHORS.length; a++) {
+  for (let a = 0; a < nAnchors; a++) {
     const end = start + counts[a];
-    const fineBase = a * FINE_BINS;
+    const fineBase = a * bins;
     for (let i = start; i < end; i++) {
       const f = flop[i];
       if (f !== f) {
         arrivals[nYears]++; // NaN requirement: never affordable
         continue;
       }
-      let b = Math.floor((f - FINE_LO) * invWidth);
-      b = b < 0 ? 0 : b >= FINE_BINS ? FINE_BINS - 1 : b;
+      let b = Math.floor((f - lo) * invWidth);
+      b = b < 0 ? 0 : b >= bins ? bins - 1 : b;
       fine[fineBase + b]++;
-      let j = f < FINE_LO ? 0 : startYear[b];
+      let j = f < lo ? 0 : startYear[b];
       while (j < nYears && f > thr[j]) j++;
       arrivals[j]++;
     }

@@ -17,8 +17,9 @@ import {
   FINE_BINS,
   FINE_LO,
   FINE_WIDTH,
+  type Curves,
 } from "./bio-anchors-compute";
-import { sampleRequirements, type AnchorCache } from "./bio-anchors-sample";
+import { createAnchorCache, sampleRequirements, type AnchorCache } from "./bio-anchors-sample";
 import { ANCHORS, LAST_YEAR, readParams } from "./bio-anchors-params";
 
 /** Cotra's best-guess spreadsheet CDF (epoch-research/ftm BioAnchorsAGIDistribution; docs/models.md §5.1). */
@@ -46,10 +47,12 @@ const HIST_HI = 70;
  */
 function flopQuantile(fine: Float64Array, p: number, n: number, noPathLow: number): number | null {
   const target = p * n;
+  const bins = FINE_BINS;
+  const nAnchors = ANCHORS.length;
   let acc = 0;
-  for (let b = 0; b < FINE_BINS; b++) {
+  for (let b = 0; b < bins; b++) {
     let c = 0;
-    for (let a = 0; a < ANCHORS.length; a++) c += fine[a * FINE_BINS + b];
+    for (let a = 0; a < nAnchors; a++) c += fine[a * bins + b];
     if (c > 0 && acc + c >= target) {
       const q = FINE_LO + (b + (target - acc) / c) * FINE_WIDTH;
       return q < noPathLow ? q : null;
@@ -61,11 +64,29 @@ function flopQuantile(fine: Float64Array, p: number, n: number, noPathLow: numbe
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVersion: number, cache?: AnchorCache): ForecastResult {
+/** What a session of runs on one seed reuses: draws (bio-anchors-sample.ts) and affordability curves. */
+export interface SessionCache {
+  anchors: AnchorCache;
+  curves: Map<string, Curves>;
+}
+
+export function createSessionCache(): SessionCache {
+  return { anchors: createAnchorCache(), curves: new Map() };
+}
+
+export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVersion: number, cache?: SessionCache): ForecastResult {
   const params = readParams(inputs);
   const n = opts.sampleCount;
-  const curves = buildCurves(params);
-  const samples = sampleRequirements(params, opts, cache);
+  // Curves depend on the affordability and algorithmic inputs only: a session reuses them
+  // across runs that change requirement inputs.
+  const curvesKey = cache ? JSON.stringify([params.algo, params.algoBaseYear, params.flopPerDollar2020, params.hwHalvingYears, params.maxFlopPerDollar, params.spend2025, params.spendDoublingYears, params.maxGdpFraction, params.gdp2020, params.gdpGrowth]) : "";
+  let curves = cache?.curves.get(curvesKey);
+  if (!curves) {
+    curves = buildCurves(params);
+    if (cache && cache.curves.size > 256) cache.curves.clear();
+    cache?.curves.set(curvesKey, curves);
+  }
+  const samples = sampleRequirements(params, opts, cache?.anchors);
   const { arrivals, fine } = countArrivals(samples, curves);
   // Rounded once, here: headlines, the stored series and every analysis read the same numbers.
   const cdf = cdfFromArrivalCounts(arrivals, n, curves.years[0]).map((pt) => ({ year: pt.year, p: round4(pt.p) }));
@@ -86,12 +107,14 @@ export function computeBioAnchors(inputs: Inputs, opts: ComputeOptions, modelVer
 
   const histogram: SeriesRow[] = [];
   const perOom = Math.round(1 / FINE_WIDTH);
+  const bins = FINE_BINS;
+  const lo = FINE_LO;
   ANCHORS.forEach((anchor, a) => {
     const shares = new Float64Array(HIST_HI - HIST_LO);
-    for (let b = 0; b < FINE_BINS; b++) {
-      const oom = Math.floor(FINE_LO + b / perOom);
+    for (let b = 0; b < bins; b++) {
+      const oom = Math.floor(lo + b / perOom);
       const k = Math.min(HIST_HI - HIST_LO - 1, Math.max(0, oom - HIST_LO));
-      shares[k] += fine[a * FINE_BINS + b];
+      shares[k] += fine[a * bins + b];
     }
     shares.forEach((count, k) => {
       histogram.push({ bin: HIST_LO + k, anchor: anchor.label, anchorKey: anchor.key, share: n ? count / n : 0 });

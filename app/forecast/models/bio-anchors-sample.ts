@@ -2,7 +2,7 @@
 // in log10. Draws are made in fixed-size chunks into reusable typed arrays: no
 // per-sample allocation, and one kind switch per chunk rather than per value.
 //
-// Common random numbers (ADR 014): every input draws from its own substream, named by the
+// Common random numbers (ADR 015): every input draws from its own substream, named by the
 // input and the anchor it is used in, and the update against low requirements takes its
 // randomness from counters tied to each sample. So a run that changes one input leaves
 // every other input's draws exactly as they were, and two runs differ only by the change.
@@ -32,52 +32,59 @@ interface Scratch {
   s: Float64Array[];
 }
 
-// One function per anchor family rather than one with a branch per anchor: each keeps
-// its own type feedback, so the JIT never deoptimises one family's loop for another.
-
-function drawNoPath(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): void {
-  const { cand } = sc;
-  const width = p.noPathHigh - p.noPathLow;
-  for (let i = 0; i < m; i++) cand[i] = p.noPathLow + width * rngs[0].uniform();
+/** One input as an anchor draws it: its name (which keys its substream), its distribution, in log10 or as stated. */
+interface Component {
+  name: string;
+  dist: Distribution;
+  log10: boolean;
 }
 
 /**
- * The inputs each anchor family draws, in the order its draw function reads its streams.
- * The names key the substreams, so they must stay stable: renaming one changes results
- * (and needs a model version bump).
+ * The inputs each anchor family draws, in the order its combine function reads them. The
+ * names key the substreams, so they must stay stable: renaming one changes results (and
+ * needs a model version bump).
  */
-function streamNames(key: AnchorKey): string[] {
+function componentsOf(key: AnchorKey, p: BioAnchorsParams): Component[] {
   switch (key) {
     case "nopath":
-      return ["no_feasible_path"];
+      return [{ name: "no_feasible_path", dist: { kind: "uniform", min: p.noPathLow, max: p.noPathHigh }, log10: false }];
     case "evolution":
-      return ["evolution_ancestor_brain_flops", "evolution_efficiency_ooms", "evolution_population", "extra_uncertainty_ooms"];
+      return [
+        { name: "evolution_ancestor_brain_flops", dist: p.evolutionAncestorBrain, log10: true },
+        { name: "evolution_efficiency_ooms", dist: p.evolutionEfficiency, log10: false },
+        { name: "evolution_population", dist: p.evolutionPopulation, log10: true },
+        { name: "extra_uncertainty_ooms", dist: p.extraUncertainty, log10: false },
+      ];
     case "lifetime":
-      return ["log10_brain_flops", "extra_uncertainty_ooms", "lifetime_efficiency_penalty"];
-    case "genome":
-      return ["log10_brain_flops", "extra_uncertainty_ooms", "genome_horizon", "scaling_exponent", "genome_params"];
-    default:
-      return ["log10_brain_flops", "extra_uncertainty_ooms", `horizon_${key}`, "scaling_exponent", "flop_per_param_per_subj_sec"];
+      return [
+        { name: "log10_brain_flops", dist: p.log10BrainFlops, log10: false },
+        { name: "extra_uncertainty_ooms", dist: p.extraUncertainty, log10: false },
+        { name: "lifetime_efficiency_penalty", dist: p.lifetimePenalty, log10: false },
+      ];
+    default: {
+      const genome = key === "genome";
+      return [
+        { name: "log10_brain_flops", dist: p.log10BrainFlops, log10: false },
+        { name: "extra_uncertainty_ooms", dist: p.extraUncertainty, log10: false },
+        { name: genome ? "genome_horizon" : `horizon_${key}`, dist: genome ? p.genomeHorizon : p.horizons[key], log10: true },
+        { name: "scaling_exponent", dist: p.scalingExponent, log10: false },
+        { name: genome ? "genome_params" : "flop_per_param_per_subj_sec", dist: genome ? p.genomeParams : p.flopPerParamPerSubjSec, log10: true },
+      ];
+    }
   }
 }
 
-function drawEvolution(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): void {
-  const { cand, s } = sc;
+// One combine function per anchor family rather than one with a branch per anchor: each
+// keeps its own type feedback, so the JIT never deoptimises one family's loop for another.
+
+function combineEvolution(p: BioAnchorsParams, s: Float64Array[], cand: Float64Array, m: number): void {
   const [s0, s1, s2, s3] = s;
-  sampleLog10Into(p.evolutionAncestorBrain, rngs[0], s0, 0, m);
-  sampleInto(p.evolutionEfficiency, rngs[1], s1, 0, m);
-  sampleLog10Into(p.evolutionPopulation, rngs[2], s2, 0, m);
-  sampleInto(p.extraUncertainty, rngs[3], s3, 0, m);
   const c = p.logEvolutionSeconds;
   for (let i = 0; i < m; i++) cand[i] = s0[i] + s1[i] + s2[i] + s3[i] + c;
 }
 
-function drawLifetime(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): void {
-  const { cand, s } = sc;
+function combineLifetime(p: BioAnchorsParams, s: Float64Array[], cand: Float64Array, m: number): void {
   const [s0, s1, s2] = s;
-  sampleInto(p.log10BrainFlops, rngs[0], s0, 0, m);
-  sampleInto(p.extraUncertainty, rngs[1], s1, 0, m);
-  sampleInto(p.lifetimePenalty, rngs[2], s2, 0, m);
   const c = p.logLifetimeSeconds;
   for (let i = 0; i < m; i++) cand[i] = s0[i] + s1[i] + s2[i] + c;
 }
@@ -87,14 +94,8 @@ function drawLifetime(p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number):
  * ref_samples·(params/ref_params)^α. The genome anchor uses the same formula with the
  * genome as the parameter count (`genome` set) instead of inference FLOP/s ÷ FLOP/param.
  */
-function drawNeuralNet(p: BioAnchorsParams, horizon: Distribution, genome: boolean, rngs: Rng[], sc: Scratch, m: number): void {
-  const { cand, s } = sc;
+function combineNeuralNet(p: BioAnchorsParams, genome: boolean, s: Float64Array[], cand: Float64Array, m: number): void {
   const [s0, s1, s2, s3, s4] = s;
-  sampleInto(p.log10BrainFlops, rngs[0], s0, 0, m);
-  sampleInto(p.extraUncertainty, rngs[1], s1, 0, m);
-  sampleLog10Into(horizon, rngs[2], s2, 0, m);
-  sampleInto(p.scalingExponent, rngs[3], s3, 0, m);
-  sampleLog10Into(genome ? p.genomeParams : p.flopPerParamPerSubjSec, rngs[4], s4, 0, m);
   const e = p.taiVsBrainOoms;
   const rs = p.logRefSamples;
   const rp = p.logRefParams;
@@ -107,20 +108,56 @@ function drawNeuralNet(p: BioAnchorsParams, horizon: Distribution, genome: boole
   }
 }
 
-/** Draw m candidate values of FLOP₂₀₂₀ for one anchor into scratch.cand[0, m). */
-function drawCandidates(key: AnchorKey, p: BioAnchorsParams, rngs: Rng[], sc: Scratch, m: number): void {
+/** Candidate values of FLOP₂₀₂₀ for one anchor from its components' draws, into cand[0, m). */
+function combine(key: AnchorKey, p: BioAnchorsParams, s: Float64Array[], cand: Float64Array, m: number): void {
   switch (key) {
     case "nopath":
-      return drawNoPath(p, rngs, sc, m);
+      cand.set(s[0].subarray(0, m));
+      return;
     case "evolution":
-      return drawEvolution(p, rngs, sc, m);
+      return combineEvolution(p, s, cand, m);
     case "lifetime":
-      return drawLifetime(p, rngs, sc, m);
-    case "genome":
-      return drawNeuralNet(p, p.genomeHorizon, true, rngs, sc, m);
+      return combineLifetime(p, s, cand, m);
     default:
-      return drawNeuralNet(p, p.horizons[key], false, rngs, sc, m);
+      return combineNeuralNet(p, key === "genome", s, cand, m);
   }
+}
+
+/** Fill out[0, m) with the next m draws of a component from its stream (the chunked, rejection path). */
+function drawChunk(c: Component, rng: Rng, out: Float64Array, m: number): void {
+  if (c.log10) sampleLog10Into(c.dist, rng, out, 0, m);
+  else sampleInto(c.dist, rng, out, 0, m);
+}
+
+/**
+ * `count` draws of a component, all at once, from the stream named `name`. A mixture takes its
+ * picks and each component's values from streams of their own, so a longer block only adds
+ * values at the end (common random numbers when a weight changes) whatever the mixture.
+ */
+function drawAll(d: Distribution, log10: boolean, seed: number, name: string, count: number): Float64Array {
+  const out = new Float64Array(count);
+  if (d.kind !== "mixture") {
+    if (log10) sampleLog10Into(d, namedRng(seed, name), out, 0, count);
+    else sampleInto(d, namedRng(seed, name), out, 0, count);
+    return out;
+  }
+  const total = d.components.reduce((t, c) => t + c.weight, 0);
+  const cum = d.components.map(((acc) => (c: { weight: number }) => (acc += c.weight / total))(0));
+  cum[cum.length - 1] = 1;
+  const picks = new Uint8Array(count);
+  const sizes = new Int32Array(d.components.length);
+  const pickRng = namedRng(seed, `${name}#pick`);
+  for (let i = 0; i < count; i++) {
+    const u = pickRng.uniform();
+    let c = 0;
+    while (c < cum.length - 1 && u >= cum[c]) c++;
+    picks[i] = c;
+    sizes[c]++;
+  }
+  const values = d.components.map((c, k) => drawAll(c.dist, log10, seed, `${name}#${k}`, sizes[k]));
+  const used = new Int32Array(d.components.length);
+  for (let i = 0; i < count; i++) out[i] = values[picks[i]][used[picks[i]]++];
+  return out;
 }
 
 export interface SampleResult {
@@ -147,62 +184,86 @@ interface AnchorBlock {
 }
 
 /**
- * Blocks of samples already drawn, keyed by everything they depend on. A session of many
- * runs with one seed (sensitivity, attribution, solving) redraws only the anchors whose
- * inputs changed; the cache is owned by that session and dropped with it.
+ * Draws already made in a session of many runs with one seed (sensitivity, attribution,
+ * solving): each component's values by (anchor, input, distribution, count), and whole
+ * anchor blocks by everything they depend on. A run that changes one input redraws only
+ * that input's values and recombines the anchors that use it. Owned by the session.
  */
-export type AnchorCache = Map<string, AnchorBlock>;
+export interface AnchorCache {
+  components: Map<string, Float64Array>;
+  blocks: Map<string, AnchorBlock>;
+  /** Float64 values held, to bound memory (the session starts afresh past a cap). */
+  size: number;
+}
+
+export function createAnchorCache(): AnchorCache {
+  return { components: new Map(), blocks: new Map(), size: 0 };
+}
+
+/** Past this many values held (~64 MB), a session's cache starts afresh. */
+const CACHE_VALUES_CAP = 8_000_000;
+
+function remember<T extends { length: number } | AnchorBlock>(cache: AnchorCache, map: Map<string, T>, key: string, value: T): T {
+  const n = "flop" in value ? value.flop.length : (value as { length: number }).length;
+  if (cache.size + n > CACHE_VALUES_CAP) {
+    cache.components.clear();
+    cache.blocks.clear();
+    cache.size = 0;
+  }
+  map.set(key, value);
+  cache.size += n;
+  return value;
+}
 
 /** Everything one anchor's block of samples depends on, as a cache key. */
 function anchorKey(p: BioAnchorsParams, a: number, count: number, seed: number): string {
   const key = ANCHORS[a].key;
   const lowEnd = ANCHORS[a].lowEndUpdate ? [p.lowEndMode, p.logLowEndFloor, p.lowEndMode === "soft" ? p.lowEndSoftOoms : 0] : [];
-  let deps: unknown[];
-  switch (key) {
-    case "nopath":
-      deps = [p.noPathLow, p.noPathHigh];
-      break;
-    case "evolution":
-      deps = [p.evolutionAncestorBrain, p.evolutionEfficiency, p.evolutionPopulation, p.extraUncertainty, p.logEvolutionSeconds];
-      break;
-    case "lifetime":
-      deps = [p.log10BrainFlops, p.extraUncertainty, p.lifetimePenalty, p.logLifetimeSeconds];
-      break;
-    default: {
-      const horizon = key === "genome" ? p.genomeHorizon : p.horizons[key];
-      const size = key === "genome" ? p.genomeParams : p.flopPerParamPerSubjSec;
-      deps = [p.log10BrainFlops, p.extraUncertainty, horizon, p.scalingExponent, size, p.taiVsBrainOoms, p.logRefSamples, p.logRefParams];
-    }
-  }
-  return canonicalJson([key, count, seed, deps, lowEnd]);
+  const deps = componentsOf(key, p).map((c) => c.dist);
+  const constants = [p.logEvolutionSeconds, p.logLifetimeSeconds, p.taiVsBrainOoms, p.logRefSamples, p.logRefParams];
+  return canonicalJson([key, count, seed, deps, constants, lowEnd]);
+}
+
+/** The update against low requirements for one block: the low-end shift, or none. */
+function finishBlock(cand: Float64Array, count: number, mode: string, floor: number, counterKey: number): AnchorBlock {
+  if (mode === "shift") shiftUp(cand, count, floor, counterKey, 0);
+  return { flop: cand, floored: false };
 }
 
 /** Draw one anchor's block of `count` samples, with the update against low requirements. */
-function sampleAnchor(p: BioAnchorsParams, a: number, count: number, seed: number, sc: Scratch): AnchorBlock {
+function sampleAnchor(p: BioAnchorsParams, a: number, count: number, seed: number, sc: Scratch, cache?: AnchorCache): AnchorBlock {
   const anchor = ANCHORS[a];
-  const flop = new Float64Array(count);
-  const rngs = streamNames(anchor.key).map((name) => namedRng(seed, `${name}|${anchor.key}`));
   const mode = anchor.lowEndUpdate ? p.lowEndMode : "none";
   const floor = p.logLowEndFloor;
-  const soft = mode === "soft" ? p.lowEndSoftOoms : 0;
   const updateName = `low_end_update|${anchor.key}`;
-  const update = namedRng(seed, updateName);
   const counterKey = streamId(`${seed}|${updateName}`);
+  const comps = componentsOf(anchor.key, p);
+  if (mode === "shift" || mode === "none") {
+    // Every component drawn whole (or found in the session's cache), then combined.
+    const arrays = comps.map((c) => {
+      const name = `${c.name}|${anchor.key}`;
+      const key = cache ? canonicalJson([seed, name, c.log10, count, c.dist]) : "";
+      const hit = cache?.components.get(key);
+      if (hit) return hit;
+      const values = drawAll(c.dist, c.log10, seed, name, count);
+      return cache ? remember(cache, cache.components, key, values) : values;
+    });
+    const cand = new Float64Array(count);
+    combine(anchor.key, p, arrays, cand, count);
+    return finishBlock(cand, count, mode, floor, counterKey);
+  }
+  // Rejection: candidates in chunks until enough are accepted.
+  const flop = new Float64Array(count);
+  const rngs = comps.map((c) => namedRng(seed, `${c.name}|${anchor.key}`));
+  const soft = mode === "soft" ? p.lowEndSoftOoms : 0;
+  const update = namedRng(seed, updateName);
   let pos = 0;
   let drawn = 0;
   while (pos < count) {
     const m = Math.min(CHUNK, count - pos);
-    drawCandidates(anchor.key, p, rngs, sc, m);
-    if (mode === "shift") {
-      shiftUp(sc.cand, m, floor, counterKey, pos);
-      flop.set(sc.cand.subarray(0, m), pos);
-      pos += m;
-    } else if (mode === "none") {
-      flop.set(sc.cand.subarray(0, m), pos);
-      pos += m;
-    } else {
-      pos = keepAccepted(sc.cand, m, floor, soft, update, flop, pos, count);
-    }
+    comps.forEach((c, k) => drawChunk(c, rngs[k], sc.s[k], m));
+    combine(anchor.key, p, sc.s, sc.cand, m);
+    pos = keepAccepted(sc.cand, m, floor, soft, update, flop, pos, count);
     drawn += m;
     if (pos < count && drawn > 50 * count + 100_000) {
       // Almost all mass is below the floor: going on would loop for ever.
@@ -235,10 +296,10 @@ export function sampleRequirements(p: BioAnchorsParams, opts: ComputeOptions, ca
     const count = counts[a];
     if (count > 0) {
       const key = cache ? anchorKey(p, a, count, opts.seed) : "";
-      let block = cache?.get(key);
+      let block = cache?.blocks.get(key);
       if (!block) {
-        block = sampleAnchor(p, a, count, opts.seed, sc);
-        cache?.set(key, block);
+        block = sampleAnchor(p, a, count, opts.seed, sc, cache);
+        if (cache) remember(cache, cache.blocks, key, block);
       }
       flop.set(block.flop, start);
       if (block.floored) floored.push(ANCHORS[a].key);

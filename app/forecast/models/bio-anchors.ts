@@ -4,8 +4,7 @@
 
 import type { Distribution, ForecastModel, Inputs, Preset, TableRow } from "../types";
 import { BIO_ANCHORS_INPUTS, DEFAULT_ANCHOR_ROWS } from "./bio-anchors-inputs";
-import { computeBioAnchors } from "./bio-anchors-result";
-import type { AnchorCache } from "./bio-anchors-sample";
+import { computeBioAnchors, createSessionCache } from "./bio-anchors-result";
 
 export { COTRA_2020_SPREADSHEET } from "./bio-anchors-result";
 
@@ -169,12 +168,10 @@ export const bioAnchors: ForecastModel = {
     return result;
   },
   session(options) {
-    // Anchor blocks are redrawn only when an input they depend on changes. A full
-    // sensitivity run at 100k samples holds about 20 blocks (~15 MB); past the cap the
-    // cache starts afresh rather than growing.
-    const cache: AnchorCache = new Map();
+    // Each input's draws are made once per session and anchors recombined from them; the
+    // cache bounds its own size (bio-anchors-sample.ts).
+    const cache = createSessionCache();
     return (inputs) => {
-      if (cache.size > 48) cache.clear();
       const result = computeBioAnchors(inputs, options, VERSION, cache);
       result.notes.unshift(...DEFAULT_NOTES);
       return result;

@@ -1,0 +1,137 @@
+// Compare any two: two forecasts of a thread (fork vs fork, across branches, a fork vs the
+// post), or a forecast vs a thread's community aggregate. Overlay, input diff, and the
+// attribution of the difference, all on one seed (ADR 015).
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { posts, users } from "../../db/schema";
+import { describeShift, overlaySpec } from "../charts/index";
+import { answerQuestion, cdfOf, diffInputs, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
+import { renderSvgCached } from "../utils/chart-svg.server";
+import { appError, notFound } from "../utils/errors";
+import { presentAttribution, type AnalysisService } from "./analysis.server";
+import type { ForecastService } from "./forecasts.server";
+import type { createForkService } from "./forks.server";
+import type { AttributionView, CompareSide, CompareView } from "./types";
+
+type Loaded = CompareSide & { result: ForecastResult; row?: { seed: number; sampleCount: number; modelVersion: number } };
+
+const HEADLINE_ROWS = [
+  { label: "Median year", metric: { kind: "yearAt", p: 0.5 } },
+  { label: "10th percentile year", metric: { kind: "yearAt", p: 0.1 } },
+  { label: "P(by 2030)", metric: { kind: "probBy", year: 2030 } },
+  { label: "P(by 2036)", metric: { kind: "probBy", year: 2036 } },
+  { label: "P(by 2050)", metric: { kind: "probBy", year: 2050 } },
+  { label: "P(by 2100)", metric: { kind: "probBy", year: 2100 } },
+] as const;
+
+export function createCompareService(db: Db, forecasts: ForecastService, forks: Pick<ReturnType<typeof createForkService>, "aggregate">, analysis: AnalysisService) {
+  const nameOf = (userId: number) => db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get()?.name ?? "someone";
+
+  async function side(ref: string): Promise<Loaded> {
+    const agg = /^aggregate-(\d+)$/.exec(ref);
+    if (agg) {
+      const postId = Number(agg[1]);
+      const post = db.select({ slug: posts.slug, title: posts.title, forecastId: posts.forecastId }).from(posts).where(eq(posts.id, postId)).get();
+      if (!post) throw notFound("That thread");
+      const pooled = await forks.aggregate(postId, post.forecastId);
+      if (!pooled?.aggregate) throw appError(404, "That thread has no aggregate to compare (it needs a forecast with an arrival-year curve, and forks).");
+      const own = await forecasts.load(post.forecastId!);
+      return {
+        ref,
+        kind: "aggregate",
+        forecastId: null,
+        label: `Aggregate of ${pooled.authors} ${pooled.authors === 1 ? "author" : "authors"}' forks`,
+        href: `/posts/${post.slug}#forks-heading`,
+        modelId: pooled.aggregate.modelId,
+        modelTitle: own.model?.title ?? pooled.aggregate.modelId,
+        result: pooled.aggregate,
+      };
+    }
+    const id = Number(ref);
+    const loaded = await forecasts.load(id).catch(() => {
+      throw notFound(`Forecast ${ref}`);
+    });
+    if (!loaded.result) throw appError(410, `Forecast ${ref}'s result is no longer available.`);
+    const who = nameOf(loaded.row.authorId);
+    return {
+      ref,
+      kind: "forecast",
+      forecastId: id,
+      label: `${loaded.row.commentId === null ? `Post's forecast by ${who}` : `Fork by ${who}`} (#${id})`,
+      href: `/forecasts/${id}`,
+      modelId: loaded.row.modelId,
+      modelTitle: loaded.model?.title ?? loaded.row.modelId,
+      result: loaded.result,
+      row: { seed: loaded.row.seed, sampleCount: loaded.row.sampleCount, modelVersion: loaded.row.modelVersion },
+    };
+  }
+
+  return {
+    async compare(aRef: string, bRef: string, question: { year?: number; p?: number } = {}): Promise<CompareView> {
+      if (aRef === bRef) throw appError(400, "Choose two different forecasts to compare.", { b: "The same as A." });
+      const a = await side(aRef);
+      const b = await side(bRef);
+      const notes: string[] = [];
+      let aResult = a.result;
+      let bResult = b.result;
+      let diff: CompareView["diff"] = null;
+      let attribution: AttributionView | null = null;
+      const bothForecasts = a.kind === "forecast" && b.kind === "forecast";
+      if (bothForecasts && a.modelId === b.modelId) {
+        const la = await forecasts.load(a.forecastId!);
+        const lb = await forecasts.load(b.forecastId!);
+        diff = la.model ? diffInputs(la.model, la.inputs, lb.inputs).map((d) => ({ name: d.name, label: d.label, from: d.fromText, to: d.toText })) : null;
+        const current = la.model?.version;
+        const shared = a.row!.seed === b.row!.seed && a.row!.sampleCount === b.row!.sampleCount && a.row!.modelVersion === current && b.row!.modelVersion === current;
+        if (!shared && la.model) {
+          // Different draws (or an older model version): both recomputed on A's seed, so the
+          // difference is the inputs' alone.
+          const options = { seed: a.row!.seed, sampleCount: a.row!.sampleCount };
+          aResult = a.row!.modelVersion === current ? aResult : ((await analysis.onSeed(a.forecastId!, options)) ?? aResult);
+          bResult = (await analysis.onSeed(b.forecastId!, options)) ?? bResult;
+          notes.push(`B was made on other random draws${b.row!.modelVersion !== current || a.row!.modelVersion !== current ? " or an older model version" : ""}; both are shown recomputed with model version ${current} on A's seed (${a.row!.seed}), so the difference is the inputs' alone.`);
+        } else {
+          notes.push(`Both forecasts share one seed (${a.row!.seed}) and ${a.row!.sampleCount.toLocaleString("en-US")} samples: the difference is the inputs' alone.`);
+        }
+        const record = diff && diff.length ? await analysis.attributeForecasts(a.forecastId!, b.forecastId!) : null;
+        attribution = record ? presentAttribution(record) : null;
+        if (diff && diff.length === 0) notes.push("The two forecasts have the same inputs.");
+      } else if (a.modelId !== b.modelId) {
+        notes.push(`A uses ${a.modelTitle} and B ${b.modelTitle}: there are no shared inputs to compare or attribute.`);
+      } else {
+        notes.push("An aggregate pools forecasts' curves; it has no inputs of its own, so the difference cannot be split by input. Compare two forecasts for that.");
+      }
+      const hasCdf = Boolean(cdfOf(aResult) && cdfOf(bResult));
+      const headlines = hasCdf
+        ? HEADLINE_ROWS.map((r) => ({ label: r.label, a: formatMetricValue(r.metric, metricValue(aResult, r.metric)), b: formatMetricValue(r.metric, metricValue(bResult, r.metric)) }))
+        : aResult.headlines.map((h) => ({ label: h.label, a: String(h.value ?? "n/a"), b: String(bResult.headlines.find((x) => x.key === h.key)?.value ?? "n/a") }));
+      const description = describeShift(aResult, bResult);
+      let svg: string | null = null;
+      let spec: Record<string, unknown> | null = null;
+      if (a.modelId === b.modelId || hasCdf) {
+        const s = overlaySpec(aResult, bResult, { parent: `A: ${a.label}`, fork: `B: ${b.label}`, title: "How B differs from A" });
+        spec = s as unknown as Record<string, unknown>;
+        try {
+          svg = await renderSvgCached(`compare:${aRef}:${bRef}:${JSON.stringify(notes)}`, s, { label: description });
+        } catch {
+          svg = null;
+        }
+      }
+      const asked = question.year !== undefined || question.p !== undefined;
+      return {
+        a: strip(a),
+        b: strip(b),
+        headlines,
+        diff,
+        attribution,
+        notes,
+        overlay: { svg, spec, description },
+        question: asked && hasCdf ? { a: answerQuestion(aResult, question), b: answerQuestion(bResult, question) } : null,
+      };
+    },
+  };
+}
+
+function strip(s: Loaded): CompareSide {
+  return { ref: s.ref, kind: s.kind, forecastId: s.forecastId, label: s.label, href: s.href, modelId: s.modelId, modelTitle: s.modelTitle };
+}

@@ -1,0 +1,128 @@
+// Analyses in Chromium: the tornado on the post, a click on a bar taking the fork editor to
+// that input, the fork preview drawn over its parent, and the compare page.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshotPath, signUp, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
+
+beforeAll(async () => {
+  app = await startApp({ seed: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function pageAt(width: number, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return page;
+}
+
+/** The interactive view of a chart inside `scope` has replaced its static SVG. */
+async function interactive(scope: ReturnType<Page["locator"]>) {
+  await visible(scope.locator(".forecast-chart__live svg"));
+}
+
+describe("analysis in the browser", () => {
+  it("shows the tornado on the post, lazily, with its text alternative", async () => {
+    for (const width of [1280, 390]) {
+      const page = await pageAt(width);
+      const errors = watchErrors(page);
+      await page.goto(`${app.url}${POST}`);
+      await waitForHydration(page);
+      const panel = page.locator(".forecast-panel .sensitivity");
+      // Collapsed, and nothing fetched until the reader opens it.
+      expect(await panel.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+      await panel.locator("summary").click();
+      await textOf(panel.locator(".forecast-chart__caption")).toMatch(/^Median year of this forecast: 2052\.1\. Largest swings: Brain FLOP\/s \(log10\)/);
+      await textOf(panel.locator(".sensitivity__method")).toContain("this forecast's seed");
+      await interactive(panel);
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: screenshotPath(`tornado-post-${width}.png`) });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("takes the fork editor to an input when its bar is clicked, and previews the fork over its parent", async () => {
+    const page = await pageAt(1280);
+    const errors = watchErrors(page);
+    await signUp(page, app.url, "tess");
+    await page.goto(`${app.url}${POST}`);
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
+    const form = page.locator(".post-fork .fork-form");
+    const sensitivity = form.locator(".sensitivity");
+    await sensitivity.locator("summary").click();
+    await interactive(sensitivity);
+    // The largest bar is the brain's compute; clicking it focuses that input's first control.
+    // The hover layer lies over the bars and carries the same data: it is what the pointer hits.
+    const bar = sensitivity.locator(".forecast-chart__live svg .mark-rect.interactive_focus_marks path").first();
+    await bar.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await bar.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[id*='-in-']")?.id ?? "")).toMatch(/-in-log10_brain_flops$/);
+    // The same from the list under the chart (keyboard and screen-reader path).
+    await sensitivity.locator(".sensitivity__jump button", { hasText: "Hardware cost halving time" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[id*='-in-']")?.id ?? "")).toMatch(/-in-hw_halving_years$/);
+    await sensitivity.screenshot({ path: screenshotPath("tornado-fork-editor-1280.png") });
+
+    // The preview draws the fork over its parent (not over Cotra's curve), and follows edits.
+    await form.getByLabel("Hardware cost halving time", { exact: true }).fill("1.5");
+    await form.getByLabel("Hardware cost halving time", { exact: true }).blur();
+    await textOf(form.locator(".fe-shift")).toMatch(/^median arrival 2053 → 204\d/);
+    const chart = form.locator(".fe-chart");
+    await textOf(chart).toContain("Parent forecast");
+    await textOf(chart).toContain("Your fork");
+    expect(await chart.innerText()).not.toContain("Cotra 2020 spreadsheet");
+    await form.getByLabel("Hardware cost halving time", { exact: true }).fill("3");
+    await form.getByLabel("Hardware cost halving time", { exact: true }).blur();
+    await textOf(form.locator(".fe-shift")).toMatch(/^median arrival 2053 → 205[5-9]/);
+    await form.locator(".fe-preview").screenshot({ path: screenshotPath("fork-preview-parent-overlay-1280.png") });
+
+    // Post it: the card says what the one change does, in fractional years.
+    await form.locator("textarea[name=markdown]").fill("Slower hardware progress.");
+    await form.getByRole("button", { name: "Post reply with fork" }).click();
+    const card = page.locator("article.comment", { hasText: "Slower hardware progress" }).first().locator(".fork-card");
+    await visible(card.locator(".attribution"));
+    await textOf(card.locator(".attribution")).toMatch(/^CRUX Hardware cost halving time, the only change: median year 2052\.1 → 205\d\.\d \(\+\d+\.\d years\)$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("opens the compare page from the forks panel: overlay, diff, parts that add up", async () => {
+    for (const width of [1280, 390]) {
+      const page = await pageAt(width);
+      const errors = watchErrors(page);
+      await page.goto(`${app.url}${POST}`);
+      await waitForHydration(page);
+      // Tomás's second fork changes two inputs against his first: two parts, one the crux.
+      // The innermost comment with the text (its ancestors contain it too), its own card.
+      const tomas = page.locator("article.comment", { hasText: "my real claim is about the level" }).last();
+      const card = tomas.locator(".fork-card").first();
+      await card.scrollIntoViewIfNeeded();
+      await textOf(card.locator(".attribution .is-crux")).toContain("FLOP per dollar in 2020");
+      await card.screenshot({ path: screenshotPath(`fork-card-attribution-${width}.png`) });
+      await page.locator(".forks-table tr", { hasText: "FLOP per dollar in 2020" }).first().locator("a", { hasText: "vs parent" }).click();
+      await page.waitForURL(/\/compare\?a=\d+&b=\d+/);
+      await textOf(page.locator("#compare-diff + table")).toContain("FLOP per dollar in 2020");
+      await textOf(page.locator("#compare-diff + table")).toContain("Hardware cost halving time");
+      const parts = page.locator(".attribution__parts li");
+      await expect.poll(() => parts.count()).toBeGreaterThan(0);
+      const values = await page.locator(".attribution__value").allInnerTexts();
+      const total = await page.locator(".attribution__total strong").innerText();
+      const num = (t: string) => Number(t.replace("−", "-").replace(/[^\d.+-]/g, ""));
+      expect(Number(values.reduce((s, v) => s + num(v), 0).toFixed(1))).toBe(num(total));
+      await textOf(page.locator(".compare__notes")).toContain("share one seed");
+      await interactive(page.locator(".compare__chart"));
+      await page.screenshot({ path: screenshotPath(`compare-${width}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
