@@ -3,6 +3,7 @@
 // input's end value written at the tip. Largest swings on top; a rule marks the forecast.
 import type { TopLevelSpec } from "vega-lite";
 import { formatMetricValue, metricLabel, metricUnit, type Metric, type Tornado, type TornadoBar, type TornadoEnd } from "../forecast/analysis/index";
+import { formatDelta } from "../forecast/format";
 import { textWidth } from "./text-width";
 import { COLORS, frame, subtitle, title, topLevel, INTERACTIVE_LAYER, type ChartOptions, type Layer } from "./theme";
 
@@ -211,7 +212,8 @@ export function describeTornado(t: Tornado, count = 5): string {
 export function tornadoTable(t: Tornado) {
   const fmt = (v: number | null) => formatMetricValue(t.metric, v, undefined, t.rangeEnd);
   const unit = metricUnit(t.metric);
-  const swing = (bar: TornadoBar) => `${bar.censored ? "≥ " : ""}${(unit === "pp" ? bar.swing * 100 : bar.swing).toFixed(1)}${unit === "years" ? " years" : unit ? ` ${unit}` : ""}`;
+  // A swing is a size, not a direction: the delta's sign is dropped.
+  const swing = (bar: TornadoBar) => `${bar.censored ? "≥ " : ""}${formatDelta(bar.swing, unit).slice(1)}`;
   return {
     caption: `Sensitivity of the ${metricLabel(t.metric)}, largest swing first`,
     columns: ["Input", "Low end", "High end", "Swing"],

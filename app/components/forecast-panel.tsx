@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { formatHeadline, formatStandardError } from "~/forecast/format";
+import { formatFractionalYear, formatHeadline, formatStandardError } from "~/forecast/format";
 import type { ForecastPresentation, SensitivityView } from "~/services/types";
 import { ForecastChart } from "./forecast-chart";
 import { MarkdownBody } from "./markdown-body";
@@ -43,7 +43,7 @@ export function ForecastPanel({
               ) : null}
               {h.format === "year" && h.fractional !== undefined && h.value !== null ? (
                 <span className="headline__fraction" title="The fractional year; the whole year is this rounded up: the first year by which the probability is reached">
-                  {h.fractional.toFixed(1)}
+                  {formatFractionalYear(h.fractional)}
                 </span>
               ) : null}
             </dd>

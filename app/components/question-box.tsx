@@ -2,6 +2,7 @@
 // and the year at a probability they pick. Answered in the browser from the curve when the
 // page has it, otherwise by the API; without JavaScript the form is a GET to the forecast page.
 import { useState, type FormEvent } from "react";
+import { formatFractionalYear, formatPercent } from "~/forecast/format";
 import { probabilityAtYear, yearAtProbability, type CdfPoint } from "~/forecast/summarize";
 
 interface Answer {
@@ -14,11 +15,11 @@ interface Answer {
 function describe(a: Answer, range: [number, number] | null): string[] {
   const out: string[] = [];
   if (a.year !== undefined) {
-    out.push(a.pByYear === null || a.pByYear === undefined ? `${a.year} is outside the modelled years${range ? ` (${range[0]}–${range[1]})` : ""}.` : `P(by ${a.year}) = ${(a.pByYear * 100).toFixed(1)}%`);
+    out.push(a.pByYear === null || a.pByYear === undefined ? `${a.year} is outside the modelled years${range ? ` (${range[0]}–${range[1]})` : ""}.` : `P(by ${a.year}) = ${formatPercent(a.pByYear, 1)}`);
   }
   if (a.p !== undefined) {
-    const pct = `${Number((a.p * 100).toFixed(2))}%`;
-    out.push(a.yearAtP === null || a.yearAtP === undefined ? `${pct} is not reached by ${range ? range[1] : "the end of the modelled range"}.` : `${pct} is reached in ${a.yearAtP.toFixed(1)} (first whole year: ${Math.ceil(a.yearAtP)})`);
+    const pct = formatPercent(a.p, 2);
+    out.push(a.yearAtP === null || a.yearAtP === undefined ? `${pct} is not reached by ${range ? range[1] : "the end of the modelled range"}.` : `${pct} is reached in ${formatFractionalYear(a.yearAtP)} (first whole year: ${Math.ceil(a.yearAtP)})`);
   }
   return out;
 }

@@ -59,6 +59,27 @@ export function formatYear(year: number | null | undefined, rangeEnd = LAST_MODE
   return finite(year) ? String(Math.round(year)) : "n/a";
 }
 
+/**
+ * A year read on the straight line between whole years, to a tenth (2052.1); null (not
+ * reached in range) as "after 2100". Its whole year is this rounded up (ADR 015).
+ */
+export function formatFractionalYear(year: number | null | undefined, rangeEnd = LAST_MODELLED_YEAR): string {
+  if (year === null) return `after ${rangeEnd}`;
+  return finite(year) ? year.toFixed(1) : "n/a";
+}
+
+/**
+ * A signed difference in its unit, with a true minus: "+1.4 years", "−3.2 pp" (from a
+ * difference of shares, 0.032), "+0.5 OOM"; a difference that rounds to nothing reads "±0.0".
+ */
+export function formatDelta(delta: number | null | undefined, unit: "years" | "pp" | "OOM" | "", decimals = 1): string {
+  if (!finite(delta)) return "n/a";
+  const rounded = Number((unit === "pp" ? delta * 100 : delta).toFixed(decimals));
+  const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
+  const suffix = unit === "years" ? (Math.abs(rounded) === 1 ? " year" : " years") : unit ? ` ${unit}` : "";
+  return `${sign}${Math.abs(rounded).toFixed(decimals)}${suffix}`;
+}
+
 /** A headline value as a reader expects it: years as integers, shares as %, FLOP in 1e notation. */
 export function formatHeadline(h: { format: string; value: number | null | undefined }): string {
   if (h.value === null && h.format !== "year") return "not reached";

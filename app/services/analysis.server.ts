@@ -7,6 +7,7 @@ import {
   defaultMetric,
   formatMetricDelta,
   formatMetricValue,
+  formatNumber,
   metricKey,
   metricLabel,
   metricUnit,
@@ -45,7 +46,7 @@ export function presentAttribution(a: AttributionRecord): AttributionView {
   const decimals = 1;
   const rounded = roundParts(a.parts.map((p) => p.value * scale), a.total * scale, decimals);
   const metric = parseMetric(a.metric);
-  const fmtDelta = (x: number) => (metric ? formatMetricDelta(metric, x / scale, undefined, decimals) : x.toFixed(decimals));
+  const fmtDelta = (x: number) => (metric ? formatMetricDelta(metric, x / scale, undefined, decimals) : formatNumber(x));
   const biggest = a.parts.length ? a.parts.reduce((m, p) => (Math.abs(p.value) > Math.abs(m.value) ? p : m)) : null;
   const parts = a.parts
     .map((p, i) => ({ name: p.name, label: p.label, value: p.value, rounded: rounded[i]!, text: fmtDelta(rounded[i]! / scale), crux: p === biggest }))
@@ -55,7 +56,7 @@ export function presentAttribution(a: AttributionRecord): AttributionView {
     metricLabel: a.metricLabel,
     fromText: fmt(a.from),
     toText: fmt(a.to),
-    totalText: metric ? formatMetricDelta(metric, a.total, undefined, decimals) : a.total.toFixed(decimals),
+    totalText: metric ? formatMetricDelta(metric, a.total, undefined, decimals) : formatNumber(a.total),
     parts,
     methodText: a.methodText,
     /** For drawing: the largest |part| in display units. */

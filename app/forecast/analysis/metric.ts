@@ -2,7 +2,7 @@
 // probability by a year, or a model's own headline. Read off any result the same way, so
 // every model, built-in or not, can be analysed.
 
-import { formatSci } from "../format";
+import { formatDelta, formatFractionalYear, formatNumber, formatPercent, formatSci } from "../format";
 import { probabilityAtYear, yearAtProbability, type CdfPoint } from "../summarize";
 import type { ForecastResult, Headline } from "../types";
 
@@ -118,22 +118,16 @@ export function metricUnit(metric: Metric, result?: ForecastResult): "years" | "
 /** A metric value as a reader reads it: "2052.8", "after 2100", "35.2%", "1.2e26 FLOP". */
 export function formatMetricValue(metric: Metric, value: number | null, result?: ForecastResult, rangeEnd = 2100): string {
   const unit = metricUnit(metric, result);
-  if (value === null) return unit === "years" ? `after ${rangeEnd}` : "n/a";
-  if (unit === "years") return value.toFixed(1);
-  if (unit === "pp") return `${(value * 100).toFixed(1)}%`;
+  if (unit === "years") return formatFractionalYear(value, rangeEnd);
+  if (value === null) return "n/a";
+  if (unit === "pp") return formatPercent(value, 1);
   if (unit === "OOM") return `${formatSci(10 ** value, 2)} FLOP`;
-  return String(Number(value.toPrecision(3)));
+  return formatNumber(value);
 }
 
 /** A difference in the metric's unit, signed: "+1.4 years", "−3.2 pp", "+0.5 OOM". */
 export function formatMetricDelta(metric: Metric, delta: number, result?: ForecastResult, decimals = 1): string {
-  const unit = metricUnit(metric, result);
-  const scaled = unit === "pp" ? delta * 100 : delta;
-  const rounded = Number(scaled.toFixed(decimals));
-  const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
-  const body = Math.abs(rounded).toFixed(decimals);
-  const suffix = unit === "years" ? (Math.abs(rounded) === 1 ? " year" : " years") : unit ? ` ${unit}` : "";
-  return `${sign}${body}${suffix}`;
+  return formatDelta(delta, metricUnit(metric, result), decimals);
 }
 
 /** A delta in display units (years, percentage points, OOM), for rounding and charts. */
