@@ -95,6 +95,34 @@ describe("analysis in the browser", () => {
     await page.context().close();
   });
 
+  it("solves for one input in the fork editor and fills the value in as a draft", async () => {
+    const page = await pageAt(1280);
+    const errors = watchErrors(page);
+    await signUp(page, app.url, "sol");
+    await page.goto(`${app.url}${POST}`);
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
+    const form = page.locator(".post-fork .fork-form");
+    const solver = form.locator(".solver");
+    await solver.locator("summary").click();
+    await solver.getByLabel("by changing").selectOption("flop_per_dollar_2020");
+    await solver.getByLabel("Target median year").fill("2045");
+    await solver.getByRole("button", { name: "Solve" }).click();
+    await textOf(solver.locator(".solver__outcome")).toMatch(/^FLOP per dollar in 2020 at \S+ FLOP\/\$ gives a median year of 2045\.0 \(target 2045\.0\)/);
+    await textOf(solver.locator(".solver__filled")).toContain("Filled into your fork as a draft");
+    const field = form.getByLabel("FLOP per dollar in 2020", { exact: true });
+    await expect.poll(() => field.inputValue()).not.toBe("1e17");
+    await textOf(form.locator(".fe-shift")).toMatch(/^median arrival 2053 → 2045/);
+    await solver.screenshot({ path: screenshotPath("solver-1280.png") });
+    // An impossible target gets an honest answer, and nothing is filled in.
+    await solver.getByLabel("by changing").selectOption("gdp_growth");
+    await solver.getByLabel("Target median year").fill("2026");
+    await solver.getByRole("button", { name: "Solve" }).click();
+    await textOf(solver.locator(".solver__outcome--unreachable")).toMatch(/^No value of gdp growth/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("opens the compare page from the forks panel: overlay, diff, parts that add up", async () => {
     for (const width of [1280, 390]) {
       const page = await pageAt(width);
@@ -108,6 +136,12 @@ describe("analysis in the browser", () => {
       await card.scrollIntoViewIfNeeded();
       await textOf(card.locator(".attribution .is-crux")).toContain("FLOP per dollar in 2020");
       await card.screenshot({ path: screenshotPath(`fork-card-attribution-${width}.png`) });
+      // The reader's own question, asked of this fork (answered by the API).
+      await card.locator(".fork-card__question summary").click();
+      await card.getByLabel("P(by year)").fill("2040");
+      await card.getByLabel("Year at").fill("25");
+      await card.getByRole("button", { name: "Ask" }).click();
+      await textOf(card.locator(".question__answer")).toMatch(/^P\(by 2040\) = \d+(\.\d)?% · 25% is reached in 20\d\d\.\d \(first whole year: 20\d\d\)$/);
       await page.locator(".forks-table tr", { hasText: "FLOP per dollar in 2020" }).first().locator("a", { hasText: "vs parent" }).click();
       await page.waitForURL(/\/compare\?a=\d+&b=\d+/);
       await textOf(page.locator("#compare-diff + table")).toContain("FLOP per dollar in 2020");

@@ -2,7 +2,7 @@
 // input; the server finds the value that gets there on the parent's draws, or says that no
 // value in the input's range does. A found value is filled into the fork as a draft.
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { resolveInputs, solvableIds, type ForecastModel, type InputValue, type Inputs } from "../../forecast/index";
 
 interface Outcome {
@@ -13,6 +13,7 @@ interface Outcome {
 }
 
 export function SolverPanel({ model, overrides, parentForecastId, onFill }: { model: ForecastModel; overrides: Inputs; parentForecastId: number; onFill: (name: string, value: InputValue, previous: InputValue | undefined) => void }) {
+  const uid = useId();
   const choices = useMemo(() => solvableIds(model, resolveInputs(model, overrides)), [model, overrides]);
   const [input, setInput] = useState(choices.find((c) => c.id === "flop_per_dollar_2020")?.id ?? choices[0]?.id ?? "");
   const [kind, setKind] = useState<"median" | "prob">("median");
@@ -20,8 +21,7 @@ export function SolverPanel({ model, overrides, parentForecastId, onFill }: { mo
   const [target, setTarget] = useState("2040");
   const [state, setState] = useState<{ busy: boolean; outcome: Outcome | null; error: string | null; undo: { name: string; value: InputValue | undefined } | null }>({ busy: false, outcome: null, error: null, undo: null });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const value = Number(target.replace("%", ""));
     const y = Number(year);
     if (!Number.isFinite(value)) return setState((s) => ({ ...s, error: "The target must be a number." }));
@@ -52,15 +52,20 @@ export function SolverPanel({ model, overrides, parentForecastId, onFill }: { mo
   return (
     <details className="solver">
       <summary>What would I need to believe?</summary>
-      <form className="solver__form" onSubmit={submit} noValidate>
+      {/* Not a <form>: the editor sits inside the reply's form, and forms cannot nest. */}
+      <div className="solver__form" role="group" aria-label="What would I need to believe?" onKeyDown={(e: KeyboardEvent) => {
+        if (e.key === "Enter" && (e.target as HTMLElement).tagName === "INPUT") {
+          e.preventDefault();
+          void submit();
+        }
+      }}>
         <div className="solver__row">
-          <label>
-            Target{" "}
-            <select value={kind} onChange={(e) => setKind(e.target.value as "median" | "prob")}>
-              <option value="median">Median year</option>
-              <option value="prob">P(by a year)</option>
-            </select>
-          </label>
+          {/* Labels point at their selects rather than wrap them: a wrapping label's name would include every option's text. */}
+          <label htmlFor={`${uid}-solve-kind`}>Target</label>
+          <select id={`${uid}-solve-kind`} value={kind} onChange={(e) => setKind(e.target.value as "median" | "prob")}>
+            <option value="median">Median year</option>
+            <option value="prob">P(by a year)</option>
+          </select>
           {kind === "prob" ? (
             <label>
               by <input inputMode="numeric" size={5} value={year} onChange={(e) => setYear(e.target.value)} aria-label="Year" />
@@ -72,22 +77,20 @@ export function SolverPanel({ model, overrides, parentForecastId, onFill }: { mo
           </label>
         </div>
         <div className="solver__row">
-          <label>
-            by changing{" "}
-            <select value={input} onChange={(e) => setInput(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="button button--small" disabled={state.busy}>
+          <label htmlFor={`${uid}-solve-input`}>by changing</label>
+          <select id={`${uid}-solve-input`} value={input} onChange={(e) => setInput(e.target.value)}>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button--small" disabled={state.busy} onClick={() => void submit()}>
             {state.busy ? "Solving…" : "Solve"}
           </button>
         </div>
         <p className="solver__hint">Everything else stays as it is in your draft; every run uses the parent's draws. A distribution moves by its median, its shape kept.</p>
-      </form>
+      </div>
       <div aria-live="polite">
         {state.error ? (
           <p className="form-error" role="alert">
