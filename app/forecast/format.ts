@@ -61,7 +61,7 @@ export function formatYear(year: number | null | undefined, rangeEnd = LAST_MODE
 
 /**
  * A year read on the straight line between whole years, to a tenth (2052.1); null (not
- * reached in range) as "after 2100". Its whole year is this rounded up (ADR 015).
+ * reached in range) as "after 2100". Its whole year is this rounded up (ADR 016).
  */
 export function formatFractionalYear(year: number | null | undefined, rangeEnd = LAST_MODELLED_YEAR): string {
   if (year === null) return `after ${rangeEnd}`;

@@ -3,7 +3,7 @@ import { compareQuerySchema } from "~/forecast/api-schemas";
 import { parseQuery, runApi } from "~/actions/http.server";
 
 // GET /api/compare?a=ID&b=ID (a forecast id, or "aggregate-<postId>" for a thread's aggregate):
-// headlines side by side, the input diff and the attribution of the difference (ADR 016).
+// headlines side by side, the input diff and the attribution of the difference (ADR 017).
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
     const q = parseQuery(request, compareQuerySchema);

@@ -5,7 +5,7 @@ import { notFound } from "~/utils/errors";
 import { parseQuery, runApi } from "~/actions/http.server";
 
 // GET /api/forecasts/:id/sensitivity[?metric=median|year@0.25|p@2036|headline:<key>]: every
-// input at its low and high end on the forecast's own seed, largest swing first (ADR 016).
+// input at its low and high end on the forecast's own seed, largest swing first (ADR 017).
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
     const id = idSchema.safeParse(params.id);

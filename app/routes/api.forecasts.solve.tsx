@@ -5,7 +5,7 @@ import { readJson, runApi } from "~/actions/http.server";
 
 // POST /api/forecasts/solve {"modelId", "inputs"?, "parentForecastId"?, "input", "target": {"metric", "value"}}:
 // the value of one input that takes the metric to the target, everything else as given, on the
-// parent's seed; or an honest "unreachable" with the range the input can reach (ADR 016).
+// parent's seed; or an honest "unreachable" with the range the input can reach (ADR 017).
 export async function action({ request, context }: ActionFunctionArgs) {
   return runApi(async () => {
     if (request.method !== "POST") throw appError(405, "Use POST with a JSON body.");

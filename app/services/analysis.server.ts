@@ -1,7 +1,7 @@
 // Analyses of stored forecasts and drafts: sensitivity (tornado), attribution of a shift
 // (Shapley), and "what would I need to believe" (solve). Every run of one analysis uses the
-// base forecast's seed and sample count (common random numbers, ADR 015), and the batches go
-// to the worker pool split in two, so both threads work (ADR 016).
+// base forecast's seed and sample count (common random numbers, ADR 016), and the batches go
+// to the worker pool split in two, so both threads work (ADR 017).
 import {
   assembleTornado,
   defaultMetric,

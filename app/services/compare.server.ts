@@ -1,6 +1,6 @@
 // Compare any two: two forecasts of a thread (fork vs fork, across branches, a fork vs the
 // post), or a forecast vs a thread's community aggregate. Overlay, input diff, and the
-// attribution of the difference, all on one seed (ADR 015).
+// attribution of the difference, all on one seed (ADR 016).
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { posts, users } from "../../db/schema";

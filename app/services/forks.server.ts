@@ -22,7 +22,7 @@ export interface PreparedFork {
   computed: ComputedForecast;
   parentForecastId: number;
   rationales: Record<string, string>;
-  /** Shapley attribution of the shift from the parent (ADR 016); null when nothing to split. */
+  /** Shapley attribution of the shift from the parent (ADR 017); null when nothing to split. */
   attribution: AttributionRecord | null;
   /** Whose forecast is forked, and what the fork does to it in words: for their notification. */
   parentAuthorId: number;
@@ -62,7 +62,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       }
       const parentLoaded = await forecasts.load(parentForecastId);
       const parentInputs = parentLoaded.inputs;
-      // A fork runs on its parent's seed and sample count (common random numbers, ADR 015):
+      // A fork runs on its parent's seed and sample count (common random numbers, ADR 016):
       // the difference between the two is the effect of the changed inputs, not of the draws.
       const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, overrides, parentInputs), { base: parentInputs, seed: parent.seed, sampleCount: parent.sampleCount });
       const changed = diffInputs(computed.model, parentInputs, computed.inputs);

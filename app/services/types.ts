@@ -85,7 +85,7 @@ export interface LegacyAttribution {
   alone: number | null;
 }
 
-/** What a fork stores as its attribution (forecasts.attribution), and what compare computes (ADR 016). */
+/** What a fork stores as its attribution (forecasts.attribution), and what compare computes (ADR 017). */
 export interface AttributionRecord {
   v: 2;
   metric: string;
@@ -191,7 +191,7 @@ export interface ForkPresentation {
   /** "median arrival 2052 → 2041; P(by 2036) 17% → 34%" */
   shift: string;
   headline: { label: string; format: string; parent: number | null; fork: number | null };
-  /** Each change's share of the shift (Shapley, ADR 016), parts adding up to the total; the crux is the largest. */
+  /** Each change's share of the shift (Shapley, ADR 017), parts adding up to the total; the crux is the largest. */
   attribution: AttributionView | null;
   /** Forks made before that: each change applied alone, which need not add up (said so on the card). */
   legacyAttribution: { label: string; text: string; crux: boolean }[];

@@ -61,7 +61,7 @@ $$
 
 A caveat worth repeating: plugging the *rounded* published constants into the closed-form optimum at Gopher's budget gives about 32B parameters on 3T tokens, not 70B on 1.4T. The replication by Besiroglu et al. (2024) refits the constants and lands near 18 tokens per parameter.`;
 
-const frontierRun = `Epoch's database puts the largest publicly reported training runs of 2024 around $5 \\times 10^{25}$ FLOP. Runs have grown roughly 4–5× a year since 2010, which would cross $10^{27}$ FLOP some time in 2027 — if the trend holds and if labs keep saying how big their runs are.
+const frontierRun = `Epoch's database puts the largest publicly reported training runs of 2024 around $5 \\times 10^{25}$ FLOP. Runs have grown roughly 4–5× a year since 2010, which would cross $10^{27}$ FLOP around 2026 — if the trend holds and if labs keep saying how big their runs are.
 
 Two things cut against it: disclosure is getting rarer, and a single run that size needs a cluster of a few hundred thousand accelerators.
 

@@ -165,6 +165,30 @@ const CLAIMS: Claim[] = [
   } },
   { quote: "Besiroglu et al. (2024) refits the constants and lands near 18 tokens per parameter", kind: "computed", check: () => expect(Math.round(headline(scaling({ allocation: "epoch_closed" }).result, "tokens_per_param_opt"))).toBe(18) },
   { quote: "the GPT-3 extrapolation thread", kind: "wording", source: "a model name" },
+  // --- The quick question: claims about the world, checked by arithmetic where they can be
+  { quote: "Quick question: a 1e27 FLOP training run by the end of 2028?", kind: "input", check: () => {
+    const q = DEMO_POSTS.find((p) => p.forecast?.modelId === "quick-probability")!.forecast!.inputs;
+    expect(q.question).toMatch(/at least 1e27 FLOP .* by the end of 2028\?$/);
+    expect(q.deadline).toBe("2028-12-31");
+  } },
+  { quote: "the largest publicly reported training runs of 2024 around $5 \\times 10^{25}$ FLOP", kind: "cited", source: "Epoch AI's notable-models database (2024 frontier runs of about 5e25 FLOP)" },
+  { quote: "Runs have grown roughly 4–5× a year since 2010", kind: "cited", source: "Epoch AI, training compute of frontier models grows 4–5× a year (2010–2024)" },
+  { quote: "which would cross $10^{27}$ FLOP around 2026", kind: "computed", check: () => {
+    // From 5e25 in 2024 at 4× to 5× a year: 2024 + log(20)/log(g).
+    const years = [4, 5].map((g) => 2024 + Math.log(1e27 / 5e25) / Math.log(g));
+    for (const y of years) expect(Math.round(y)).toBe(2026);
+  } },
+  { quote: "Two things cut against it", kind: "wording", source: "the two reasons that follow" },
+  { quote: "a cluster of a few hundred thousand accelerators", kind: "computed", check: () => {
+    // 1e27 FLOP in about three months on accelerators of ~1e15 FLOP/s at ~40% utilisation.
+    const accelerators = 1e27 / (1e15 * 0.4 * 90 * 86_400);
+    expect(accelerators).toBeGreaterThan(2e5);
+    expect(accelerators).toBeLessThan(9e5);
+  } },
+  { quote: "at least $10^{27}$ FLOP for one training run", kind: "input", check: () => expect(DEMO_POSTS.find((p) => p.forecast?.modelId === "quick-probability")!.forecast!.inputs.question).toMatch(/1e27 FLOP/) },
+  { quote: "the last two frontier releases gave no compute figure", kind: "cited", source: "Tomás's reading of recent model cards (an argument, not a model figure)" },
+  { quote: "big enough for $10^{27}$ in a few months", kind: "cited", source: "Priya's reading of announced clusters; the arithmetic above gives the cluster size" },
+  { quote: "the resolution needs one credible number", kind: "wording", source: "the question's resolution rule (\"a … statement … or estimate\")" },
   { quote: "Extrapolating GPT-3 benchmarks against loss", kind: "wording", source: "a model name (a post title)" },
 ];
 

@@ -62,7 +62,7 @@ export const BIO_ANCHORS_INPUTS: InputDef[] = [
     help: "Compute performed by a human brain, as log10 FLOP/s: 15 means 1e15. Default as in both ports, 90% CI 11 to 19.5 with a long upper tail (median 14.65, about 4.5e14 FLOP/s); Carlsmith's central range is 13 to 17.",
     // [R] Both ports state it in log space, `11 to 19.5`, a lognormal over the log10 value:
     // the skew that a lognormal over FLOP/s cannot carry. (Model version 1 used a lognormal
-    // over FLOP/s, 1e11–1e19, and needed two tuned values to compensate; ADR 015.)
+    // over FLOP/s, 1e11–1e19, and needed two tuned values to compensate; ADR 016.)
     default: ci90ln(11, 19.5), min: 0, max: 30, allowed: ["point", "normal", "lognormal", "ci90", "uniform", "mixture"],
   },
   {

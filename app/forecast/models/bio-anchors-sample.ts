@@ -2,7 +2,7 @@
 // in log10. Draws are made in fixed-size chunks into reusable typed arrays: no
 // per-sample allocation, and one kind switch per chunk rather than per value.
 //
-// Common random numbers (ADR 015): every input draws from its own substream, named by the
+// Common random numbers (ADR 016): every input draws from its own substream, named by the
 // input and the anchor it is used in, and the update against low requirements takes its
 // randomness from counters tied to each sample. So a run that changes one input leaves
 // every other input's draws exactly as they were, and two runs differ only by the change.

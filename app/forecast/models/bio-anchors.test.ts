@@ -54,7 +54,7 @@ describe("Bio Anchors, default inputs (Cotra 2020 best guess)", () => {
     });
 
     it("has no systematic offset from the spreadsheet: within 1.5 pp from 2030 to 2070, averaged over seeds", () => {
-      // Version 1 sat 1–2 pp above the curve from 2030 to 2060 at every sample count (ADR 015).
+      // Version 1 sat 1–2 pp above the curve from 2030 to 2060 at every sample count (ADR 016).
       const seeds = [1, 2, 3, 4, 5];
       const runs = seeds.map((seed) => run({}, seed));
       for (const pt of COTRA_2020_SPREADSHEET.filter((x) => x.year >= 2030 && x.year <= 2070)) {
@@ -216,7 +216,7 @@ describe("Bio Anchors presets", () => {
   });
 });
 
-describe("Bio Anchors common random numbers (ADR 015)", () => {
+describe("Bio Anchors common random numbers (ADR 016)", () => {
   const params = (partial: Inputs) => readParams(resolveInputs(bioAnchors, partial));
   const anchorBlock = (partial: Inputs, key: string, seed = 4): number[] => {
     const p = params(partial);
