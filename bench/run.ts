@@ -5,6 +5,7 @@ import { benchEngine } from "./engine.bench";
 import { benchAnalysis } from "./analysis.bench";
 import { benchLive } from "./live.bench";
 import { benchLoad } from "./load.bench";
+import { benchSquiggle } from "./squiggle.bench";
 import { printTable, type Row } from "./lib";
 
 const rows: Row[] = [];
@@ -12,6 +13,7 @@ rows.push(...(await benchDiscussion()));
 rows.push(...(await benchLive()));
 rows.push(...(await benchEngine()));
 rows.push(...(await benchAnalysis()));
+rows.push(...(await benchSquiggle()));
 rows.push(...(await benchCharts()));
 rows.push(...(await benchLoad()));
 printTable(rows);

@@ -1,6 +1,7 @@
-// Bundles the custom Express server (and later the compute worker) for production.
-// Packages stay external: node_modules is installed beside it.
+// Bundles the custom Express server and the compute worker for production (packages stay
+// external: node_modules is installed beside them), and the self-contained Squiggle sandbox.
 import { build } from "esbuild";
+import { buildSquiggleRunner } from "../server/squiggle/bundle.mjs";
 
 await build({
   entryPoints: { server: "server.ts", "compute.worker": "server/compute.worker.ts" },
@@ -13,3 +14,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+await buildSquiggleRunner("dist/squiggle-runner.mjs");

@@ -3,7 +3,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const outputs = ["build/server/index.js", "dist/server.js"];
+const outputs = ["build/server/index.js", "dist/server.js", "dist/squiggle-runner.mjs"];
 const sources = ["app", "db", "server", "server.ts", "vite.config.ts", "package.json", "public"];
 
 function newest(path) {

@@ -12,9 +12,11 @@ import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
 import { createComputePool } from "./compute-pool";
+import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
+import { squiggleRunner } from "./squiggle/runner-path";
 import { attachLive } from "./live";
 import { createLiveSlot } from "../app/services/broadcast";
-import { warmUpCharts } from "../app/utils/chart-svg.server";
+import { useChartRenderer, warmUpCharts } from "../app/utils/chart-svg.server";
 import { forecastSpec } from "../app/charts/index";
 import { listModels, runModel } from "../app/forecast/index";
 
@@ -39,6 +41,8 @@ export interface AppServer {
   http: HttpServer;
   db: Db;
   services: Services;
+  /** The Squiggle sandbox processes (tests watch them being replaced). */
+  squiggle: SquiggleSandbox;
   live: ReturnType<typeof attachLive>;
   close(): Promise<void>;
 }
@@ -58,13 +62,17 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openDatabase(options.databasePath);
   const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000 });
+  const runnerBundle = await squiggleRunner();
+  const squiggle = createSquigglePool({ runner: runnerBundle.path, budgetMs: options.computeTimeoutMs ?? 5000 });
   const slot = createLiveSlot();
-  const services = createServices(db, { runner: pool, live: slot.hub, rateLimits: options.rateLimits ?? true });
-  // The first chart render and the first model run pay JIT and worker start-up; pay them at
-  // boot, not on a reader's request.
-  await Promise.all([warmUpCharts(defaultChartSpecs()), pool.warmUp()]);
+  const services = createServices(db, { runner: pool, squiggle, live: slot.hub, rateLimits: options.rateLimits ?? true });
+  // Charts are drawn on the workers, off the request loop. The first chart render and the first
+  // model run pay JIT and worker start-up; pay them at boot, not on a reader's request.
+  const restoreCharts = pool.drawsCharts ? useChartRenderer((spec, opts) => pool.chart(spec, opts)) : () => {};
+  const specs = defaultChartSpecs();
+  await Promise.all([pool.drawsCharts ? null : warmUpCharts(specs), pool.warmUp(pool.drawsCharts ? specs : [])]);
   if (options.seed) {
-    const seeded = await seedIfEmpty(db, pool);
+    const seeded = await seedIfEmpty(db, pool, squiggle);
     if (seeded) log(`Seeded demo content into ${options.databasePath}`);
   }
 
@@ -133,13 +141,17 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     http,
     db,
     services,
+    squiggle,
     live,
     async close() {
       await live.close();
       http.closeAllConnections();
       await new Promise<void>((ok) => http.close(() => ok()));
       await closeVite();
+      restoreCharts();
       await pool.close();
+      await squiggle.close();
+      runnerBundle.dispose();
       db.$client.close();
     },
   };

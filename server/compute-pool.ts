@@ -6,6 +6,8 @@ import type { EvaluateTask } from "../app/forecast/index";
 import type { MarkdownTask, RenderedMarkdown } from "../app/services/render.server";
 import { appError } from "../app/utils/errors";
 import { listModels, prepareRun } from "../app/forecast/index";
+import type { TopLevelSpec } from "vega-lite";
+import { renderSvg, type RenderOptions } from "../app/utils/chart-svg.server";
 
 /** Pathological 100 KB Markdown parses in a few seconds; past this it is refused. */
 const MARKDOWN_BUDGET_MS = 10_000;
@@ -19,7 +21,19 @@ export interface ComputePoolOptions {
   maxQueue?: number;
 }
 
-export function createComputePool(options: ComputePoolOptions): ComputeRunner & { warmUp(): Promise<void>; close(): Promise<void> } {
+export interface ComputePool extends ComputeRunner {
+  /**
+   * Whether the workers draw charts: in the bundle. From source (dev, integration tests) a
+   * worker cannot load vega through tsx, so the request thread draws them as before.
+   */
+  drawsCharts: boolean;
+  /** Draws a chart on a worker; on this thread when the pool is saturated. */
+  chart(spec: TopLevelSpec, options: RenderOptions): Promise<string>;
+  warmUp(chartSpecs?: TopLevelSpec[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createComputePool(options: ComputePoolOptions): ComputePool {
   // From source (tsx, vitest) the worker is TypeScript; in the bundle it is dist/compute.worker.js.
   const fromSource = import.meta.url.endsWith(".ts");
   const filename = new URL(fromSource ? "./compute.worker.ts" : "./compute.worker.js", import.meta.url).href;
@@ -69,9 +83,21 @@ export function createComputePool(options: ComputePoolOptions): ComputeRunner & 
         throw e;
       }
     },
-    /** Starts the workers and runs each model once at a small size, so JIT and loading are paid. */
-    async warmUp() {
+    drawsCharts: !fromSource,
+    async chart(spec: TopLevelSpec, opts: RenderOptions): Promise<string> {
+      if (fromSource) return renderSvg(spec, opts);
+      try {
+        return (await pool.run({ spec, options: opts }, { name: "chart", signal: AbortSignal.timeout(MARKDOWN_BUDGET_MS) })) as string;
+      } catch (e) {
+        // A full queue should not cost a reader the chart: draw it here instead.
+        if (/queue/i.test(String(e))) return renderSvg(spec, opts);
+        throw e;
+      }
+    },
+    /** Starts the workers and runs each model (and draws each chart kind) once, so JIT and loading are paid. */
+    async warmUp(chartSpecs: TopLevelSpec[] = []) {
       const tasks = [];
+      if (!fromSource) for (let i = 0; i < (options.maxThreads ?? 2); i++) tasks.push(pool.run({ specs: chartSpecs }, { name: "warmCharts" }).catch(() => undefined));
       for (let i = 0; i < (options.maxThreads ?? 2); i++) {
         for (const model of listModels()) {
           const prepared = prepareRun(model.id, {}, { sampleCount: 2000 });

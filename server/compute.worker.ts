@@ -1,7 +1,9 @@
-// CPU-heavy work off the request thread: model runs (inputs arrive validated and resolved)
-// and Markdown rendering.
+// CPU-heavy work off the request thread: model runs (inputs arrive validated and resolved),
+// Markdown rendering and chart SVGs.
+import type { TopLevelSpec } from "vega-lite";
 import { computePrepared, evaluateRuns, getModel, type ComputeOptions, type EvaluateTask, type Inputs } from "../app/forecast/index";
 import { renderTask, type MarkdownTask } from "../app/services/render.server";
+import type { RenderOptions } from "../app/utils/chart-svg.server";
 
 export interface ComputeTask {
   modelId: string;
@@ -24,4 +26,15 @@ export function evaluate(task: EvaluateTask): (number | null)[] {
 
 export function render(task: MarkdownTask) {
   return renderTask(task);
+}
+
+// Loaded on first use: only the bundle's workers draw charts (see compute-pool.ts).
+const charts = () => import("../app/utils/chart-svg.server");
+
+export async function chart(task: { spec: TopLevelSpec; options: RenderOptions }) {
+  return (await charts()).renderSvg(task.spec, task.options);
+}
+
+export async function warmCharts(task: { specs: TopLevelSpec[] }) {
+  return (await charts()).warmUpCharts(task.specs);
 }

@@ -17,7 +17,7 @@ export const ATTACH_FIELD = "attachForecast";
 export async function withEditorInputs<T>(
   field: string,
   values: Record<string, string>,
-  use: (read: { modelId: string; inputs: unknown; rationales: Record<string, string> }) => Promise<T>,
+  use: (read: { modelId: string; inputs: unknown; rationales: Record<string, string>; source?: string }) => Promise<T>,
 ): Promise<T> {
   const read = readForecastForm(field, Object.entries(values), getModel);
   if (!read.ok) throw appError(400, read.error, { [field]: read.error });
@@ -26,7 +26,7 @@ export async function withEditorInputs<T>(
   } catch (e) {
     if (isAppError(e) && e.fields) {
       const fields = Object.fromEntries(Object.entries(e.fields).map(([path, message]) => [path ? `${field}.${path}` : field, message]));
-      throw appError(e.status, `Check the ${field === FORECAST_FIELD ? "forecast" : field}: ${e.message}`, fields, e.retryAfter);
+      throw appError(e.status, `Check the ${field === FORECAST_FIELD ? "forecast" : field}: ${e.message}`, fields, e.retryAfter, e.detail);
     }
     throw e;
   }
@@ -35,5 +35,6 @@ export async function withEditorInputs<T>(
 /** null when the author chose not to attach a forecast. */
 export async function submittedForecast(context: AppLoadContext, values: Record<string, string>): Promise<ComputedForecast | null> {
   if (values[ATTACH_FIELD] !== "on") return null;
-  return withEditorInputs(FORECAST_FIELD, values, (read) => context.services.forecasts.compute(read.modelId, read.inputs));
+  const owner = context.user ? `user:${context.user.id}` : `ip:${context.ip}`;
+  return withEditorInputs(FORECAST_FIELD, values, (read) => context.services.forecasts.compute(read.modelId, read.inputs, { source: read.source, owner }));
 }

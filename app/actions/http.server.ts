@@ -123,7 +123,7 @@ export async function runApi(fn: () => Promise<Response> | Response): Promise<Re
     if (isAppError(e)) {
       const errors = Object.entries(e.fields ?? {}).map(([path, message]) => ({ path, message }));
       const headers: Record<string, string> = e.retryAfter ? { "Retry-After": String(e.retryAfter) } : {};
-      return Response.json({ ok: false, error: e.message, errors }, { status: e.status, headers });
+      return Response.json({ ...e.detail, ok: false, error: e.message, errors }, { status: e.status, headers });
     }
     throw e;
   }

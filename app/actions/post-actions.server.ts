@@ -67,7 +67,8 @@ export const FORK_FIELD = "fork";
 
 /** Reads the fork editor's fields (JSON with JavaScript, plain fields without) and prepares the fork. */
 function preparedFork(context: AppLoadContext, postId: number, parentForecastId: number, values: Record<string, string>) {
-  return withEditorInputs(FORK_FIELD, values, (read) => context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales));
+  const owner = context.user ? `user:${context.user.id}` : `ip:${context.ip}`;
+  return withEditorInputs(FORK_FIELD, values, (read) => context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales, { source: read.source, owner }));
 }
 
 export const QUESTION_FIELD = "question";

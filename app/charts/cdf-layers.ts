@@ -7,7 +7,7 @@ import { COLORS, INTERACTIVE_LAYER, type Layer } from "./theme";
 export const YEAR_TITLE = "Year";
 export const PROB_TITLE = "Probability TAI has arrived (%)";
 
-export function cdfEncoding(domain: [number, number]) {
+export function cdfEncoding(domain: [number, number], yTitle: string = PROB_TITLE) {
   return {
     x: {
       field: "year",
@@ -19,7 +19,7 @@ export function cdfEncoding(domain: [number, number]) {
       field: "p",
       type: "quantitative",
       scale: { domain: [0, 1], nice: false },
-      axis: percentAxis(PROB_TITLE),
+      axis: percentAxis(yTitle),
     },
   } as const;
 }

@@ -10,6 +10,7 @@ import { findHeadline, shiftSubtitle } from "./text";
 import { formatYear } from "../forecast/format";
 import { isQuick } from "./quick-text";
 import { quickOverlaySpec } from "./quick-specs";
+import { squiggleOverlay } from "./squiggle";
 import { COLORS, frame, lineLegend, tag, subtitle, title, topLevel, type ChartOptions, type Layer } from "./theme";
 
 export interface OverlayLabels {
@@ -40,6 +41,9 @@ function medianMarks(items: { result: ForecastResult; color: string }[]): Median
   return known.map((m, i) => ({ year: m.year, color: m.color, label: formatYear(m.year), side: i === 0 && known.length > 1 ? "left" : "right" }));
 }
 
+/** Squiggle year outputs are about any event, not transformative AI. */
+const yTitleOf = (result: ForecastResult) => (result?.modelId === "squiggle" ? "Probability it has happened (%)" : undefined);
+
 function cdfOverlay(parent: ForecastResult, fork: ForecastResult, labels: OverlayLabels, options: ChartOptions): TopLevelSpec {
   const f = frame(options);
   const a = cdfRows(parent);
@@ -66,7 +70,7 @@ function cdfOverlay(parent: ForecastResult, fork: ForecastResult, labels: Overla
   return {
     ...topLevel(f, "Arrival-year probability of a forecast and its fork"),
     title: { text: title(f, labels.title ?? "How the fork changes the forecast"), subtitle: subtitle(f, shiftSubtitle(parent, fork)) },
-    encoding: cdfEncoding(domain),
+    encoding: cdfEncoding(domain, yTitleOf(parent)),
     layer: layers,
   } as TopLevelSpec;
 }
@@ -124,6 +128,8 @@ export function overlaySpec(parent: ForecastResult, fork: ForecastResult, labels
       return gptOverlay(parent, fork, l, options);
     case "scaling-laws":
       return scalingOverlay(parent, fork, l, options);
+    case "squiggle":
+      return squiggleOverlay(parent, fork, l, shiftSubtitle(parent, fork), options) ?? cdfOverlay(parent, fork, l, options);
     default:
       return cdfOverlay(parent, fork, l, options);
   }
@@ -166,7 +172,7 @@ export function communitySpec(own: ForecastResult, forks: ForecastResult[], aggr
   return {
     ...topLevel(f, "Arrival-year probability of a post's forecast, its forks and their aggregate"),
     title: { text: title(f, "The post's forecast and its forks"), subtitle: subtitle(f, sub) },
-    encoding: cdfEncoding(domain),
+    encoding: cdfEncoding(domain, yTitleOf(own)),
     layer: layers,
   } as TopLevelSpec;
 }

@@ -6,6 +6,7 @@ import type { ForecastResult } from "../forecast/types";
 import { bioAnchorsSpec } from "./bio-anchors";
 import { gptSpec } from "./gpt-extrapolation";
 import { scalingSpec } from "./scaling-laws";
+import { squiggleSpec } from "./squiggle";
 import type { ChartOptions } from "./theme";
 import { quickAnswerSpec } from "./quick-specs";
 
@@ -14,6 +15,7 @@ export { COLORS, FONT } from "./theme";
 export { bioAnchorsSpec } from "./bio-anchors";
 export { gptSpec } from "./gpt-extrapolation";
 export { scalingSpec } from "./scaling-laws";
+export { squiggleSpec, squiggleOverlay } from "./squiggle";
 export { overlaySpec, communitySpec, type OverlayLabels } from "./compare";
 export { describeResult, describeShift, shiftSubtitle } from "./text";
 export { resultTable, type ResultTable } from "./table";
@@ -32,6 +34,8 @@ export function forecastSpec(result: ForecastResult, options: ChartOptions = {})
     case "quick-date":
     case "quick-quantity":
       return quickAnswerSpec(result, options);
+    case "squiggle":
+      return squiggleSpec(result, options);
     default:
       return bioAnchorsSpec(result, options);
   }

@@ -6,6 +6,7 @@ import { chosenFit, gptPoints } from "./gpt-extrapolation";
 import { lossRows, shortLaw } from "./scaling-laws";
 import { formatPercent, formatSci } from "../forecast/format";
 import { isQuick, quickTable } from "./quick-text";
+import { squiggleTable } from "./squiggle";
 
 export interface ResultTable {
   caption: string;
@@ -93,6 +94,8 @@ export function resultTable(result: ForecastResult): ResultTable {
       return gptTable(result);
     case "scaling-laws":
       return scalingTable(result);
+    case "squiggle":
+      return squiggleTable(result);
     default:
       return cdfTable(result);
   }

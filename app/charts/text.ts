@@ -82,6 +82,58 @@ function describeScaling(result: ForecastResult): string {
   return parts.length ? parts.join(" ") : describeGeneric(result);
 }
 
+/** What a Squiggle forecast's output is (docs/decisions/018); results of other models read as years. */
+export function outputKind(result: ForecastResult | null | undefined): "year" | "quantity" | "probability" {
+  const kind = result?.output?.kind;
+  return kind === "quantity" || kind === "probability" ? kind : "year";
+}
+
+export const squiggleLabel = (result: ForecastResult, fallback: string): string => result.output?.label?.trim() || fallback;
+
+export function withUnit(x: number | null | undefined, result: ForecastResult): string {
+  const unit = result.output?.unit;
+  return `${formatNumber(x)}${unit ? ` ${unit}` : ""}`;
+}
+
+/** "Median 3e27 FLOP · 90% interval 1e27 to 1e28 FLOP" */
+export function quantitySubtitle(result: ForecastResult): string {
+  const m = findHeadline(result, "q50");
+  const lo = findHeadline(result, "q05");
+  const hi = findHeadline(result, "q95");
+  return [m ? `Median ${withUnit(m.value, result)}` : "", lo && hi ? `90% interval ${formatNumber(lo.value)} to ${withUnit(hi.value, result)}` : ""].filter(Boolean).join(" · ");
+}
+
+/** The result in words (the chart's text alternative). Years read like Bio Anchors' (describeCdf). */
+function describeSquiggle(result: ForecastResult): string | null {
+  switch (outputKind(result)) {
+    case "quantity": {
+      const text = quantitySubtitle(result);
+      return text ? `${squiggleLabel(result, "The output")}: ${text.replace(" · ", "; ")}.` : null;
+    }
+    case "probability":
+      return `${squiggleLabel(result, "Probability")}: ${formatPercent(findHeadline(result, "probability")?.value)}.`;
+    default:
+      return null;
+  }
+}
+
+/** What a fork changed, most important headline first; null for years (the CDF wording applies). */
+function squiggleShiftParts(parent: ForecastResult, fork: ForecastResult): string[] | null {
+  const kind = outputKind(fork);
+  if (outputKind(parent) !== kind) return [`the output changed from a ${outputKind(parent)} to a ${kind}`];
+  const move = (name: string, a: string, b: string) => (a === b ? `${name} unchanged at ${a}` : `${name} ${a} → ${b}`);
+  if (kind === "probability") {
+    const p = (r: ForecastResult) => formatPercent(findHeadline(r, "probability")?.value);
+    return [move("probability", p(parent), p(fork))];
+  }
+  if (kind === "quantity") {
+    const q = (r: ForecastResult, k: string) => withUnit(findHeadline(r, k)?.value, r);
+    return [move("median", q(parent, "q50"), q(fork, "q50")), move("95th percentile", q(parent, "q95"), q(fork, "q95"))];
+  }
+  return null;
+}
+
+
 function describeGeneric(result: ForecastResult): string {
   const hs = headlines(result).filter((h) => h && typeof h.label === "string");
   if (!hs.length) return "No headline numbers.";
@@ -96,6 +148,8 @@ export function describeResult(result: ForecastResult): string {
       return describeGpt(result);
     case "scaling-laws":
       return describeScaling(result);
+    case "squiggle":
+      return describeSquiggle(result) ?? describeCdf(result);
     default:
       return findHeadline(result, "median") || probHeadlines(result).length ? describeCdf(result) : describeGeneric(result);
   }
@@ -110,6 +164,8 @@ function shift(label: string, from: string, to: string): string {
 export function shiftParts(parent: ForecastResult, fork: ForecastResult): string[] {
   if (parent?.modelId !== fork?.modelId) return [`different models (${parent?.modelId ?? "?"} vs ${fork?.modelId ?? "?"})`];
   if (isQuick(parent)) return quickShiftParts(parent, fork);
+  const squiggle = parent.modelId === "squiggle" ? squiggleShiftParts(parent, fork) : null;
+  if (squiggle) return squiggle;
   const pair = (key: string) => [findHeadline(parent, key), findHeadline(fork, key)] as const;
   const parts: string[] = [];
   if (parent.modelId === "gpt-extrapolation") {

@@ -1,6 +1,6 @@
 import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
 import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
-import type { Inputs } from "~/forecast/types";
+import type { ForkParent } from "./fork-form";
 import type { ForkPresentation } from "~/services/types";
 import { ForkCard } from "./fork-card";
 import type { TreeNode } from "~/discussion/tree";
@@ -34,7 +34,7 @@ interface Ctx {
   questions: Record<number, QuestionView>;
   /** Forecasts that are quick questions or answers: replying to them is "Answer". */
   quick: ReadonlySet<number>;
-  forkParent: { modelId: string; inputs: Inputs } | null;
+  forkParent: ForkParent | null;
   roles: ThreadRoles;
   canVote: boolean;
   /** Arrived live since the page was drawn: marked new. */
@@ -56,7 +56,7 @@ interface TreeProps {
   replyTo?: number | null;
   replyMode?: ReplyMode;
   askModel?: string | null;
-  forkParent?: { modelId: string; inputs: Inputs } | null;
+  forkParent?: ForkParent | null;
   questions?: Record<number, QuestionView>;
   quick?: ReadonlySet<number>;
   forks?: Record<number, ForkPresentation>;

@@ -84,6 +84,20 @@ export function ForecastPanel({
           </table>
         ))}
       </details>
+      {forecast.program ? (
+        <details className="forecast-panel__program">
+          <summary>The Squiggle program ({forecast.program.code.split("\n").length} lines, as it runs with these inputs)</summary>
+          <pre className="sq-listing">
+            <code>
+              {forecast.program.code.split("\n").map((line, i) => (
+                <span key={i} className="sq-listing__line">
+                  {line || " "}
+                </span>
+              ))}
+            </code>
+          </pre>
+        </details>
+      ) : null}
       <details className="forecast-panel__about">
         <summary>About this model and its sources</summary>
         <MarkdownBody html={forecast.modelDescriptionHtml} />
@@ -106,7 +120,7 @@ export function ForecastPanel({
       </details>
       {forecast.versionNote ? <p className="forecast-panel__version-note">{forecast.versionNote}</p> : null}
       <p className="forecast-panel__provenance">
-        Model version {forecast.modelVersion}
+        {forecast.program ? `Run by ${forecast.program.interpreter} · adapter version ${forecast.modelVersion}` : `Model version ${forecast.modelVersion}`}
         {forecast.current ? "" : " (an older version of this model)"} · seed {forecast.seed} · {forecast.sampleCount.toLocaleString("en-US")} samples ·{" "}
         <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={`/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
         <a href={`/api/forecasts/${forecast.id}.svg`}>SVG</a>

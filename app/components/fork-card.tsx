@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import type { ForkPresentation } from "~/services/types";
 import { AttributionParts } from "./attribution-view";
 import { QuestionBox } from "./question-box";
+import { CodeDiffView } from "./squiggle-editor/code-diff-view";
 
 /** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
 function RebaseButton({ commentId }: { commentId: number }) {
@@ -55,10 +56,19 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           </tbody>
         </table>
       )}
+      {fork.code ? (
+        <div className="fork-card__code">
+          <CodeDiffView diff={fork.code.diff} caption="Code changed:" />
+          {fork.code.rationale ? <p className="fork-diff__why">“{fork.code.rationale}”</p> : null}
+        </div>
+      ) : null}
       {!fork.quick && fork.attribution ? <AttributionParts attribution={fork.attribution} /> : null}
       {!fork.quick && !fork.attribution && fork.legacyAttribution.length > 1 ? (
         <div className="fork-card__attribution">
-          <p className="eyebrow">Each change on its own ({fork.headline.label}; made before attribution added up, so these need not sum to the shift)</p>
+          <p className="eyebrow">
+            Each change on its own ({fork.headline.label}
+            {fork.squiggle ? ", applied to the parent on the same draws" : "; made before attribution added up, so these need not sum to the shift"})
+          </p>
           <ul>
             {fork.legacyAttribution.map((a) => (
               <li key={a.label} className={a.crux ? "is-crux" : undefined}>

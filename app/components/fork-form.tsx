@@ -4,11 +4,17 @@ import { getModel } from "~/forecast/index";
 import type { Inputs } from "~/forecast/types";
 import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
 import { loadDraft } from "./forecast-editor/draft";
+import { SquiggleEditor } from "./squiggle-editor";
+import type { ProgramShape } from "./squiggle-editor/state";
+
+/** What a fork editor needs of its parent; a Squiggle parent also brings its program, as it runs (inputs written in). */
+export type ForkParent = { modelId: string; inputs: Inputs; program?: ProgramShape & { source: string } };
+type ForecastDoc = { model: { id: string }; inputs: Inputs; program?: ProgramShape & { code: string } };
 
 type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
 
 /** A reply that forks a forecast: the comment text plus the fork editor, prefilled from the parent. */
-export function ForkForm(props: { parentId: number | null; forkOf: number; storageKey: string; onDone?: () => void; parent?: { modelId: string; inputs: Inputs } }) {
+export function ForkForm(props: { parentId: number | null; forkOf: number; storageKey: string; onDone?: () => void; parent?: ForkParent }) {
   const fetcher = useFetcher<Result>();
   const formRef = useRef<HTMLFormElement>(null);
   const [parent, setParent] = useState(props.parent ?? null);
@@ -20,7 +26,10 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
     let cancelled = false;
     fetch(`/api/forecasts/${props.forkOf}`)
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`the server answered ${r.status}`))))
-      .then((doc: { model: { id: string }; inputs: Inputs }) => !cancelled && setParent({ modelId: doc.model.id, inputs: doc.inputs }))
+      .then(
+        (doc: ForecastDoc) =>
+          !cancelled && setParent({ modelId: doc.model.id, inputs: doc.inputs, program: doc.program ? { source: doc.program.code, inputs: doc.program.inputs, output: doc.program.output } : undefined }),
+      )
       .catch((e: Error) => !cancelled && setLoadError(e.message));
     return () => {
       cancelled = true;
@@ -57,7 +66,9 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
           {failure.fields.markdown ?? failure.error}
         </p>
       ) : null}
-      {parent ? (
+      {parent?.program ? (
+        <SquiggleEditor name="fork" parent={{ forecastId: props.forkOf, source: parent.program.source, inputs: parent.inputs, program: parent.program }} errors={editorErrors} />
+      ) : parent ? (
         <ForecastEditor name="fork" parent={parent} parentForecastId={props.forkOf} storageKey={storageKey} errors={editorErrors} />
       ) : loadError ? (
         <p className="form-error">The forecast to fork could not be loaded ({loadError}).</p>

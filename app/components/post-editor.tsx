@@ -1,16 +1,17 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { TITLE_MAX } from "~/discussion/schemas";
-import type { Inputs } from "~/forecast/types";
 import type { ActionFailure } from "~/utils/errors";
 import { Field } from "./field";
-import { ForecastEditor } from "./forecast-editor";
+import { ForecastKinds, kindOf, type ForecastKind, type StartingForecast } from "./forecast-kinds";
 
 interface Props {
   failure?: ActionFailure;
   initial?: { title: string; markdown: string };
   /** The forecast to start from (a post's current one), or none. */
-  forecast?: { modelId: string; inputs: Inputs } | null;
+  forecast?: StartingForecast | null;
+  /** Which kind of forecast the editor shows first (default: the starting forecast's). */
+  kind?: ForecastKind;
   /** Whether the attach box starts ticked. */
   attach: boolean;
   submitLabel: string;
@@ -30,7 +31,7 @@ function forecastErrors(fields: Record<string, string> | undefined): Record<stri
   return out;
 }
 
-export function PostEditor({ failure, initial, forecast, attach, submitLabel, modelHref }: Props) {
+export function PostEditor({ failure, initial, forecast, attach, submitLabel, kind, modelHref }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [attached, setAttached] = useState(failure?.values ? failure.values[ATTACH_FIELD] === "on" : attach);
@@ -66,7 +67,7 @@ export function PostEditor({ failure, initial, forecast, attach, submitLabel, mo
           </p>
         ) : null}
         <div className="post-editor__forecast-body">
-          <ForecastEditor name="forecast" initial={forecast ?? undefined} allowModelChange errors={errors} modelHref={modelHref} />
+          <ForecastKinds name="forecast" forecast={forecast ?? null} kind={kind ?? kindOf(forecast?.modelId ?? failure?.values?.["forecast.$model"])} errors={errors} modelHref={modelHref} />
         </div>
       </fieldset>
       <button type="submit" className="button" disabled={busy}>

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState, type MouseEvent } from "react";
-import type { Inputs } from "~/forecast/types";
 import { AskForm } from "./ask-form";
 import { CommentForm } from "./comment-form";
 import { loadDraft } from "./forecast-editor/draft";
-import { ForkForm } from "./fork-form";
+import { ForkForm, type ForkParent } from "./fork-form";
 
 export type ReplyMode = "reply" | "fork" | "ask";
 
@@ -25,7 +24,7 @@ export function ReplyToggle(props: {
   /** Forking is open here, so a question asked here can be answered. */
   canAsk: boolean;
   askModel: string | null;
-  forkParent: { modelId: string; inputs: Inputs } | null;
+  forkParent: ForkParent | null;
   storageKey: string;
 }) {
   const { commentId, permalink, signedIn, forkOf, storageKey, answers } = props;

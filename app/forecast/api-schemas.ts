@@ -13,6 +13,8 @@ export const previewRequestSchema = z.strictObject({
   /** When previewing a fork: the stored parent, whose seed and sample count the preview uses and whose curve it overlays. */
   parentForecastId: z.number().int().positive().optional(),
   sampleCount: z.number().int().min(1000, "Use at least 1,000 samples.").max(MAX_SAMPLE_COUNT, `Use at most ${MAX_SAMPLE_COUNT.toLocaleString("en-US")} samples.`).optional(),
+  /** Squiggle: the program. Its size cap answers 413, so it is checked by the service, not here. */
+  source: z.string().optional(),
 });
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
 

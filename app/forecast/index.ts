@@ -18,6 +18,7 @@ export * from "./canonical";
 export * from "./diff";
 export * from "./schema";
 export * from "./spread";
+export * from "./squiggle/index";
 export { bioAnchors, COTRA_2020_SPREADSHEET } from "./models/bio-anchors";
 export { gptExtrapolationModel } from "./models/gpt-extrapolation";
 export { scalingLawsModel } from "./models/scaling-laws";

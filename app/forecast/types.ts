@@ -32,6 +32,8 @@ interface InputBase {
    * question): a fork that changes it is refused, and the fork editor shows it read-only.
    */
   fixedInForks?: boolean;
+  /** The bounds are a technical limit, not advice: the editor does not print them. */
+  hideBounds?: boolean;
 }
 
 export interface NumberInputDef extends InputBase {
@@ -57,6 +59,8 @@ export interface DistributionInputDef extends InputBase {
   max: number;
   /** Which distribution kinds the editor offers. */
   allowed: Distribution["kind"][];
+  /** "log": parameters are written in scientific notation (default: when max ≥ 1e6). */
+  scale?: "linear" | "log";
 }
 
 export interface ChoiceInputDef extends InputBase {
@@ -148,6 +152,8 @@ export interface ForecastResult {
   headlines: Headline[];
   series: Record<string, SeriesRow[]>;
   notes: string[];
+  /** Models whose output is chosen by their author (Squiggle): what it is and how to draw it. */
+  output?: { kind: "year" | "quantity" | "probability"; label: string; unit: string; scale?: "linear" | "log" };
 }
 
 export type QuickKind = "probability" | "date" | "quantity";

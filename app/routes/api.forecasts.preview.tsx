@@ -10,7 +10,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const body = await readJson(request, previewRequestSchema);
     // Previews save nothing but cost a model run: counted per address, signed in or not.
     await context.services.limits.consume("preview", context.ip);
-    const preview = await context.services.forecasts.preview(body.modelId, body.inputs, { sampleCount: body.sampleCount, parentInputs: body.parentInputs, parentForecastId: body.parentForecastId });
+    // A Squiggle run is counted against its owner by the sandbox (a few at a time each).
+    const owner = context.user ? `user:${context.user.id}` : `ip:${context.ip}`;
+    const preview = await context.services.forecasts.preview(body.modelId, body.inputs, {
+      sampleCount: body.sampleCount,
+      parentInputs: body.parentInputs,
+      source: body.source,
+      parentForecastId: body.parentForecastId,
+      owner,
+    });
     return Response.json({ ok: true, ...preview });
   });
 }

@@ -4,6 +4,7 @@ import editorCss from "~/styles/forecast-editor.css?url";
 import quickCss from "~/styles/quick.css?url";
 import spreadCss from "~/styles/spread.css?url";
 import analysisCss from "~/styles/analysis.css?url";
+import squiggleCss from "~/styles/squiggle.css?url";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
@@ -28,7 +29,7 @@ import { QuestionPanel } from "~/components/question-panel";
 import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, ...liveStatusLinks()];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;

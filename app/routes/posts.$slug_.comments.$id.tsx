@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/
 import { useMemo } from "react";
 import { CommentTree } from "~/components/comment-tree";
 import { quickForecasts } from "~/components/quick-ids";
+import type { ForkParent } from "~/components/fork-form";
 import { ErrorPage } from "~/components/error-page";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
@@ -13,6 +14,7 @@ import type { Inputs } from "~/forecast/types";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
 import quickCss from "~/styles/quick.css?url";
+import squiggleCss from "~/styles/squiggle.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
@@ -57,11 +59,18 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: squiggleCss }];
 
-async function parentOf(context: AppLoadContext, forecastId: number): Promise<{ modelId: string; inputs: Inputs }> {
-  const row = context.services.forecasts.row(forecastId);
-  return { modelId: row.modelId, inputs: JSON.parse(row.inputs) as Inputs };
+async function parentOf(context: AppLoadContext, forecastId: number): Promise<ForkParent> {
+  const { forecasts } = context.services;
+  const row = forecasts.row(forecastId);
+  const program = forecasts.programOf(row);
+  const code = forecasts.effectiveCode(row);
+  return {
+    modelId: row.modelId,
+    inputs: JSON.parse(row.inputs) as Inputs,
+    ...(program && code !== null ? { program: { source: code, inputs: program.model.inputs, output: program.analysis.output } } : {}),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import editorCss from "~/styles/forecast-editor.css?url";
 import chartCss from "~/styles/charts.css?url";
+import squiggleCss from "~/styles/squiggle.css?url";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
@@ -13,7 +14,7 @@ import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit post · Forkcast" }];
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: chartCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: squiggleCss }];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const user = context.user;
@@ -21,9 +22,12 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   const post = await runLoader(() => context.services.posts.bySlug(params.slug ?? "", user.id));
   if (post.author.id !== user.id) throw data({ message: "Only the author can edit this post." }, { status: 403 });
   const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
+  const program = current ? context.services.forecasts.programOf(current) : null;
+  // A Squiggle forecast starts from its program, with the inputs that differ from its code.
+  const squiggle = program ? { source: program.source, program: { inputs: program.model.inputs, output: program.analysis.output } } : {};
   return {
     post: { slug: post.slug, title: post.title, markdown: post.markdown },
-    forecast: current ? { modelId: current.modelId, inputs: JSON.parse(current.overrides) as Inputs } : null,
+    forecast: current ? { modelId: current.modelId, inputs: JSON.parse(current.overrides) as Inputs, ...squiggle } : null,
   };
 }
 

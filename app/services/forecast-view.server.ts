@@ -2,13 +2,15 @@
 // its text alternative and data table, the headline numbers, the inputs table and the
 // model's own description and sources.
 import { describeResult, forecastSpec, resultTable } from "../charts/index";
-import { cdfOf, diffInputs, formatInputValue, getModel, type ForecastModel, type ForecastResult, type Inputs } from "../forecast/index";
+import { cdfOf, diffInputs, formatInputValue, SQUIGGLE_MODEL_ID, type ForecastModel, type ForecastResult, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { renderMarkdown } from "../utils/markdown.server";
 import type { InputRow, ForecastPresentation } from "./types";
 
 const descriptionCache = new Map<string, string>();
 function modelDescriptionHtml(model: ForecastModel): string {
+  // A Squiggle model's description is its author's @doc, one per program: not cached by model id.
+  if (model.id === SQUIGGLE_MODEL_ID) return model.description ? renderMarkdown(model.description, { resolvePostTitle: () => null }).html : "";
   const key = `${model.id}@${model.version}`;
   let html = descriptionCache.get(key);
   if (html === undefined) {
@@ -33,10 +35,10 @@ export function inputRows(model: ForecastModel, inputs: Inputs): InputRow[] {
 
 export async function presentForecast(
   row: { id: number; modelId: string; modelVersion: number; seed: number; sampleCount: number; inputsHash: string },
+  model: ForecastModel | undefined,
   inputs: Inputs,
   result: ForecastResult | null,
 ): Promise<ForecastPresentation> {
-  const model = getModel(row.modelId);
   let svg: string | null = null;
   const description = result ? describeResult(result) : "The result of this forecast is not available.";
   const spec = result ? forecastSpec(result) : null;

@@ -5,13 +5,13 @@ import { answerQuestion, canonicalJson, cdfOf, diffInputs, getModel, prepareRun,
 import { appError, notFound } from "../utils/errors";
 import { describeResult, describeShift, forecastSpec, overlaySpec } from "../charts/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
-import { inputsSchema, listModels } from "../forecast/index";
-import { z } from "zod";
-import { toCsv } from "../discussion/csv";
+import { modelDefinitions, seriesCsv } from "./model-definitions.server";
 import { presentForecast } from "./forecast-view.server";
 import type { Clock } from "./clock";
 import type { MarkdownTask, RenderedMarkdown } from "./render.server";
-import type { ComputedForecast, ForecastPresentation } from "./types";
+import type { ComputedForecast, ForecastPresentation, StoredProgram } from "./types";
+import { applyInputs, prepareSquiggleRun, SQUIGGLE_MODEL_ID, SQUIGGLE_VERSION } from "../forecast/squiggle/index";
+import { SYSTEM_OWNER, type SquiggleService } from "./squiggle.server";
 
 export interface ComputeTask {
   modelId: string;
@@ -30,6 +30,17 @@ export interface ComputeRunner {
   render(task: MarkdownTask): Promise<RenderedMarkdown>;
 }
 
+export interface ComputeOpts {
+  sampleCount?: number;
+  seed?: number;
+  /** What `overrides` are measured against (a fork's parent inputs); the model defaults otherwise. */
+  base?: Inputs;
+  /** Squiggle: the program's text. */
+  source?: unknown;
+  /** Squiggle: who asked (a user id or an address), for the sandbox's per-owner cap. */
+  owner?: string;
+}
+
 export type ForecastRow = typeof forecasts.$inferSelect;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -41,7 +52,12 @@ function overridesOf(model: ForecastModel, inputs: Inputs, base: Inputs): Inputs
   return out;
 }
 
-export function createForecastService(db: Db, now: Clock, runner: ComputeRunner) {
+const defaultsOf = (model: ForecastModel): Inputs => Object.fromEntries(model.inputs.map((i) => [i.name, i.default]));
+
+const inputErrors = (errors: { path: string; message: string }[]) =>
+  appError(400, errors.map((e) => e.message).join("; "), Object.fromEntries(errors.map((e) => [e.path || "inputs", e.message])));
+
+export function createForecastService(db: Db, now: Clock, runner: ComputeRunner, squiggle: SquiggleService) {
   // Parsed results by their immutable key. A thread page reads every fork's result, and its
   // parent's, for the cards, the community view and the spread: parsing each stored JSON
   // (tens of KB) on every request was most of a busy thread's render time. Callers only read.
@@ -74,37 +90,52 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       eq(forecastResults.sampleCount, options.sampleCount),
     );
 
+  // Identical inputs compute once: a concurrent twin may have stored it first.
+  const storeResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions, result: ForecastResult, ms: number) =>
+    db.insert(forecastResults)
+      .values({ modelId, modelVersion, inputsHash, seed: options.seed, sampleCount: options.sampleCount, result: JSON.stringify(result), computeMs: Math.round(ms), createdAt: now() })
+      .onConflictDoNothing()
+      .run();
+
+  const computeSquiggle = async (partial: unknown, opts: ComputeOpts): Promise<ComputedForecast> => {
+    const owner = opts.owner ?? SYSTEM_OWNER;
+    const program = await squiggle.program(opts.source, owner);
+    const prepared = prepareSquiggleRun(program.source, program.analysis, partial, { sampleCount: opts.sampleCount, seed: opts.seed });
+    if (!prepared.ok) throw inputErrors(prepared.errors);
+    const { model, inputs, options, inputsHash } = prepared;
+    const overrides = overridesOf(model, inputs, opts.base ?? defaultsOf(model));
+    const hit = cachedResult(model.id, model.version, inputsHash, options);
+    if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs, program };
+    const { result, ms } = await squiggle.run(program, prepared.code, options, owner);
+    storeResult(model.id, model.version, inputsHash, options, result, ms);
+    return { model, inputs, overrides, options, inputsHash, result, cached: false, computeMs: ms, program };
+  };
+
   return {
     /**
      * Validates, resolves and computes (or finds the cached result). Throws a 400 naming each
-     * bad field, 422 when the run exceeds its budget, 503 when the pool is saturated.
+     * bad field, 422 when the run exceeds its budget (or a Squiggle program fails), 413 for a
+     * Squiggle program over the size cap, 503 when the pool is saturated.
      */
-    async compute(modelId: string, partial: unknown, opts: { sampleCount?: number; seed?: number; base?: Inputs } = {}): Promise<ComputedForecast> {
+    async compute(modelId: string, partial: unknown, opts: ComputeOpts = {}): Promise<ComputedForecast> {
+      if (modelId === SQUIGGLE_MODEL_ID) return computeSquiggle(partial, opts);
       const asked: Partial<ComputeOptions> = {};
       if (opts.sampleCount !== undefined) asked.sampleCount = opts.sampleCount;
       if (opts.seed !== undefined) asked.seed = opts.seed;
       const prepared = prepareRun(modelId, partial, asked);
-      if (!prepared.ok) {
-        const fields = Object.fromEntries(prepared.errors.map((e) => [e.path || "inputs", e.message]));
-        throw appError(400, prepared.errors.map((e) => e.message).join("; "), fields);
-      }
+      if (!prepared.ok) throw inputErrors(prepared.errors);
       const { model, inputs, options, inputsHash } = prepared;
-      const base = opts.base ?? Object.fromEntries(model.inputs.map((i) => [i.name, i.default]));
-      const overrides = overridesOf(model, inputs, base);
+      const overrides = overridesOf(model, inputs, opts.base ?? defaultsOf(model));
       const hit = cachedResult(model.id, model.version, inputsHash, options);
-      if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs };
+      if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs, program: null };
       const reply = await runner.run({ modelId: model.id, inputs, options });
       if (!reply.outcome.ok) {
         const fields = Object.fromEntries(reply.outcome.errors.map((e) => [e.path || "inputs", e.message]));
         throw appError(422, reply.outcome.errors.map((e) => e.message).join("; "), fields);
       }
       const result = reply.outcome.result;
-      // Identical inputs compute once: a concurrent twin may have stored it first.
-      db.insert(forecastResults)
-        .values({ modelId: model.id, modelVersion: model.version, inputsHash, seed: options.seed, sampleCount: options.sampleCount, result: JSON.stringify(result), computeMs: Math.round(reply.ms), createdAt: now() })
-        .onConflictDoNothing()
-        .run();
-      return { model, inputs, overrides, options, inputsHash, result, cached: false, computeMs: reply.ms };
+      storeResult(model.id, model.version, inputsHash, options, result, reply.ms);
+      return { model, inputs, overrides, options, inputsHash, result, cached: false, computeMs: reply.ms, program: null };
     },
 
     /** Stores a computed forecast inside the caller's write transaction. */
@@ -124,6 +155,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
           attribution: meta.attribution ? JSON.stringify(meta.attribution) : "[]",
           shift: meta.shift ?? null,
           inputsHash: c.inputsHash,
+          programHash: c.program?.hash ?? null,
           seed: c.options.seed,
           sampleCount: c.options.sampleCount,
           parentForecastId: meta.parentForecastId ?? null,
@@ -139,11 +171,12 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
     /**
      * The live preview: compute (or hit the cache) and draw, without storing a forecast. A fork's
      * preview (parentForecastId) runs on the parent's seed and sample count and is drawn over the
-     * parent's curve, the same overlay its card will show.
+     * parent's curve, the same overlay its card will show. Squiggle previews (`source`) also say
+     * what the program's inputs and output are, so the editor can build its form from the code.
      */
-    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown; parentForecastId?: number } = {}) {
-      if (opts.parentForecastId !== undefined) return this.forkPreview(modelId, partial, opts.parentForecastId);
-      const c = await this.compute(modelId, partial, opts);
+    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown; parentForecastId?: number; source?: unknown; owner?: string } = {}) {
+      if (opts.parentForecastId !== undefined) return this.forkPreview(modelId, partial, opts.parentForecastId, { source: opts.source, owner: opts.owner });
+      const c = await this.compute(modelId, partial, { sampleCount: opts.sampleCount, source: opts.source, owner: opts.owner });
       let shift: string | undefined;
       if (opts.parentInputs !== undefined) {
         const parent = await this.compute(modelId, opts.parentInputs, { sampleCount: opts.sampleCount });
@@ -156,18 +189,20 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       } catch {
         svg = null;
       }
-      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount };
+      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
     },
 
-    async forkPreview(modelId: string, partial: unknown, parentForecastId: number) {
+    async forkPreview(modelId: string, partial: unknown, parentForecastId: number, sq: { source?: unknown; owner?: string } = {}) {
       const parent = await this.load(parentForecastId).catch(() => {
         throw notFound("The forecast you are forking");
       });
       if (parent.row.modelId !== modelId) throw appError(400, "The forecast you are forking uses another model.", { parentForecastId: "Another model." });
       const options = { seed: parent.row.seed, sampleCount: parent.row.sampleCount };
-      const c = await this.compute(modelId, partial, options);
+      const c = await this.compute(modelId, partial, { ...options, ...sq });
       // The parent as the current model version computes it on these draws (its stored result when that is the same thing).
-      const parentResult = parent.result && parent.row.modelVersion === c.model.version ? parent.result : (await this.compute(modelId, parent.inputs, options)).result;
+      const parentProgram = this.programOf(parent.row);
+      const parentResult =
+        parent.result && parent.row.modelVersion === c.model.version ? parent.result : (await this.compute(modelId, parent.inputs, { ...options, owner: sq.owner, ...(parentProgram ? { source: parentProgram.source } : {}) })).result;
       const shift = describeShift(parentResult, c.result);
       let svg: string | null = null;
       try {
@@ -176,22 +211,11 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       } catch {
         svg = null;
       }
-      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description: shift, shift, overlay: true, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount };
+      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description: shift, shift, overlay: true, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
     },
 
-    /** GET /api/models: definitions (without code) and a JSON Schema of each model's inputs. */
-    definitions() {
-      return listModels().map((m) => {
-        let inputSchema: unknown = null;
-        try {
-          inputSchema = z.toJSONSchema(inputsSchema(m), { unrepresentable: "any" });
-        } catch {
-          inputSchema = null;
-        }
-        const { compute: _compute, validate: _validate, ...definition } = m;
-        return { ...definition, inputSchema };
-      });
-    },
+    /** GET /api/models (model-definitions.server.ts). */
+    definitions: modelDefinitions,
 
     /** GET /api/forecasts/:id: inputs, result and provenance; with ?year=/&p=, the reader's own question answered. */
     async document(id: number, question: { year?: number; p?: number } = {}) {
@@ -206,10 +230,13 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
           throw appError(400, `The year must be within the modelled years ${cdf[0]!.year}–${cdf[cdf.length - 1]!.year}.`, { year: `Choose a year from ${cdf[0]!.year} to ${cdf[cdf.length - 1]!.year}.` });
         }
       }
+      const program = this.programOf(row);
       return {
         id: row.id,
         model: { id: row.modelId, version: row.modelVersion, title: model?.title ?? row.modelId, current: model?.version === row.modelVersion },
-        provenance: { modelVersion: row.modelVersion, seed: row.seed, sampleCount: row.sampleCount, inputsHash: row.inputsHash },
+        provenance: { modelVersion: row.modelVersion, seed: row.seed, sampleCount: row.sampleCount, inputsHash: row.inputsHash, ...(program ? { interpreter: `@quri/squiggle-lang ${SQUIGGLE_VERSION}` } : {}) },
+        // `code` is what runs: the program with this forecast's inputs written in (a fork starts from it).
+        ...(program ? { program: { hash: program.hash, source: program.source, code: applyInputs(program.source, program.analysis, inputs), inputs: program.model.inputs, output: program.analysis.output } } : {}),
         inputs,
         overrides: JSON.parse(row.overrides) as Inputs,
         rationales: JSON.parse(row.rationales) as Record<string, string>,
@@ -234,18 +261,49 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
     async csv(id: number): Promise<string> {
       const { result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
-      const columns = new Set<string>();
-      for (const rows of Object.values(result.series)) for (const r of rows) for (const k of Object.keys(r)) columns.add(k);
-      const cols = [...columns];
-      const rows: unknown[][] = [["series", ...cols]];
-      for (const [name, points] of Object.entries(result.series)) for (const r of points) rows.push([name, ...cols.map((c) => r[c])]);
-      return toCsv(rows);
+      return seriesCsv(result);
     },
 
     /** Everything a page shows for a stored forecast. */
     async present(id: number): Promise<ForecastPresentation> {
-      const { row, inputs, result } = await this.load(id);
-      return presentForecast(row, inputs, result);
+      const { row, model, inputs, result } = await this.load(id);
+      const presented = await presentForecast(row, model, inputs, result);
+      const code = this.effectiveCode(row);
+      return code === null ? presented : { ...presented, program: { code, interpreter: `@quri/squiggle-lang ${SQUIGGLE_VERSION}` } };
+    },
+
+    /** The model a stored forecast was made with: a built-in, or its own Squiggle program's. */
+    modelOf(row: ForecastRow): ForecastModel | undefined {
+      if (row.modelId !== SQUIGGLE_MODEL_ID) return getModel(row.modelId);
+      return row.programHash ? squiggle.byHash(row.programHash)?.model : undefined;
+    },
+
+    /** A Squiggle forecast's program (null for built-ins). */
+    programOf(row: ForecastRow): StoredProgram | null {
+      return row.programHash ? squiggle.byHash(row.programHash) : null;
+    },
+
+    /** What a Squiggle forecast runs: its program with its inputs written in. */
+    effectiveCode(row: ForecastRow): string | null {
+      const program = this.programOf(row);
+      return program ? applyInputs(program.source, program.analysis, JSON.parse(row.inputs) as Inputs) : null;
+    },
+
+    /** A Squiggle program, stored (and read by the sandbox) if new. */
+    squiggleProgram(source: unknown, owner: string): Promise<StoredProgram> {
+      return squiggle.program(source, owner);
+    },
+
+    /**
+     * A stored forecast run again with some inputs changed, on its own seed and sample count:
+     * common random numbers, so the difference is the change's effect. Cached like any run;
+     * a Squiggle forecast's changes are written into its program.
+     */
+    async rerun(id: number, changes: Inputs, opts: { owner?: string } = {}): Promise<ComputedForecast> {
+      const row = this.row(id);
+      const stored = JSON.parse(row.inputs) as Inputs;
+      const program = this.programOf(row);
+      return this.compute(row.modelId, { ...stored, ...changes }, { base: stored, seed: row.seed, sampleCount: row.sampleCount, owner: opts.owner, ...(program ? { source: program.source } : {}) });
     },
 
     /** Forecast rows are written once and never changed (an edit makes a new one), so they cache safely. */
@@ -266,7 +324,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
      */
     async load(id: number): Promise<{ row: ForecastRow; model: ForecastModel | undefined; inputs: Inputs; result: ForecastResult | null }> {
       const row = this.row(id);
-      const model = getModel(row.modelId);
+      const model = this.modelOf(row);
       const stored = JSON.parse(row.inputs) as Inputs;
       const inputs = model && model.version !== row.modelVersion && model.migrate ? model.migrate(stored, row.modelVersion) : stored;
       const options = { seed: row.seed, sampleCount: row.sampleCount };
@@ -274,6 +332,11 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
       if (hit) return { row, model, inputs, result: hit.result };
       // A result for an older model version is gone for good once the code moved on.
       if (!model || model.version !== row.modelVersion) return { row, model, inputs, result: null };
+      const program = this.programOf(row);
+      if (program) {
+        const again = await computeSquiggle(stored, { source: program.source, ...options }).catch(() => null);
+        return { row, model, inputs, result: again?.result ?? null };
+      }
       const reply = await runner.run({ modelId: row.modelId, inputs: stored, options });
       if (!reply.outcome.ok) return { row, model, inputs, result: null };
       db.insert(forecastResults)
@@ -285,3 +348,8 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner)
   };
 }
 export type ForecastService = ReturnType<typeof createForecastService>;
+
+/** What a Squiggle preview also says: the program's parameters and output, for the editor's form. */
+function programOfPreview(c: ComputedForecast) {
+  return c.program ? { program: { hash: c.program.hash, inputs: c.model.inputs, output: c.program.analysis.output } } : {};
+}

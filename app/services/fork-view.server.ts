@@ -1,7 +1,8 @@
 // A fork as its comment shows it: the diff with reasons, the shift in words, the per-input
 // attribution with the crux, staleness, and where its overlay chart is drawn.
 import { describeShift } from "../charts/index";
-import { diffInputs, formatHeadline } from "../forecast/index";
+import { CODE_CHANGE, diffInputs, formatHeadline } from "../forecast/index";
+import { codeDiff } from "../forecast/squiggle/code-diff";
 import type { ForecastService } from "./forecasts.server";
 import { presentAttribution } from "./analysis.server";
 import type { AttributionRecord, ForkPresentation, LegacyAttribution } from "./types";
@@ -33,6 +34,12 @@ export async function presentFork(
   const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
   const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
   const parentIsPostVersion = parent.row.commentId === null;
+  const program = forecasts.programOf(fork.row);
+  const parentProgram = forecasts.programOf(parent.row);
+  const code =
+    program && parentProgram && program.hash !== parentProgram.hash
+      ? { diff: codeDiff(forecasts.effectiveCode(parent.row) ?? parentProgram.source, program.source), rationale: Object.hasOwn(rationales, CODE_CHANGE) ? rationales[CODE_CHANGE]! : null }
+      : null;
   return {
     forecastId,
     authorId: fork.row.authorId,
@@ -44,6 +51,8 @@ export async function presentFork(
     headline: { label: primaryParent?.label ?? "", format: primaryParent?.format ?? "number", parent: base, fork: primaryFork?.value ?? null },
     attribution: stored && !Array.isArray(stored) && stored.v === 2 ? presentAttribution(stored) : null,
     legacyAttribution: legacy.map((a) => ({ label: a.label, text: `${fmt(base)} → ${fmt(a.alone)}`, crux: a === crux })),
+    code,
+    squiggle: program !== null,
     chartUrl: `/api/forecasts/${forecastId}.overlay.svg`,
     description: shift,
     stale: parentIsPostVersion && opts.currentPostForecastId !== null && parent.row.id !== opts.currentPostForecastId,

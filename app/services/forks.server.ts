@@ -7,23 +7,26 @@ import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
 import { communitySpec, describeShift, overlaySpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
-import { answerInputOf, answerQuestion, cdfOf, diffInputs, formatHeadline, formatInputValue, getModel, type Inputs } from "../forecast/index";
+import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
-import { appError, conflict, notFound } from "../utils/errors";
-import type { ForecastService } from "./forecasts.server";
+import { appError, conflict, isAppError, notFound } from "../utils/errors";
+import type { ForecastRow, ForecastService } from "./forecasts.server";
 import type { AnalysisService } from "./analysis.server";
 import { spreadForPost } from "./spread.server";
 import { presentFork } from "./fork-view.server";
 import type { Clock } from "./clock";
 import { authorize, loadThread } from "./guard.server";
-import type { AttributionRecord, CommunityView, ComputedForecast, ForkPresentation, LineageStep, SpreadView } from "./types";
+import type { AttributionRecord, CommunityView, ComputedForecast, ForkPresentation, LegacyAttribution, LineageStep, SpreadView } from "./types";
 
 export interface PreparedFork {
   computed: ComputedForecast;
   parentForecastId: number;
   rationales: Record<string, string>;
-  /** Shapley attribution of the shift from the parent (ADR 017); null when nothing to split. */
-  attribution: AttributionRecord | null;
+  /**
+   * Shapley attribution of the shift from the parent (ADR 017); a Squiggle fork's changes one
+   * at a time instead (ADR 018); null when nothing to split.
+   */
+  attribution: AttributionRecord | LegacyAttribution[] | null;
   /** Whose forecast is forked, and what the fork does to it in words: for their notification. */
   parentAuthorId: number;
   shift: string;
@@ -45,9 +48,49 @@ function withFixedInputs(modelId: string, overrides: unknown, parentInputs: Inpu
   return out;
 }
 
+/** Past this many changes, measuring each on its own would cost too many sandbox runs for one reply. */
+const MAX_SQUIGGLE_ATTRIBUTED = 12;
+
+/**
+ * A Squiggle fork's changes one at a time, applied to the parent on the same draws: each
+ * changed parameter the parent's program has, and the code change (the fork's program with the
+ * parent's values for the parameters both have). Stored in the per-change form the fork card
+ * reads ({name, label, alone}); the engine's Shapley attribution needs its worker pool.
+ */
+async function squiggleAttribution(
+  forecasts: ForecastService,
+  c: { parent: ForecastRow; parentInputs: Inputs; parentSource: string; computed: ComputedForecast; changed: { name: string; label: string }[]; codeChanged: boolean; crn: { seed: number; sampleCount: number; owner?: string } },
+): Promise<LegacyAttribution[] | null> {
+  const { parentInputs, computed } = c;
+  const parentModel = forecasts.modelOf(c.parent);
+  const headline = async (inputs: Inputs, source: string) => (await forecasts.compute(SQUIGGLE_MODEL_ID, inputs, { ...c.crn, source })).result.headlines[0]?.value ?? null;
+  const alone: { name: string; label: string; run: () => Promise<number | null> }[] = [];
+  for (const d of c.changed) {
+    if (parentModel?.inputs.some((i) => i.name === d.name)) alone.push({ name: d.name, label: d.label, run: () => headline({ ...parentInputs, [d.name]: computed.inputs[d.name]! }, c.parentSource) });
+  }
+  if (c.codeChanged) {
+    const shared = Object.fromEntries(computed.model.inputs.filter((i) => Object.hasOwn(parentInputs, i.name)).map((i) => [i.name, parentInputs[i.name]!]));
+    alone.push({ name: CODE_CHANGE, label: "The code change", run: () => headline(shared, computed.program!.source) });
+  }
+  const total = c.changed.length + (c.codeChanged ? 1 : 0);
+  if (total === 1 && alone.length === 1) return [{ name: alone[0]!.name, label: alone[0]!.label, alone: computed.result.headlines[0]?.value ?? null }];
+  if (total <= 1 || total > MAX_SQUIGGLE_ATTRIBUTED) return null;
+  const out: LegacyAttribution[] = [];
+  for (const a of alone) {
+    // A change that does not fit the other program on its own (a parameter whose kind the code changed) is left out.
+    const value = await a.run().catch((e: unknown) => (isAppError(e) && e.status < 500 ? undefined : Promise.reject(e)));
+    if (value !== undefined) out.push({ name: a.name, label: a.label, alone: value });
+  }
+  return out;
+}
+
 export function createForkService(db: Db, now: Clock, forecasts: ForecastService, analysis: AnalysisService) {
   return {
-    async prepare(postId: number, parentForecastId: number, overrides: unknown, rationales: Record<string, string>): Promise<PreparedFork> {
+    /**
+     * `source`: a Squiggle fork's program when it changes the code (a code fork); parameter
+     * forks leave it out and keep the parent's. Squiggle forks share the parent's seed.
+     */
+    async prepare(postId: number, parentForecastId: number, overrides: unknown, rationales: Record<string, string>, opts: { source?: string; owner?: string } = {}): Promise<PreparedFork> {
       const parent = (() => {
         try {
           return forecasts.row(parentForecastId);
@@ -62,9 +105,25 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       }
       const parentLoaded = await forecasts.load(parentForecastId);
       const parentInputs = parentLoaded.inputs;
+      const squiggle = parent.modelId === SQUIGGLE_MODEL_ID;
+      const parentProgram = forecasts.programOf(parent);
+      if (squiggle && !parentProgram) throw conflict("This forecast's Squiggle program is missing; it cannot be forked.");
+      let source = squiggle ? (opts.source ?? parentProgram!.source) : undefined;
+      let partial = overrides;
+      if (squiggle && source !== parentProgram!.source) {
+        // Code that differs from the parent's only in parameter values is a parameter fork.
+        const edited = await forecasts.squiggleProgram(source, opts.owner ?? "system");
+        if (skeleton(edited.source, edited.analysis) === skeleton(parentProgram!.source, parentProgram!.analysis)) {
+          const given = typeof overrides === "object" && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
+          partial = { ...literalInputs(edited.analysis), ...given };
+          source = parentProgram!.source;
+        }
+      }
       // A fork runs on its parent's seed and sample count (common random numbers, ADR 016):
       // the difference between the two is the effect of the changed inputs, not of the draws.
-      const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, overrides, parentInputs), { base: parentInputs, seed: parent.seed, sampleCount: parent.sampleCount });
+      const crn = { seed: parent.seed, sampleCount: parent.sampleCount, owner: opts.owner };
+      const computed = await forecasts.compute(parent.modelId, withFixedInputs(parent.modelId, partial, parentInputs), { base: parentInputs, ...crn, ...(source !== undefined ? { source } : {}) });
+      const codeChanged = squiggle && computed.program?.hash !== parentProgram!.hash;
       const changed = diffInputs(computed.model, parentInputs, computed.inputs);
       // An answer keeps the question it answers; a different question is a new one, asked in a reply.
       const fixed = changed.filter((d) => computed.model.inputs.find((i) => i.name === d.name)?.fixedInForks);
@@ -73,15 +132,18 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         throw appError(400, `An answer keeps the question as it was asked, so its ${names} cannot change. To ask something else, reply with a question of your own.`, Object.fromEntries(fixed.map((d) => [d.name, `Keep the ${d.label.toLowerCase()} as asked.`])));
       }
       // Agreeing is an answer too: a quick forecast's fork may repeat its parent's number.
-      if (changed.length === 0 && !computed.model.quick) throw appError(400, "This fork changes no inputs; change at least one assumption, or reply without a fork.", { "": "Change at least one input." });
+      if (changed.length === 0 && !codeChanged && !computed.model.quick) throw appError(400, "This fork changes no inputs; change at least one assumption, or reply without a fork.", { "": "Change at least one input." });
 
       const keep = new Set(changed.map((d) => d.name));
       const cleanRationales: Record<string, string> = Object.create(null);
-      for (const [name, text] of Object.entries(rationales)) if (keep.has(name) && text.trim()) cleanRationales[name] = text.trim().slice(0, 200);
+      for (const [name, text] of Object.entries(rationales)) if ((keep.has(name) || (codeChanged && name === CODE_CHANGE)) && text.trim()) cleanRationales[name] = text.trim().slice(0, 200);
 
       // Each change's share of the shift, on the fork's own draws: the ends are the parent (as
-      // the current model version computes it on this seed) and the fork itself.
-      const attribution = await analysis.attribute(computed.model, parentInputs, computed.inputs, computed.options, parentLoaded.result);
+      // the current model version computes it on this seed) and the fork itself. A Squiggle
+      // program runs in the sandbox, not the engine's pool: its changes are measured one at a time.
+      const attribution = squiggle
+        ? await squiggleAttribution(forecasts, { parent, parentInputs, parentSource: parentProgram!.source, computed, changed, codeChanged, crn })
+        : await analysis.attribute(computed.model, parentInputs, computed.inputs, computed.options, parentLoaded.result);
       const parentResult = parentLoaded.result;
       const shift = parentResult ? describeShift(parentResult, computed.result) : "";
       const prepared: PreparedFork = { computed, parentForecastId, rationales: cleanRationales, attribution, parentAuthorId: parent.authorId, shift };
@@ -119,12 +181,18 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       if (!oldParent || oldParent.commentId !== null) throw conflict("Only forks of the post's own forecast can be rebased.");
       const current = forecasts.row(post.forecastId);
       if (current.modelId !== fork.modelId) throw conflict("The post's forecast now uses another model; fork it afresh.");
-      const model = getModel(fork.modelId);
+      const model = forecasts.modelOf(fork);
       if (!model) throw conflict("This fork's model is no longer available.");
+      if (fork.programHash !== oldParent.programHash) throw conflict("This fork changed the program's code, which cannot be reapplied automatically; fork the current version afresh.");
+      const currentModel = forecasts.modelOf(current);
       const forkInputs = JSON.parse(fork.inputs) as Inputs;
       const rebased = JSON.parse(current.inputs) as Inputs;
-      for (const d of diffInputs(model, JSON.parse(oldParent.inputs) as Inputs, forkInputs)) rebased[d.name] = forkInputs[d.name]!;
-      return this.prepare(post.id, current.id, rebased, JSON.parse(fork.rationales) as Record<string, string>);
+      for (const d of diffInputs(model, JSON.parse(oldParent.inputs) as Inputs, forkInputs)) {
+        // A parameter the current program no longer has cannot carry the change.
+        if (currentModel?.inputs.some((i) => i.name === d.name)) rebased[d.name] = forkInputs[d.name]!;
+      }
+      const program = forecasts.programOf(current);
+      return this.prepare(post.id, current.id, rebased, JSON.parse(fork.rationales) as Record<string, string>, program ? { source: program.source, owner: `user:${userId}` } : {});
     },
 
     /** The chain from the post's forecast down to this one, oldest first. */

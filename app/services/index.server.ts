@@ -19,6 +19,7 @@ import { createLimitService } from "./limits.server";
 import { createGuard } from "./guard.server";
 import { computePrepared, evaluateRuns, getModel } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
+import { createSquiggleService, type SquiggleRunner } from "./squiggle.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -42,12 +43,13 @@ export const inProcessRunner: ComputeRunner = {
 
 /** Built once per process by server.ts and handed to every loader and action. */
 /** `rateLimits` is off unless asked for: scripts and seeds have nobody to limit. */
-export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner; live?: LiveHub; rateLimits?: boolean } = {}) {
+/** `squiggle`: the sandbox pool; without one (scripts), Squiggle forecasts answer 503. */
+export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner; squiggle?: SquiggleRunner; live?: LiveHub; rateLimits?: boolean } = {}) {
   const now = options.now ?? systemClock;
   const live = options.live ?? silentHub;
   const notifications = createNotificationService(db, now, live);
   const runner = options.runner ?? inProcessRunner;
-  const forecasts = createForecastService(db, now, runner);
+  const forecasts = createForecastService(db, now, runner, createSquiggleService(db, now, options.squiggle));
   const render = createMarkdownRenderer(db, (task) => runner.render(task));
   const posts = createPostService(db, now, forecasts, render, live.broadcast);
   const analysis = createAnalysisService(forecasts, runner);

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
-import { computeSpread, getModel, type Inputs, type SpreadFork } from "../forecast/index";
+import { computeSpread, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
 import type { SpreadView } from "./types";
 
@@ -14,15 +14,17 @@ import type { SpreadView } from "./types";
 export function spreadForPost(db: Db, forecasts: ForecastService, postId: number, postForecastId: number | null): SpreadView | null {
   if (postForecastId === null) return null;
   const own = forecasts.row(postForecastId);
-  const model = getModel(own.modelId);
+  const model = forecasts.modelOf(own);
   if (!model) return null;
-  const rows = db
-    .select({ commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt })
+  const all = db
+    .select({ commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt, programHash: forecastsTable.programHash })
     .from(forecastsTable)
     .innerJoin(users, eq(users.id, forecastsTable.authorId))
     .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
     .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible"), eq(forecastsTable.modelId, own.modelId)))
     .all();
+  // Squiggle: only forks of the same program hold values for the same parameters.
+  const rows = all.filter((r) => r.programHash === own.programHash);
   if (rows.length === 0) return null;
   const forks: SpreadFork[] = rows.map((r) => ({
     authorKey: r.authorId,

@@ -1,7 +1,8 @@
 // Plain shapes services hand to routes. Type-only for routes: they never import services.
 import type { Role } from "../../db/schema/users";
 import type { CommentStatus } from "../../db/schema/comments";
-import type { CdfPoint, ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, QuestionAnswer, QuickKind, Source, Tornado } from "../forecast/index";
+import type { CdfPoint, ComputeOptions, ForecastModel, ForecastResult, Headline, Inputs, InputSpread, ProgramAnalysis, QuestionAnswer, QuickKind, Source, Tornado } from "../forecast/index";
+import type { CodeDiff } from "../forecast/squiggle/code-diff";
 import type { resultTable } from "../charts/index";
 
 export interface SessionUser {
@@ -201,6 +202,10 @@ export interface ForkPresentation {
    */
   chartUrl: string;
   description: string;
+  /** A Squiggle fork that changed the program: the change to the code, and the author's reason for it. */
+  code: { diff: CodeDiff; rationale: string | null } | null;
+  /** A Squiggle fork: its changes are measured one at a time (the sandbox is not the engine's pool). */
+  squiggle: boolean;
   /** True when the parent is a post forecast that the author has since replaced. */
   stale: boolean;
   /** Stale, and its author has already rebased it onto the current version (in a reply below it). */
@@ -245,6 +250,8 @@ export interface ForecastPresentation {
   cdf: CdfPoint[] | null;
   /** Computed by an older model version: what has changed since. */
   versionNote: string | null;
+  /** Squiggle forecasts: the program as it runs (this forecast's inputs written in) and the interpreter. */
+  program?: { code: string; interpreter: string };
 }
 
 export interface ComputedForecast {
@@ -256,6 +263,16 @@ export interface ComputedForecast {
   result: ForecastResult;
   cached: boolean;
   computeMs: number;
+  /** Squiggle forecasts: the program their inputs are written into. */
+  program: StoredProgram | null;
+}
+
+/** A Squiggle program as stored: its text, what the sandbox read from it, and the model that makes of it. */
+export interface StoredProgram {
+  hash: string;
+  source: string;
+  analysis: ProgramAnalysis;
+  model: ForecastModel;
 }
 
 export interface QuestionView {

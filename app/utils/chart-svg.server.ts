@@ -210,6 +210,21 @@ const CACHE_CAP = 200;
 /** Insertion-ordered Map as an LRU: a hit is re-inserted at the end, eviction takes the first. */
 const cache = new Map<string, Promise<string>>();
 
+export type ChartRenderer = (spec: TopLevelSpec, options: RenderOptions) => Promise<string>;
+/**
+ * Who draws a chart the cache does not have: this thread by default (scripts, tests); the
+ * server hands it to its worker pool, because a render holds a thread for 20–70 ms and the
+ * request loop must keep answering meanwhile (/healthz, other readers) — docs/decisions/018.
+ */
+let renderer: ChartRenderer = renderSvg;
+/** Returns the undo: back to this thread, unless another renderer took over since. */
+export function useChartRenderer(next: ChartRenderer): () => void {
+  renderer = next;
+  return () => {
+    if (renderer === next) renderer = renderSvg;
+  };
+}
+
 /**
  * renderSvg with an in-memory LRU keyed by the caller (e.g. the result hash plus chart kind).
  * Concurrent requests for one key share a render; failures are not cached, so a transient
@@ -222,7 +237,7 @@ export function renderSvgCached(key: string, spec: TopLevelSpec, options: Render
     cache.set(key, hit);
     return hit;
   }
-  const pending = renderSvg(spec, options);
+  const pending = renderer(spec, options);
   cache.set(key, pending);
   if (cache.size > CACHE_CAP) cache.delete(cache.keys().next().value as string);
   pending.catch(() => {

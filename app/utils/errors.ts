@@ -9,15 +9,18 @@ export interface AppError extends Error {
   readonly fields?: Record<string, string>;
   /** For 429: seconds until the limit resets. */
   readonly retryAfter?: number;
+  /** Extra JSON fields for API answers (a Squiggle error's line and column). */
+  readonly detail?: Record<string, string | number | null>;
 }
 
-export function appError(status: number, message: string, fields?: Record<string, string>, retryAfter?: number): AppError {
-  const error = new Error(message) as Error & { appError: true; status: number; fields?: Record<string, string>; retryAfter?: number };
+export function appError(status: number, message: string, fields?: Record<string, string>, retryAfter?: number, detail?: Record<string, string | number | null>): AppError {
+  const error = new Error(message) as Error & { appError: true; status: number; fields?: Record<string, string>; retryAfter?: number; detail?: Record<string, string | number | null> };
   error.name = "AppError";
   error.appError = true;
   error.status = status;
   if (fields) error.fields = fields;
   if (retryAfter !== undefined) error.retryAfter = retryAfter;
+  if (detail) error.detail = detail;
   return error as AppError;
 }
 

@@ -28,6 +28,8 @@ export const forecasts = sqliteTable(
      */
     shift: text("shift"),
     inputsHash: text("inputs_hash").notNull(),
+    /** Squiggle forecasts: the program (squiggle_programs.hash) their inputs are written into. */
+    programHash: text("program_hash"),
     seed: integer("seed").notNull(),
     sampleCount: integer("sample_count").notNull(),
     parentForecastId: integer("parent_forecast_id").references((): AnySQLiteColumn => forecasts.id),
@@ -58,3 +60,17 @@ export const forecastResults = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.modelId, t.modelVersion, t.inputsHash, t.seed, t.sampleCount] })],
 );
+
+/**
+ * Squiggle programs by the SHA-256 of their text, written once. A parameter fork shares its
+ * parent's program; a code fork adds one. `analysis` is what the sandbox read from the syntax
+ * tree (parameters with their source spans, the marked output), so nothing parses it again.
+ */
+export const squigglePrograms = sqliteTable("squiggle_programs", {
+  hash: text("hash").primaryKey(),
+  source: text("source").notNull(),
+  analysis: text("analysis").notNull(),
+  /** The interpreter release that read it. */
+  interpreter: text("interpreter").notNull(),
+  createdAt: integer("created_at").notNull(),
+});

@@ -1,12 +1,16 @@
 // The demo site's users, posts and threads. Passwords are for local use only and are
 // printed in the README; a real deployment starts from its own accounts.
 import type { Role } from "../../db/schema/users";
+import { COMPUTE_SUPPLY, COMPUTE_SUPPLY_POST, COMPUTE_SUPPLY_WITH_POWER } from "./squiggle";
 
 export interface DemoComment {
   author: string;
   markdown: string;
-  /** A fork of the nearest forecast up the thread: the inputs it changes (on top of that parent's), with reasons. */
-  fork?: { inputs: Record<string, unknown>; why?: Record<string, string> };
+  /**
+   * A fork of the nearest forecast up the thread: the inputs it changes (on top of that parent's), with reasons;
+   * for a Squiggle parent, `source` makes it a code fork.
+   */
+  fork?: { inputs: Record<string, unknown>; why?: Record<string, string>; source?: string };
   votes?: Record<string, 1 | -1>;
   agree?: Record<string, 1 | -1>;
   replies?: DemoComment[];
@@ -71,7 +75,7 @@ export const DEMO_POSTS: {
   author: string;
   title: string;
   markdown: string;
-  forecast?: { modelId: string; inputs: Record<string, unknown> };
+  forecast?: { modelId: string; inputs: Record<string, unknown>; source?: string };
   votes: Record<string, 1 | -1>;
   comments: DemoComment[];
 }[] = [
@@ -208,6 +212,32 @@ export const DEMO_POSTS: {
         author: "ada",
         markdown: "Cross-reference for the GPT-3 extrapolation thread: <@Priya's post@>(@Extrapolating GPT-3 benchmarks against loss@) uses the Kaplan-era loss law, so its compute numbers inherit the old allocation.",
         votes: { moss: 1 },
+      },
+    ],
+  },
+  {
+    author: "ada",
+    title: "A compute-supply Fermi model: when does one run reach 1e28 FLOP?",
+    markdown: COMPUTE_SUPPLY_POST,
+    forecast: { modelId: "squiggle", inputs: {}, source: COMPUTE_SUPPLY },
+    votes: { priya: 1, tomas: 1, moss: 1 },
+    comments: [
+      {
+        author: "priya",
+        markdown: "Packaging is the binding constraint through 2027 at least, and the largest runs get a *smaller* share of the stock as inference eats it. Forking both.",
+        fork: {
+          inputs: { shipmentGrowth: { kind: "ci90", shape: "lognormal", p5: 1.15, p95: 1.5 }, runShare: { kind: "ci90", shape: "lognormal", p5: 0.003, p95: 0.01 } },
+          why: { shipmentGrowth: "CoWoS capacity grows about 1.3× a year", runShare: "inference takes a growing share of the stock" },
+        },
+        votes: { ada: 1, tomas: 1 },
+        agree: { tomas: 1 },
+      },
+      {
+        author: "tomas",
+        markdown: "The structure misses power. A campus that can draw 1.5× more each year caps how fast one run grows, however many chips ship. I added it as a parameter and take the slower of the two growth rates.",
+        fork: { inputs: {}, source: COMPUTE_SUPPLY_WITH_POWER, why: { $code: "one run grows no faster than the power behind it" } },
+        votes: { ada: 1, priya: 1, moss: 1 },
+        agree: { ada: 1 },
       },
     ],
   },

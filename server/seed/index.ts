@@ -4,14 +4,15 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { createServices } from "../../app/services/index.server";
 import type { ComputeRunner } from "../../app/services/forecasts.server";
+import type { SquiggleRunner } from "../../app/services/squiggle.server";
 import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./content";
 
 /** Seeds only an empty database; returns whether it did. */
-export async function seedIfEmpty(db: Db, runner?: ComputeRunner): Promise<boolean> {
+export async function seedIfEmpty(db: Db, runner?: ComputeRunner, squiggle?: SquiggleRunner): Promise<boolean> {
   if (db.select({ n: count() }).from(users).get()!.n > 0) return false;
   let t = Date.UTC(2026, 9, 1, 9, 0, 0);
   // Each write advances the clock a little, so the demo threads have a believable order.
-  const services = createServices(db, { now: () => (t += 7 * 60_000), runner });
+  const services = createServices(db, { now: () => (t += 7 * 60_000), runner, squiggle });
   const ids = new Map<string, number>();
   for (const u of DEMO_USERS) {
     const user = await services.users.signup({ handle: u.handle, displayName: u.displayName, password: u.password, role: u.role });
@@ -21,14 +22,14 @@ export async function seedIfEmpty(db: Db, runner?: ComputeRunner): Promise<boole
 
   for (const p of DEMO_POSTS) {
     t += 26 * 3600_000;
-    const forecast = p.forecast ? await services.forecasts.compute(p.forecast.modelId, p.forecast.inputs) : null;
+    const forecast = p.forecast ? await services.forecasts.compute(p.forecast.modelId, p.forecast.inputs, { source: p.forecast.source }) : null;
     const post = await services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown, forecast });
     const addThread = async (items: DemoComment[], parentId: number | null, nearest: { id: number; inputs: Record<string, unknown> } | null) => {
       for (const c of items) {
         let fork = null;
         if (c.fork && nearest) {
           const inputs = { ...nearest.inputs, ...c.fork.inputs };
-          fork = await services.forks.prepare(post.id, nearest.id, inputs, c.fork.why ?? {});
+          fork = await services.forks.prepare(post.id, nearest.id, inputs, c.fork.why ?? {}, { source: c.fork.source });
         }
         const { id } = await services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown, fork });
         for (const [voter, value] of Object.entries(c.votes ?? {})) {

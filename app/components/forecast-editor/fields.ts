@@ -25,7 +25,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** The text style of a distribution parameter: in the input's unit, or a plain number (weights, OOM spreads). */
 export function paramStyle(def: DistributionInputDef, inUnit: boolean): NumberStyle {
   if (!inUnit) return { sci: false, percent: false };
-  return { sci: def.max >= 1e6, percent: isShareUnit(def.unit) };
+  return { sci: def.scale ? def.scale === "log" : def.max >= 1e6, percent: isShareUnit(def.unit) };
 }
 
 function percentMode(unit: string): "share" | "literal" | "none" {

@@ -18,6 +18,8 @@
 //                                  forecast.genome_params.sdOom     "0.35"
 //                                  forecast.x.components.0.weight   "0.5"  (mixtures)
 //   forecast.$why.<input>        a fork's one-line rationale for a changed input
+//   forecast.$source             a Squiggle model's program (its parameters are edited in the
+//                                code itself when scripts are off)
 //
 // Numbers are read as the editor reads them ("1e15", "1,000", "3%"); text that does not
 // parse is kept as text, so the engine's schema rejects it with a message for that field.
@@ -26,10 +28,11 @@
 
 import { readInputs, type Fields } from "./fields";
 import { overridesOf } from "./payload";
-import type { ForecastModel, Inputs } from "../../forecast/index";
+import { SQUIGGLE_MODEL_ID, type ForecastModel, type Inputs } from "../../forecast/index";
 
 export const MODEL_FIELD = "$model";
 export const WHY_FIELD = "$why";
+export const SOURCE_FIELD = "$source";
 
 /** The HTML name of the field at `path` for an editor named `name`. */
 export function fieldName(name: string, path: string): string {
@@ -47,6 +50,7 @@ export interface SplitFields {
   /** The JSON field's text when present and non-empty (a JS submission). */
   json?: string;
   modelId?: string;
+  source?: string;
   /** Value fields keyed by path, prefix removed. */
   fields: Record<string, string>;
   rationales: Record<string, string>;
@@ -66,6 +70,7 @@ export function splitFormFields(name: string, entries: Iterable<[string, unknown
     if (!key.startsWith(prefix)) continue;
     const path = key.slice(prefix.length);
     if (path === MODEL_FIELD) out.modelId = value;
+    else if (path === SOURCE_FIELD) out.source = value;
     else if (path.startsWith(whyPrefix)) out.rationales[path.slice(whyPrefix.length)] = value;
     else if (!path.startsWith("$")) out.fields[path] = value;
   }
@@ -73,7 +78,7 @@ export function splitFormFields(name: string, entries: Iterable<[string, unknown
 }
 
 export type ForecastFormResult =
-  | { ok: true; modelId: string; inputs: Inputs; rationales: Record<string, string> }
+  | { ok: true; modelId: string; inputs: Inputs; rationales: Record<string, string>; source?: string }
   | { ok: false; error: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -99,14 +104,22 @@ export function readForecastForm(
     if (!isRecord(parsed) || typeof parsed.modelId !== "string" || !isRecord(parsed.inputs)) {
       return { ok: false, error: "The forecast must be {modelId, inputs}" };
     }
-    if (!getModel(parsed.modelId)) return { ok: false, error: `Unknown model "${parsed.modelId}"` };
+    const squiggle = parsed.modelId === SQUIGGLE_MODEL_ID;
+    if (!squiggle && !getModel(parsed.modelId)) return { ok: false, error: `Unknown model "${parsed.modelId}"` };
     const rationales: Record<string, string> = Object.create(null);
     if (isRecord(parsed.rationales)) {
       for (const [k, v] of Object.entries(parsed.rationales)) if (typeof v === "string" && v.trim()) rationales[k] = v.trim();
     }
-    return { ok: true, modelId: parsed.modelId, inputs: parsed.inputs as Inputs, rationales };
+    const source = squiggle && typeof parsed.source === "string" ? { source: parsed.source } : {};
+    return { ok: true, modelId: parsed.modelId, inputs: parsed.inputs as Inputs, rationales, ...source };
   }
   if (split.modelId === undefined) return { ok: false, error: "No forecast was submitted" };
+  if (split.modelId === SQUIGGLE_MODEL_ID) {
+    // Without scripts a Squiggle model's parameters are edited in its code, which is sent whole.
+    const rationales: Record<string, string> = Object.create(null);
+    for (const [k, v] of Object.entries(split.rationales)) if (v.trim()) rationales[k] = v.trim();
+    return { ok: true, modelId: SQUIGGLE_MODEL_ID, inputs: {}, rationales, ...(split.source !== undefined ? { source: split.source } : {}) };
+  }
   const model = getModel(split.modelId);
   if (!model) return { ok: false, error: `Unknown model "${split.modelId}"` };
   const rationales: Record<string, string> = Object.create(null);

@@ -24,6 +24,7 @@ export type { EditorPayload, PreviewRequest } from "./payload";
 export { clearForecastDraft } from "./draft";
 export { useForecastPreview, DEFAULT_PREVIEW_URL, type PreviewState } from "./use-forecast-preview";
 export { inputsFromFormFields, readForecastForm, splitFormFields } from "./form-fields";
+export { ModelCards, registeredGroups, type ModelGroup, type ModelOption } from "./pickers";
 
 function groupInputs(inputs: InputDef[]): [string, InputDef[]][] {
   const groups = new Map<string, InputDef[]>();
@@ -106,6 +107,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
               uid={uid}
               offered={props.models?.map((id) => getModel(id)).filter((m): m is NonNullable<typeof m> => Boolean(m))}
               hrefFor={props.modelHref}
+              others={props.otherModels}
             />
           )}
           {!forking ? (

@@ -13,11 +13,12 @@ import { boundsHint } from "./number-text";
 import { RATIONALE_MAX } from "./payload";
 
 function boundsText(def: InputDef): string | null {
+  if (def.hideBounds) return null;
   switch (def.kind) {
     case "number":
       return `Between ${boundsHint(def.min, def.max, def.unit, def.scale).slice("between ".length)}.`;
     case "distribution":
-      return `Values ${boundsHint(def.min, def.max, def.unit, def.max >= 1e6 ? "log" : undefined)}.`;
+      return `Values ${boundsHint(def.min, def.max, def.unit, def.scale ?? (def.max >= 1e6 ? "log" : undefined))}.`;
     case "table":
       return `${def.columns.map((c) => `${c.label} ${boundsHint(c.min, c.max, c.unit)}`).join("; ")}.`;
     case "quantiles":

@@ -17,6 +17,8 @@ export interface PreviewRequest {
   modelId: string;
   inputs: Inputs;
   parentInputs?: Inputs;
+  /** Squiggle: the program. */
+  source?: string;
   parentForecastId?: number;
 }
 

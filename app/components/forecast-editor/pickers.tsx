@@ -7,9 +7,67 @@ import { ids } from "./context";
 import type { EditorAction } from "./editor-state";
 import { fullLabel, lowerLabel } from "./payload";
 
-/** The picker's option groups, in order: built-in models, then quick forecasts. */
+/** The picker's option groups, in order: built-in models, then quick forecasts (then other kinds, such as Squiggle). */
 export function pickerGroup(m: ForecastModel): string {
   return m.quick ? "Quick forecasts" : "Built-in models";
+}
+
+/** One card of the model picker: a registered model, or another kind of forecast (a Squiggle model). */
+export interface ModelOption {
+  id: string;
+  title: string;
+  summary: string;
+  selected: boolean;
+  onSelect: () => void;
+  /** Without JavaScript the card is a link to the page with this model chosen. */
+  href?: string;
+}
+
+export interface ModelGroup {
+  title: string;
+  options: ModelOption[];
+}
+
+/** The registered models as picker groups (built-in, quick), in the picker's order. */
+export function registeredGroups(models: ForecastModel[], pick: { selectedId: string | null; onSelect: (id: string) => void; hrefFor?: (id: string) => string }): ModelGroup[] {
+  const groups = new Map<string, ModelOption[]>();
+  for (const m of models) {
+    const option: ModelOption = { id: m.id, title: m.title, summary: m.summary, selected: m.id === pick.selectedId, onSelect: () => pick.onSelect(m.id), href: pick.hrefFor?.(m.id) };
+    groups.set(pickerGroup(m), [...(groups.get(pickerGroup(m)) ?? []), option]);
+  }
+  return [...groups].map(([title, options]) => ({ title, options }));
+}
+
+/** Every kind of forecast side by side, in groups. Cards that need JavaScript are links (or disabled) before hydration. */
+export function ModelCards({ groups, hydrated, uid }: { groups: ModelGroup[]; hydrated: boolean; uid: string }) {
+  const labelId = `${uid}-models`;
+  return (
+    <div className="fe-models-block">
+      <p className="fe-eyebrow" id={labelId}>
+        Model
+      </p>
+      {groups.map(({ title, options }) => (
+        <div className="fe-models-group" role="group" aria-label={groups.length > 1 ? `Model: ${title.toLowerCase()}` : "Model"} key={title}>
+          {groups.length > 1 ? <p className="fe-models-group__title">{title}</p> : null}
+          <div className="fe-models">
+            {options.map((o) =>
+              !hydrated && !o.selected && o.href ? (
+                <a key={o.id} className="fe-model" href={o.href}>
+                  <span className="fe-model__title">{o.title}</span>
+                  <span className="fe-model__summary">{o.summary}</span>
+                </a>
+              ) : (
+                <button key={o.id} type="button" className="fe-model" aria-pressed={o.selected} disabled={!hydrated && !o.selected} onClick={o.onSelect}>
+                  <span className="fe-model__title">{o.title}</span>
+                  <span className="fe-model__summary">{o.summary}</span>
+                </button>
+              ),
+            )}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
 }
 
 export function ModelPicker(props: {
@@ -22,6 +80,8 @@ export function ModelPicker(props: {
   offered?: ForecastModel[];
   /** Without JavaScript the other models are links to the page with that model chosen. */
   hrefFor?: (modelId: string) => string;
+  /** Other kinds of forecast, after the registered models (a Squiggle model). */
+  others?: ModelGroup[];
 }) {
   const { model, allowChange, hydrated, dispatch, uid, hrefFor } = props;
   if (!allowChange) {
@@ -33,43 +93,8 @@ export function ModelPicker(props: {
       </div>
     );
   }
-  const labelId = `${uid}-models`;
-  const groups = new Map<string, ForecastModel[]>();
-  for (const m of props.offered ?? listModels()) groups.set(pickerGroup(m), [...(groups.get(pickerGroup(m)) ?? []), m]);
-  return (
-    <div className="fe-models-block">
-      <p className="fe-eyebrow" id={labelId}>
-        Model
-      </p>
-      {[...groups].map(([title, list]) => (
-        <div className="fe-models-group" role="group" aria-label={groups.size > 1 ? `Model: ${title.toLowerCase()}` : "Model"} key={title}>
-          {groups.size > 1 ? <p className="fe-models-group__title">{title}</p> : null}
-          <div className="fe-models">
-            {list.map((m) =>
-              !hydrated && m.id !== model.id && hrefFor ? (
-                <a key={m.id} className="fe-model" href={hrefFor(m.id)}>
-                  <span className="fe-model__title">{m.title}</span>
-                  <span className="fe-model__summary">{m.summary}</span>
-                </a>
-              ) : (
-                <button
-                  key={m.id}
-                  type="button"
-                  className="fe-model"
-                  aria-pressed={m.id === model.id}
-                  disabled={!hydrated && m.id !== model.id}
-                  onClick={() => dispatch({ type: "model", modelId: m.id })}
-                >
-                  <span className="fe-model__title">{m.title}</span>
-                  <span className="fe-model__summary">{m.summary}</span>
-                </button>
-              ),
-            )}
-          </div>
-        </div>
-      ))}
-    </div>
-  );
+  const groups = registeredGroups(props.offered ?? listModels(), { selectedId: model.id, onSelect: (id) => dispatch({ type: "model", modelId: id }), hrefFor });
+  return <ModelCards groups={[...groups, ...(props.others ?? [])]} hydrated={hydrated} uid={uid} />;
 }
 
 /** "Sets 3 inputs: anchor weights, algorithmic halving time, …" for a preset. */

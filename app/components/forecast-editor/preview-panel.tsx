@@ -19,6 +19,8 @@ function StatusLine({ state, hydrated, blocked }: { state: PreviewState; hydrate
       return <span className="fe-status fe-status--warn">The server found problems (marked below)</span>;
     case "unavailable":
       return <span className="fe-status fe-status--warn">Not updated</span>;
+    case "program":
+      return <span className="fe-status fe-status--warn">{state.problem?.line ? `Fix the program (line ${state.problem.line})` : "Fix the program"}</span>;
     case "ok":
       return <span className="fe-status">Up to date</span>;
     case "idle":
@@ -96,6 +98,8 @@ export function PreviewPanel({
             <p>{blocked}.</p>
           ) : state.status === "blocked" || state.status === "invalid" ? (
             <p>Fix the marked inputs and the chart appears here.</p>
+          ) : state.status === "program" ? (
+            <p>Fix the program (the error is marked in the code) and the chart appears here.</p>
           ) : (
             <p>The chart and headline numbers appear here as you edit (this needs JavaScript).</p>
           )}

@@ -1,6 +1,6 @@
 // The preview endpoint's answers, read defensively.
 
-import type { Headline, InputIssue } from "../../forecast/index";
+import type { Headline, InputDef, InputIssue, SquiggleOutputDecl } from "../../forecast/index";
 
 export interface PreviewResult {
   headlines: Headline[];
@@ -9,11 +9,21 @@ export interface PreviewResult {
   description: string;
   /** Forks: a sentence on how the result moved against the parent. */
   shift?: string;
+  /** Squiggle: the program's parameters and output, as the server's sandbox read them. */
+  program?: { inputs: InputDef[]; output: SquiggleOutputDecl };
+}
+
+/** A Squiggle program the interpreter refused (or one over the size cap), with where in the code. */
+export interface ProgramProblem {
+  message: string;
+  line: number | null;
+  column: number | null;
 }
 
 export type PreviewOutcome =
   | { kind: "ok"; result: PreviewResult }
   | { kind: "invalid"; errors: InputIssue[] }
+  | { kind: "program"; problem: ProgramProblem }
   | { kind: "unavailable"; message: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -46,7 +56,16 @@ export function parsePreviewResponse(status: number, body: unknown): PreviewOutc
       description: typeof body.description === "string" ? body.description : "",
     };
     if (typeof body.shift === "string" && body.shift.trim()) result.shift = body.shift;
+    if (isRecord(body.program) && Array.isArray(body.program.inputs) && isRecord(body.program.output)) {
+      // The server's own shapes (the same InputDefs the schema validates against).
+      result.program = { inputs: body.program.inputs as InputDef[], output: body.program.output as unknown as SquiggleOutputDecl };
+    }
     return { kind: "ok", result };
+  }
+  if ((status === 422 && isRecord(body) && "line" in body) || status === 413) {
+    const message = isRecord(body) && typeof body.error === "string" ? body.error : "The program is too long.";
+    const at = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null);
+    return { kind: "program", problem: { message, line: isRecord(body) ? at(body.line) : null, column: isRecord(body) ? at(body.column) : null } };
   }
   if (status === 400 && isRecord(body) && body.ok === false && Array.isArray(body.errors)) {
     const errors = body.errors

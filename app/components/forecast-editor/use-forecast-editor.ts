@@ -7,6 +7,7 @@ import { ids } from "./context";
 import { loadDraft, parseDraft, saveDraft } from "./draft";
 import { derive, editorReducer, initialState, issuesByInput, type ForecastValue } from "./editor-state";
 import { fullInputs } from "./payload";
+import type { ModelGroup } from "./pickers";
 
 export interface ForecastEditorProps {
   /** Name of the hidden field carrying the JSON payload; plain fields are named `${name}.<path>`. */
@@ -20,6 +21,8 @@ export interface ForecastEditorProps {
   models?: string[];
   /** Without JavaScript, other models are links: the page's URL with that model chosen. */
   modelHref?: (modelId: string) => string;
+  /** More groups for the model picker: other kinds of forecast (a Squiggle model). */
+  otherModels?: ModelGroup[];
   previewUrl?: string;
   onChange?: (value: { modelId: string; inputs: Inputs; valid: boolean }) => void;
   storageKey?: string;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { InputIssue } from "../../forecast/index";
 import type { PreviewRequest } from "./payload";
-import { parsePreviewResponse, type PreviewOutcome, type PreviewResult } from "./preview";
+import { parsePreviewResponse, type PreviewOutcome, type PreviewResult, type ProgramProblem } from "./preview";
 
 export const DEFAULT_PREVIEW_URL = "/api/forecasts/preview";
 const CACHE_SIZE = 24;
@@ -18,6 +18,8 @@ export type PreviewStatus =
   | "invalid"
   /** The browser-side check failed, so nothing is sent. */
   | "blocked"
+  /** A Squiggle program the interpreter refused: the problem is shown in the code. */
+  | "program"
   | "unavailable";
 
 export interface PreviewState {
@@ -26,6 +28,7 @@ export interface PreviewState {
   result: PreviewResult | null;
   errors: InputIssue[];
   message: string | null;
+  problem?: ProgramProblem;
 }
 
 const IDLE: PreviewState = { status: "idle", result: null, errors: [], message: null };
@@ -49,7 +52,9 @@ export function useForecastPreview(request: PreviewRequest | null, url = DEFAULT
           ? { status: "ok", result: outcome.result, errors: [], message: null }
           : outcome.kind === "invalid"
             ? { status: "invalid", result: prev.result, errors: outcome.errors, message: null }
-            : { status: "unavailable", result: prev.result, errors: [], message: outcome.message },
+            : outcome.kind === "program"
+              ? { status: "program", result: prev.result, errors: [], message: outcome.problem.message, problem: outcome.problem }
+              : { status: "unavailable", result: prev.result, errors: [], message: outcome.message },
       );
 
     if (key === null) {

@@ -1,0 +1,113 @@
+// A Squiggle post, a parameter fork and a code fork, end to end in Chromium, with a second
+// reader who watches both forks (their diffs and overlay charts) arrive without a reload.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, loadedImage, signUp, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function newUser(handle: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await signUp(page, app.url, handle);
+  return { page, close: () => context.close() };
+}
+
+describe("Squiggle models", () => {
+  it("a post with a Squiggle model, a parameter fork and a code fork, live for a second reader", async () => {
+    const author = await newUser("sofia");
+    const errors = watchErrors(author.page);
+    const a = author.page;
+    await a.goto(`${app.url}/posts/new`);
+    await waitForHydration(a);
+    await a.getByLabel("Title").fill("When does one run reach 1e28 FLOP?");
+    await a.getByLabel("Body").fill("A small supply model; fork the growth rate.");
+    await a.getByLabel(/Attach a forecast/).check();
+    await a.getByRole("button", { name: /Squiggle model/ }).click();
+
+    // The template runs; its parameters become the form.
+    const editor = a.locator(".fe--squiggle");
+    await textOf(editor.locator(".fe-status")).toContain("Up to date");
+    await visible(editor.getByLabel("Target run size"));
+    await visible(editor.locator(".fe-chart svg"));
+
+    // An error is shown at its line; fixing it brings the preview back.
+    const code = editor.getByLabel("Squiggle program");
+    const template = await code.inputValue();
+    await code.fill(template.replace("target :: flop = 1e28", "target :: flop = 1e28 *"));
+    await textOf(editor.locator(".sq-code__error")).toMatch(/Line \d+/);
+    await visible(editor.locator(".sq-code__numbers .is-error"));
+    await code.fill(template);
+    await textOf(editor.locator(".fe-status")).toContain("Up to date");
+    expect(await editor.locator(".sq-code__error").count()).toBe(0);
+
+    await a.getByRole("button", { name: "Publish" }).click();
+    await a.waitForURL(/\/posts\/when-does-one-run-reach-1e28-flop$/);
+    const postUrl = a.url();
+    await visible(a.locator(".forecast-panel .forecast-chart svg"));
+    await textOf(a.locator(".forecast-panel__title")).toContain("Year of the first 1e28 FLOP training run");
+    // The browser logs the preview's 422 for the deliberate error; nothing else may go wrong.
+    expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+
+    // A second reader has the post open when the forks come in.
+    const watcher = await newUser("wendell");
+    const w = watcher.page;
+    await w.goto(postUrl);
+    await waitForHydration(w);
+    await textOf(w.locator(".live-status")).toContain("Live");
+
+    // A parameter fork through the same input form the built-in models use.
+    const forker = await newUser("felix");
+    const f = forker.page;
+    const forkErrors = watchErrors(f);
+    await f.goto(postUrl);
+    await waitForHydration(f);
+    await f.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
+    const form = f.locator(".post-fork .fork-form");
+    await form.getByLabel("Target run size").fill("1e29");
+    await form.getByLabel("Target run size").blur();
+    await textOf(form.locator(".fe-shift")).toMatch(/median arrival 20\d\d → 20\d\d/);
+    await form.locator("textarea[name=markdown]").fill("The question should be about 1e29.");
+    await form.getByRole("button", { name: "Post reply with fork" }).click();
+    const paramFork = w.locator("article.comment", { hasText: "about 1e29" }).first();
+    await visible(paramFork.locator(".fork-card"));
+    await textOf(paramFork.locator(".fork-diff")).toContain("Target run size");
+    await loadedImage(paramFork.locator(".fork-card__chart img"));
+
+    // A code fork: the program itself changes, and the card shows the diff.
+    await f.reload();
+    await waitForHydration(f);
+    await f.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
+    const codeForm = f.locator(".post-fork .fork-form");
+    await codeForm.locator("summary", { hasText: "Change the code too" }).click();
+    const forkCode = codeForm.getByLabel(/The program/);
+    const parentCode = await forkCode.inputValue();
+    await forkCode.fill(parentCode.replace("yearsNeeded = log10", "// Growth halves after the first doubling.\nyearsNeeded = 1.5 * log10"));
+    await textOf(codeForm.locator(".sq-diff__caption")).toContain("2 lines added");
+    await codeForm.getByLabel(/Why this change to the code/).fill("growth slows down");
+    await textOf(codeForm.locator(".fe-shift")).toContain("→");
+    await codeForm.locator("textarea[name=markdown]").fill("Growth will not stay this fast.");
+    await codeForm.getByRole("button", { name: "Post reply with fork" }).click();
+    const codeFork = w.locator("article.comment", { hasText: "Growth will not stay this fast" }).first();
+    await visible(codeFork.locator(".fork-card .sq-diff"));
+    await textOf(codeFork.locator(".sq-diff")).toContain("// Growth halves after the first doubling.");
+    await textOf(codeFork.locator(".fork-card")).toContain("growth slows down");
+    await loadedImage(codeFork.locator(".fork-card__chart img"));
+    expect(forkErrors).toEqual([]);
+
+    await author.close();
+    await watcher.close();
+    await forker.close();
+  }, 120_000);
+});
