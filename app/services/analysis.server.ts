@@ -3,6 +3,7 @@
 // base forecast's seed and sample count (common random numbers, ADR 016), and the batches go
 // to the worker pool split in two, so both threads work (ADR 017).
 import {
+  SQUIGGLE_MODEL_ID,
   assembleTornado,
   defaultMetric,
   formatMetricDelta,
@@ -104,6 +105,7 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
   async function loadForAnalysis(id: number) {
     const loaded = await forecasts.load(id);
     const model = loaded.model;
+    if (loaded.row.modelId === SQUIGGLE_MODEL_ID) throw appError(409, "Sensitivity and solving run on the built-in models' engine; they are not available for Squiggle models yet.");
     if (!model) throw appError(409, "This forecast's model is no longer available, so it cannot be analysed.");
     const prepared = prepareRun(model.id, loaded.inputs, { seed: loaded.row.seed, sampleCount: Math.min(loaded.row.sampleCount, ANALYSIS_MAX_SAMPLES) });
     if (!prepared.ok) throw appError(409, `This forecast's inputs no longer fit the model: ${prepared.errors.map((e) => e.message).join("; ")}`);

@@ -4,6 +4,7 @@
 // the test, so new prose cannot slip an unchecked figure in.
 import { describe, expect, it } from "vitest";
 import { DEMO_POSTS, type DemoComment } from "../../server/seed/content";
+import { COMPUTE_SUPPLY, COMPUTE_SUPPLY_WITH_POWER } from "../../server/seed/squiggle";
 import { CHINCHILLA_EQ10 } from "../../app/forecast/models/scaling-laws";
 import {
   bioAnchors,
@@ -190,6 +191,31 @@ const CLAIMS: Claim[] = [
   { quote: "big enough for $10^{27}$ in a few months", kind: "cited", source: "Priya's reading of announced clusters; the arithmetic above gives the cluster size" },
   { quote: "the resolution needs one credible number", kind: "wording", source: "the question's resolution rule (\"a … statement … or estimate\")" },
   { quote: "Extrapolating GPT-3 benchmarks against loss", kind: "wording", source: "a model name (a post title)" },
+  // --- The Squiggle post (its numbers are the program's own literals, server/seed/squiggle.ts)
+  { quote: "1e28 FLOP", kind: "input", check: () => expect(COMPUTE_SUPPLY).toContain("target :: flop = 1e28") },
+  { quote: "one run", kind: "wording", source: "a single training run, not a count" },
+  { quote: "This one is about supply", kind: "wording", source: "refers to the post" },
+  { quote: "The two numbers I'm least sure of", kind: "wording", source: "the list below has two items" },
+  { quote: "1. **Shipment growth.**", kind: "wording", source: "list numbering" },
+  { quote: "2. **Share of the stock on one run.**", kind: "wording", source: "list numbering" },
+  { quote: "1.3–2× a year", kind: "input", check: () => expect(COMPUTE_SUPPLY).toContain("shipmentGrowth = 1.3 to 2") },
+  { quote: "for 2025–2030", kind: "wording", source: "the years the author's range is about" },
+  { quote: "0.5–2% of all installed accelerators", kind: "input", check: () => expect(COMPUTE_SUPPLY).toContain("runShare = 0.005 to 0.02") },
+  { quote: "roughly 50k–250k H100-equivalents today", kind: "computed", check: () => {
+    // The installed stock is 2.5 years of shipments; at the geometric middle of 3M–6M shipped in 2025:
+    expect(COMPUTE_SUPPLY).toContain("chips2025 :: chips = 3M to 6M");
+    const stock = Math.sqrt(3e6 * 6e6) * 2.5;
+    expect(stock * 0.005).toBeGreaterThan(40e3);
+    expect(stock * 0.005).toBeLessThan(60e3);
+    expect(stock * 0.02).toBeGreaterThan(200e3);
+    expect(stock * 0.02).toBeLessThan(300e3);
+  } },
+  { quote: "through 2027 at least", kind: "wording", source: "the replier's view of a period, not a modelled figure" },
+  { quote: "draw 1.5× more each year", kind: "input", check: () => {
+    expect(COMPUTE_SUPPLY_WITH_POWER).toContain("powerGrowth = 1.2 to 1.6");
+    expect(1.5).toBeGreaterThan(1.2);
+  } },
+  { quote: "the two growth rates", kind: "wording", source: "shipments and power" },
 ];
 
 /** Every text a reader sees in the seeded threads: titles, posts, replies. */
