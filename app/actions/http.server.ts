@@ -61,12 +61,6 @@ export async function runLoader<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-/** Only same-site relative paths: an open redirect would hand our login page to phishers. */
-export function safeRedirect(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 const MAX_JSON_DEPTH = 32;
 
 function depthOf(value: unknown, limit: number): number {

@@ -6,7 +6,8 @@ import { Field } from "~/components/field";
 import { GENERIC_LOGIN_ERROR, loginSchema } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
 import { appError, type ActionFailure } from "~/utils/errors";
-import { formValues, parseForm, runAction, safeRedirect, actionRetryAfter } from "~/actions/http.server";
+import { formValues, parseForm, runAction, actionRetryAfter } from "~/actions/http.server";
+import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Forkcast" }];
 

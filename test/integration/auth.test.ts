@@ -114,3 +114,41 @@ describe("accounts and sessions", () => {
     expect(res.text).toContain('href="/login?redirectTo=%2Fposts%2Fnew"');
   });
 });
+
+describe("the redirect after log-in", () => {
+  const phish = "/\t/evil.example/phish";
+
+  it("never leaves our origin, however the target is disguised", async () => {
+    const client = new Client(server.url);
+    await client.signup("redirected");
+    await client.post("/logout", {});
+    for (const redirectTo of [phish, "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/.//evil.example"]) {
+      const res = await client.post("/login", { handle: "redirected", password: "correct horse battery", redirectTo });
+      expect(res.status).toBe(302);
+      expect(res.location).toBe("/");
+    }
+  });
+
+  it("bounces an already logged-in reader only to a path of ours", async () => {
+    const client = new Client(server.url);
+    await client.signup("bounced");
+    const res = await client.get(`/login?redirectTo=${encodeURIComponent(phish)}`);
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/");
+    const fine = await client.get(`/login?redirectTo=${encodeURIComponent("/posts/new?x=1")}`);
+    expect(fine.location).toBe("/posts/new?x=1");
+  });
+
+  it("answers a newline or a non-Latin-1 target with a redirect, never a 500 after the session was made", async () => {
+    const client = new Client(server.url);
+    await client.signup("unicode-target");
+    await client.post("/logout", {});
+    const newline = await client.post("/login", { handle: "unicode-target", password: "correct horse battery", redirectTo: "/posts\r\nSet-Cookie: x=1" });
+    expect(newline.status).toBe(302);
+    expect(newline.location).toBe("/postsSet-Cookie:%20x=1");
+    expect(newline.headers.getSetCookie().some((c) => c.startsWith("x="))).toBe(false);
+    const unicode = await client.post("/login", { handle: "unicode-target", password: "correct horse battery", redirectTo: "/posts/überlegung" });
+    expect(unicode.status).toBe(302);
+    expect(unicode.location).toBe("/posts/%C3%BCberlegung");
+  });
+});
