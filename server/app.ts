@@ -2,14 +2,14 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { openDatabase, type Db } from "../db/client";
 import { seedIfEmpty } from "./seed/index";
 import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
-import { securityHeaders, sameOriginWrites, bodyLimit } from "./middleware";
+import { securityHeaders, sameOriginWrites, readBody } from "./middleware";
+import { remixHandler } from "./remix-handler";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
 import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
@@ -100,7 +100,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     res.json({ ok: true, journalMode: journal });
   });
   app.use(sameOriginWrites());
-  app.use(bodyLimit(256 * 1024));
+  app.use(readBody());
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite: () => Promise<void> = async () => {};
@@ -122,7 +122,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: options.mode,
       getLoadContext: (req, res) => {

@@ -49,14 +49,78 @@ export function sameOriginWrites(): RequestHandler {
   };
 }
 
-/** Remix reads bodies itself with no cap, so the cap sits in front of it. */
-export function bodyLimit(maxBytes: number): RequestHandler {
+/** Bytes a request body may carry, by where it goes. */
+export interface BodyLimits {
+  /** The JSON API (/api/…): model inputs are small. */
+  api: number;
+  /** Forms: a 100 KB post, percent-encoded, beside the forecast editor's JSON. */
+  form: number;
+}
+
+export const BODY_LIMITS: BodyLimits = { api: 256 * 1024, form: 1024 * 1024 };
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+/**
+ * Reads every request body before any route sees it, counting bytes as they arrive: a
+ * declared Content-Length over the limit is refused before reading, and a chunked body is
+ * cut off at the first byte past it. Either way the answer is a 413 and the connection is
+ * closed, so memory never holds more than the limit per request. The body is left on
+ * `req.body` as a Buffer for the Remix handler (server/remix-handler.ts).
+ */
+export function readBody(limits: BodyLimits = BODY_LIMITS): RequestHandler {
   return (req, res, next) => {
-    const length = Number(req.get("content-length") ?? 0);
-    if (Number.isFinite(length) && length > maxBytes) {
-      res.status(413).type("text/plain").send(`Request body too large: the limit is ${Math.round(maxBytes / 1024)} KB.`);
-      return;
-    }
-    next();
+    const declared = req.headers["content-length"];
+    const chunked = req.headers["transfer-encoding"] !== undefined;
+    if (!chunked && (declared === undefined || declared === "0")) return next();
+    const max = req.path.startsWith("/api/") ? limits.api : limits.form;
+    const message = `Request body too large: the limit here is ${kb(max)}.`;
+    if (Number(declared) > max) return refuseLargeBody(req, res, message);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        chunks.length = 0;
+        req.off("data", onData);
+        req.off("end", onEnd);
+        return refuseLargeBody(req, res, message);
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      req.off("data", onData);
+      (req as { body?: Buffer }).body = Buffer.concat(chunks, size);
+      next();
+    };
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", (error) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      next(error);
+    });
   };
+}
+
+/** How long a client gets to read a 413 before its connection is cut. */
+const LINGER_MS = 1000;
+
+/**
+ * Answers 413 with `Connection: close` while the client may still be sending. Reading stops at
+ * once (the rest of the upload is never read, so it costs no memory); the complete answer is
+ * written, and the socket is closed a moment later, once the client has had time to read it:
+ * closed at once, the kernel would reset the connection over the unread upload and the client
+ * would often lose the answer with it.
+ */
+function refuseLargeBody(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], message: string) {
+  req.pause();
+  const body = Buffer.from(message);
+  res.status(413);
+  res.set({ "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(body.length), Connection: "close" });
+  res.write(body);
+  setTimeout(() => {
+    res.end();
+    req.socket.destroy();
+  }, LINGER_MS).unref();
 }

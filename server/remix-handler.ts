@@ -1,0 +1,46 @@
+// The Remix request handler, fed the body readBody() (server/middleware.ts) already read within
+// its limit. @remix-run/express streams the raw request into Remix instead, where
+// request.formData() and request.text() read it whole however large it is.
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+
+export function remixHandler(options: {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development";
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+}): RequestHandler {
+  const handle = createRequestHandler(options.build, options.mode);
+  return async (req, res, next) => {
+    try {
+      const response = await handle(fetchRequest(req, res), options.getLoadContext(req, res));
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  // req.hostname and req.protocol honour the `trust proxy` setting; the port comes from the
+  // forwarded host or the Host header.
+  const port = [req.get("x-forwarded-host"), req.get("host")].map((h) => Number.parseInt(h?.split(":")[1] ?? "", 10)).find(Number.isSafeInteger);
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value);
+  }
+  // Loaders and actions stop when the client goes away before the answer is complete.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const body = (req as { body?: unknown }).body;
+  const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+  if (body instanceof Buffer && req.method !== "GET" && req.method !== "HEAD") init.body = body;
+  return new Request(url.href, init);
+}

@@ -1,0 +1,143 @@
+// Request bodies are cut off at their limit while they stream in, whatever the client declares:
+// a chunked upload (no Content-Length) of 50 MB to every route that takes a body gets a 413 and
+// a closed connection, and the server's memory does not grow with what was sent. The server runs
+// as its own process (as `npm start` runs it), so its RSS is its own.
+import { readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { postAction } from "../support/actions";
+import { Client } from "../support/client";
+import { startApp, type RunningApp } from "../support/process";
+
+const TOTAL = 50 * 1024 * 1024;
+const CHUNK = Buffer.alloc(64 * 1024, "a");
+const MAX_GROWTH_MB = 20;
+
+let app: RunningApp;
+let member: Client;
+let slug = "";
+let commentId = 0;
+
+beforeAll(async () => {
+  app = await startApp({ env: { RATE_LIMITS: "off" } });
+  member = new Client(app.url);
+  await member.signup("uploader");
+  slug = await member.createPost("A post to aim at");
+  const reply = await postAction(member, `/posts/${slug}`, { intent: "reply", markdown: "A reply to aim at", parentId: "" });
+  commentId = reply.data?.commentId as number;
+}, 60_000);
+
+afterAll(() => app?.stop());
+
+function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+  return kb / 1024;
+}
+
+interface Outcome {
+  status: number | null;
+  sent: number;
+  closed: boolean;
+}
+
+/** Streams TOTAL bytes in chunks, without Content-Length, until the server answers or hangs up. */
+function stream(path: string, contentType: string, cookie: string): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const url = new URL(path, app.url);
+    const req = httpRequest(url, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": contentType, cookie, origin: app.url, "transfer-encoding": "chunked" },
+    });
+    let sent = 0;
+    let status: number | null = null;
+    let settled = false;
+    const finish = (closed: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve({ status, sent, closed });
+    };
+    // A server that neither answers nor hangs up within this fails the test instead of hanging it.
+    const timer = setTimeout(() => finish(false), 30_000);
+    req.on("socket", (socket) => socket.once("close", () => finish(true)));
+    req.on("response", (res) => {
+      status = res.statusCode ?? null;
+      res.resume();
+      // The server must hang up by itself soon after answering; we never close first.
+      setTimeout(() => finish(false), 3000);
+    });
+    req.on("error", () => finish(true));
+    const pump = () => {
+      while (sent < TOTAL && status === null && !settled) {
+        sent += CHUNK.length;
+        if (!req.write(CHUNK)) return void req.once("drain", pump);
+      }
+      if (sent >= TOTAL && !settled) req.end();
+    };
+    pump();
+  });
+}
+
+const form = "application/x-www-form-urlencoded";
+const json = "application/json";
+
+/** Every route file that takes a body, with a path that reaches it. */
+function targets(): [file: string, path: string, type: string][] {
+  return [
+    ["login.tsx", "/login", form],
+    ["signup.tsx", "/signup", form],
+    ["settings.tsx", "/settings", form],
+    ["notifications.tsx", "/notifications", form],
+    ["moderation.reports.tsx", "/moderation/reports", form],
+    ["users.$handle.tsx", "/users/uploader", form],
+    ["posts.new.tsx", "/posts/new", form],
+    ["posts.$slug.tsx", `/posts/${slug}`, form],
+    ["posts.$slug.tsx", `/posts/${slug}.data`, form],
+    ["posts.$slug_.comments.$id.tsx", `/posts/${slug}/comments/${commentId}`, form],
+    ["posts.$slug_.edit.tsx", `/posts/${slug}/edit`, form],
+    ["api.forecasts.preview.tsx", "/api/forecasts/preview", json],
+    // A route without an action: the body is still never read whole.
+    ["", "/", form],
+    // Last: if the old code read this body, it would end the session the others use.
+    ["logout.tsx", "/logout", form],
+  ];
+}
+
+it("covers every route that exports an action", () => {
+  const dir = join(process.cwd(), "app/routes");
+  const withAction = readdirSync(dir).filter((f) => /export (async )?function action\b/.test(readFileSync(join(dir, f), "utf8")));
+  expect(new Set(targets().map(([file]) => file).filter(Boolean))).toEqual(new Set(withAction));
+});
+
+it("answers a 50 MB chunked body on every body-taking route with 413, closes the connection, and grows RSS by < 20 MB", async () => {
+  const cookie = [...member.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  // Warm every route once with a small body, so loading route modules is not counted as growth.
+  for (const [, path, type] of targets()) {
+    if (path === "/logout") continue;
+    await member.request("POST", path, { body: type === json ? "{}" : "x=1", headers: { "content-type": type, origin: app.url } });
+  }
+  const before = rssMb(app.pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(app.pid))), 20);
+  const results: Record<string, Outcome> = {};
+  try {
+    for (const [, path, type] of targets()) results[path] = await stream(path, type, cookie);
+  } finally {
+    clearInterval(sampler);
+  }
+  peak = Math.max(peak, rssMb(app.pid));
+  console.log(`body limit: server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while streaming`);
+  const summary = Object.entries(results).map(([path, o]) => ({ path, status: o.status, closed: o.closed, cutOff: o.sent < TOTAL }));
+  expect(summary).toEqual(summary.map(({ path }) => ({ path, status: 413, closed: true, cutOff: true })));
+  expect(peak - before).toBeLessThan(MAX_GROWTH_MB);
+  // The live channel's long-polling transport takes bodies too (engine.io reads them, with its own cap).
+  const handshake = await member.get("/socket.io/?EIO=4&transport=polling", { origin: app.url });
+  const sid = (JSON.parse(handshake.text.slice(1)) as { sid: string }).sid;
+  const polling = await stream(`/socket.io/?EIO=4&transport=polling&sid=${sid}`, "text/plain;charset=UTF-8", cookie);
+  expect({ status: polling.status, closed: polling.closed, cutOff: polling.sent < TOTAL }).toEqual({ status: 413, closed: true, cutOff: true });
+  // The server is still fine afterwards.
+  expect((await member.get(`/posts/${slug}`)).status).toBe(200);
+}, 180_000);
