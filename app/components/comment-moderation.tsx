@@ -1,6 +1,8 @@
 // Per-comment tools: moderators remove, restore and annotate; the post's author folds
 // off-topic replies away; everyone else signed in can report.
+import type { ForkPresentation } from "~/services/types";
 import type { CommentView } from "~/services/types";
+import { ForkCard } from "./fork-card";
 import { ActionForm, Menu, ReasonField, ReportMenu } from "./moderation-forms";
 
 export interface ThreadRoles {
@@ -43,5 +45,16 @@ export function CommentModeration({ comment, roles, viewerId, isFork }: { commen
         </div>
       )}
     </Menu>
+  );
+}
+
+/** Only moderators get a gone comment's words (commentVisibility): kept apart so nobody mistakes them for live text. */
+export function StaffCopy({ comment, fork, viewerId }: { comment: CommentView; fork: ForkPresentation | undefined; viewerId: number | null }) {
+  return (
+    <details className="comment__staff-copy">
+      <summary>{`Only moderators see this ${comment.status === "removed" ? "removed" : "deleted"} text, by ${comment.author.displayName}`}</summary>
+      <div className="prose comment__body" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      {fork ? <ForkCard fork={fork} commentId={comment.id} viewerId={viewerId} /> : null}
+    </details>
   );
 }

@@ -11,7 +11,7 @@ import { ReplyToggle, type ReplyMode } from "./reply-toggle";
 import type { QuestionView } from "~/services/types";
 import { CommentVotes, voteFetcherKey, type PendingVote } from "./comment-votes";
 import { Time } from "./time";
-import { CommentModeration, type ThreadRoles } from "./comment-moderation";
+import { CommentModeration, StaffCopy, type ThreadRoles } from "./comment-moderation";
 
 /** Past this many levels below the view's root, a thread continues on its own page. */
 export const CONTINUE_DEPTH = 8;
@@ -172,6 +172,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
             {c.status === "removed" ? `Removed by a moderator${c.removalReason ? `: ${c.removalReason}` : "."}` : "This comment was deleted by its author."}
           </p>
         )}
+        {!visible && c.html ? <StaffCopy comment={c} fork={ctx.forks[c.id]} viewerId={ctx.viewerId} /> : null}
         {visible && c.modNote ? (
           <p className="comment__mod-note">
             <strong>Moderator note:</strong> {c.modNote}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, banText, decide, exemptFromLimits, GRANTS, slowModeWait, type Actor, type ThreadFacts } from "./permissions";
+import { ACTIONS, banText, commentVisibility, decide, exemptFromLimits, GRANTS, slowModeWait, type Actor, type ThreadFacts } from "./permissions";
 
 const NOW = 1_800_000_000_000;
 const member: Actor = { id: 1, role: "member", bannedUntil: null };
@@ -79,5 +79,16 @@ describe("limits and slow mode", () => {
   it("words a ban for good without a date", () => {
     expect(banText(253402300799000)).toBe("Your account is banned");
     expect(banText(Date.UTC(2027, 0, 2, 3, 4))).toBe("Your account is banned until 2027-01-02 03:04 UTC");
+  });
+});
+
+describe("commentVisibility", () => {
+  it("shows visible comments to everyone and gone ones only to staff", () => {
+    for (const viewer of [null, member, author, mod, admin]) expect(commentVisibility(viewer, { status: "visible" })).toBe("shown");
+    for (const status of ["removed", "deleted"] as const) {
+      // The author of a deleted or removed comment is a reader like any other.
+      for (const viewer of [null, member, author]) expect(commentVisibility(viewer, { status })).toBe("hidden");
+      for (const viewer of [mod, admin]) expect(commentVisibility(viewer, { status })).toBe("staff");
+    }
   });
 });

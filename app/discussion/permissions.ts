@@ -98,7 +98,27 @@ export type Decision = { ok: true } | { ok: false; status: 401 | 403; reason: st
 const ALLOW: Decision = { ok: true };
 const refuse = (status: 401 | 403, reason: string): Decision => ({ ok: false, status, reason });
 
-export const isStaff = (actor: Actor | null): boolean => actor?.role === "moderator" || actor?.role === "admin";
+export const isStaff = (actor: { role: Role } | null): boolean => actor?.role === "moderator" || actor?.role === "admin";
+
+/** Who is reading: the signed-in user with their role as loaded for this request, or nobody. */
+export type Viewer = { id: number; role: Role } | null;
+
+/** Mirrors db/schema COMMENT_STATUSES, which this pure module may not import. */
+export type CommentStatus = "visible" | "deleted" | "removed";
+
+/** Statuses whose words anyone may read; queries for public aggregates filter on these. */
+export const PUBLIC_COMMENT_STATUSES = ["visible"] as const satisfies readonly CommentStatus[];
+
+/**
+ * What a reader may see of a comment's words: its body, its edit history, and the fork it
+ * carries (reasons included). Every read path asks here. Deleted and removed writing is gone
+ * for everyone, its author too; moderators still see it ("staff"), marked, so they can review
+ * and restore it.
+ */
+export function commentVisibility(viewer: Viewer, comment: { status: CommentStatus }): "shown" | "staff" | "hidden" {
+  if ((PUBLIC_COMMENT_STATUSES as readonly CommentStatus[]).includes(comment.status)) return "shown";
+  return isStaff(viewer) ? "staff" : "hidden";
+}
 
 export function isBanned(actor: Actor | null, now: number): boolean {
   return actor?.bannedUntil != null && actor.bannedUntil > now;

@@ -15,17 +15,19 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const format = m[2] ?? "json";
     const { forecasts } = context.services;
     if (format === "csv") {
-      return new Response(await forecasts.csv(id.data), {
+      return new Response(await forecasts.csv(id.data, context.user), {
         headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="forecast-${id.data}.csv"` },
       });
     }
     if (format === "svg" || format === "overlay.svg") {
-      const svg = format === "svg" ? await forecasts.svg(id.data) : await context.services.forks.overlaySvg(id.data);
+      const svg = format === "svg" ? await forecasts.svg(id.data, context.user) : await context.services.forks.overlaySvg(id.data, context.user);
+      // A fork's chart goes away with its comment: shared caches must not keep serving it.
+      const cache = forecasts.row(id.data).commentId === null ? "public, max-age=3600" : "private, max-age=3600";
       return new Response(svg, {
-        headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'", "Cache-Control": "public, max-age=3600" },
+        headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'", "Cache-Control": cache },
       });
     }
     const query = parseQuery(request, questionQuerySchema);
-    return Response.json(await forecasts.document(id.data, query));
+    return Response.json(await forecasts.document(id.data, context.user, query));
   });
 }

@@ -26,11 +26,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That forecast");
     const q = pageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const { postId, steps } = await context.services.forks.lineage(id.data);
+    const { postId, steps } = await context.services.forks.lineage(id.data, context.user);
     const post = postId ? context.services.posts.byId(postId) : null;
-    const forecast = await context.services.forecasts.present(id.data);
+    const forecast = await context.services.forecasts.present(id.data, context.user);
     const asked = q.year !== undefined || q.pct !== undefined;
-    const question = asked && forecast.cdf ? (await context.services.forecasts.document(id.data, { year: q.year, p: q.pct === undefined ? undefined : q.pct / 100 }).catch(() => null))?.question ?? null : null;
+    const question = asked && forecast.cdf ? (await context.services.forecasts.document(id.data, context.user, { year: q.year, p: q.pct === undefined ? undefined : q.pct / 100 }).catch(() => null))?.question ?? null : null;
     let sensitivity = null;
     if (q.sensitivity) {
       await context.services.limits.consume("analysis", context.ip);
@@ -53,7 +53,7 @@ export default function ForecastLineage() {
       <ol>
         {steps.map((s, i) => (
           <li key={s.forecastId} className={s.forecastId === id ? "is-current" : undefined}>
-            <strong>{s.kind === "post" ? `The post's forecast, by ${s.authorName}` : `Fork by ${s.authorName}`}</strong>
+            <strong>{s.kind === "post" ? `The post's forecast, by ${s.authorName}` : s.hidden ? "A fork whose comment was removed or deleted" : `Fork by ${s.authorName}`}</strong>
             {s.commentId && post ? (
               <>
                 {" "}

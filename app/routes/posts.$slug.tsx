@@ -43,14 +43,14 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    const comments = context.services.comments.listForPost(post.id, viewerId);
+    const comments = context.services.comments.listForPost(post.id, context.user);
     // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
     const questions = await context.services.questions.forPost(post.id, post.forecastId);
     // A post that asks a question shows it in the question panel, not the forecast panel.
-    const forecast = post.forecastId && !questions.post ? await context.services.forecasts.present(post.forecastId) : null;
+    const forecast = post.forecastId && !questions.post ? await context.services.forecasts.present(post.forecastId, context.user) : null;
     const tree = buildTree(comments, sort);
     const names = new Map(comments.map((c) => [c.author.id, c.author.displayName]));
-    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
+    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names, context.user);
     const nearest = nearestForecasts(comments, post.forecastId);
     const community = await context.services.forks.community(post.id, post.forecastId);
     // Only the forks panel shows it, and the panel only shows when there are forks.

@@ -30,11 +30,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    const all = context.services.comments.listForPost(post.id, viewerId);
+    const all = context.services.comments.listForPost(post.id, context.user);
     const focus = subthread(all, id.data, sort);
     if (!focus) throw notFound("That comment");
     const names = new Map(all.map((c) => [c.author.id, c.author.displayName]));
-    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names);
+    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names, context.user);
     const nearest = nearestForecasts(all, post.forecastId);
     const replyMode = search.has("fork") ? ("fork" as const) : search.has("ask") ? ("ask" as const) : ("reply" as const);
     const questions = await context.services.questions.forPost(post.id, post.forecastId);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { commentRevisions, comments, posts, users, votes } from "../../db/schema";
@@ -11,8 +11,11 @@ import type { PreparedFork } from "./forks.server";
 import type { LiveHub } from "./broadcast";
 import type { NewNotification, NotificationService } from "./notifications.server";
 import { authorize, enforce, loadActor, loadThread, type Reader } from "./guard.server";
-import { exemptFromLimits, slowModeWait } from "../discussion/permissions";
+import { commentVisibility, exemptFromLimits, PUBLIC_COMMENT_STATUSES, slowModeWait, type Viewer } from "../discussion/permissions";
 import type { CommentView, ComputedForecast, ProfileItem } from "./types";
+
+/** Who wrote a comment is part of what its removal hides. */
+const GONE_AUTHOR = { id: 0, handle: "", displayName: "" };
 
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
@@ -43,10 +46,13 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     viewerAgree: sql<number>`coalesce(${agreeVote.value}, 0)`,
   };
 
-  // Deleted and removed bodies are blanked here, the one place comments leave the database.
-  // Markdown is only needed to prefill the author's own edit form, so others never get it.
-  const redact = (viewerId: number) => (c: CommentView): CommentView =>
-    c.status !== "visible" ? { ...c, html: "", markdown: "" } : c.author.id === viewerId ? c : { ...c, markdown: "" };
+  // The one place comments leave the database for readers; what each may see is decided by
+  // commentVisibility. Markdown is only needed to prefill the author's own edit form.
+  const redact = (viewer: Viewer) => (c: CommentView): CommentView => {
+    const seen = commentVisibility(viewer, c);
+    if (seen === "hidden") return { ...c, html: "", markdown: "", forecastId: null, author: GONE_AUTHOR, viewerVote: 0, viewerAgree: 0 };
+    return seen === "shown" && c.author.id === viewer?.id ? c : { ...c, markdown: "" };
+  };
 
   /** Permission, thread state and slow mode for a new reply; the same rules before a fork is computed and inside the insert. */
   const checkReply = (tx: Reader, postId: number, authorId: number, isFork: boolean) => {
@@ -82,9 +88,8 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
   const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).get();
 
   return {
-    listForPost(postId: number, viewerId: number | null): CommentView[] {
-      const viewer = viewerId ?? -1;
-      return threadQuery.all({ postId, viewer }).map(redact(viewer));
+    listForPost(postId: number, viewer: Viewer): CommentView[] {
+      return threadQuery.all({ postId, viewer: viewer?.id ?? -1 }).map(redact(viewer));
     },
 
     /** Refuses early, before a fork is computed for a reply that could not be posted anyway. */
@@ -184,19 +189,18 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       if (postId) broadcast("comment.removed", { postId, commentId });
     },
 
-    /** Earlier versions, oldest first, followed by the current one. Hidden for deleted comments. */
-    history(commentId: number): { markdown: string; html: string; createdAt: number; current: boolean }[] {
+    /** Earlier versions, oldest first, followed by the current one; 404 to readers who may not see the comment. */
+    history(commentId: number, viewer: Viewer): { html: string; createdAt: number; current: boolean }[] {
       const c = load(commentId);
-      if (!c) throw notFound("That comment");
-      if (c.status !== "visible") return [];
+      if (!c || commentVisibility(viewer, c) === "hidden") throw notFound("That comment");
       const old = db
-        .select({ markdown: commentRevisions.markdown, html: commentRevisions.html, createdAt: commentRevisions.createdAt })
+        .select({ html: commentRevisions.html, createdAt: commentRevisions.createdAt })
         .from(commentRevisions)
         .where(eq(commentRevisions.commentId, commentId))
         .orderBy(asc(commentRevisions.id))
         .all()
         .map((r) => ({ ...r, current: false }));
-      return [...old, { markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt, current: true }];
+      return [...old, { html: c.html, createdAt: c.editedAt ?? c.createdAt, current: true }];
     },
 
     forecastIdOf(commentId: number): number | null {
@@ -213,7 +217,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
         .select({ id: comments.id, markdown: comments.markdown, score: comments.score, createdAt: comments.createdAt, slug: posts.slug, title: posts.title })
         .from(comments)
         .innerJoin(posts, eq(posts.id, comments.postId))
-        .where(and(eq(comments.authorId, authorId), eq(comments.status, "visible")))
+        .where(and(eq(comments.authorId, authorId), inArray(comments.status, PUBLIC_COMMENT_STATUSES)))
         .orderBy(...order)
         .limit(limit)
         .all()

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { forecastResults, forecasts } from "../../db/schema";
+import { comments, forecastResults, forecasts } from "../../db/schema";
+import { commentVisibility, type Viewer } from "../discussion/permissions";
 import { answerQuestion, canonicalJson, cdfOf, diffInputs, getModel, prepareRun, type QuestionAnswer, type ComputeOptions, type EvaluateTask, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
 import { appError, notFound } from "../utils/errors";
 import { describeResult, describeShift, forecastSpec, overlaySpec } from "../charts/index";
@@ -217,8 +218,22 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
     /** GET /api/models (model-definitions.server.ts). */
     definitions: modelDefinitions,
 
+    /**
+     * The row, if this reader may see it: a fork is readable exactly while the comment that
+     * carries it is (commentVisibility); otherwise 404, as if it never existed.
+     */
+    readable(id: number, viewer: Viewer): ForecastRow {
+      const row = this.row(id);
+      if (row.commentId !== null) {
+        const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.commentId)).get();
+        if (!host || commentVisibility(viewer, host) === "hidden") throw notFound("That forecast");
+      }
+      return row;
+    },
+
     /** GET /api/forecasts/:id: inputs, result and provenance; with ?year=/&p=, the reader's own question answered. */
-    async document(id: number, question: { year?: number; p?: number } = {}) {
+    async document(id: number, viewer: Viewer, question: { year?: number; p?: number } = {}) {
+      this.readable(id, viewer);
       const { row, model, inputs, result } = await this.load(id);
       let answer: QuestionAnswer | undefined;
       if (question.year !== undefined || question.p !== undefined) {
@@ -251,21 +266,24 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       };
     },
 
-    async svg(id: number): Promise<string> {
+    async svg(id: number, viewer: Viewer): Promise<string> {
+      this.readable(id, viewer);
       const { row, result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
       return renderSvgCached(`main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`, forecastSpec(result), { label: describeResult(result) });
     },
 
     /** Every chart series in long form: one row per point, a `series` column naming its series. */
-    async csv(id: number): Promise<string> {
+    async csv(id: number, viewer: Viewer): Promise<string> {
+      this.readable(id, viewer);
       const { result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
       return seriesCsv(result);
     },
 
     /** Everything a page shows for a stored forecast. */
-    async present(id: number): Promise<ForecastPresentation> {
+    async present(id: number, viewer: Viewer): Promise<ForecastPresentation> {
+      this.readable(id, viewer);
       const { row, model, inputs, result } = await this.load(id);
       const presented = await presentForecast(row, model, inputs, result);
       const code = this.effectiveCode(row);

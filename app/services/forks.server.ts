@@ -1,7 +1,7 @@
 // Forks: a reply's forecast made by changing some of a parent forecast's inputs. This module
 // checks the parent, computes the fork and how much of its headline shift each changed input
 // explains on its own (the crux), before the write transaction stores it with the comment.
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
@@ -17,6 +17,7 @@ import { presentFork } from "./fork-view.server";
 import type { Clock } from "./clock";
 import { authorize, loadThread } from "./guard.server";
 import type { AttributionRecord, CommunityView, ComputedForecast, ForkPresentation, LegacyAttribution, LineageStep, SpreadView } from "./types";
+import { commentVisibility, PUBLIC_COMMENT_STATUSES, type Viewer } from "../discussion/permissions";
 
 export interface PreparedFork {
   computed: ComputedForecast;
@@ -195,8 +196,9 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       return this.prepare(post.id, current.id, rebased, JSON.parse(fork.rationales) as Record<string, string>, program ? { source: program.source, owner: `user:${userId}` } : {});
     },
 
-    /** The chain from the post's forecast down to this one, oldest first. */
-    async lineage(forecastId: number): Promise<{ postId: number | null; steps: LineageStep[] }> {
+    /** The chain from the post's forecast down to this one, oldest first; forks the reader may not see stay as bare steps. */
+    async lineage(forecastId: number, viewer: Viewer): Promise<{ postId: number | null; steps: LineageStep[] }> {
+      forecasts.readable(forecastId, viewer);
       const steps: LineageStep[] = [];
       const seen = new Set<number>();
       let id: number | null = forecastId;
@@ -205,18 +207,24 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         seen.add(id);
         const { row, model, inputs, result } = await forecasts.load(id);
         postId = row.postId;
+        id = row.parentForecastId;
+        const host = row.commentId === null ? null : db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.commentId)).get();
+        if (host && commentVisibility(viewer, host) === "hidden") {
+          steps.unshift({ forecastId: row.id, kind: "fork", hidden: true, authorName: "", commentId: null, headline: "", changed: [] });
+          continue;
+        }
         const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.authorId)).get();
         const parentInputs = row.parentForecastId ? (JSON.parse(forecasts.row(row.parentForecastId).inputs) as Inputs) : null;
         const h = result?.headlines[0];
         steps.unshift({
           forecastId: row.id,
           kind: row.commentId === null ? "post" : "fork",
+          hidden: false,
           authorName: author?.name ?? "someone",
           commentId: row.commentId,
           headline: h ? `${h.label}: ${formatHeadline(h)}` : "result unavailable",
           changed: model && parentInputs ? diffInputs(model, parentInputs, inputs).map((d) => `${d.label}: ${d.fromText} → ${d.toText}`) : [],
         });
-        id = row.parentForecastId;
       }
       return { postId, steps };
     },
@@ -231,7 +239,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         .from(forecastsTable)
         .innerJoin(users, eq(users.id, forecastsTable.authorId))
         .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-        .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible")))
+        .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES)))
         .orderBy(forecastsTable.id)
         .all();
       const out = [];
@@ -303,7 +311,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
         .from(forecastsTable)
         .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-        .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible"), eq(forecastsTable.modelId, own.row.modelId)))
+        .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.row.modelId)))
         .orderBy(forecastsTable.id)
         .all();
       if (rows.length === 0) return null;
@@ -320,7 +328,8 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
     },
 
     /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg). */
-    async overlaySvg(forecastId: number): Promise<string> {
+    async overlaySvg(forecastId: number, viewer: Viewer): Promise<string> {
+      forecasts.readable(forecastId, viewer);
       const fork = await forecasts.load(forecastId);
       if (!fork.row.parentForecastId || !fork.result) throw notFound("That fork");
       const parent = await forecasts.load(fork.row.parentForecastId);
@@ -337,13 +346,15 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       return spreadForPost(db, forecasts, postId, postForecastId);
     },
 
-    /** Every fork in a post's thread, presented, keyed by the comment that carries it. */
-    async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>): Promise<Record<number, ForkPresentation>> {
+    /** Every fork in a post's thread that this reader may see, presented, keyed by the comment that carries it. */
+    async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
       const rows = db
-        .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId })
+        .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, status: comments.status })
         .from(forecastsTable)
-        .where(and(eq(forecastsTable.postId, postId), isNotNull(forecastsTable.commentId)))
-        .all();
+        .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+        .where(eq(forecastsTable.postId, postId))
+        .all()
+        .filter((r) => commentVisibility(viewer, r) !== "hidden");
       // Forks their author already rebased: the parent of a same-author reply that forks the current version.
       const rebased = new Set<number>();
       if (currentPostForecastId !== null) {

@@ -1,10 +1,11 @@
 // The query behind the Assumptions view; the arithmetic is the pure computeSpread.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
 import { computeSpread, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
 import type { SpreadView } from "./types";
+import { PUBLIC_COMMENT_STATUSES } from "../discussion/permissions";
 
 /**
  * What the thread believes about each assumption: per input, the value each author's latest
@@ -21,7 +22,7 @@ export function spreadForPost(db: Db, forecasts: ForecastService, postId: number
     .from(forecastsTable)
     .innerJoin(users, eq(users.id, forecastsTable.authorId))
     .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-    .where(and(eq(forecastsTable.postId, postId), eq(comments.status, "visible"), eq(forecastsTable.modelId, own.modelId)))
+    .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.modelId)))
     .all();
   // Squiggle: only forks of the same program hold values for the same parameters.
   const rows = all.filter((r) => r.programHash === own.programHash);

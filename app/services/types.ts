@@ -175,6 +175,8 @@ export interface CommunityView {
 export interface LineageStep {
   forecastId: number;
   kind: "post" | "fork";
+  /** A fork whose comment was removed or deleted: only its place in the chain is shown. */
+  hidden: boolean;
   authorName: string;
   commentId: number | null;
   headline: string;

@@ -84,6 +84,8 @@ describe("threaded comments", () => {
     expect(page.text).toContain("edited");
     const history = await bob.get(`/posts/${slug}/comments/${id}/history`);
     expect(history.status).toBe(200);
+    // Its own page, not the permalink's (a nested route without an outlet rendered that instead).
+    expect(history.text).toContain("Edit history</h1>");
     for (const v of ["first version", "second version", "third version"]) expect(history.text).toContain(v);
   });
 

@@ -15,7 +15,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     if (!id.success) throw notFound("That comment");
     const post = context.services.posts.bySlug(params.slug ?? "", null);
     if (context.services.comments.postIdOf(id.data) !== post.id) throw notFound("That comment");
-    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: context.services.comments.history(id.data) };
+    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: context.services.comments.history(id.data, context.user) };
   });
 }
 
@@ -27,7 +27,6 @@ export default function History() {
         <Link to={`/posts/${post.slug}/comments/${commentId}`}>← Back to the comment</Link> on <Link to={`/posts/${post.slug}`}>{post.title}</Link>
       </p>
       <h1>Edit history</h1>
-      {versions.length === 0 ? <p className="muted">This comment was deleted; its history is gone with it.</p> : null}
       <ol className="history__list" reversed>
         {[...versions].reverse().map((v, i) => (
           <li key={i} className="history__item">
