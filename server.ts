@@ -11,6 +11,7 @@ const server = await createAppServer({
   seed: env.SEED,
   trustProxy: env.TRUST_PROXY,
   computeTimeoutMs: env.COMPUTE_TIMEOUT_MS,
+  markdownBudgetMs: env.MARKDOWN_BUDGET_MS,
   rateLimits: env.RATE_LIMITS === "on",
 });
 // Tests and scripts read this line to learn the port when PORT=0.

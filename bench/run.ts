@@ -3,6 +3,7 @@ import { benchCharts } from "./charts.bench";
 import { benchDiscussion } from "./discussion.bench";
 import { benchEngine } from "./engine.bench";
 import { benchAnalysis } from "./analysis.bench";
+import { benchFairness } from "./fairness.bench";
 import { benchLive } from "./live.bench";
 import { benchLoad } from "./load.bench";
 import { benchSquiggle } from "./squiggle.bench";
@@ -10,6 +11,7 @@ import { printTable, type Row } from "./lib";
 
 const rows: Row[] = [];
 rows.push(...(await benchDiscussion()));
+rows.push(...(await benchFairness()));
 rows.push(...(await benchLive()));
 rows.push(...(await benchEngine()));
 rows.push(...(await benchAnalysis()));

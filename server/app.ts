@@ -8,8 +8,9 @@ import { openDatabase, type Db } from "../db/client";
 import { seedIfEmpty } from "./seed/index";
 import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
-import { securityHeaders, sameOriginWrites, readBody } from "./middleware";
+import { securityHeaders, sameOriginWrites, readBody, writeConcurrency } from "./middleware";
 import { remixHandler } from "./remix-handler";
+import { runAs } from "./request-scope";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
 import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
@@ -29,6 +30,8 @@ export interface AppServerOptions {
   trustProxy?: number;
   /** Wall-clock budget of one model run in the worker pool. */
   computeTimeoutMs?: number;
+  /** Wall-clock budget of one Markdown render in the worker pool (server/compute-pool.ts). */
+  markdownBudgetMs?: number;
   /** Where the live channel reports refused and misbehaving sockets. */
   liveLog?: (line: string) => void;
   log?: (line: string) => void;
@@ -47,6 +50,20 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
+/**
+ * Writes one person may have in flight at once (server/middleware.ts writeConcurrency): a
+ * browser keeps at most six connections to a host. Signed out, a whole network address shares
+ * one allowance (offices and campuses sit behind one), so it is larger.
+ */
+const WRITES_IN_FLIGHT = { user: 8, address: 32 };
+
+interface RequestSession {
+  sessionToken: string | undefined;
+  user: ReturnType<Services["sessions"]["resolve"]>;
+  /** Who the request's work is for: "user:<id>", or "ip:<address>" when signed out. */
+  owner: string;
+}
+
 // server/app.ts in the source tree and dist/server.js in the bundle both sit one level below the root.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -61,7 +78,7 @@ function defaultChartSpecs() {
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openDatabase(options.databasePath);
-  const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000 });
+  const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000, markdownBudgetMs: options.markdownBudgetMs });
   const runnerBundle = await squiggleRunner();
   const squiggle = createSquigglePool({ runner: runnerBundle.path, budgetMs: options.computeTimeoutMs ?? 5000 });
   const slot = createLiveSlot();
@@ -99,7 +116,21 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     const journal = db.$client.pragma("journal_mode", { simple: true });
     res.json({ ok: true, journalMode: journal });
   });
+  // The session is resolved once per request; its person (or, signed out, the address) owns
+  // the request: for the cap on writes in flight here, and for the worker pool's fair shares.
+  const sessionOf = (req: express.Request, res: express.Response): RequestSession => {
+    if (!res.locals.session) {
+      const sessionToken = sessionTokenFrom(req.headers.cookie);
+      const user = services.sessions.resolve(sessionToken);
+      res.locals.session = { sessionToken, user, owner: user ? `user:${user.id}` : `ip:${req.ip ?? "unknown"}` } satisfies RequestSession;
+    }
+    return res.locals.session as RequestSession;
+  };
   app.use(sameOriginWrites());
+  app.use(writeConcurrency((req, res) => {
+    const { owner, user } = sessionOf(req, res);
+    return { owner, limit: user ? WRITES_IN_FLIGHT.user : WRITES_IN_FLIGHT.address };
+  }));
   app.use(readBody());
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -120,14 +151,16 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     build = (await import(pathToFileURL(resolve(root, "build/server/index.js")).href)) as ServerBuild;
   }
 
+  // Here, not earlier: readBody resumes the chain from a stream event, outside any scope.
+  app.use((req, res, next) => runAs(sessionOf(req, res).owner, next));
   app.all(
     "*",
     remixHandler({
       build,
       mode: options.mode,
       getLoadContext: (req, res) => {
-        const sessionToken = sessionTokenFrom(req.headers.cookie);
-        return { services, user: services.sessions.resolve(sessionToken), sessionToken, cspNonce: cspNonceOf(res), ip: req.ip ?? "unknown" };
+        const { sessionToken, user } = sessionOf(req, res);
+        return { services, user, sessionToken, cspNonce: cspNonceOf(res), ip: req.ip ?? "unknown" };
       },
     }),
   );

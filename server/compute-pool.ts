@@ -1,5 +1,7 @@
-// The worker-thread pool that runs models off the event loop, with a wall-clock limit per run
-// (an aborted running task terminates its worker) and a bounded queue.
+// The worker-thread pool that runs models, analyses, Markdown renders and (in the bundle) charts
+// off the event loop. Work is shared fairly between the people asking (server/fair-queue.ts):
+// each may hold one thread at a time, and a task that outlasts its budget terminates its worker.
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ComputeRunner, ComputeTask, ComputeReply } from "../app/services/forecasts.server";
 import type { EvaluateTask } from "../app/forecast/index";
@@ -8,18 +10,37 @@ import { appError } from "../app/utils/errors";
 import { listModels, prepareRun } from "../app/forecast/index";
 import type { TopLevelSpec } from "vega-lite";
 import { renderSvg, type RenderOptions } from "../app/utils/chart-svg.server";
-
-/** Pathological 100 KB Markdown parses in a few seconds; past this it is refused. */
-const MARKDOWN_BUDGET_MS = 10_000;
-/** An analysis batch holds up to ~50 runs: it gets this many single-run budgets. */
-const EVALUATE_BUDGET_RUNS = 4;
+import { createFairQueue, QueueFullError } from "./fair-queue";
+import { currentOwner } from "./request-scope";
 
 export interface ComputePoolOptions {
-  /** Wall-clock budget of one run, from submission (queueing included). */
+  /** Wall-clock budget of one model run, from when it gets a thread. */
   timeoutMs: number;
+  /** Wall-clock budget of one Markdown render, from when it gets a thread. */
+  markdownBudgetMs?: number;
   maxThreads?: number;
+  /** Tasks waiting for a thread, in all. */
   maxQueue?: number;
 }
+
+/**
+ * A real 100 KB post renders in well under a second; micromark's super-linear corners (runs
+ * of unmatched delimiters) take longer, and past this they are refused.
+ */
+export const MARKDOWN_BUDGET_MS = 2000;
+/** An analysis batch holds up to ~50 runs: it gets this many single-run budgets. */
+const EVALUATE_BUDGET_RUNS = 4;
+/** Tasks one person may have waiting: a fork's attribution runs one at a time, so a person needs few. */
+const WAITING_PER_OWNER = 8;
+/**
+ * Tasks waiting in all. Each belongs to a request already in memory, and requests in flight
+ * are capped per person (server/middleware.ts), so this only stops a crowd from queueing work
+ * nobody will wait for; a burst of a thousand replies from 125 people fits.
+ */
+const MAX_WAITING = 1024;
+
+/** A chart is quick; this only stops one that hangs. */
+const CHART_BUDGET_MS = 10_000;
 
 export interface ComputePool extends ComputeRunner {
   /**
@@ -38,70 +59,96 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
   const fromSource = import.meta.url.endsWith(".ts");
   const filename = new URL(fromSource ? "./compute.worker.ts" : "./compute.worker.js", import.meta.url).href;
   const inheritsTsx = process.execArgv.some((a) => a.includes("tsx"));
+  const threads = options.maxThreads ?? 2;
+  const markdownBudgetMs = options.markdownBudgetMs ?? MARKDOWN_BUDGET_MS;
   const pool = new Piscina({
     filename,
-    minThreads: options.maxThreads ?? 2,
-    maxThreads: options.maxThreads ?? 2,
-    maxQueue: options.maxQueue ?? 64,
+    minThreads: threads,
+    maxThreads: threads,
     idleTimeout: 60_000,
     // V8 heap flags are process-wide and a Worker refuses them in its execArgv.
     execArgv: [...process.execArgv.filter((a) => !/^--max-(old|semi)-space-size/.test(a)), ...(fromSource && !inheritsTsx ? ["--import", "tsx"] : [])],
   });
+  // The fair queue hands out exactly the pool's threads, so a task's budget starts when it runs.
+  const fair = createFairQueue({ slots: threads, perOwner: 1, maxWaiting: options.maxQueue ?? MAX_WAITING, maxWaitingPerOwner: WAITING_PER_OWNER });
+
+  /**
+   * Runs one task within a budget that starts when a worker starts it (the worker says so on a
+   * port): time spent waiting for a worker that is being replaced is not charged to the task.
+   * Aborting a running task terminates its worker, so nothing runaway keeps a thread.
+   */
+  async function submit<T>(task: unknown, name: string | undefined, budgetMs: number, overBudget: () => Error): Promise<T> {
+    try {
+      return await fair.run(currentOwner(), async () => {
+        const budget = new AbortController();
+        const { port1, port2 } = new MessageChannel();
+        let timer: NodeJS.Timeout | undefined;
+        port1.once("message", () => (timer = setTimeout(() => budget.abort(), budgetMs)));
+        try {
+          return (await pool.run({ task, started: port2 }, { ...(name ? { name } : {}), signal: budget.signal, transferList: [port2] })) as T;
+        } catch (e) {
+          if (budget.signal.aborted) throw overBudget();
+          throw e;
+        } finally {
+          clearTimeout(timer);
+          port1.close();
+        }
+      });
+    } catch (e) {
+      if (e instanceof QueueFullError) {
+        throw appError(503, e.mine ? "You already have several things being computed; try again in a few seconds." : "The server is busy; try again in a few seconds.", undefined, 5);
+      }
+      throw e;
+    }
+  }
 
   return {
-    async run(task: ComputeTask): Promise<ComputeReply> {
-      // Aborting a running task terminates its worker, so a runaway model cannot hold a thread.
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      try {
-        return (await pool.run(task, { signal })) as ComputeReply;
-      } catch (e) {
-        if (signal.aborted) {
-          throw appError(422, `This forecast took longer than the ${options.timeoutMs} ms compute budget; try fewer samples or less extreme inputs.`);
-        }
-        if (/queue/i.test(String(e))) throw appError(503, "The forecast engine is busy; try again in a few seconds.", undefined, 5);
-        throw e;
-      }
+    run(task: ComputeTask): Promise<ComputeReply> {
+      return submit(task, undefined, options.timeoutMs, () =>
+        appError(422, `This forecast took longer than the ${options.timeoutMs} ms compute budget; try fewer samples or less extreme inputs.`),
+      );
     },
-    async evaluate(task: EvaluateTask): Promise<(number | null)[]> {
+    evaluate(task: EvaluateTask): Promise<(number | null)[]> {
       const budget = options.timeoutMs * EVALUATE_BUDGET_RUNS;
-      const signal = AbortSignal.timeout(budget);
-      try {
-        return (await pool.run(task, { name: "evaluate", signal })) as (number | null)[];
-      } catch (e) {
-        if (signal.aborted) throw appError(422, `This analysis took longer than its ${budget} ms compute budget; try a forecast with fewer samples.`);
-        if (/queue/i.test(String(e))) throw appError(503, "The forecast engine is busy; try again in a few seconds.", undefined, 5);
-        throw e;
-      }
+      return submit(task, "evaluate", budget, () => appError(422, `This analysis took longer than its ${budget} ms compute budget; try a forecast with fewer samples.`));
     },
-    async render(task: MarkdownTask): Promise<RenderedMarkdown> {
-      const signal = AbortSignal.timeout(MARKDOWN_BUDGET_MS);
-      try {
-        return (await pool.run(task, { name: "render", signal })) as RenderedMarkdown;
-      } catch (e) {
-        if (signal.aborted) throw appError(422, "This text took too long to format; simplify its Markdown (very long tables or deeply nested lists) and try again.");
-        if (/queue/i.test(String(e))) throw appError(503, "The server is busy; try again in a few seconds.", undefined, 5);
-        throw e;
-      }
+    render(task: MarkdownTask): Promise<RenderedMarkdown> {
+      return submit(task, "render", markdownBudgetMs, () =>
+        appError(
+          422,
+          `This text is too complex to format within ${markdownBudgetMs / 1000} s. Simplify its Markdown: long runs of unmatched *, _, [ or ( in one paragraph, very long tables or deeply nested lists.`,
+          { markdown: "This text is too complex to format; simplify its Markdown." },
+        ),
+      );
     },
     drawsCharts: !fromSource,
     async chart(spec: TopLevelSpec, opts: RenderOptions): Promise<string> {
       if (fromSource) return renderSvg(spec, opts);
       try {
-        return (await pool.run({ spec, options: opts }, { name: "chart", signal: AbortSignal.timeout(MARKDOWN_BUDGET_MS) })) as string;
+        return await submit<string>({ spec, options: opts }, "chart", CHART_BUDGET_MS, () => appError(422, "This chart took too long to draw."));
       } catch (e) {
         // A full queue should not cost a reader the chart: draw it here instead.
-        if (/queue/i.test(String(e))) return renderSvg(spec, opts);
+        if ((e as { status?: number }).status === 503) return renderSvg(spec, opts);
         throw e;
       }
     },
     /** Starts the workers and runs each model (and draws each chart kind) once, so JIT and loading are paid. */
     async warmUp(chartSpecs: TopLevelSpec[] = []) {
-      const tasks = [];
-      if (!fromSource) for (let i = 0; i < (options.maxThreads ?? 2); i++) tasks.push(pool.run({ specs: chartSpecs }, { name: "warmCharts" }).catch(() => undefined));
-      for (let i = 0; i < (options.maxThreads ?? 2); i++) {
+      const tasks: Promise<unknown>[] = [];
+      const direct = (task: unknown, name?: string) => {
+        const { port1, port2 } = new MessageChannel();
+        return pool
+          .run({ task, started: port2 }, { transferList: [port2], ...(name ? { name } : {}) })
+          .catch(() => undefined)
+          .finally(() => port1.close());
+      };
+      if (!fromSource) for (let i = 0; i < threads; i++) tasks.push(direct({ specs: chartSpecs }, "warmCharts"));
+      for (let i = 0; i < threads; i++) {
         for (const model of listModels()) {
           const prepared = prepareRun(model.id, {}, { sampleCount: 2000 });
-          if (prepared.ok) tasks.push(pool.run({ modelId: model.id, inputs: prepared.inputs, options: prepared.options }).catch(() => undefined));
+          if (!prepared.ok) continue;
+          const task: ComputeTask = { modelId: model.id, inputs: prepared.inputs, options: prepared.options };
+          tasks.push(direct(task));
         }
       }
       await Promise.all(tasks);

@@ -75,7 +75,7 @@ export function readBody(limits: BodyLimits = BODY_LIMITS): RequestHandler {
     if (!chunked && (declared === undefined || declared === "0")) return next();
     const max = req.path.startsWith("/api/") ? limits.api : limits.form;
     const message = `Request body too large: the limit here is ${kb(max)}.`;
-    if (Number(declared) > max) return refuseLargeBody(req, res, message);
+    if (Number(declared) > max) return refuseUnread(req, res, 413, message);
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -84,7 +84,7 @@ export function readBody(limits: BodyLimits = BODY_LIMITS): RequestHandler {
         chunks.length = 0;
         req.off("data", onData);
         req.off("end", onEnd);
-        return refuseLargeBody(req, res, message);
+        return refuseUnread(req, res, 413, message);
       }
       chunks.push(chunk);
     };
@@ -103,20 +103,45 @@ export function readBody(limits: BodyLimits = BODY_LIMITS): RequestHandler {
   };
 }
 
-/** How long a client gets to read a 413 before its connection is cut. */
+/**
+ * Writes one person (or, signed out, one address) may have in flight at once; past that, new
+ * ones are refused with a 429 before their bodies are read. A browser has a few writes going
+ * at most; a script firing dozens at once would otherwise queue its parsing ahead of everyone.
+ */
+export function writeConcurrency(ownerOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => { owner: string; limit: number }): RequestHandler {
+  const inFlight = new Map<string, number>();
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const { owner, limit } = ownerOf(req, res);
+    const busy = inFlight.get(owner) ?? 0;
+    if (busy >= limit) {
+      res.set("Retry-After", "1");
+      return refuseUnread(req, res, 429, `You have ${limit} requests being handled already; wait for them to finish and try again.`);
+    }
+    inFlight.set(owner, busy + 1);
+    res.once("close", () => {
+      const left = (inFlight.get(owner) ?? 1) - 1;
+      if (left > 0) inFlight.set(owner, left);
+      else inFlight.delete(owner);
+    });
+    next();
+  };
+}
+
+/** How long a client gets to read a refusal before its connection is cut. */
 const LINGER_MS = 1000;
 
 /**
- * Answers 413 with `Connection: close` while the client may still be sending. Reading stops at
+ * Answers `status` with `Connection: close` while the client may still be sending. Reading stops at
  * once (the rest of the upload is never read, so it costs no memory); the complete answer is
  * written, and the socket is closed a moment later, once the client has had time to read it:
  * closed at once, the kernel would reset the connection over the unread upload and the client
  * would often lose the answer with it.
  */
-function refuseLargeBody(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], message: string) {
+function refuseUnread(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], status: number, message: string) {
   req.pause();
   const body = Buffer.from(message);
-  res.status(413);
+  res.status(status);
   res.set({ "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(body.length), Connection: "close" });
   res.write(body);
   setTimeout(() => {

@@ -32,6 +32,10 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
       }
       case "edit-comment":
         ensureOnPost(context, input.commentId, post.id);
+        // Permission, then the limit, then the render: refusals cost nothing, and a post's
+        // author gets no exemption for edits (only staff do), so no thread is a free render farm.
+        comments.checkEdit(input.commentId, user.id);
+        await limits.consume("edit", user.id, { exempt: guard.exempt(user.id) });
         await comments.edit(input.commentId, user.id, input.markdown);
         return { ok: true as const, commentId: input.commentId };
       case "rebase-fork": {

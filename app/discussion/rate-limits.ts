@@ -17,6 +17,8 @@ export const RATE_LIMITS = {
   analysis: { points: 120, per: 600, label: "120 analyses (sensitivity, comparisons, solving) in 10 minutes", by: "ip" },
   post: { points: 5, per: 3600, label: "5 new posts an hour", by: "user" },
   vote: { points: 60, per: 60, label: "60 votes a minute", by: "user" },
+  // Every edit re-renders up to 100 KB of Markdown in the shared worker pool.
+  edit: { points: 10, per: 60, label: "10 edits a minute", by: "user" },
   report: { points: 10, per: 3600, label: "10 reports an hour", by: "user" },
   signup: { points: 5, per: 3600, label: "5 sign-ups an hour from one network address", by: "ip" },
   login: { points: 10, per: 900, label: "10 failed log-ins in 15 minutes from one network address", by: "ip" },

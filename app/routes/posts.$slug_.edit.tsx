@@ -9,7 +9,7 @@ import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
 import type { Inputs } from "~/forecast/types";
 import { submittedForecast } from "~/actions/forecast-form.server";
-import { formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
+import { actionRetryAfter, formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
 import type { ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Edit post · Forkcast" }];
@@ -37,7 +37,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const user = requireUser(context);
     const post = context.services.posts.bySlug(params.slug ?? "", user.id);
     const input = parseForm(postSchema, values);
-    context.services.guard.require(user.id, "edit:post", { ownerId: post.author.id });
+    const { guard, limits } = context.services;
+    guard.require(user.id, "edit:post", { ownerId: post.author.id });
+    await limits.consume("edit", user.id, { exempt: guard.exempt(user.id) });
     const submitted = await submittedForecast(context, values);
     const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
     // An unchanged forecast keeps its row; a changed one becomes a new version (forks keep theirs).
@@ -66,3 +68,5 @@ export default function EditPost() {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

@@ -74,6 +74,14 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     return thread;
   };
 
+  const checkEdit = (tx: Reader, commentId: number, editorId: number) => {
+    const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+    if (!c) throw notFound("That comment");
+    authorize(tx, editorId, "edit:comment", { ownerId: c.authorId }, now());
+    if (c.status !== "visible") throw conflict("A deleted comment cannot be edited.");
+    return c;
+  };
+
   // Every thread view runs this; prepared once.
   const threadQuery = db
     .select(viewColumns)
@@ -102,6 +110,8 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
      * forecast the reply carries (`forecast`: a question it asks, which replies below can answer).
      */
     async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string; fork?: PreparedFork | null; forecast?: ComputedForecast | null }): Promise<{ id: number }> {
+      // Refused before the render: a worker's time is not spent on a reply that cannot be posted.
+      checkReply(db, input.postId, input.authorId, Boolean(input.fork));
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
@@ -154,14 +164,17 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       return { id: created.id };
     },
 
+    /** Who may edit, decided before anything costly (a rate limit, a render); edit() asks again when it writes. */
+    checkEdit(commentId: number, editorId: number): void {
+      checkEdit(db, commentId, editorId);
+    },
+
     async edit(commentId: number, editorId: number, markdown: string): Promise<void> {
+      checkEdit(db, commentId, editorId);
       const { html } = await render(markdown);
       db.transaction(
         (tx) => {
-          const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
-          if (!c) throw notFound("That comment");
-          authorize(tx, editorId, "edit:comment", { ownerId: c.authorId }, now());
-          if (c.status !== "visible") throw conflict("A deleted comment cannot be edited.");
+          const c = checkEdit(tx, commentId, editorId);
           if (c.markdown === markdown) return;
           const t = now();
           tx.insert(commentRevisions).values({ commentId, markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt }).run();

@@ -50,6 +50,8 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
   return {
     /** The forecast, if any, is computed by the caller first: transactions never wait on workers. */
     async create(input: { authorId: number; title: string; markdown: string; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
+      // Permission first: a refused write costs no render. The transaction asks again.
+      authorize(db, input.authorId, "create:post", {}, now());
       const { html, excerpt } = await render(input.markdown);
       return db.transaction(
         (tx) => {
@@ -74,12 +76,18 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
      * detach it, or undefined to leave it as it is.
      */
     async update(postId: number, editorId: number, input: { title: string; markdown: string; forecast?: ComputedForecast | "remove" }): Promise<{ slug: string }> {
+      const editable = (tx: Pick<Db, "select">) => {
+        const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
+        if (!post) throw notFound("That post");
+        authorize(tx, editorId, "edit:post", { ownerId: post.authorId }, now());
+        return post;
+      };
+      // Permission first: a refused edit costs no render. The transaction asks again.
+      editable(db);
       const { html, excerpt } = await render(input.markdown);
       const updated = db.transaction(
         (tx) => {
-          const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
-          if (!post) throw notFound("That post");
-          authorize(tx, editorId, "edit:post", { ownerId: post.authorId }, now());
+          const post = editable(tx);
           let forecastId = post.forecastId;
           if (input.forecast === "remove") forecastId = null;
           else if (input.forecast) forecastId = forecastService.insert(tx, input.forecast, { authorId: editorId, postId });

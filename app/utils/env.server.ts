@@ -12,6 +12,8 @@ const envSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Wall-clock budget of one model run, in milliseconds. */
   COMPUTE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
+  /** Wall-clock budget of one Markdown render, in milliseconds; past it the text is refused as too complex. */
+  MARKDOWN_BUDGET_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
   /** Hops of reverse proxies in front of us; 0 means X-Forwarded-* headers are ignored. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** "off" lifts every rate limit: only for load and crash tests that measure something else. */

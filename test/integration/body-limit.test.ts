@@ -66,8 +66,8 @@ function stream(path: string, contentType: string, cookie: string): Promise<Outc
     req.on("response", (res) => {
       status = res.statusCode ?? null;
       res.resume();
-      // The server must hang up by itself soon after answering; we never close first.
-      setTimeout(() => finish(false), 3000);
+      // The server must hang up by itself soon after answering (it waits a second); we never close first.
+      setTimeout(() => finish(false), 10_000);
     });
     req.on("error", () => finish(true));
     const pump = () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../app/discussion/rate-limits";
+import { postAction } from "../support/actions";
 import { Client } from "../support/client";
 import { queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
@@ -34,6 +35,33 @@ describe("rate limits", () => {
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
     expect(count("SELECT count(*) AS n FROM comments")).toBe(before);
+  });
+
+  it("limits edits per person, counting only edits the person may make, even in their own thread", async () => {
+    const editor = new Client(server.url);
+    await editor.signup("editor");
+    const own = await postAction(editor, `/posts/${slug}`, { intent: "reply", markdown: "Draft 0", parentId: "" });
+    const theirs = await postAction(host, `/posts/${slug}`, { intent: "reply", markdown: "Not yours", parentId: "" });
+    // Refused before the limit counts (and before any render).
+    for (let i = 0; i < RATE_LIMITS.edit.points + 2; i++) {
+      expect((await postAction(editor, `/posts/${slug}`, { intent: "edit-comment", commentId: theirs.data!.commentId as number, markdown: `Hijack ${i}` })).status).toBe(403);
+    }
+    for (let i = 1; i <= RATE_LIMITS.edit.points; i++) {
+      expect((await postAction(editor, `/posts/${slug}`, { intent: "edit-comment", commentId: own.data!.commentId as number, markdown: `Draft ${i}` })).status).toBe(200);
+    }
+    const refused = await editor.post(`/posts/${slug}`, { intent: "edit-comment", commentId: own.data!.commentId as number, markdown: "One edit too many" });
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain("Rate limit reached: 10 edits a minute.");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(count(`SELECT count(*) AS n FROM comments WHERE markdown = 'Draft ${RATE_LIMITS.edit.points}'`)).toBe(1);
+    // A post's author is exempt from reply limits in their thread, not from edit limits.
+    const mine = await host.createPost("The host's own thread");
+    const hostComment = await postAction(host, `/posts/${mine}`, { intent: "reply", markdown: "Host draft", parentId: "" });
+    let status = 200;
+    for (let i = 0; i <= RATE_LIMITS.edit.points && status === 200; i++) {
+      status = (await postAction(host, `/posts/${mine}`, { intent: "edit-comment", commentId: hostComment.data!.commentId as number, markdown: `Host draft ${i}` })).status;
+    }
+    expect(status).toBe(429);
   });
 
   it("exempts the post's author in their own thread, and moderators everywhere", async () => {
