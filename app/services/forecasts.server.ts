@@ -66,8 +66,21 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
   const PARSED_CAP = 256;
   const rows = new Map<number, ForecastRow>();
   const ROW_CAP = 2048;
+  // Previews are never stored: anyone may ask for any number of them. Their results wait here,
+  // least recently used first out, in case the author publishes what they previewed.
+  const previews = new Map<string, { result: ForecastResult; computeMs: number }>();
+  const PREVIEW_CAP = 64;
+  const keyOf = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions) => `${modelId}@${modelVersion}:${inputsHash}:${options.seed}:${options.sampleCount}`;
+  const previewed = (key: string) => {
+    const known = previews.get(key);
+    if (known) {
+      previews.delete(key);
+      previews.set(key, known);
+    }
+    return known ?? null;
+  };
   const cachedResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions): { result: ForecastResult; computeMs: number } | null => {
-    const key = `${modelId}@${modelVersion}:${inputsHash}:${options.seed}:${options.sampleCount}`;
+    const key = keyOf(modelId, modelVersion, inputsHash, options);
     const known = parsed.get(key);
     if (known) {
       parsed.delete(key);
@@ -91,12 +104,17 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       eq(forecastResults.sampleCount, options.sampleCount),
     );
 
-  // Identical inputs compute once: a concurrent twin may have stored it first.
+  // Identical inputs are stored once: a concurrent twin may have stored it first. Only for
+  // forecasts that are stored (insert(), load()); a computed result waits in memory until then.
   const storeResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions, result: ForecastResult, ms: number) =>
     db.insert(forecastResults)
       .values({ modelId, modelVersion, inputsHash, seed: options.seed, sampleCount: options.sampleCount, result: JSON.stringify(result), computeMs: Math.round(ms), createdAt: now() })
       .onConflictDoNothing()
       .run();
+  const rememberPreview = (key: string, result: ForecastResult, computeMs: number) => {
+    previews.set(key, { result, computeMs });
+    if (previews.size > PREVIEW_CAP) previews.delete(previews.keys().next().value as string);
+  };
 
   const computeSquiggle = async (partial: unknown, opts: ComputeOpts): Promise<ComputedForecast> => {
     const owner = opts.owner ?? SYSTEM_OWNER;
@@ -105,10 +123,11 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
     if (!prepared.ok) throw inputErrors(prepared.errors);
     const { model, inputs, options, inputsHash } = prepared;
     const overrides = overridesOf(model, inputs, opts.base ?? defaultsOf(model));
-    const hit = cachedResult(model.id, model.version, inputsHash, options);
+    const key = keyOf(model.id, model.version, inputsHash, options);
+    const hit = cachedResult(model.id, model.version, inputsHash, options) ?? previewed(key);
     if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs, program };
     const { result, ms } = await squiggle.run(program, prepared.code, options, owner);
-    storeResult(model.id, model.version, inputsHash, options, result, ms);
+    rememberPreview(key, result, ms);
     return { model, inputs, overrides, options, inputsHash, result, cached: false, computeMs: ms, program };
   };
 
@@ -127,7 +146,8 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       if (!prepared.ok) throw inputErrors(prepared.errors);
       const { model, inputs, options, inputsHash } = prepared;
       const overrides = overridesOf(model, inputs, opts.base ?? defaultsOf(model));
-      const hit = cachedResult(model.id, model.version, inputsHash, options);
+      const key = keyOf(model.id, model.version, inputsHash, options);
+      const hit = cachedResult(model.id, model.version, inputsHash, options) ?? previewed(key);
       if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs, program: null };
       const reply = await runner.run({ modelId: model.id, inputs, options });
       if (!reply.outcome.ok) {
@@ -135,16 +155,22 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
         throw appError(422, reply.outcome.errors.map((e) => e.message).join("; "), fields);
       }
       const result = reply.outcome.result;
-      storeResult(model.id, model.version, inputsHash, options, result, reply.ms);
+      // Stored only if published (insert() below); until then, kept in memory.
+      rememberPreview(key, result, reply.ms);
       return { model, inputs, overrides, options, inputsHash, result, cached: false, computeMs: reply.ms, program: null };
     },
 
-    /** Stores a computed forecast inside the caller's write transaction. */
+    /** Stores a computed forecast, and its result if not stored yet, inside the caller's write transaction. */
     insert(
       tx: Tx,
       c: ComputedForecast,
       meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: object | null; shift?: string },
     ): number {
+      // Identical inputs are stored once: an earlier post or fork may have stored this result.
+      tx.insert(forecastResults)
+        .values({ modelId: c.model.id, modelVersion: c.model.version, inputsHash: c.inputsHash, seed: c.options.seed, sampleCount: c.options.sampleCount, result: JSON.stringify(c.result), computeMs: Math.round(c.computeMs), createdAt: now() })
+        .onConflictDoNothing()
+        .run();
       return tx
         .insert(forecasts)
         .values({
@@ -353,14 +379,12 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       const program = this.programOf(row);
       if (program) {
         const again = await computeSquiggle(stored, { source: program.source, ...options }).catch(() => null);
+        if (again) storeResult(row.modelId, row.modelVersion, row.inputsHash, options, again.result, again.computeMs);
         return { row, model, inputs, result: again?.result ?? null };
       }
       const reply = await runner.run({ modelId: row.modelId, inputs: stored, options });
       if (!reply.outcome.ok) return { row, model, inputs, result: null };
-      db.insert(forecastResults)
-        .values({ modelId: row.modelId, modelVersion: row.modelVersion, inputsHash: row.inputsHash, ...options, result: JSON.stringify(reply.outcome.result), computeMs: Math.round(reply.ms), createdAt: now() })
-        .onConflictDoNothing()
-        .run();
+      storeResult(row.modelId, row.modelVersion, row.inputsHash, options, reply.outcome.result, reply.ms);
       return { row, model, inputs, result: reply.outcome.result };
     },
   };

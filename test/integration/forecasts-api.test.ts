@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client";
-import { countRows } from "../support/db";
+import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -42,8 +42,29 @@ describe("POST /api/forecasts/preview", () => {
     expect(second.cached).toBe(true);
     expect(second.headlines).toEqual(body.headlines);
     expect(countRows(server.databasePath, "forecasts")).toBe(before);
-    expect(countRows(server.databasePath, "forecast_results")).toBe(1);
+    // Not even the result: previews live in a bounded cache in memory.
+    expect(countRows(server.databasePath, "forecast_results")).toBe(0);
   });
+
+  it("stores nothing for any number of distinct previews, keeps only recent ones in memory, and persists a result once it is published", async () => {
+    const distinct = 80;
+    for (let i = 0; i < distinct; i++) {
+      const res = await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 + i });
+      expect(res.status).toBe(200);
+    }
+    expect(countRows(server.databasePath, "forecast_results")).toBe(0);
+    // The cache is bounded: the most recent is still there, the oldest was evicted.
+    expect(JSON.parse((await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 + distinct - 1 })).text).cached).toBe(true);
+    expect(JSON.parse((await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 })).text).cached).toBe(false);
+
+    const author = new Client(server.url);
+    await author.signup("preview-publisher");
+    const published = await author.post("/posts/new", { title: "Published forecast", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors", "forecast.hw_halving_years": "2" });
+    expect(published.status).toBe(302);
+    expect(countRows(server.databasePath, "forecast_results")).toBe(1);
+    const id = queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = 'published-forecast'")!.forecast_id;
+    expect((await client.get(`/api/forecasts/${id}`)).status).toBe(200);
+  }, 120_000);
 
   const bad: [string, unknown, RegExp][] = [
     ["unknown model", { modelId: "astrology", inputs: {} }, /Unknown model/],
