@@ -32,6 +32,8 @@ export interface AppServerOptions {
   computeTimeoutMs?: number;
   /** Wall-clock budget of one Markdown render in the worker pool (server/compute-pool.ts). */
   markdownBudgetMs?: number;
+  /** How often the live channel looks for expired sessions with sockets open (default 30 s). */
+  liveSessionSweepMs?: number;
   /** Where the live channel reports refused and misbehaving sockets. */
   liveLog?: (line: string) => void;
   log?: (line: string) => void;
@@ -103,11 +105,16 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   http.headersTimeout = 66_000;
   // Attached before Remix's handler so engine.io owns /socket.io upgrades and polling.
   const live = attachLive(http, {
-    resolveUser: (cookie) => services.sessions.resolve(sessionTokenFrom(cookie)),
+    resolveSession: (cookie) => {
+      const found = services.sessions.resolveWithKey(sessionTokenFrom(cookie));
+      return found ? { userId: found.user.id, sessionKey: found.sessionKey } : null;
+    },
+    sessionAlive: (sessionKey) => services.sessions.isLive(sessionKey),
+    ...(options.liveSessionSweepMs ? { sweepMs: options.liveSessionSweepMs } : {}),
     postExists: (postId) => services.posts.exists(postId),
     ...(options.liveLog ? { log: options.liveLog } : {}),
   });
-  slot.connect({ broadcast: live.emit, toUser: live.toUser, endUser: (userId, reason) => live.endUser(userId, reason) });
+  slot.connect({ broadcast: live.emit, toUser: live.toUser, endUser: (userId, reason) => live.endUser(userId, reason), endSession: (key, reason) => live.endSession(key, reason) });
 
   app.use(securityHeaders(options.mode));
   // Before every route, static files and /healthz included: CSP belongs on every response.

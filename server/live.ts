@@ -31,10 +31,19 @@ export interface LiveLimits {
   maxSocketsPerUser: number;
 }
 
+const SESSION_ROOM_PREFIX = "session:";
+/** Internal only: clients can join post rooms and nothing else. */
+const sessionRoom = (sessionKey: string) => `${SESSION_ROOM_PREFIX}${sessionKey}`;
+
 export const DEFAULT_LIVE_LIMITS: LiveLimits = { maxRoomsPerSocket: 5, maxAbuse: 20, maxEvents: 50, windowMs: 10_000, maxSocketsPerUser: 20 };
 
 export interface LiveDeps {
-  resolveUser(cookieHeader: string | undefined): { id: number } | null;
+  /** The signed-in user and their session's key for a handshake's cookie, or null. */
+  resolveSession(cookieHeader: string | undefined): { userId: number; sessionKey: string } | null;
+  /** Whether a session still stands; asked for every session with sockets, every sweepMs. */
+  sessionAlive(sessionKey: string): boolean;
+  /** How often sessions that ended without telling us (expiry, idle timeout) are looked for. */
+  sweepMs?: number;
   postExists(postId: number): boolean;
   /** Exact origins (scheme://host[:port]) allowed for a request Host; default: the Host itself. */
   allowedOrigins?: (host: string) => string[];
@@ -44,6 +53,7 @@ export interface LiveDeps {
 
 interface SocketData {
   userId: number | null;
+  sessionKey: string | null;
 }
 
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -54,6 +64,8 @@ export interface Live {
   toUser<N extends UserEventName>(userId: number, event: N, payload: UserEventPayload<N>): void;
   /** Tells the person's pages why (session.ended), then drops all their sockets. */
   endUser(userId: number, reason: string): void;
+  /** The same for the sockets of one session. */
+  endSession(sessionKey: string, reason: string): void;
   disconnectUser(userId: number): void;
   close(): Promise<void>;
 }
@@ -102,9 +114,10 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
   io.use((socket, next) => {
     try {
       // Anonymous sockets are fine: the channel is read-only.
-      const user = deps.resolveUser(socket.request.headers.cookie);
-      socket.data.userId = user?.id ?? null;
-      if (user && (io.sockets.adapter.rooms.get(userRoom(user.id))?.size ?? 0) >= limits.maxSocketsPerUser) {
+      const session = deps.resolveSession(socket.request.headers.cookie);
+      socket.data.userId = session?.userId ?? null;
+      socket.data.sessionKey = session?.sessionKey ?? null;
+      if (session && (io.sockets.adapter.rooms.get(userRoom(session.userId))?.size ?? 0) >= limits.maxSocketsPerUser) {
         return next(new Error("too many connections"));
       }
       next();
@@ -115,8 +128,10 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
   });
 
   io.on("connection", (socket) => {
-    // Named after the user so a ban or logout can drop every socket of theirs (disconnectUser).
+    // Filed under the user (a ban or a password change drops every socket of theirs) and under
+    // the session (logging out, or its expiry, drops that session's sockets).
     if (socket.data.userId !== null) void socket.join(userRoom(socket.data.userId));
+    if (socket.data.sessionKey !== null) void socket.join(sessionRoom(socket.data.sessionKey));
 
     let abuse = 0;
     let tokens = limits.maxEvents;
@@ -194,6 +209,35 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     }
   });
 
+  /** Tells the room's pages why (session.ended), then drops the sockets in it now. */
+  function endRoom(room: string, reason: string) {
+    const ids = [...(io.sockets.adapter.rooms.get(room) ?? [])];
+    if (ids.length === 0) return;
+    const payload = userEventSchemas["session.ended"].parse({ reason });
+    (io.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit("session.ended", payload);
+    // The notice is queued on each socket before the close, and socket.io flushes in order;
+    // a short grace lets it leave the process before the transport is torn down. Only the
+    // sockets in the room now: one opened after a fresh log-in is not this session's.
+    setTimeout(() => {
+      for (const id of ids) io.sockets.sockets.get(id)?.disconnect(true);
+    }, 50).unref();
+  }
+
+  // Sessions also end without anyone telling us: they expire, or sit idle too long. Every
+  // session with sockets is checked now and then, and its sockets go when it has gone.
+  const sweep = setInterval(() => {
+    for (const room of io.sockets.adapter.rooms.keys()) {
+      if (!room.startsWith(SESSION_ROOM_PREFIX)) continue;
+      const sessionKey = room.slice(SESSION_ROOM_PREFIX.length);
+      try {
+        if (!deps.sessionAlive(sessionKey)) endRoom(room, "Your session ended; log in again.");
+      } catch (error) {
+        log(`live: session sweep failed: ${String(error)}`);
+      }
+    }
+  }, deps.sweepMs ?? 30_000);
+  sweep.unref();
+
   return {
     io,
     emit(event, payload) {
@@ -211,19 +255,16 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       target.emit(event, schema.parse(payload));
     },
     endUser(userId, reason) {
-      this.toUser(userId, "session.ended", { reason });
-      // The notice is queued on each socket before the close, and socket.io flushes in order;
-      // a short grace lets it leave the process before the transport is torn down.
-      // Only the sockets open now: one opened after a fresh log-in is not this session's.
-      const ids = [...(io.sockets.adapter.rooms.get(userRoom(userId)) ?? [])];
-      setTimeout(() => {
-        for (const id of ids) io.sockets.sockets.get(id)?.disconnect(true);
-      }, 50).unref();
+      endRoom(userRoom(userId), reason);
+    },
+    endSession(sessionKey, reason) {
+      endRoom(sessionRoom(sessionKey), reason);
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
     },
     async close() {
+      clearInterval(sweep);
       // Not io.close(): that also closes the http server, which belongs to the caller. Call this
       // before closing the http server, or open WebSockets keep it from finishing.
       io.local.disconnectSockets(true);

@@ -11,9 +11,11 @@ export interface LiveHub {
   toUser: ToUser;
   /** Tells the person's pages why, then drops every socket they have open (a ban, a password change). */
   endUser(userId: number, reason: string): void;
+  /** The same for the sockets of one session (logging out); `sessionKey` is the session's stored id hash. */
+  endSession(sessionKey: string, reason: string): void;
 }
 
-export const silentHub: LiveHub = { broadcast: () => {}, toUser: () => {}, endUser: () => {} };
+export const silentHub: LiveHub = { broadcast: () => {}, toUser: () => {}, endUser: () => {}, endSession: () => {} };
 
 /** A late-bound hub: services are built before the socket server exists. */
 export function createLiveSlot(): { hub: LiveHub; connect(target: LiveHub): void } {
@@ -31,6 +33,7 @@ export function createLiveSlot(): { hub: LiveHub; connect(target: LiveHub): void
       broadcast: (event, payload) => safely(event, () => target.broadcast(event, payload)),
       toUser: (userId, event, payload) => safely(event, () => target.toUser(userId, event, payload)),
       endUser: (userId, reason) => safely("endUser", () => target.endUser(userId, reason)),
+      endSession: (sessionKey, reason) => safely("endSession", () => target.endSession(sessionKey, reason)),
     },
     connect(t) {
       target = t;

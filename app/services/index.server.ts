@@ -57,7 +57,7 @@ export function createServices(db: Db, options: { now?: Clock; runner?: ComputeR
   return {
     now,
     users: createUserService(db, now),
-    sessions: createSessionService(db, now),
+    sessions: createSessionService(db, now, live),
     posts,
     comments: createCommentService(db, now, render, forecasts, live, notifications),
     notifications,

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../utils/cookies.server";
 import type { Clock } from "./clock";
+import type { LiveHub } from "./broadcast";
 import type { SessionUser } from "./types";
 
 // Touching last_seen on every request would turn every page view into a write.
@@ -13,7 +14,9 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 // 256 bits from the CSPRNG, base64url: 43 characters.
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export function createSessionService(db: Db, now: Clock) {
+export function createSessionService(db: Db, now: Clock, live: LiveHub) {
+  const validKey = (token: string | undefined) => (token && TOKEN_PATTERN.test(token) ? hashToken(token) : null);
+
   // Runs on every request: prepared once, not rebuilt and re-prepared each time.
   const bySessionHash = db
     .select({ session: sessions, user: users })
@@ -34,8 +37,16 @@ export function createSessionService(db: Db, now: Clock) {
 
     /** The signed-in user for a cookie value, or null for a missing, malformed, expired or revoked one. */
     resolve(token: string | undefined): SessionUser | null {
-      if (!token || !TOKEN_PATTERN.test(token)) return null;
-      const idHash = hashToken(token);
+      return this.resolveWithKey(token)?.user ?? null;
+    },
+
+    /**
+     * resolve(), and the session's key (its stored id hash, never the token): the live channel
+     * files each socket under it, so the socket can end with the session.
+     */
+    resolveWithKey(token: string | undefined): { user: SessionUser; sessionKey: string } | null {
+      const idHash = validKey(token);
+      if (!idHash) return null;
       const row = bySessionHash.get({ idHash });
       if (!row) return null;
       const t = now();
@@ -47,12 +58,22 @@ export function createSessionService(db: Db, now: Clock) {
         db.update(sessions).set({ lastSeenAt: t }).where(eq(sessions.idHash, idHash)).run();
       }
       const { id, handle, displayName, role, karma, bannedUntil } = row.user;
-      return { id, handle, displayName, role, karma, bannedUntil };
+      return { user: { id, handle, displayName, role, karma, bannedUntil }, sessionKey: idHash };
     },
 
-    destroy(token: string | undefined): void {
-      if (!token || !TOKEN_PATTERN.test(token)) return;
-      db.delete(sessions).where(eq(sessions.idHash, hashToken(token))).run();
+    /** Whether a session still stands (not ended, not past its lifetime or idle limit); never touches it. */
+    isLive(sessionKey: string): boolean {
+      const row = db.select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.idHash, sessionKey)).get();
+      const t = now();
+      return row !== undefined && row.expiresAt > t && row.lastSeenAt + SESSION_IDLE_MS > t;
+    },
+
+    /** Ends one session (logging out, a fresh log-in replacing it), and the sockets opened under it. */
+    destroy(token: string | undefined, reason = "You logged out."): void {
+      const idHash = validKey(token);
+      if (!idHash) return;
+      db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+      live.endSession(idHash, reason);
     },
 
     destroyAllForUser(userId: number): void {

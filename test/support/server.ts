@@ -12,11 +12,11 @@ export interface TestServer extends AppServer {
 
 /** Rate limits are off unless a test asks: most suites sign up many users from 127.0.0.1 and test something else. */
 export async function startTestServer(
-  options: { seed?: boolean; computeTimeoutMs?: number; markdownBudgetMs?: number; liveLog?: (line: string) => void; rateLimits?: boolean } = {},
+  options: { seed?: boolean; computeTimeoutMs?: number; markdownBudgetMs?: number; liveSessionSweepMs?: number; liveLog?: (line: string) => void; rateLimits?: boolean } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-test-"));
   const databasePath = join(dir, "forkcast.db");
-  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false });
+  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveSessionSweepMs: options.liveSessionSweepMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false });
   return {
     ...server,
     dir,
