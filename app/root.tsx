@@ -9,6 +9,7 @@ import moderationStyles from "./styles/moderation.css?url";
 import { ErrorPage } from "./components/error-page";
 import { useNonce, ZodJitlessScript } from "./components/nonce";
 import { useUserLive } from "./live/use-user-live";
+import { randomKey } from "./components/submission-key";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -23,13 +24,17 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Forkcast" }, { name: "description", content: "Discuss forecasts by forking their assumptions." }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
+  // New on every render of the page and after every action: reply forms build their
+  // submission keys from it (components/submission-key.ts).
+  const formSeed = randomKey();
   const user = context.user;
-  if (!user) return { user: null, unread: 0, openReports: 0 };
+  if (!user) return { user: null, unread: 0, openReports: 0, formSeed };
   const staff = user.role === "moderator" || user.role === "admin";
   return {
     user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma },
     unread: context.services.notifications.unreadCount(user.id),
     openReports: staff ? context.services.reports.openCount() : 0,
+    formSeed,
   };
 }
 

@@ -20,6 +20,10 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
     const exempt = guard.exempt(user.id, post.id);
     switch (input.intent) {
       case "reply": {
+        // The same form sent again (a double click, a retry) gets the comment it already made,
+        // before any check or limit could refuse the duplicate.
+        const earlier = comments.replayOf(user.id, input.submissionKey, { postId: post.id, parentId: input.parentId, markdown: input.markdown });
+        if (earlier !== null) return { ok: true as const, commentId: earlier };
         const asks = input.ask === "on";
         if (asks && input.forkOf) throw appError(400, "A reply either answers a forecast or asks a question of its own, not both.");
         comments.checkReply(post.id, user.id, Boolean(input.forkOf) || asks);
@@ -27,7 +31,7 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         if (input.forkOf || asks) await limits.consume("fork", user.id, { exempt });
         const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
         const forecast = asks ? await askedQuestion(context, values) : null;
-        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork, forecast });
+        const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork, forecast, submissionKey: input.submissionKey });
         return { ok: true as const, commentId: id };
       }
       case "edit-comment":

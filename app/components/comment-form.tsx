@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
 
 type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
 
@@ -22,20 +23,29 @@ export function CommentForm(props: {
   const busy = fetcher.state !== "idle";
   const data = fetcher.data;
   const onDone = props.onDone;
+  const id = `${props.intent}-${props.commentId ?? props.parentId ?? "post"}`;
+  const [submissionKey, nextKey] = useSubmissionKey(id);
 
   useEffect(() => {
     if (fetcher.state === "idle" && data?.ok) {
-      if (props.intent === "reply") formRef.current?.reset();
+      if (props.intent === "reply") {
+        formRef.current?.reset();
+        nextKey();
+      }
       onDone?.();
     }
-  }, [fetcher.state, data, onDone, props.intent]);
+  }, [fetcher.state, data, onDone, props.intent, nextKey]);
 
   const error = data && !data.ok ? data.fields.markdown ?? data.error : undefined;
-  const id = `${props.intent}-${props.commentId ?? props.parentId ?? "post"}`;
   return (
     <fetcher.Form method="post" className="comment-form" ref={formRef} preventScrollReset>
       <input type="hidden" name="intent" value={props.intent} />
-      {props.intent === "reply" ? <input type="hidden" name="parentId" value={props.parentId ?? ""} /> : null}
+      {props.intent === "reply" ? (
+        <>
+          <input type="hidden" name="parentId" value={props.parentId ?? ""} />
+          <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
+        </>
+      ) : null}
       {props.commentId ? <input type="hidden" name="commentId" value={props.commentId} /> : null}
       <label className="visually-hidden" htmlFor={id}>
         {props.submitLabel}

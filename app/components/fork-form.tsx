@@ -4,6 +4,7 @@ import { getModel } from "~/forecast/index";
 import type { Inputs } from "~/forecast/types";
 import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
 import { loadDraft } from "./forecast-editor/draft";
+import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
 import { SquiggleEditor } from "./squiggle-editor";
 import type { ProgramShape } from "./squiggle-editor/state";
 
@@ -20,6 +21,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
   const [parent, setParent] = useState(props.parent ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { onDone, storageKey } = props;
+  const [submissionKey, nextKey] = useSubmissionKey(`fork-${props.parentId ?? "post"}`);
 
   useEffect(() => {
     if (parent) return;
@@ -40,9 +42,10 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
     if (fetcher.state === "idle" && fetcher.data?.ok) {
       clearForecastDraft(storageKey);
       formRef.current?.reset();
+      nextKey();
       onDone?.();
     }
-  }, [fetcher.state, fetcher.data, storageKey, onDone]);
+  }, [fetcher.state, fetcher.data, storageKey, onDone, nextKey]);
 
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
   // Forking a quick question is answering it.
@@ -57,6 +60,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
       <input type="hidden" name="intent" value="reply" />
       <input type="hidden" name="parentId" value={props.parentId ?? ""} />
       <input type="hidden" name="forkOf" value={props.forkOf} />
+      <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
       <label className="fork-form__label" htmlFor={`fork-text-${storageKey}`}>
         {quick ? "Your reply (why this number?)" : "Your reply (say why you changed what you changed)"}
       </label>

@@ -67,6 +67,16 @@ const optionalId = z
   .optional()
   .transform((v) => (v === "" || v === undefined ? null : v));
 
+/**
+ * A reply form's one-time key (hidden input): the same submission sent twice (a double click, a
+ * retried request) creates one comment. Made by the form, so any value is the author's own.
+ */
+export const SUBMISSION_KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+export const submissionKeySchema = z
+  .union([z.literal(""), z.string().regex(SUBMISSION_KEY_PATTERN, "This form's submission key is damaged; reload the page and send it again.")])
+  .optional()
+  .transform((v) => v || null);
+
 export const commentSchema = z.object({
   markdown: bodySchema("comment"),
   parentId: optionalId,
@@ -74,6 +84,7 @@ export const commentSchema = z.object({
   forkOf: optionalId,
   /** "on" when the reply asks a quick question of its own (the editor's `question.*` fields). */
   ask: z.literal("on", { message: "Tick the box to ask a question, or leave it out." }).optional(),
+  submissionKey: submissionKeySchema,
 });
 
 export const voteValueSchema = z.coerce

@@ -74,6 +74,18 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     return thread;
   };
 
+  const replayOf = (tx: Reader, authorId: number, submissionKey: string | null | undefined, reply: { postId: number; parentId: number | null; markdown: string }): number | null => {
+    if (!submissionKey) return null;
+    const prior = tx
+      .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, markdown: comments.markdown })
+      .from(comments)
+      .where(and(eq(comments.authorId, authorId), eq(comments.submissionKey, submissionKey)))
+      .get();
+    if (!prior) return null;
+    if (prior.postId === reply.postId && prior.parentId === reply.parentId && prior.markdown === reply.markdown) return prior.id;
+    throw appError(409, "This form was already sent, with a different text. Reload the page to send a new reply; your text is still here.");
+  };
+
   const checkEdit = (tx: Reader, commentId: number, editorId: number) => {
     const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
     if (!c) throw notFound("That comment");
@@ -106,17 +118,39 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     },
 
     /**
+     * The comment an earlier sending of this same form created, or null. A key already used for
+     * a different reply is a 409: the form was reused, and silently answering with the old
+     * comment would lose the new text.
+     */
+    replayOf(authorId: number, submissionKey: string | null | undefined, reply: { postId: number; parentId: number | null; markdown: string }): number | null {
+      return replayOf(db, authorId, submissionKey, reply);
+    },
+
+    /**
      * A fork, if any, is prepared (validated and computed) by the caller first; so is a new
      * forecast the reply carries (`forecast`: a question it asks, which replies below can answer).
      */
-    async create(input: { postId: number; parentId: number | null; authorId: number; markdown: string; fork?: PreparedFork | null; forecast?: ComputedForecast | null }): Promise<{ id: number }> {
+    async create(input: {
+      postId: number;
+      parentId: number | null;
+      authorId: number;
+      markdown: string;
+      fork?: PreparedFork | null;
+      forecast?: ComputedForecast | null;
+      submissionKey?: string | null;
+    }): Promise<{ id: number }> {
+      const earlier = replayOf(db, input.authorId, input.submissionKey, input);
+      if (earlier !== null) return { id: earlier };
       // Refused before the render: a worker's time is not spent on a reply that cannot be posted.
-      checkReply(db, input.postId, input.authorId, Boolean(input.fork));
+      checkReply(db, input.postId, input.authorId, Boolean(input.fork || input.forecast));
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
       const created = db.transaction(
         (tx) => {
+          // A twin sent at the same moment may have committed while this one rendered.
+          const twin = replayOf(tx, input.authorId, input.submissionKey, input);
+          if (twin !== null) return { id: twin, forkId: null, notified: [], replayed: true };
           const thread = checkReply(tx, input.postId, input.authorId, Boolean(input.fork || input.forecast));
           let depth = 0;
           let parentAuthorId: number | null = null;
@@ -130,7 +164,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
           }
           const row = tx
             .insert(comments)
-            .values({ postId: input.postId, parentId: input.parentId, depth, authorId: input.authorId, markdown: input.markdown, html, createdAt: now() })
+            .values({ postId: input.postId, parentId: input.parentId, depth, authorId: input.authorId, markdown: input.markdown, html, createdAt: now(), submissionKey: input.submissionKey ?? null })
             .returning({ id: comments.id })
             .get();
           let forkId: number | null = null;
@@ -152,10 +186,11 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
           tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).run();
           const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, input.postId)).get()!.title;
           const notified = notifications.add(tx, replyNotices({ ...input, commentId: row.id, title, parentAuthorId: parentAuthorId ?? thread.authorId, toPost: parentAuthorId === null }));
-          return { id: row.id, forkId, notified };
+          return { id: row.id, forkId, notified, replayed: false };
         },
         { behavior: "immediate" },
       );
+      if (created.replayed) return { id: created.id };
       const forkId = created.forkId;
       notifications.announce(created.notified);
       broadcast("comment.created", { postId: input.postId, commentId: created.id, parentId: input.parentId, authorId: input.authorId, forkId });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { posts } from "./posts";
 import { users } from "./users";
 
@@ -35,11 +35,18 @@ export const comments = sqliteTable(
     modNote: text("mod_note"),
     /** The post's author folded this reply away as off-topic; it stays one click away. */
     collapsed: integer("collapsed", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The reply form's one-time key: a double click or a retried request carries the same one
+     * and gets the same comment back instead of a second. Unique per author; null for writes
+     * that come without a form (seeds, rebases).
+     */
+    submissionKey: text("submission_key"),
   },
   (t) => [
     index("comments_post_idx").on(t.postId, t.createdAt),
     index("comments_parent_idx").on(t.parentId),
     index("comments_author_idx").on(t.authorId, t.createdAt),
+    uniqueIndex("comments_submission_idx").on(t.authorId, t.submissionKey),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client";
+import { postAction } from "../support/actions";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -111,5 +112,48 @@ describe("threaded comments", () => {
     for (const sort of ["top", "new", "old", "bogus"]) {
       expect((await alice.get(`/posts/${slug}?sort=${sort}`)).status).toBe(200);
     }
+  });
+});
+
+describe("submitting a reply twice", () => {
+  const key = () => `k${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const count = (markdown: string) => countRows(server.databasePath, "comments", "markdown = ?", markdown);
+
+  it("creates one comment for a double click or a retried request: same key, same answer", async () => {
+    const submissionKey = key();
+    const form = { intent: "reply", markdown: "Said once, sent twice.", parentId: "", submissionKey };
+    const [first, second] = await Promise.all([postAction(bob, `/posts/${slug}`, form), postAction(bob, `/posts/${slug}`, form)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.data!.commentId).toBe(second.data!.commentId);
+    const retried = await postAction(bob, `/posts/${slug}`, form);
+    expect(retried.data!.commentId).toBe(first.data!.commentId);
+    expect(count("Said once, sent twice.")).toBe(1);
+  });
+
+  it("refuses a different text under a key already used, keeping what was typed, and never mixes people's keys", async () => {
+    const submissionKey = key();
+    expect((await postAction(bob, `/posts/${slug}`, { intent: "reply", markdown: "The first text.", parentId: "", submissionKey })).status).toBe(200);
+    const clash = await bob.post(`/posts/${slug}`, { intent: "reply", markdown: "A second, different text.", parentId: "", submissionKey });
+    expect(clash.status).toBe(409);
+    expect(clash.text).toContain("A second, different text.");
+    expect(count("A second, different text.")).toBe(0);
+    // Someone else's form with the same key is their own submission.
+    expect((await postAction(alice, `/posts/${slug}`, { intent: "reply", markdown: "The first text.", parentId: "", submissionKey })).status).toBe(200);
+    expect(count("The first text.")).toBe(2);
+  });
+
+  it("refuses a malformed key with a 400 naming the field", async () => {
+    const res = await postAction(bob, `/posts/${slug}`, { intent: "reply", markdown: "Bad key.", parentId: "", submissionKey: "<script>" });
+    expect(res.status).toBe(400);
+    expect(count("Bad key.")).toBe(0);
+  });
+
+  it("puts a fresh key in every reply form the page renders", async () => {
+    const page = await bob.get(`/posts/${slug}`);
+    const keys = [...page.text.matchAll(/name="submissionKey" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect(k).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
+    const again = await bob.get(`/posts/${slug}`);
+    expect(again.text).not.toContain(keys[0]);
   });
 });

@@ -144,3 +144,14 @@ describe("forking in replies", () => {
     expect((await reader.get("/posts/no-such-post/forks.csv")).status).toBe(404);
   });
 });
+
+describe("a fork submitted twice", () => {
+  it("is computed and stored once for one submission key", async () => {
+    const submissionKey = `fork${Date.now().toString(36)}abcdefghijklmnop`;
+    const form = { ...forkForm(postForecast, { hw_halving_years: "1.23" }, "One fork, two clicks."), submissionKey };
+    const [a, b] = await Promise.all([reader.post(`/posts/${slug}`, form), reader.post(`/posts/${slug}`, form)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(countRows(server.databasePath, "comments", "markdown = 'One fork, two clicks.'")).toBe(1);
+    expect(countRows(server.databasePath, "forecasts", "inputs LIKE '%1.23%' AND comment_id IS NOT NULL")).toBe(1);
+  });
+});
