@@ -6,8 +6,8 @@ export interface RateLimit {
   per: number;
   /** How the limit reads to the person who hit it. */
   label: string;
-  /** What the key is: the signed-in user, or the network address for anonymous doors. */
-  by: "user" | "ip";
+  /** What the key is: the signed-in user, the account a log-in names, or the network address for anonymous doors. */
+  by: "user" | "account" | "ip";
 }
 
 export const RATE_LIMITS = {
@@ -21,7 +21,11 @@ export const RATE_LIMITS = {
   edit: { points: 10, per: 60, label: "10 edits a minute", by: "user" },
   report: { points: 10, per: 3600, label: "10 reports an hour", by: "user" },
   signup: { points: 5, per: 3600, label: "5 sign-ups an hour from one network address", by: "ip" },
-  login: { points: 10, per: 900, label: "10 failed log-ins in 15 minutes from one network address", by: "ip" },
+  // Log-ins (docs/decisions/019): failures count per account and per address. An account under
+  // attack takes no log-in, right password or not, until its window passes; an address's
+  // failures stop nobody else's right password until the address itself is plainly the attacker.
+  login: { points: 10, per: 900, label: "10 failed log-ins in 15 minutes for this account", by: "account" },
+  loginAddress: { points: 100, per: 3600, label: "100 failed log-ins in an hour from one network address", by: "ip" },
 } as const satisfies Record<string, RateLimit>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

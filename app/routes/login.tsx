@@ -20,11 +20,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   return runAction(async () => {
     const input = parseForm(loginSchema, values);
-    // Only failures count, so a guessing script is stopped and a forgetful person is not.
-    await context.services.limits.check("login", context.ip);
+    const { limits } = context.services;
+    // Only failures count, per account and per address (docs/decisions/019); both are checked
+    // before the password is, so a throttled guess costs no hashing. Unknown handles count too,
+    // so a refusal says nothing about who has an account.
+    await limits.check("loginAddress", context.ip);
+    await limits.check("login", input.handle);
     const user = await context.services.users.verifyLogin(input.handle, input.password);
     if (!user) {
-      await context.services.limits.consume("login", context.ip);
+      await limits.consume("login", input.handle);
+      await limits.consume("loginAddress", context.ip);
       throw appError(401, GENERIC_LOGIN_ERROR);
     }
     // A fresh id on every login: a session id planted before login is worthless after it.

@@ -7,8 +7,8 @@ import { banText } from "~/discussion/permissions";
 import { passwordChangeSchema } from "~/discussion/moderation-schemas";
 import { PASSWORD_MIN } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
-import { formValues, parseForm, requireUser, runAction } from "~/actions/http.server";
-import type { ActionFailure } from "~/utils/errors";
+import { actionRetryAfter, formValues, parseForm, requireUser, runAction } from "~/actions/http.server";
+import { isAppError, type ActionFailure } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Forkcast" }];
 
@@ -29,7 +29,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return runAction(async () => {
     const user = requireUser(context);
     const input = parseForm(passwordChangeSchema, values);
-    await context.services.accounts.changePassword(user.id, input.current, input.next);
+    const { accounts, limits } = context.services;
+    // Guessing the current password here is guessing a log-in: it counts against the account.
+    await limits.check("login", user.handle);
+    try {
+      await accounts.changePassword(user.id, input.current, input.next);
+    } catch (e) {
+      if (isAppError(e) && e.fields?.current) await limits.consume("login", user.handle);
+      throw e;
+    }
     // Every old session is gone, this browser's too; it gets a brand-new id.
     const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
     return redirect("/settings?changed", { headers: { "Set-Cookie": sessionCookie(request, token, SESSION_ABSOLUTE_MS / 1000) } });
@@ -69,3 +77,5 @@ export default function Settings() {
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;
 }
+
+export const headers = actionRetryAfter;

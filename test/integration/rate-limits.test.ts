@@ -11,6 +11,8 @@ let server: TestServer;
 let host: Client;
 let slug: string;
 const count = (sql: string) => queryOne<{ n: number }>(server.databasePath, sql)!.n;
+// Sign-ups over HTTP are limited per address too; these accounts are made behind that door.
+const member = (handle: string) => server.services.users.signup({ handle, displayName: handle, password: "correct horse battery" });
 
 beforeAll(async () => {
   server = await startTestServer({ rateLimits: true });
@@ -76,15 +78,47 @@ describe("rate limits", () => {
     }
   });
 
-  it("limits failed log-ins per address, and a right password is still refused while the limit holds", async () => {
+  it("lets a right password through while the address has failed log-ins, when the account itself is not under attack", async () => {
+    const victim = new Client(server.url);
+    await member("nat-neighbour");
+    // Someone at the same address fails more often than one account's limit allows, across accounts.
+    const guesser = new Client(server.url);
+    for (let i = 0; i < RATE_LIMITS.login.points + 2; i++) {
+      expect((await guesser.post("/login", { handle: i % 2 ? "limits-host" : `nobody-${i}`, password: `wrong guess ${i}` })).status).toBe(401);
+    }
+    const ok = await victim.login("nat-neighbour");
+    expect(ok.status).toBe(302);
+  });
+
+  it("refuses every log-in to an account under attack, the right password too, and only that account", async () => {
+    const target = new Client(server.url);
+    await member("attacked");
+    const bystander = new Client(server.url);
+    await member("bystander");
     const guesser = new Client(server.url);
     for (let i = 0; i < RATE_LIMITS.login.points; i++) {
-      expect((await guesser.post("/login", { handle: "limits-host", password: `wrong guess ${i}` })).status).toBe(401);
+      expect((await guesser.post("/login", { handle: "ATTACKED", password: `wrong guess ${i}` })).status).toBe(401);
     }
-    const blocked = await guesser.post("/login", { handle: "limits-host", password: "correct horse battery" });
+    const blocked = await target.login("attacked");
     expect(blocked.status).toBe(429);
-    expect(blocked.text).toContain("10 failed log-ins in 15 minutes");
+    expect(blocked.text).toContain(`Rate limit reached: ${RATE_LIMITS.login.label}.`);
     expect(blocked.headers.get("retry-after")).not.toBeNull();
+    expect(blocked.headers.getSetCookie().some((c) => c.startsWith("fc_session="))).toBe(false);
+    // An unknown handle is throttled the same way: the refusal says nothing about who exists.
+    for (let i = 0; i < RATE_LIMITS.login.points; i++) await guesser.post("/login", { handle: "no-such-person", password: `guess ${i}` });
+    expect((await guesser.post("/login", { handle: "no-such-person", password: "guess" })).status).toBe(429);
+    expect((await bystander.login("bystander")).status).toBe(302);
+  });
+
+  it("counts wrong current passwords on the settings page against the account too", async () => {
+    const owner = new Client(server.url);
+    await member("pw-changer");
+    expect((await owner.login("pw-changer")).status).toBe(302);
+    for (let i = 0; i < RATE_LIMITS.login.points; i++) {
+      expect((await owner.post("/settings", { current: `not it ${i}`, next: "a brand new passphrase", confirm: "a brand new passphrase" })).status).toBe(400);
+    }
+    const refused = await owner.post("/settings", { current: "correct horse battery", next: "a brand new passphrase", confirm: "a brand new passphrase" });
+    expect(refused.status).toBe(429);
   });
 
   it("limits sign-ups per address", async () => {
@@ -115,4 +149,19 @@ describe("rate limits", () => {
     }
     expect(last).toBe(429);
   }, 60_000);
+
+  // Last: it uses up this address's allowance for every later log-in in the file.
+  it("refuses every log-in from an address that has failed a hundred times in an hour", async () => {
+    const sprayer = new Client(server.url);
+    let status = 401;
+    let tries = 0;
+    for (; tries < RATE_LIMITS.loginAddress.points + 5 && status === 401; tries++) {
+      status = (await sprayer.post("/login", { handle: `spray-${tries}`, password: "Password123!" })).status;
+    }
+    expect(status).toBe(429);
+    expect(tries).toBeLessThanOrEqual(RATE_LIMITS.loginAddress.points + 1);
+    const res = await sprayer.post("/login", { handle: "limits-host", password: "correct horse battery" });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain(RATE_LIMITS.loginAddress.label);
+  }, 120_000);
 });
