@@ -133,12 +133,14 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
 
   return {
     /**
-     * Validates, resolves and computes (or finds the cached result). Throws a 400 naming each
-     * bad field, 422 when the run exceeds its budget (or a Squiggle program fails), 413 for a
-     * Squiggle program over the size cap, 503 when the pool is saturated.
+     * Validates, resolves and computes (or finds the cached result). Throws a 404 for an unknown
+     * model, a 400 naming each bad field, 422 when the run exceeds its budget (or a Squiggle
+     * program fails), 413 for a Squiggle program over the size cap, 503 when the pool is saturated.
      */
     async compute(modelId: string, partial: unknown, opts: ComputeOpts = {}): Promise<ComputedForecast> {
       if (modelId === SQUIGGLE_MODEL_ID) return computeSquiggle(partial, opts);
+      // A model that does not exist is a missing resource, not a malformed field.
+      if (!getModel(modelId)) throw appError(404, `There is no model “${modelId}”; GET /api/models lists the models there are.`);
       const asked: Partial<ComputeOptions> = {};
       if (opts.sampleCount !== undefined) asked.sampleCount = opts.sampleCount;
       if (opts.seed !== undefined) asked.seed = opts.seed;

@@ -67,7 +67,6 @@ describe("POST /api/forecasts/preview", () => {
   }, 120_000);
 
   const bad: [string, unknown, RegExp][] = [
-    ["unknown model", { modelId: "astrology", inputs: {} }, /Unknown model/],
     ["unknown input", { modelId: "bio-anchors", inputs: { moon_phase: 3 } }, /moon_phase/],
     ["wrong type", { modelId: "bio-anchors", inputs: { hw_halving_years: "fast" } }, /hw_halving_years|Hardware/i],
     ["out of range", { modelId: "bio-anchors", inputs: { hw_halving_years: 500 } }, /at most|between|must be/i],
@@ -85,6 +84,15 @@ describe("POST /api/forecasts/preview", () => {
       expect(json.error + JSON.stringify(json.errors)).toMatch(message);
     });
   }
+
+  it("answers an unknown model id with a 404 naming it", async () => {
+    const res = await preview({ modelId: "astrology", inputs: {} });
+    expect(res.status).toBe(404);
+    const json = JSON.parse(res.text);
+    expect(json.ok).toBe(false);
+    expect(json.error).toMatch(/astrology/);
+    expect(json.error).toMatch(/GET \/api\/models/);
+  });
 
   it("refuses non-finite numbers (JSON 1e309 parses to Infinity)", async () => {
     const res = await preview('{"modelId":"bio-anchors","inputs":{"hw_halving_years":1e309}}');
