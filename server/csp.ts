@@ -3,6 +3,7 @@
 // entry.server.tsx), which hands it to React and to <Scripts>/<ScrollRestoration>.
 import { randomBytes } from "node:crypto";
 import type { RequestHandler, Response } from "express";
+import { IMAGE_HOSTS } from "../app/utils/markdown/url-policy.server";
 
 /** 128 bits from the CSPRNG: unguessable, and never reused across responses. */
 export function createNonce(): string {
@@ -26,9 +27,10 @@ export function cspDirectives(nonce: string): Record<string, string[]> {
     // style-src-elem in browsers that know it (older ones fall back to style-src).
     "style-src": ["'self'", "'unsafe-inline'"],
     "style-src-elem": ["'self'"],
-    // https: for images users link in Markdown (the sanitizer already refuses internal
-    // hosts and every other scheme); data: for fonts/images Vite inlines into CSS.
-    "img-src": ["'self'", "data:", "https:"],
+    // Images users put in Markdown load only from the allowlisted hosts (docs/decisions/020;
+    // the renderer turns the rest into links), which also covers HTML stored before that rule.
+    // data: for fonts/images Vite inlines into CSS.
+    "img-src": ["'self'", "data:", ...IMAGE_HOSTS.map((host) => `https://${host}`)],
     "font-src": ["'self'", "data:"],
     // CSP3 'self' also matches ws:/wss: on the same host, which socket.io upgrades to.
     "connect-src": ["'self'"],

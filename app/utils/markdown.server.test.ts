@@ -171,7 +171,12 @@ describe("renderMarkdown: features (input → expected)", () => {
     ["ordered start", "3. x", '<ol start="3">\n<li>x</li>\n</ol>'],
     ["task list", "- [x] done", '<ul class="contains-task-list">\n<li class="task-list-item"><input type="checkbox" checked disabled> done</li>\n</ul>'],
     ["raw HTML shown as text", "a <b>b</b> *c*", "<p>a &#x3C;b>b&#x3C;/b> <em>c</em></p>"],
-    ["image", "![chart](https://example.com/c.png)", '<p><img src="https://example.com/c.png" alt="chart" loading="lazy" referrerpolicy="no-referrer"></p>'],
+    ["image on an allowed host", "![chart](https://upload.wikimedia.org/c.png)", '<p><img src="https://upload.wikimedia.org/c.png" alt="chart" loading="lazy" referrerpolicy="no-referrer"></p>'],
+    // Other hosts would learn every reader's address: the image becomes a link to it (ADR 020).
+    ["image on another host", "![chart](https://example.com/c.png)", `<p><a href="https://example.com/c.png" ${REL}>Image: chart</a></p>`],
+    ["image without alt text on another host", "![](https://example.com/c.png)", `<p><a href="https://example.com/c.png" ${REL}>Image on example.com</a></p>`],
+    ["image over plain http on an allowed host", "![c](http://upload.wikimedia.org/c.png)", `<p><a href="http://upload.wikimedia.org/c.png" ${REL}>Image: c</a></p>`],
+    ["image on a look-alike host", "![c](https://upload.wikimedia.org.evil.example/c.png)", `<p><a href="https://upload.wikimedia.org.evil.example/c.png" ${REL}>Image: c</a></p>`],
     ["crosspost resolved", "<@the post@>(@Scaling laws@)", '<p><a href="/posts/scaling-laws" class="crosspost">the post</a></p>'],
     ["crosspost unresolved", "<@x@>(@Nope@)", '<p><span class="crosspost-unresolved" title="No post titled “Nope” yet">x</span></p>'],
     ["crosspost in code span", "`<@x@>(@Scaling laws@)`", "<p><code>&#x3C;@x@>(@Scaling laws@)</code></p>"],

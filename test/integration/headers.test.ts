@@ -35,6 +35,8 @@ describe("Content-Security-Policy", () => {
     expect(csp["connect-src"]).toEqual(["'self'"]);
     expect(csp["script-src"]).toEqual([expect.stringMatching(/^'nonce-[A-Za-z0-9+/]+={0,2}'$/), "'strict-dynamic'", "'self'"]);
     expect(csp["style-src-elem"]).toEqual(["'self'"]);
+    // Images only from us and the allowlisted hosts (ADR 015): no reader's address goes elsewhere.
+    expect(csp["img-src"]).toEqual(["'self'", "data:", "https://upload.wikimedia.org", "https://ourworldindata.org"]);
     // Scripts: only our files and nonced inline scripts; nothing evaluates strings.
     expect(csp["script-src"]).not.toContain("'unsafe-inline'");
     expect(header).not.toContain("'unsafe-eval'");

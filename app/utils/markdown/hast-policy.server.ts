@@ -1,6 +1,6 @@
 import { visit } from "unist-util-visit";
 import type { HNode } from "./tree.server";
-import { EXTERNAL_LINK_REL, isExternalHref, safeImageSrc, safeLinkHref } from "./url-policy.server";
+import { EXTERNAL_LINK_REL, hostOf, isAllowedImage, isExternalHref, safeImageSrc, safeLinkHref } from "./url-policy.server";
 
 // Bidi overrides, embeddings and isolates let link text masquerade as a
 // different URL ("Trojan Source" style); link text never needs them.
@@ -52,6 +52,12 @@ export function rehypeUrlPolicy() {
         if (src === null) {
           parent.children.splice(index, 1, ...(alt ? [{ type: "text", value: alt }] : []));
           return index;
+        }
+        if (!isAllowedImage(src)) {
+          // Loading it would hand every reader's address to that host: a link the reader may follow.
+          const text = alt ? `Image: ${alt}` : `Image on ${hostOf(src)}`;
+          parent.children.splice(index, 1, { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: text }] });
+          return index + 1;
         }
         properties.src = src;
       }

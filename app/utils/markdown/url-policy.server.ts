@@ -49,6 +49,24 @@ export function isExternalHref(href: string): boolean {
   return scheme === "http" || scheme === "https" || scheme === "mailto";
 }
 
+/**
+ * Hosts whose images readers' browsers load (docs/decisions/020): every image load tells its
+ * host the reader's address, so only public-interest hosts that forecasting posts draw charts
+ * from. Exact hostnames, https only. The CSP's img-src is built from this same list.
+ */
+export const IMAGE_HOSTS = ["upload.wikimedia.org", "ourworldindata.org"] as const;
+
+/** Whether an image URL (already passed by safeImageSrc) may be loaded by readers' browsers. */
+export function isAllowedImage(src: string): boolean {
+  const url = parseHttp(src);
+  return url !== null && url.protocol === "https:" && (IMAGE_HOSTS as readonly string[]).includes(url.hostname);
+}
+
+/** The hostname of a URL that parsed before (for a link's text), or "". */
+export function hostOf(src: string): string {
+  return parseHttp(src)?.hostname ?? "";
+}
+
 /** Returns the src to emit, or null when the image must not be loaded. */
 export function safeImageSrc(raw: string): string | null {
   const url = clean(raw);
