@@ -25,7 +25,7 @@ export const RATE_LIMITS = {
   // attack takes no log-in, right password or not, until its window passes; an address's
   // failures stop nobody else's right password until the address itself is plainly the attacker.
   login: { points: 10, per: 900, label: "10 failed log-ins in 15 minutes for this account", by: "account" },
-  loginAddress: { points: 100, per: 3600, label: "100 failed log-ins in an hour from one network address", by: "ip" },
+  "login-address": { points: 100, per: 3600, label: "100 failed log-ins in an hour from one network address", by: "ip" },
 } as const satisfies Record<string, RateLimit>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

@@ -24,12 +24,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Only failures count, per account and per address (docs/decisions/019); both are checked
     // before the password is, so a throttled guess costs no hashing. Unknown handles count too,
     // so a refusal says nothing about who has an account.
-    await limits.check("loginAddress", context.ip);
+    await limits.check("login-address", context.ip);
     await limits.check("login", input.handle);
     const user = await context.services.users.verifyLogin(input.handle, input.password);
     if (!user) {
       await limits.consume("login", input.handle);
-      await limits.consume("loginAddress", context.ip);
+      await limits.consume("login-address", context.ip);
       throw appError(401, GENERIC_LOGIN_ERROR);
     }
     // A fresh id on every login: a session id planted before login is worthless after it.

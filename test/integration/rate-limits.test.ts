@@ -155,13 +155,13 @@ describe("rate limits", () => {
     const sprayer = new Client(server.url);
     let status = 401;
     let tries = 0;
-    for (; tries < RATE_LIMITS.loginAddress.points + 5 && status === 401; tries++) {
+    for (; tries < RATE_LIMITS["login-address"].points + 5 && status === 401; tries++) {
       status = (await sprayer.post("/login", { handle: `spray-${tries}`, password: "Password123!" })).status;
     }
     expect(status).toBe(429);
-    expect(tries).toBeLessThanOrEqual(RATE_LIMITS.loginAddress.points + 1);
+    expect(tries).toBeLessThanOrEqual(RATE_LIMITS["login-address"].points + 1);
     const res = await sprayer.post("/login", { handle: "limits-host", password: "correct horse battery" });
     expect(res.status).toBe(429);
-    expect(res.text).toContain(RATE_LIMITS.loginAddress.label);
+    expect(res.text).toContain(RATE_LIMITS["login-address"].label);
   }, 120_000);
 });
