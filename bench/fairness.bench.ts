@@ -10,8 +10,8 @@ import { startApp } from "../test/support/process";
 import { summarize, time, type Row } from "./lib";
 
 const BURST = 48;
-const BLOCKS = 4;
-const PER_BLOCK = 25;
+const BLOCKS = 6;
+const PER_BLOCK = 40;
 const WARMUP = 10;
 // Each takes a worker hundreds of milliseconds: micromark resolving thousands of delimiters.
 const PATHOLOGICAL = ["*a_".repeat(33_000), "[a](".repeat(25_000)];

@@ -1,7 +1,7 @@
 // The live channel: a push-only socket.io server on the app's own http server.
 // Clients may only join/leave post rooms; every write goes through an HTTP action, so this
 // file decides nothing about content — it guards the door and relays what services emit.
-import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { Server } from "socket.io";
 import {
   isClientEventName,
@@ -18,6 +18,7 @@ import {
   type UserEventName,
   type UserEventPayload,
 } from "../app/discussion/live-events";
+import { lingerOnRefusal } from "./middleware";
 
 export interface LiveLimits {
   /** Post rooms one socket may be in at once (a reader has a few tabs, not hundreds). */
@@ -109,6 +110,15 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     perMessageDeflate: false,
     httpCompression: false,
     // No connectionStateRecovery: it would restore rooms while skipping this file's checks.
+  });
+
+  // Long-polling POSTs carry bodies, which engine.io reads itself and caps at maxHttpBufferSize,
+  // answering a bare 413 mid-upload; Node then closes at once and the reset over the unread
+  // upload often loses the answer. As everywhere else (server/middleware.ts refuseUnread), the
+  // refusal is sent, reading stops, and the connection closes a moment later.
+  io.engine.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (req.method === "POST") lingerOnRefusal(req, res);
+    next();
   });
 
   io.use((socket, next) => {

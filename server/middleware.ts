@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -95,10 +96,11 @@ export function readBody(limits: BodyLimits = BODY_LIMITS): RequestHandler {
     };
     req.on("data", onData);
     req.once("end", onEnd);
-    req.once("error", (error) => {
+    // A client that goes away mid-upload is gone: nothing to answer, and nothing kept.
+    req.once("error", () => {
       req.off("data", onData);
       req.off("end", onEnd);
-      next(error);
+      chunks.length = 0;
     });
   };
 }
@@ -148,4 +150,23 @@ function refuseUnread(req: Parameters<RequestHandler>[0], res: Parameters<Reques
     res.end();
     req.socket.destroy();
   }, LINGER_MS).unref();
+}
+
+/**
+ * For a handler that is not ours (engine.io) and answers 413 mid-upload with writeHead().end():
+ * its answer goes out at once, but the end (after which Node closes the connection) waits out
+ * the same grace as ours, with reading stopped.
+ */
+export function lingerOnRefusal(req: IncomingMessage, res: ServerResponse) {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    if (res.statusCode !== 413) return end(...args);
+    req.pause();
+    res.flushHeaders();
+    setTimeout(() => {
+      end(...args);
+      req.socket.destroy();
+    }, LINGER_MS).unref();
+    return res;
+  }) as ServerResponse["end"];
 }

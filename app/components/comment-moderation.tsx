@@ -3,6 +3,7 @@
 import type { ForkPresentation } from "~/services/types";
 import type { CommentView } from "~/services/types";
 import { ForkCard } from "./fork-card";
+import { MarkdownBody } from "./markdown-body";
 import { ActionForm, Menu, ReasonField, ReportMenu } from "./moderation-forms";
 
 export interface ThreadRoles {
@@ -53,7 +54,7 @@ export function StaffCopy({ comment, fork, viewerId }: { comment: CommentView; f
   return (
     <details className="comment__staff-copy">
       <summary>{`Only moderators see this ${comment.status === "removed" ? "removed" : "deleted"} text, by ${comment.author.displayName}`}</summary>
-      <div className="prose comment__body" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      <MarkdownBody html={comment.html} className="comment__body" />
       {fork ? <ForkCard fork={fork} commentId={comment.id} viewerId={viewerId} /> : null}
     </details>
   );
