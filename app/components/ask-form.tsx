@@ -5,6 +5,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { QUICK_DATE, QUICK_PROBABILITY, QUICK_QUANTITY } from "~/forecast/quick/index";
 import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
+import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
 
 type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
 
@@ -24,13 +25,15 @@ export function AskForm(props: {
   const fetcher = useFetcher<Result>();
   const formRef = useRef<HTMLFormElement>(null);
   const { onDone, storageKey } = props;
+  const [submissionKey, nextKey] = useSubmissionKey(`ask-${props.parentId ?? "post"}`);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) {
       clearForecastDraft(storageKey);
       formRef.current?.reset();
+      nextKey();
       onDone?.();
     }
-  }, [fetcher.state, fetcher.data, storageKey, onDone]);
+  }, [fetcher.state, fetcher.data, storageKey, onDone, nextKey]);
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
   const errors: Record<string, string> = {};
   for (const [k, v] of Object.entries(failure?.fields ?? {})) {
@@ -44,6 +47,7 @@ export function AskForm(props: {
       <input type="hidden" name="intent" value="reply" />
       <input type="hidden" name="parentId" value={props.parentId ?? ""} />
       <input type="hidden" name="ask" value="on" />
+      <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
       <label className="fork-form__label" htmlFor={textId}>
         Your reply (what you are asking, and why it matters)
       </label>

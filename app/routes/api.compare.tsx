@@ -8,7 +8,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
     const q = parseQuery(request, compareQuerySchema);
     await context.services.limits.consume("analysis", context.ip);
-    const view = await context.services.compare.compare(q.a, q.b, { year: q.year, p: q.p });
+    const view = await context.services.compare.compare(q.a, q.b, { year: q.year, p: q.p }, context.user);
     const { overlay, ...rest } = view;
     return Response.json({ ok: true, ...rest, description: overlay.description });
   });

@@ -12,7 +12,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     if (!id.success) throw notFound("That forecast");
     const query = parseQuery(request, sensitivityQuerySchema);
     await context.services.limits.consume("analysis", context.ip);
-    const view = await context.services.analysis.sensitivity(id.data, query.metric);
+    const view = await context.services.analysis.sensitivity(id.data, query.metric, context.user);
     return Response.json({ ok: true, ...view }, { headers: { "Cache-Control": "private, max-age=300" } });
   });
 }

@@ -18,6 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       source: body.source,
       parentForecastId: body.parentForecastId,
       owner,
+      viewer: context.user,
     });
     return Response.json({ ok: true, ...preview });
   });

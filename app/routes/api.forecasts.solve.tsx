@@ -11,7 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw appError(405, "Use POST with a JSON body.");
     const body = await readJson(request, solveRequestSchema);
     await context.services.limits.consume("analysis", context.ip);
-    return Response.json({ ok: true, ...(await context.services.analysis.solve(body)) });
+    return Response.json({ ok: true, ...(await context.services.analysis.solve(body, context.user)) });
   });
 }
 

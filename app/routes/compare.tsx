@@ -21,7 +21,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     const parsed = compareQuerySchema.safeParse(raw);
     if (!parsed.success) throw appError(400, `Compare needs two forecasts: /compare?a=12&b=15 (a forecast id, or "aggregate-3" for a thread's aggregate). ${parsed.error.issues[0]?.message ?? ""}`);
     await context.services.limits.consume("analysis", context.ip);
-    return context.services.compare.compare(parsed.data.a, parsed.data.b, { year: parsed.data.year, p: parsed.data.p });
+    return context.services.compare.compare(parsed.data.a, parsed.data.b, { year: parsed.data.year, p: parsed.data.p }, context.user);
   });
 }
 

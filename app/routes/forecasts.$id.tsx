@@ -34,7 +34,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     let sensitivity = null;
     if (q.sensitivity) {
       await context.services.limits.consume("analysis", context.ip);
-      sensitivity = await context.services.analysis.sensitivity(id.data);
+      sensitivity = await context.services.analysis.sensitivity(id.data, undefined, context.user);
     }
     return { id: id.data, post, steps, forecast, sensitivity, question };
   });

@@ -34,6 +34,7 @@ import { describeTornado, tornadoSpec, tornadoTable } from "../charts/tornado";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
 import type { ComputeRunner, ForecastService } from "./forecasts.server";
+import type { Viewer } from "../discussion/permissions";
 import type { AttributionRecord, AttributionView, SensitivityView } from "./types";
 
 /** Analyses run at the forecast's own sample count, up to this (the site's default). */
@@ -153,8 +154,9 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
     evaluate,
     attribute,
 
-    /** The tornado of a stored forecast (cached by everything that determines it). */
-    async sensitivity(id: number, metricText?: string): Promise<SensitivityView> {
+    /** The tornado of a stored forecast this reader may see (cached by everything that determines it). */
+    async sensitivity(id: number, metricText: string | undefined, viewer: Viewer): Promise<SensitivityView> {
+      forecasts.readable(id, viewer);
       const f = await loadForAnalysis(id);
       const shape = f.result ?? (await probe(f.model, f.inputs, f.options.seed));
       const metric = metricText ? parseMetric(metricText) : defaultMetric(shape);
@@ -193,13 +195,13 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
     },
 
     /** The value of one input that reaches a target, on the draft's inputs and the parent's seed. */
-    async solve(req: SolveRequest): Promise<SolveOutcome & { seed: number; sampleCount: number; modelVersion: number }> {
+    async solve(req: SolveRequest, viewer: Viewer): Promise<SolveOutcome & { seed: number; sampleCount: number; modelVersion: number }> {
       let seed: number | undefined;
       let sampleCount = ANALYSIS_MAX_SAMPLES;
       if (req.parentForecastId !== undefined) {
         const parent = (() => {
           try {
-            return forecasts.row(req.parentForecastId!);
+            return forecasts.readable(req.parentForecastId!, viewer);
           } catch {
             throw notFound("The forecast you are forking");
           }

@@ -8,6 +8,7 @@ import { describeShift, overlaySpec } from "../charts/index";
 import { answerQuestion, cdfOf, diffInputs, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, notFound } from "../utils/errors";
+import type { Viewer } from "../discussion/permissions";
 import { presentAttribution, type AnalysisService } from "./analysis.server";
 import type { ForecastService } from "./forecasts.server";
 import type { createForkService } from "./forks.server";
@@ -27,7 +28,7 @@ const HEADLINE_ROWS = [
 export function createCompareService(db: Db, forecasts: ForecastService, forks: Pick<ReturnType<typeof createForkService>, "aggregate">, analysis: AnalysisService) {
   const nameOf = (userId: number) => db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get()?.name ?? "someone";
 
-  async function side(ref: string): Promise<Loaded> {
+  async function side(ref: string, viewer: Viewer): Promise<Loaded> {
     const agg = /^aggregate-(\d+)$/.exec(ref);
     if (agg) {
       const postId = Number(agg[1]);
@@ -48,6 +49,12 @@ export function createCompareService(db: Db, forecasts: ForecastService, forks: 
       };
     }
     const id = Number(ref);
+    // A fork whose comment this reader may not see is not there to compare (commentVisibility).
+    try {
+      forecasts.readable(id, viewer);
+    } catch {
+      throw notFound(`Forecast ${ref}`);
+    }
     const loaded = await forecasts.load(id).catch(() => {
       throw notFound(`Forecast ${ref}`);
     });
@@ -67,10 +74,10 @@ export function createCompareService(db: Db, forecasts: ForecastService, forks: 
   }
 
   return {
-    async compare(aRef: string, bRef: string, question: { year?: number; p?: number } = {}): Promise<CompareView> {
+    async compare(aRef: string, bRef: string, question: { year?: number; p?: number }, viewer: Viewer): Promise<CompareView> {
       if (aRef === bRef) throw appError(400, "Choose two different forecasts to compare.", { b: "The same as A." });
-      const a = await side(aRef);
-      const b = await side(bRef);
+      const a = await side(aRef, viewer);
+      const b = await side(bRef, viewer);
       const notes: string[] = [];
       let aResult = a.result;
       let bResult = b.result;

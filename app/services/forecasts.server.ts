@@ -203,8 +203,8 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
      * parent's curve, the same overlay its card will show. Squiggle previews (`source`) also say
      * what the program's inputs and output are, so the editor can build its form from the code.
      */
-    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown; parentForecastId?: number; source?: unknown; owner?: string } = {}) {
-      if (opts.parentForecastId !== undefined) return this.forkPreview(modelId, partial, opts.parentForecastId, { source: opts.source, owner: opts.owner });
+    async preview(modelId: string, partial: unknown, opts: { sampleCount?: number; parentInputs?: unknown; parentForecastId?: number; source?: unknown; owner?: string; viewer?: Viewer } = {}) {
+      if (opts.parentForecastId !== undefined) return this.forkPreview(modelId, partial, opts.parentForecastId, { source: opts.source, owner: opts.owner }, opts.viewer ?? null);
       const c = await this.compute(modelId, partial, { sampleCount: opts.sampleCount, source: opts.source, owner: opts.owner });
       let shift: string | undefined;
       if (opts.parentInputs !== undefined) {
@@ -221,8 +221,12 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
     },
 
-    async forkPreview(modelId: string, partial: unknown, parentForecastId: number, sq: { source?: unknown; owner?: string } = {}) {
-      const parent = await this.load(parentForecastId).catch(() => {
+    async forkPreview(modelId: string, partial: unknown, parentForecastId: number, sq: { source?: unknown; owner?: string }, viewer: Viewer) {
+      // Only a parent this reader may see (commentVisibility); otherwise as if it did not exist.
+      const parent = await Promise.resolve()
+        .then(() => this.readable(parentForecastId, viewer))
+        .then(() => this.load(parentForecastId))
+        .catch(() => {
         throw notFound("The forecast you are forking");
       });
       if (parent.row.modelId !== modelId) throw appError(400, "The forecast you are forking uses another model.", { parentForecastId: "Another model." });

@@ -5,6 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
+import { commentVisibility, type CommentStatus } from "../discussion/permissions";
 import { quickCommunitySpec, type CommunityAnswer } from "../charts/index";
 import {
   aggregateAnswers,
@@ -96,7 +97,8 @@ export function createQuestionService(db: Db, forecasts: ForecastService) {
       const model = getModel(r.modelId);
       return model ? `${root.commentId === null ? "post" : `c${root.commentId}`}|${questionKey(model, parsed.get(r.id)!)}` : null;
     };
-    const visible = (r: Row) => r.commentId === null || r.status === "visible";
+    // Answers are public aggregates: only replies anyone may read count (commentVisibility).
+    const visible = (r: Row) => r.commentId === null || commentVisibility(null, { status: r.status as CommentStatus }) === "shown";
     const members = new Map<string, Row[]>();
     for (const r of rows) {
       const key = keyOf(r);
@@ -111,7 +113,7 @@ export function createQuestionService(db: Db, forecasts: ForecastService) {
     const postRoot = postForecastId === null ? undefined : byId.get(postForecastId);
     const post = postRoot ? groupFor(postRoot) : null;
     const replies = rows
-      .filter((r) => r.commentId !== null && r.parentForecastId === null && r.status === "visible")
+      .filter((r) => r.commentId !== null && r.parentForecastId === null && visible(r))
       .map(groupFor)
       .filter((g): g is Group => g !== null);
     return { post, replies };

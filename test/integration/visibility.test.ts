@@ -70,8 +70,24 @@ function channels(commentId: number, forecastId: number): string[] {
     `${c}/history.data`,
     `/posts/${slug}/forks.json`,
     `/posts/${slug}/forks.csv`,
+    `/api/forecasts/${forecastId}/sensitivity`,
+    `/api/compare?a=${postForecast}&b=${forecastId}`,
+    `/compare?a=${postForecast}&b=${forecastId}`,
   ];
 }
+
+/** The analyses that take a forecast by id: each must treat a fork the reader may not see as missing. */
+async function byIdStatuses(client: Client, forecastId: number) {
+  const json = { "content-type": "application/json" };
+  return {
+    document: (await client.get(`/api/forecasts/${forecastId}`)).status,
+    sensitivity: (await client.get(`/api/forecasts/${forecastId}/sensitivity`)).status,
+    compare: (await client.get(`/api/compare?a=${postForecast}&b=${forecastId}`)).status,
+    forkPreview: (await client.request("POST", "/api/forecasts/preview", { headers: json, body: JSON.stringify({ modelId: "bio-anchors", inputs: { hw_halving_years: 1.5 }, parentForecastId: forecastId }) })).status,
+    solve: (await client.request("POST", "/api/forecasts/solve", { headers: json, body: JSON.stringify({ modelId: "bio-anchors", inputs: {}, parentForecastId: forecastId, input: "hw_halving_years", target: { metric: "median", value: 2045 } }) })).status,
+  };
+}
+const ALL_404 = { document: 404, sensitivity: 404, compare: 404, forkPreview: 404, solve: 404 };
 
 /** Every channel each reader can reach, with any that answered with the secret or a 5xx. */
 async function leaks(readers: [string, Client][], commentId: number, forecastId: number, secret: string) {
@@ -103,7 +119,7 @@ describe("removed and deleted fork replies", () => {
     const removed = await postAction(mod, `/posts/${slug}`, { intent: "remove-comment", commentId, reason: "Off-topic" });
     expect(removed.status).toBe(200);
     expect(await leaks([["anonymous", anon()], ["member", member], ["author", forker]], commentId, forecastId, "REMOVEDSECRET")).toEqual([]);
-    expect((await anon().get(`/api/forecasts/${forecastId}`)).status).toBe(404);
+    for (const reader of [anon(), member, forker]) expect(await byIdStatuses(reader, forecastId)).toEqual(ALL_404);
     expect((await anon().get(`/posts/${slug}/comments/${commentId}/history`)).status).toBe(404);
     // The thread still says where it was and why.
     expect((await anon().get(`/posts/${slug}`)).text).toContain("Removed by a moderator: Off-topic");
@@ -113,7 +129,7 @@ describe("removed and deleted fork replies", () => {
     expect(seen.text).toContain("Rationale REMOVEDSECRET");
     expect(seen.text).toContain("Removed by a moderator: Off-topic");
     expect(seen.text).toContain("Only moderators see this removed text");
-    expect((await mod.get(`/api/forecasts/${forecastId}`)).status).toBe(200);
+    expect(await byIdStatuses(mod, forecastId)).toEqual({ document: 200, sensitivity: 200, compare: 200, forkPreview: 200, solve: 200 });
     expect((await mod.get(`/posts/${slug}/comments/${commentId}/history`)).text).toContain("REMOVEDSECRET first draft");
 
     const restored = await postAction(mod, `/posts/${slug}`, { intent: "restore-comment", commentId, reason: "On reflection, fine" });
@@ -127,7 +143,7 @@ describe("removed and deleted fork replies", () => {
     const deleted = await postAction(forker, `/posts/${slug}`, { intent: "delete-comment", commentId });
     expect(deleted.status).toBe(200);
     expect(await leaks([["anonymous", anon()], ["member", member], ["author", forker]], commentId, forecastId, "DELETEDSECRET")).toEqual([]);
-    expect((await forker.get(`/api/forecasts/${forecastId}`)).status).toBe(404);
+    expect(await byIdStatuses(forker, forecastId)).toEqual(ALL_404);
     const seen = await mod.get(`/posts/${slug}`);
     expect(seen.text).toContain("Reply text DELETEDSECRET final");
     expect(seen.text).toContain("This comment was deleted by its author.");
