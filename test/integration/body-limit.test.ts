@@ -99,6 +99,7 @@ function targets(): [file: string, path: string, type: string][] {
     ["posts.$slug_.comments.$id.tsx", `/posts/${slug}/comments/${commentId}`, form],
     ["posts.$slug_.edit.tsx", `/posts/${slug}/edit`, form],
     ["api.forecasts.preview.tsx", "/api/forecasts/preview", json],
+    ["api.forecasts.solve.tsx", "/api/forecasts/solve", json],
     // A route without an action: the body is still never read whole.
     ["", "/", form],
     // Last: if the old code read this body, it would end the session the others use.
