@@ -5,6 +5,7 @@ import { readForecastForm } from "../components/forecast-editor/form-fields";
 import { getModel } from "../forecast/index";
 import type { ComputedForecast } from "../services/types";
 import { appError, isAppError } from "../utils/errors";
+import { runOwner } from "./http.server";
 
 export const FORECAST_FIELD = "forecast";
 export const ATTACH_FIELD = "attachForecast";
@@ -35,6 +36,6 @@ export async function withEditorInputs<T>(
 /** null when the author chose not to attach a forecast. */
 export async function submittedForecast(context: AppLoadContext, values: Record<string, string>): Promise<ComputedForecast | null> {
   if (values[ATTACH_FIELD] !== "on") return null;
-  const owner = context.user ? `user:${context.user.id}` : `ip:${context.ip}`;
+  const owner = runOwner(context);
   return withEditorInputs(FORECAST_FIELD, values, (read) => context.services.forecasts.compute(read.modelId, read.inputs, { source: read.source, owner }));
 }

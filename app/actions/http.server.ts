@@ -12,6 +12,11 @@ export function requireUser(context: AppLoadContext): SessionUser {
   throw appError(401, "You are not logged in (or your session ended). Log in and try again; your text is still here.");
 }
 
+/** Who a sandbox run is for: the member, or the address of an anonymous reader (what the sandbox's fairness counts). */
+export function runOwner(context: AppLoadContext): string {
+  return context.user ? `user:${context.user.id}` : `ip:${context.ip}`;
+}
+
 export function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;

@@ -4,7 +4,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { postIntentSchema } from "../discussion/schemas";
 import { appError, notFound } from "../utils/errors";
 import { withEditorInputs } from "./forecast-form.server";
-import { formValues, parseForm, requireUser, runAction } from "./http.server";
+import { formValues, parseForm, requireUser, runAction, runOwner } from "./http.server";
 import { getModel } from "../forecast/index";
 import { MODERATION_INTENTS } from "../discussion/moderation-schemas";
 import { moderationAction } from "./moderation-actions.server";
@@ -75,7 +75,7 @@ export const FORK_FIELD = "fork";
 
 /** Reads the fork editor's fields (JSON with JavaScript, plain fields without) and prepares the fork. */
 function preparedFork(context: AppLoadContext, postId: number, parentForecastId: number, values: Record<string, string>) {
-  const owner = context.user ? `user:${context.user.id}` : `ip:${context.ip}`;
+  const owner = runOwner(context);
   return withEditorInputs(FORK_FIELD, values, (read) => context.services.forks.prepare(postId, parentForecastId, read.inputs, read.rationales, { source: read.source, owner }));
 }
 

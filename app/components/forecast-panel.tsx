@@ -59,12 +59,9 @@ export function ForecastPanel({
           <QuestionBox forecastId={forecast.id} cdf={forecast.cdf} initial={question} />
         </div>
       ) : null}
-      {/* Analyses run on the built-in engine's workers; a Squiggle program runs in its sandbox. */}
-      {forecast.program ? null : (
-        <div id="sensitivity">
-          <SensitivityPanel forecastId={forecast.id} initial={sensitivity} />
-        </div>
-      )}
+      <div id="sensitivity">
+        <SensitivityPanel forecastId={forecast.id} initial={sensitivity} />
+      </div>
       <details className="forecast-panel__inputs">
         <summary>
           Inputs ({forecast.inputs.length}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { solveRequestSchema } from "~/forecast/api-schemas";
 import { appError } from "~/utils/errors";
-import { readJson, runApi } from "~/actions/http.server";
+import { readJson, runApi, runOwner } from "~/actions/http.server";
 
 // POST /api/forecasts/solve {"modelId", "inputs"?, "parentForecastId"?, "input", "target": {"metric", "value"}}:
 // the value of one input that takes the metric to the target, everything else as given, on the
@@ -11,7 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") throw appError(405, "Use POST with a JSON body.");
     const body = await readJson(request, solveRequestSchema);
     await context.services.limits.consume("analysis", context.ip);
-    return Response.json({ ok: true, ...(await context.services.analysis.solve(body, context.user)) });
+    return Response.json({ ok: true, ...(await context.services.analysis.solve(body, context.user, runOwner(context))) });
   });
 }
 

@@ -8,7 +8,7 @@ import { questionQuerySchema } from "~/forecast/api-schemas";
 import analysisCss from "~/styles/analysis.css?url";
 import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
-import { runLoader } from "~/actions/http.server";
+import { runLoader, runOwner } from "~/actions/http.server";
 
 export const links = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: analysisCss }];
 export const meta: MetaFunction = () => [{ title: "Forecast lineage · Forkcast" }];
@@ -34,7 +34,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     let sensitivity = null;
     if (q.sensitivity) {
       await context.services.limits.consume("analysis", context.ip);
-      sensitivity = await context.services.analysis.sensitivity(id.data, undefined, context.user);
+      sensitivity = await context.services.analysis.sensitivity(id.data, undefined, context.user, runOwner(context));
     }
     return { id: id.data, post, steps, forecast, sensitivity, question };
   });

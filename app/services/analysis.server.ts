@@ -10,6 +10,7 @@ import {
   formatMetricValue,
   formatNumber,
   metricKey,
+  metricValue,
   metricLabel,
   metricUnit,
   parseMetric,
@@ -32,13 +33,22 @@ import {
 import type { SolveRequest } from "../forecast/api-schemas";
 import { describeTornado, tornadoSpec, tornadoTable } from "../charts/tornado";
 import { renderSvgCached } from "../utils/chart-svg.server";
-import { appError, notFound } from "../utils/errors";
+import { appError, isAppError, notFound } from "../utils/errors";
+import { prepareSquiggleRun } from "../forecast/squiggle/index";
 import type { ComputeRunner, ForecastService } from "./forecasts.server";
+import { SYSTEM_OWNER, type StoredProgram } from "./squiggle.server";
 import type { Viewer } from "../discussion/permissions";
 import type { AttributionRecord, AttributionView, SensitivityView } from "./types";
 
 /** Analyses run at the forecast's own sample count, up to this (the site's default). */
 export const ANALYSIS_MAX_SAMPLES = 100_000;
+/**
+ * A Squiggle analysis runs its program once per input set in the sandbox, one run after
+ * another (the sandbox lets one owner run one program at a time), so it samples less.
+ */
+export const SQUIGGLE_ANALYSIS_MAX_SAMPLES = 10_000;
+/** Exact Shapley needs 2^n runs; in the sandbox that is affordable for this many changed parameters. */
+const SQUIGGLE_MAX_PLAYERS = 4;
 const WORKER_SPLIT = 2;
 const CACHE_CAP = 64;
 
@@ -96,6 +106,20 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
 
   const evaluate = (modelId: string, options: ComputeOptions, metric: Metric, runs: Inputs[]) => evaluateOnPool(runner, modelId, options, metric, runs);
 
+  /**
+   * The metric of every run of a Squiggle program, on one seed: each run in the sandbox in
+   * turn. A run the program refuses (an input it cannot draw) counts as no value, as a
+   * built-in model's failed run does.
+   */
+  async function evaluateSquiggle(program: StoredProgram, options: ComputeOptions, metric: Metric, runs: Inputs[], owner: string): Promise<(number | null)[]> {
+    const out: (number | null)[] = [];
+    for (const inputs of runs) {
+      const computed = await forecasts.compute(SQUIGGLE_MODEL_ID, inputs, { ...options, source: program.source, owner }).catch((e: unknown) => (isAppError(e) && e.status === 422 ? null : Promise.reject(e)));
+      out.push(computed ? metricValue(computed.result, metric) : null);
+    }
+    return out;
+  }
+
   /** A small run in the pool, only to learn what the model's results look like (which metric, its label). */
   async function probe(model: ForecastModel, inputs: Inputs, seed: number): Promise<ForecastResult> {
     const reply = await runner.run({ modelId: model.id, inputs, options: { seed, sampleCount: 1000 } });
@@ -103,14 +127,22 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
     return reply.outcome.result;
   }
 
-  async function loadForAnalysis(id: number) {
+  /** A stored forecast ready to analyse, with the way its runs are evaluated (worker pool, or the Squiggle sandbox). */
+  async function loadForAnalysis(id: number, owner = SYSTEM_OWNER) {
     const loaded = await forecasts.load(id);
     const model = loaded.model;
-    if (loaded.row.modelId === SQUIGGLE_MODEL_ID) throw appError(409, "Sensitivity and solving run on the built-in models' engine; they are not available for Squiggle models yet.");
     if (!model) throw appError(409, "This forecast's model is no longer available, so it cannot be analysed.");
-    const prepared = prepareRun(model.id, loaded.inputs, { seed: loaded.row.seed, sampleCount: Math.min(loaded.row.sampleCount, ANALYSIS_MAX_SAMPLES) });
+    const program = forecasts.programOf(loaded.row);
+    const seed = loaded.row.seed;
+    const prepared = program
+      ? prepareSquiggleRun(program.source, program.analysis, loaded.inputs, { seed, sampleCount: Math.min(loaded.row.sampleCount, SQUIGGLE_ANALYSIS_MAX_SAMPLES) })
+      : prepareRun(model.id, loaded.inputs, { seed, sampleCount: Math.min(loaded.row.sampleCount, ANALYSIS_MAX_SAMPLES) });
     if (!prepared.ok) throw appError(409, `This forecast's inputs no longer fit the model: ${prepared.errors.map((e) => e.message).join("; ")}`);
-    return { ...loaded, model, inputs: prepared.inputs, options: prepared.options, inputsHash: prepared.inputsHash };
+    const { inputs, options } = prepared;
+    const run = program
+      ? (metric: Metric, runs: Inputs[]) => evaluateSquiggle(program, options, metric, runs, owner)
+      : (metric: Metric, runs: Inputs[]) => evaluate(model.id, options, metric, runs);
+    return { ...loaded, model, program, inputs, options, inputsHash: prepared.inputsHash, run };
   }
 
   /**
@@ -118,18 +150,25 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
    * default; when some combination's median is beyond the modelled range, P(by the base
    * median's year) instead, which every combination has.
    */
-  async function attribute(model: ForecastModel, from: Inputs, to: Inputs, options: ComputeOptions, sample?: ForecastResult | null): Promise<AttributionRecord | null> {
+  async function attribute(
+    model: ForecastModel,
+    from: Inputs,
+    to: Inputs,
+    options: ComputeOptions,
+    sample?: ForecastResult | null,
+    run: (metric: Metric, runs: Inputs[]) => Promise<(number | null)[]> = (metric, runs) => evaluate(model.id, options, metric, runs),
+  ): Promise<AttributionRecord | null> {
     const players = playersOf(model, from, to);
     if (players.length === 0) return null;
     const plan = planShapley(from, players, options.seed);
     const shape = sample ?? (await probe(model, from, options.seed));
     let metric = defaultMetric(shape);
-    let values = await evaluate(model.id, options, metric, plan.runs);
+    let values = await run(metric, plan.runs);
     if (values.some((v) => v === null)) {
       if (metric.kind !== "yearAt") return null;
       const year = values[0] === null ? 2100 : Math.ceil(values[0] as number);
       metric = { kind: "probBy", year };
-      values = await evaluate(model.id, options, metric, plan.runs);
+      values = await run(metric, plan.runs);
       if (values.some((v) => v === null)) return null;
     }
     const a = shapleyValues(plan, values as number[]);
@@ -155,16 +194,16 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
     attribute,
 
     /** The tornado of a stored forecast this reader may see (cached by everything that determines it). */
-    async sensitivity(id: number, metricText: string | undefined, viewer: Viewer): Promise<SensitivityView> {
+    async sensitivity(id: number, metricText: string | undefined, viewer: Viewer, owner?: string): Promise<SensitivityView> {
       forecasts.readable(id, viewer);
-      const f = await loadForAnalysis(id);
+      const f = await loadForAnalysis(id, owner);
       const shape = f.result ?? (await probe(f.model, f.inputs, f.options.seed));
       const metric = metricText ? parseMetric(metricText) : defaultMetric(shape);
       if (!metric) throw appError(400, "Unknown metric.", { metric: "Unknown metric." });
       const key = `sens:${f.model.id}@${f.model.version}:${f.inputsHash}:${f.options.seed}:${f.options.sampleCount}:${metricKey(metric)}`;
       return remember(key, async () => {
         const plan = planTornado(f.model, f.inputs);
-        const values = await evaluate(f.model.id, f.options, metric, plan.runs);
+        const values = await f.run(metric, plan.runs);
         if (metric.kind === "headline" && values[0] === null) throw appError(400, `This forecast has no headline "${metric.key}".`, { metric: "Unknown headline." });
         const tornado = assembleTornado(plan, values, metric);
         const description = describeTornado(tornado);
@@ -184,7 +223,7 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
           base: tornado.base,
           baseText: formatMetricValue(metric, tornado.base, shape, tornado.rangeEnd),
           tornado,
-          method: `Each input set to its low and its high end with every other input as it is (numbers: a sourced range, or ±0.5 OOM / ±20% without one; distributions: their own 5th and 95th percentiles as single values; table cells: halved and doubled; choices: every other option). All ${tornado.runs} runs use this forecast's seed (${f.options.seed}) and ${f.options.sampleCount.toLocaleString("en-US")} samples, so the bars differ only by the input.`,
+          method: `Each input set to its low and its high end with every other input as it is (numbers: a sourced range, or ±0.5 OOM / ±20% without one; distributions: their own 5th and 95th percentiles as single values; table cells: halved and doubled; choices: every other option). All ${tornado.runs} runs use this forecast's seed (${f.options.seed}) and ${f.options.sampleCount.toLocaleString("en-US")} samples, so the bars differ only by the input.${f.program ? " The Squiggle program runs once per bar end in the sandbox, on the interpreter's seeded random numbers." : ""}`,
           description,
           table: tornadoTable(tornado),
           svg,
@@ -195,22 +234,23 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
     },
 
     /** The value of one input that reaches a target, on the draft's inputs and the parent's seed. */
-    async solve(req: SolveRequest, viewer: Viewer): Promise<SolveOutcome & { seed: number; sampleCount: number; modelVersion: number }> {
-      let seed: number | undefined;
-      let sampleCount = ANALYSIS_MAX_SAMPLES;
-      if (req.parentForecastId !== undefined) {
-        const parent = (() => {
-          try {
-            return forecasts.readable(req.parentForecastId!, viewer);
-          } catch {
-            throw notFound("The forecast you are forking");
-          }
-        })();
-        if (parent.modelId !== req.modelId) throw appError(400, "The parent forecast uses another model.", { parentForecastId: "Another model." });
-        seed = parent.seed;
-        sampleCount = Math.min(parent.sampleCount, ANALYSIS_MAX_SAMPLES);
+    async solve(req: SolveRequest, viewer: Viewer, owner = SYSTEM_OWNER): Promise<SolveOutcome & { seed: number; sampleCount: number; modelVersion: number }> {
+      const parent = req.parentForecastId === undefined ? null : (() => {
+        try {
+          return forecasts.readable(req.parentForecastId!, viewer);
+        } catch {
+          throw notFound("The forecast you are forking");
+        }
+      })();
+      if (parent && parent.modelId !== req.modelId) throw appError(400, "The parent forecast uses another model.", { parentForecastId: "Another model." });
+      // A Squiggle model is its program: the one of the forecast being forked.
+      const program = parent ? forecasts.programOf(parent) : null;
+      if (req.modelId === SQUIGGLE_MODEL_ID && !program) {
+        throw appError(400, "Solving a Squiggle model needs the forecast being forked (parentForecastId): its program is what runs.", { parentForecastId: "Name the forecast being forked." });
       }
-      const prepared = prepareRun(req.modelId, req.inputs ?? {}, seed === undefined ? { sampleCount } : { seed, sampleCount });
+      const sampleCap = program ? SQUIGGLE_ANALYSIS_MAX_SAMPLES : ANALYSIS_MAX_SAMPLES;
+      const options = parent ? { seed: parent.seed, sampleCount: Math.min(parent.sampleCount, sampleCap) } : { sampleCount: sampleCap };
+      const prepared = program ? prepareSquiggleRun(program.source, program.analysis, req.inputs ?? {}, options) : prepareRun(req.modelId, req.inputs ?? {}, options);
       if (!prepared.ok) {
         const fields = Object.fromEntries(prepared.errors.map((e) => [e.path || "inputs", e.message]));
         throw appError(400, prepared.errors.map((e) => e.message).join("; "), fields);
@@ -222,10 +262,11 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
         throw appError(400, `"${req.input}" cannot be solved for: choose a number or distribution input, or a table row (${known.slice(0, 4).join(", ")}, …).`, { input: "Not a solvable input." });
       }
       const metric = parseMetric(req.target.metric)!;
+      const run = program
+        ? (runs: Inputs[]) => evaluateSquiggle(program, prepared.options, metric, runs, owner)
+        : (runs: Inputs[]) => evaluate(model.id, prepared.options, metric, runs);
       const key = `solve:${model.id}@${model.version}:${prepared.inputsHash}:${prepared.options.seed}:${prepared.options.sampleCount}:${req.input}:${metricKey(metric)}:${req.target.value}`;
-      const outcome = await remember(key, () =>
-        solveFor(param, prepared.inputs, { metric, value: req.target.value }, (runs) => evaluate(model.id, prepared.options, metric, runs)),
-      );
+      const outcome = await remember(key, () => solveFor(param, prepared.inputs, { metric, value: req.target.value }, run));
       return { ...outcome, seed: prepared.options.seed, sampleCount: prepared.options.sampleCount, modelVersion: model.version };
     },
 
@@ -234,14 +275,20 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
       const fa = await loadForAnalysis(a);
       const fb = await loadForAnalysis(b);
       if (fa.model.id !== fb.model.id) return null;
+      if (fa.program || fb.program) {
+        // Two Squiggle forecasts share players only when they run one program; each Shapley
+        // run is a sandbox run, so only a few changed parameters are attributed.
+        if (fa.program?.hash !== fb.program?.hash || !fa.result) return null;
+        if (playersOf(fa.model, fa.inputs, fb.inputs).length > SQUIGGLE_MAX_PLAYERS) return null;
+      }
       const key = `attr:${fa.model.id}@${fa.model.version}:${fa.inputsHash}:${fb.inputsHash}:${fa.options.seed}:${fa.options.sampleCount}`;
-      return remember(key, () => attribute(fa.model, fa.inputs, fb.inputs, fa.options, fa.result));
+      return remember(key, () => attribute(fa.model, fa.inputs, fb.inputs, fa.options, fa.result, fa.run));
     },
 
     /** The result of a forecast's inputs on another forecast's seed (for comparing across seeds). */
     async onSeed(id: number, options: ComputeOptions): Promise<ForecastResult | null> {
       const f = await loadForAnalysis(id);
-      const c = await forecasts.compute(f.model.id, f.inputs, { seed: options.seed, sampleCount: options.sampleCount });
+      const c = await forecasts.compute(f.model.id, f.inputs, { seed: options.seed, sampleCount: options.sampleCount, ...(f.program ? { source: f.program.source } : {}) });
       return c.result;
     },
   };

@@ -68,6 +68,7 @@ export const resultSchema = z.strictObject({
         label: text(2000),
         format: z.enum(["year", "probability", "flop", "number", "loss"]),
         value: z.number().nullable(),
+        fractional: z.number().optional(),
         se: z.number().optional(),
       }),
     )

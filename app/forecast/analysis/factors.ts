@@ -164,6 +164,23 @@ export interface SolveParameter {
   describe(x: number): string;
 }
 
+/** Past this, a bound is no bound (a Squiggle parameter accepts any number its program can use). */
+const UNBOUNDED = 1e299;
+/** How far the solver searches around an unbounded number: 3 OOM either way, or ten times its size. */
+const OPEN_SEARCH_OOM = 3;
+const OPEN_SEARCH_FACTOR = 10;
+
+/**
+ * Where the solver looks for a number input: its stated range; for an input without one
+ * (a Squiggle parameter), a span around its value, on a log scale when the value is positive.
+ */
+function numberSearch(def: NumberInputDef, value: number): { domain: [number, number]; scale: "log" | "linear" } {
+  if (Math.abs(def.min) < UNBOUNDED && Math.abs(def.max) < UNBOUNDED) return { domain: [def.min, def.max], scale: def.scale === "log" && def.min > 0 ? "log" : "linear" };
+  if (value > 0) return { domain: [value / 10 ** OPEN_SEARCH_OOM, value * 10 ** OPEN_SEARCH_OOM], scale: "log" };
+  const span = OPEN_SEARCH_FACTOR * Math.max(1, Math.abs(value));
+  return { domain: [value - span, value + span], scale: "linear" };
+}
+
 /**
  * The solver's knob for `id` (an input name, or "table.row"): a number input directly, a
  * distribution by its median (shape kept), a table cell. null for choices and unknown ids.
@@ -174,10 +191,10 @@ export function solveParameter(model: ForecastModel, inputs: Inputs, id: string)
   if (!def) return null;
   const value = inputs[def.name] ?? def.default;
   if (def.kind === "number" && rowText === undefined && typeof value === "number") {
-    const scale = def.scale === "log" && def.min > 0 ? "log" : "linear";
+    const { domain, scale } = numberSearch(def, value);
     return {
       id, input: def.name, label: fullLabel(model, def.name), meaning: fullLabel(model, def.name), unit: def.unit, scale, integer: Boolean(def.integer),
-      domain: [def.min, def.max], current: value,
+      domain, current: value,
       apply: (inp, x) => withInput(inp, def.name, x),
       describe: (x) => formatInputValue(def, x),
     };

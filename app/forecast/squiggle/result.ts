@@ -6,7 +6,7 @@
 // - a plain number from 0 to 1 is a probability.
 // Runs in the sandbox on the samples, so only this summary crosses the process boundary.
 
-import { cdfFromArrivalYears, firstYearReaching, mean, probabilityByYear, quantileSeBinomial, quantileSorted, seMean, seProportion, sortedCopy, yearQuantileSe, type NumericArray } from "../summarize";
+import { cdfFromArrivalYears, firstYearReaching, mean, yearAtProbability, probabilityByYear, quantileSeBinomial, quantileSorted, seMean, seProportion, sortedCopy, yearQuantileSe, type NumericArray } from "../summarize";
 import type { ForecastResult, Headline, SeriesRow } from "../types";
 import { SQUIGGLE_ADAPTER_VERSION, SQUIGGLE_MODEL_ID, type OutputMeta, type SquiggleOutputDecl } from "./types";
 
@@ -38,7 +38,11 @@ function yearResult(decl: SquiggleOutputDecl, years: NumericArray): ForecastResu
   const [first, last] = YEAR_RANGE;
   const n = years.length;
   const cdf = cdfFromArrivalYears(years, first, last);
-  const yearHeadline = (key: string, label: string, p: number): Headline => ({ key, label, format: "year", value: firstYearReaching(cdf, p), se: se(yearQuantileSe(cdf, p, n)) });
+  const yearHeadline = (key: string, label: string, p: number): Headline => {
+    // The fractional year as the built-in models give it (stored results from before it was added lack it; it is optional).
+    const fractional = yearAtProbability(cdf, p);
+    return { key, label, format: "year", value: firstYearReaching(cdf, p), ...(fractional === null ? {} : { fractional }), se: se(yearQuantileSe(cdf, p, n)) };
+  };
   const headlines: Headline[] = [
     yearHeadline("median", "Median year", 0.5),
     yearHeadline("p10", "10th percentile year", 0.1),
