@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { ServerMarkupContext } from "./components/inline-svg";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -25,7 +26,9 @@ export default function handleRequest(
     let shellRendered = false;
     const app = (
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ServerMarkupContext.Provider value={loadContext.inlineMarkup ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ServerMarkupContext.Provider>
       </NonceProvider>
     );
     const { pipe, abort } = renderToPipeableStream(app, {

@@ -11,6 +11,10 @@ export interface ForkcastContext {
   ip: string;
   /** This response's CSP nonce (server/csp.ts); entry.server.tsx hands it to every inline script. */
   cspNonce: string;
+  /** Markup this response's HTML carries once, by URL or key; the loader data holds only the key (components/inline-svg.tsx). */
+  inlineMarkup: Map<string, string>;
+  /** A document request (HTML), as opposed to a `.data` request of the running app. */
+  documentRequest: boolean;
 }
 
 declare module "@remix-run/node" {

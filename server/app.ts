@@ -167,7 +167,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       mode: options.mode,
       getLoadContext: (req, res) => {
         const { sessionToken, user } = sessionOf(req, res);
-        return { services, user, sessionToken, cspNonce: cspNonceOf(res), ip: req.ip ?? "unknown" };
+        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown" };
       },
     }),
   );

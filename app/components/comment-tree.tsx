@@ -1,3 +1,4 @@
+import { MarkdownBody } from "./markdown-body";
 import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
 import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { ForkParent } from "./fork-form";
@@ -166,7 +167,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
           {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
         </summary>
         {visible ? (
-          <div className="prose comment__body" dangerouslySetInnerHTML={{ __html: c.html }} />
+          <MarkdownBody html={c.html} inlineKey={`comment:${c.id}`} className="comment__body" />
         ) : (
           <p className="comment__body comment__body--gone">
             {c.status === "removed" ? `Removed by a moderator${c.removalReason ? `: ${c.removalReason}` : "."}` : "This comment was deleted by its author."}

@@ -3,6 +3,7 @@
 // page has hydrated and the chart is near the viewport. A chart that fails breaks only itself.
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { TopLevelSpec } from "vega-lite";
+import { InlineSvg } from "./inline-svg";
 
 export interface ChartTable {
   caption: string;
@@ -15,6 +16,10 @@ export interface ForecastChartProps {
   svg: string | null;
   /** The same chart as a vega-lite spec, for the interactive view; null keeps it static. */
   spec: TopLevelSpec | null;
+  /** Where the SVG is served, for pages that send it once (inline in the HTML) instead of in their data. */
+  svgUrl?: string | null;
+  /** Where the spec is served: fetched only when the interactive view starts. */
+  specUrl?: string | null;
   /** Text alternative (describeResult / describeShift), shown as the caption. */
   description: string;
   table?: ChartTable;
@@ -35,7 +40,8 @@ const NARROW_PX = 560;
  * engine data, post-processed in app/utils/chart-svg.server.ts), never by users. Text that
  * users can influence (fork labels) is escaped by vega's SVG serializer.
  */
-function StaticSvg({ svg, hidden, narrow }: { svg: string; hidden?: boolean; narrow?: string | null }) {
+function StaticSvg({ svg, hidden, narrow }: { svg: SvgSource; hidden?: boolean; narrow?: string | null }) {
+  if (typeof svg !== "string") return <InlineSvg src={svg.url} className="forecast-chart__static" hidden={hidden} />;
   if (!narrow) return <div className="forecast-chart__static" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />;
   return (
     <>
@@ -98,7 +104,18 @@ function whenNearViewport(el: Element, fn: () => void): () => void {
   return () => observer.disconnect();
 }
 
-function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: string | null; spec: TopLevelSpec; title?: string; onSelect?: (datum: Record<string, unknown>) => void; narrow?: ForecastChartProps["narrow"] }) {
+type SvgSource = string | { url: string };
+type SpecSource = TopLevelSpec | { fetchFrom: string };
+
+function loadSpec(key: string): Promise<TopLevelSpec> {
+  if (!key.startsWith("url:")) return Promise.resolve(JSON.parse(key) as TopLevelSpec);
+  return fetch(key.slice(4), { credentials: "same-origin" }).then((res) => {
+    if (!res.ok) throw new Error(`The chart's spec answered ${res.status}`);
+    return res.json() as Promise<TopLevelSpec>;
+  });
+}
+
+function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: SvgSource | null; spec: SpecSource; title?: string; onSelect?: (datum: Record<string, unknown>) => void; narrow?: ForecastChartProps["narrow"] }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState(false);
@@ -106,7 +123,7 @@ function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: string 
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
   // Loader revalidations hand us an equal spec in a new object; re-embed only on a change.
-  const specKey = useMemo(() => JSON.stringify(spec), [spec]);
+  const specKey = useMemo(() => ("fetchFrom" in spec ? `url:${spec.fetchFrom}` : JSON.stringify(spec)), [spec]);
   const narrowKey = useMemo(() => (narrow?.spec ? JSON.stringify(narrow.spec) : ""), [narrow]);
 
   useEffect(() => {
@@ -118,10 +135,8 @@ function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: string 
     setLive(false);
     const stopWatching = whenNearViewport(wrap, () => {
       // Lazy: vega is ~900 kB and must never delay first paint (docs/stack.md pitfall 12).
-      Promise.all([import("vega-embed"), import("vega-interpreter")])
-        .then(([{ default: embed }, { expressionInterpreter }]) =>
-          embed(host, JSON.parse(narrowKey && wrap.clientWidth < NARROW_PX ? narrowKey : specKey) as TopLevelSpec, { ...EMBED_OPTIONS, expr: expressionInterpreter }),
-        )
+      Promise.all([import("vega-embed"), import("vega-interpreter"), loadSpec(narrowKey && wrap.clientWidth < NARROW_PX ? narrowKey : specKey)])
+        .then(([{ default: embed }, { expressionInterpreter }, chosen]) => embed(host, chosen, { ...EMBED_OPTIONS, expr: expressionInterpreter }))
         .then((result) => {
           if (cancelled) return result.finalize();
           finalize = result.finalize;
@@ -190,7 +205,9 @@ function DataTable({ table }: { table: ChartTable }) {
   );
 }
 
-export function ForecastChart({ svg, spec, description, table, title, className, onSelect, narrow }: ForecastChartProps) {
+export function ForecastChart({ svg: svgString, spec: specObject, svgUrl, specUrl, description, table, title, className, onSelect, narrow }: ForecastChartProps) {
+  const svg: SvgSource | null = svgString ?? (svgUrl ? { url: svgUrl } : null);
+  const spec: SpecSource | null = specObject ?? (specUrl ? { fetchFrom: specUrl } : null);
   const fallback = svg ? <StaticSvg svg={svg} narrow={narrow?.svg} /> : <Unavailable title={title} />;
   return (
     <figure className={`forecast-chart${className ? ` ${className}` : ""}`}>

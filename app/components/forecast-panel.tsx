@@ -53,7 +53,7 @@ export function ForecastPanel({
       {forecast.headlines.some((h) => h.fractional !== undefined) ? (
         <p className="forecast-panel__years">Small figures are fractional years (the curve read between whole years); a whole year is the first year by which the probability is reached.</p>
       ) : null}
-      <ForecastChart svg={forecast.svg} spec={forecast.spec as TopLevelSpec | null} description={forecast.description} table={forecast.table ?? undefined} />
+      <ForecastChart svg={forecast.svg} spec={forecast.spec as TopLevelSpec | null} svgUrl={forecast.urls.svg} specUrl={forecast.urls.spec} description={forecast.description} table={forecast.table ?? undefined} />
       {forecast.cdf ? (
         <div id="question">
           <QuestionBox forecastId={forecast.id} cdf={forecast.cdf} initial={question} />
@@ -100,7 +100,7 @@ export function ForecastPanel({
       ) : null}
       <details className="forecast-panel__about">
         <summary>About this model and its sources</summary>
-        <MarkdownBody html={forecast.modelDescriptionHtml} />
+        <MarkdownBody html={forecast.modelDescriptionHtml} inlineKey={`model:${forecast.id}`} />
         {forecast.sources.length ? (
           <ul className="sources">
             {forecast.sources.map((s) => (
@@ -122,8 +122,8 @@ export function ForecastPanel({
       <p className="forecast-panel__provenance">
         {forecast.program ? `Run by ${forecast.program.interpreter} · adapter version ${forecast.modelVersion}` : `Model version ${forecast.modelVersion}`}
         {forecast.current ? "" : " (an older version of this model)"} · seed {forecast.seed} · {forecast.sampleCount.toLocaleString("en-US")} samples ·{" "}
-        <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={`/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
-        <a href={`/api/forecasts/${forecast.id}.svg`}>SVG</a>
+        <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={forecast.urls.csv ?? `/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
+        <a href={forecast.urls.svg ?? `/api/forecasts/${forecast.id}.svg`}>SVG</a>
       </p>
     </section>
   );

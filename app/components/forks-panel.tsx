@@ -95,6 +95,10 @@ export function ForksPanel({
           {community.svg ? (
             // Server-rendered by our chart renderer from our own data (app/utils/chart-svg.server.ts).
             <div className="forks-panel__chart" dangerouslySetInnerHTML={{ __html: community.svg }} />
+          ) : community.svgUrl ? (
+            <div className="forks-panel__chart">
+              <img src={community.svgUrl} alt="Every fork as a thin line and the community aggregate as a bold one" loading="lazy" />
+            </div>
           ) : null}
           <figcaption>
             The thread's view: each fork as a thin line; the bold line pools each author's latest fork with equal weight. {community.description}

@@ -28,6 +28,7 @@ import { PostAskToggle } from "~/components/post-ask";
 import { QuestionPanel } from "~/components/question-panel";
 import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
+import { communityByUrl, forecastByUrl, markupOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
 
@@ -61,15 +62,15 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const abilities = context.services.guard.threadAbilities(viewerId, post.id);
     const barred = abilities.staff || abilities.author ? context.services.moderation.postBans(post.id) : [];
     return {
-      post,
-      forecast,
+      post: markupOnce(context, `post:${post.id}`, withoutSource(post)),
+      forecast: forecast && forecastByUrl(context, forecast),
       forks,
       nearest,
-      community,
+      community: community && communityByUrl(community),
       spread,
       questions,
       askModel: search.get("ask"),
-      tree: shown.nodes,
+      tree: treeOnce(context, shown.nodes),
       hidden: comments.length - (shown.nodes === tree ? comments.length : rendered),
       sort,
       viewer: context.user ? { id: context.user.id } : null,
@@ -109,7 +110,7 @@ export default function PostPage() {
       ) : forecast ? (
         <ForecastPanel forecast={forecast} />
       ) : null}
-      <MarkdownBody html={post.html} className="post__body" />
+      <MarkdownBody html={post.html} inlineKey={`post:${post.id}`} className="post__body" />
       <footer className="post__footer">
         <PostVote score={post.score} viewerValue={post.viewerVote} disabledReason={!viewer ? "Log in to vote" : !abilities.canVote ? "Your account cannot vote right now" : mine ? "You cannot vote on your own post" : null} />
       </footer>

@@ -6,6 +6,8 @@ import { cdfOf, diffInputs, formatInputValue, SQUIGGLE_MODEL_ID, type ForecastMo
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { renderMarkdown } from "../utils/markdown.server";
 import type { InputRow, ForecastPresentation } from "./types";
+import { seriesCsv } from "./model-definitions.server";
+import { versionedUrl } from "../utils/asset-version.server";
 
 const descriptionCache = new Map<string, string>();
 function modelDescriptionHtml(model: ForecastModel): string {
@@ -50,8 +52,14 @@ export async function presentForecast(
       svg = null;
     }
   }
+  const base = `/api/forecasts/${row.id}`;
   return {
     id: row.id,
+    urls: {
+      svg: svg === null ? null : versionedUrl(`${base}.svg`, svg),
+      spec: spec === null ? null : versionedUrl(`${base}.spec.json`, JSON.stringify(spec)),
+      csv: result ? versionedUrl(`${base}.csv`, seriesCsv(result)) : null,
+    },
     modelId: row.modelId,
     modelTitle: model?.title ?? row.modelId,
     modelVersion: row.modelVersion,

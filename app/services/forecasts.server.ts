@@ -313,6 +313,23 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       return seriesCsv(result);
     },
 
+    /** The chart as a vega-lite spec, serialized exactly as the page's `urls.spec` was versioned. */
+    async specJson(id: number, viewer: Viewer): Promise<string> {
+      this.readable(id, viewer);
+      const { result } = await this.load(id);
+      if (!result) throw appError(410, "This forecast's result is no longer available.");
+      return JSON.stringify(forecastSpec(result));
+    },
+
+    /**
+     * Whether this forecast's assets may sit in shared caches: a post's forecast is public for
+     * good (posts are never removed; an edit makes a new forecast), a fork only while its
+     * comment stands, so a fork's are never shared (docs/decisions/023).
+     */
+    shareable(id: number): boolean {
+      return this.row(id).commentId === null;
+    },
+
     /** Everything a page shows for a stored forecast. */
     async present(id: number, viewer: Viewer): Promise<ForecastPresentation> {
       this.readable(id, viewer);

@@ -9,6 +9,7 @@ import { communitySpec, describeShift, overlaySpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
 import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
+import { versionedUrl } from "../utils/asset-version.server";
 import { appError, conflict, isAppError, notFound } from "../utils/errors";
 import type { ForecastRow, ForecastService } from "./forecasts.server";
 import type { AnalysisService } from "./analysis.server";
@@ -295,7 +296,8 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         svg = null;
       }
       const cdf = aggregate ? cdfOf(aggregate) : null;
-      return { svg, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId };
+      const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
+      return { svg, svgUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId };
     },
 
     /**

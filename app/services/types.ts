@@ -163,6 +163,8 @@ export interface CompareView {
 
 export interface CommunityView {
   svg: string | null;
+  /** Where the same chart is served, versioned by its bytes. */
+  svgUrl: string | null;
   description: string;
   aggregate: { key: string; label: string; format: string; value: number | null; fractional?: number }[];
   forks: number;
@@ -233,6 +235,8 @@ export interface InputRow {
 
 export interface ForecastPresentation {
   id: number;
+  /** This forecast's assets at versioned URLs (services/asset-version.ts); null when there is none. */
+  urls: { svg: string | null; spec: string | null; csv: string | null };
   modelId: string;
   modelTitle: string;
   modelVersion: number;

@@ -1,0 +1,48 @@
+// What a page's loader data leaves out (docs/decisions/023): a chart travels once, inline in
+// the HTML, and the data names its URL; the vega-lite spec is fetched when the interactive
+// view starts; Markdown source goes only to the editors that need it.
+import type { AppLoadContext } from "@remix-run/node";
+import type { CommunityView, ForecastPresentation } from "../services/types";
+
+export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresentation): ForecastPresentation {
+  const described = markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml");
+  if (!forecast.urls.svg || !forecast.svg) return described;
+  context.inlineMarkup.set(forecast.urls.svg, forecast.svg);
+  return { ...described, svg: null, spec: forecast.urls.spec ? null : forecast.spec };
+}
+
+/** The community chart is an image by URL: below the fold, and the same for every reader. */
+export function communityByUrl(community: CommunityView): CommunityView {
+  return community.svgUrl ? { ...community, svg: null } : community;
+}
+
+/**
+ * Rendered Markdown a document carries once: in its HTML, under `key`, with "" in the loader
+ * data. A `.data` request (a navigation or revalidation in the running app) gets it whole,
+ * since there is no server markup for the browser to keep.
+ */
+export function markupOnce<T extends Record<F, string>, F extends string = "html">(context: AppLoadContext, key: string, item: T, field: F = "html" as F): T {
+  if (!context.documentRequest || item[field] === "") return item;
+  context.inlineMarkup.set(key, item[field]);
+  return { ...item, [field]: "" };
+}
+
+interface TreeNode<C> {
+  comment: C;
+  children: TreeNode<C>[];
+}
+
+/** Every visible comment's body once (a removed one's text goes to staff in its own view, untouched). */
+export function treeOnce<C extends { id: number; html: string; status: string }, N extends TreeNode<C>>(context: AppLoadContext, nodes: N[]): N[] {
+  return nodes.map((node) => ({
+    ...node,
+    comment: node.comment.status === "visible" ? markupOnce(context, `comment:${node.comment.id}`, node.comment) : node.comment,
+    children: treeOnce(context, node.children),
+  }));
+}
+
+export function withoutSource<T extends { markdown: string }>(item: T): Omit<T, "markdown"> {
+  const copy: Partial<T> = { ...item };
+  delete copy.markdown;
+  return copy as Omit<T, "markdown">;
+}
