@@ -2,6 +2,7 @@
 // its limit. @remix-run/express streams the raw request into Remix instead, where
 // request.formData() and request.text() read it whole however large it is.
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { conditional, eligible } from "./conditional";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
 export function remixHandler(options: {
@@ -12,7 +13,11 @@ export function remixHandler(options: {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req, res, next) => {
     try {
-      const response = await handle(fetchRequest(req, res), options.getLoadContext(req, res));
+      const context = options.getLoadContext(req, res);
+      let response = await handle(fetchRequest(req, res), context);
+      if (eligible(req.method, response, context.user !== null)) response = await conditional(response, { ifNoneMatch: req.get("if-none-match"), nonce: context.cspNonce });
+      // The reader keeps its copy and the policy stored with it (server/conditional.ts).
+      if (response.status === 304) res.removeHeader("Content-Security-Policy");
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [key, value] of response.headers.entries()) res.append(key, value);

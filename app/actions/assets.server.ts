@@ -8,11 +8,18 @@ export const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Our charts are standalone documents: no scripts, their own inline styles only. */
 export const SVG_HEADERS = { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" };
 
-export function assetResponse(request: Request, body: string, headers: Record<string, string>, opts: { shareable: boolean }): Response {
+/**
+ * `forever`: public for good (a post's forecast), so a versioned URL is immutable. `public`:
+ * the same for everyone but able to lose a part (the community chart loses a removed fork's
+ * line), so shared caches must revalidate. `private`: able to disappear for everyone (a fork).
+ */
+export type AssetScope = "forever" | "public" | "private";
+
+export function assetResponse(request: Request, body: string, headers: Record<string, string>, scope: AssetScope): Response {
   const version = contentVersion(body);
   const asked = new URL(request.url).searchParams.get("v");
   // Without the current version the URL may answer new bytes tomorrow (a new chart renderer,
   // a changed name): revalidate every time, which the ETag makes cheap.
-  const cache = opts.shareable ? (asked === version ? IMMUTABLE : "public, no-cache") : "private, no-cache";
+  const cache = scope === "forever" && asked === version ? IMMUTABLE : scope === "private" ? "private, no-cache" : "public, no-cache";
   return new Response(body, { headers: { ...headers, "Cache-Control": cache, ETag: `"${version}"` } });
 }

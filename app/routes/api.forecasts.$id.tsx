@@ -16,22 +16,23 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     if (!m || !id.success) throw notFound("That forecast");
     const format = m[2] ?? "json";
     const { forecasts } = context.services;
+    const scopeOf = (forecastId: number) => (forecasts.shareable(forecastId) ? "forever" : "private");
     if (format === "csv") {
       const csv = await forecasts.csv(id.data, context.user);
       const headers = { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="forecast-${id.data}.csv"` };
-      return assetResponse(request, csv, headers, { shareable: forecasts.shareable(id.data) });
+      return assetResponse(request, csv, headers, scopeOf(id.data));
     }
     if (format === "spec.json") {
       const spec = await forecasts.specJson(id.data, context.user);
-      return assetResponse(request, spec, { "Content-Type": "application/json; charset=utf-8" }, { shareable: forecasts.shareable(id.data) });
+      return assetResponse(request, spec, { "Content-Type": "application/json; charset=utf-8" }, scopeOf(id.data));
     }
     if (format === "svg") {
-      return assetResponse(request, await forecasts.svg(id.data, context.user), SVG_HEADERS, { shareable: forecasts.shareable(id.data) });
+      return assetResponse(request, await forecasts.svg(id.data, context.user), SVG_HEADERS, scopeOf(id.data));
     }
     if (format === "overlay.svg") {
       // A fork over its parent: it goes away with its comment and names its author (who may be
       // renamed), so it is never shared nor immutable.
-      return assetResponse(request, await context.services.forks.overlaySvg(id.data, context.user), SVG_HEADERS, { shareable: false });
+      return assetResponse(request, await context.services.forks.overlaySvg(id.data, context.user), SVG_HEADERS, "private");
     }
     const query = parseQuery(request, questionQuerySchema);
     return Response.json(await forecasts.document(id.data, context.user, query));

@@ -14,6 +14,6 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     if (!posts.exists(id.data)) throw notFound("That post");
     const community = await forks.community(id.data, posts.forecastIdOf(id.data));
     if (!community?.svg) throw notFound("That post's community chart");
-    return assetResponse(request, community.svg, SVG_HEADERS, { shareable: true });
+    return assetResponse(request, community.svg, SVG_HEADERS, "public");
   });
 }

@@ -71,9 +71,16 @@ export function finishSvg(svg: string, label: string): string {
       .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
       // vega's own ARIA tree (role="graphics-object" on every mark) would repeat the chart
       // piecemeal after our single label; the text alternative is the figure caption.
-      .replace(/\s(role|aria-roledescription|aria-label)="[^"]*"/g, ""),
+      .replace(/\s(role|aria-roledescription|aria-label)="[^"]*"/g, "")
+      // Bytes nobody sees (docs/decisions/023): the outer group already hides the marks from
+      // screen readers, a static chart takes no pointer events, and a hundredth of a pixel is
+      // below any screen's resolution.
+      .replace(/\s(aria-hidden="true"|pointer-events="none"|opacity="1")/g, "")
+      .replace(/(\d\.\d\d)\d+/g, "$1"),
   );
-  return `${attrs}<g aria-hidden="true">${body.replace(/<\/svg>\s*$/, "")}</g></svg>`;
+  // Empty placeholders vega writes for every axis group: nothing to draw.
+  const drawn = body.replace(/<path class="foreground" d="" display="none"\/>/g, "").replace(/<path class="background" d="M0,0h0v0h0Z"\/>/g, "");
+  return `${attrs}<g aria-hidden="true">${drawn.replace(/<\/svg>\s*$/, "")}</g></svg>`;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

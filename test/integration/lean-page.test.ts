@@ -1,0 +1,153 @@
+// The seeded Bio Anchors post as a browser gets it: its byte budget, what its loader data leaves
+// out, conditional GETs (ETag/304) and the cache headers of forecast assets (docs/decisions/023).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/client";
+import { postAction } from "../support/actions";
+import { startTestServer, type TestServer } from "../support/server";
+
+const SLUG = "bio-anchors-in-one-chart-where-the-2053-median-comes-from";
+const PAGE = `/posts/${SLUG}`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ seed: true });
+});
+afterAll(() => server.stop());
+
+/** The inline scripts that carry Remix's loader data (single fetch streams it into the page). */
+function loaderScripts(html: string): string {
+  return [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((s) => s.includes("__remixContext.stream")).join("");
+}
+
+function assetUrls(html: string) {
+  const find = (re: RegExp) => {
+    const m = re.exec(html);
+    if (!m) throw new Error(`no ${re} in the page`);
+    return m[0];
+  };
+  return { svg: find(/\/api\/forecasts\/\d+\.svg\?v=[0-9a-f]{16}/), csv: find(/\/api\/forecasts\/\d+\.csv\?v=[0-9a-f]{16}/), spec: find(/\/api\/forecasts\/\d+\.spec\.json\?v=[0-9a-f]{16}/), community: find(/\/api\/posts\/\d+\/community\.svg\?v=[0-9a-f]{16}/) };
+}
+
+describe("the seeded Bio Anchors post", () => {
+  it("fits its byte budget signed out and signed in: HTML ≤ 120 KB, loader data ≤ 40 KB", async () => {
+    const member = new Client(server.url);
+    await member.login("ada", "forkcast-member-demo");
+    for (const client of [new Client(server.url), member]) {
+      const res = await client.get(PAGE);
+      expect(res.status).toBe(200);
+      expect(Buffer.byteLength(res.text)).toBeLessThanOrEqual(120_000);
+      expect(Buffer.byteLength(loaderScripts(res.text))).toBeLessThanOrEqual(40_000);
+    }
+  });
+
+  it("carries each chart and each rendered body once: in the HTML, not again in the loader data", async () => {
+    const res = await new Client(server.url).get(PAGE);
+    const data = loaderScripts(res.text);
+    const body = res.text.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
+    // The forecast chart is inline once; the community chart is an image by URL.
+    expect(body.match(/class="forecast-chart__svg"/g) ?? []).toHaveLength(1);
+    expect(body).toContain(`src="${assetUrls(res.text).community}"`);
+    expect(data).not.toContain("<svg");
+    // KaTeX markup from the post and its comments is in the HTML only.
+    expect(body).toContain("katex-mathml");
+    expect(data).not.toContain("katex-mathml");
+    expect(data).not.toContain("\\\"$schema\\\"");
+  });
+
+  it("gives a running app (a .data request) the bodies whole, since it has no server markup to keep", async () => {
+    const res = await new Client(server.url).get(`${PAGE}.data`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("katex-mathml");
+    expect(res.text).not.toContain("<svg");
+  });
+});
+
+describe("conditional GETs", () => {
+  it("answer a reader's current copy of a page with 304 and no new policy, and a changed page with 200", async () => {
+    const reader = new Client(server.url);
+    const first = await reader.get(PAGE);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[0-9a-f]{20}"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    // A second render has a new CSP nonce but the same content: the same validator.
+    const again = await reader.get(PAGE);
+    expect(again.headers.get("content-security-policy")).not.toBe(first.headers.get("content-security-policy"));
+    expect(again.headers.get("etag")).toBe(etag);
+    const notModified = await reader.get(PAGE, { "if-none-match": etag! });
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe("");
+    // The browser keeps the policy stored with its copy, whose nonce matches its scripts.
+    expect(notModified.headers.get("content-security-policy")).toBeNull();
+
+    const member = new Client(server.url);
+    await member.login("priya", "forkcast-priya-demo");
+    const reply = await postAction(member, PAGE, { intent: "reply", markdown: "A new data point on hardware prices.", parentId: "" });
+    expect(reply.status).toBe(200);
+    const changed = await reader.get(PAGE, { "if-none-match": etag! });
+    expect(changed.status).toBe(200);
+    expect(changed.text).toContain("A new data point on hardware prices.");
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("also serve the running app's .data reads and the JSON API", async () => {
+    const reader = new Client(server.url);
+    for (const path of [`${PAGE}.data`, "/api/forecasts/2", "/api/models"]) {
+      const res = await reader.get(path);
+      expect(res.status, path).toBe(200);
+      const etag = res.headers.get("etag");
+      expect(etag, path).toBeTruthy();
+      expect((await reader.get(path, { "if-none-match": etag! })).status, path).toBe(304);
+    }
+  });
+
+  it("are not offered on signed-in pages, whose reply forms carry per-render keys", async () => {
+    const member = new Client(server.url);
+    await member.login("tomas", "forkcast-tomas-demo");
+    const res = await member.get(PAGE);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBeNull();
+  });
+});
+
+describe("forecast asset caching", () => {
+  it("makes a post's forecast assets immutable at their versioned URLs, and only there", async () => {
+    const reader = new Client(server.url);
+    const urls = assetUrls((await reader.get(PAGE)).text);
+    for (const url of [urls.svg, urls.csv, urls.spec]) {
+      const res = await reader.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("cache-control"), url).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("etag"), url).toBe(`"${url.split("?v=")[1]}"`);
+      const bare = await reader.get(url.split("?")[0]!);
+      expect(bare.headers.get("cache-control"), url).toBe("public, no-cache");
+      expect(bare.text).toBe(res.text);
+      const stale = await reader.get(`${url.split("?")[0]}?v=0000000000000000`);
+      expect(stale.headers.get("cache-control"), url).toBe("public, no-cache");
+    }
+    const community = await reader.get(urls.community);
+    expect(community.headers.get("content-type")).toContain("image/svg+xml");
+    expect(community.headers.get("cache-control")).toBe("public, no-cache");
+  });
+
+  it("never shares a fork's assets, which go away with its comment", async () => {
+    const reader = new Client(server.url);
+    const page = await reader.get(`${PAGE}.data`);
+    const forkId = Number(/\/api\/forecasts\/(\d+)\.overlay\.svg/.exec(page.text)?.[1]);
+    expect(forkId).toBeGreaterThan(0);
+    const doc = JSON.parse((await reader.get(`/api/forecasts/${forkId}`)).text) as { commentId: number };
+    const before: Record<string, string> = {};
+    for (const suffix of [".svg", ".csv", ".spec.json", ".overlay.svg"]) {
+      const res = await reader.get(`/api/forecasts/${forkId}${suffix}`);
+      expect(res.status, suffix).toBe(200);
+      expect(res.headers.get("cache-control"), suffix).toBe("private, no-cache");
+      before[suffix] = res.headers.get("etag")!;
+      const versioned = await reader.get(`/api/forecasts/${forkId}${suffix}?v=${before[suffix]!.slice(1, -1)}`);
+      expect(versioned.headers.get("cache-control"), suffix).toBe("private, no-cache");
+    }
+    const mod = new Client(server.url);
+    await mod.login("moss", "forkcast-moderator-demo");
+    expect((await postAction(mod, PAGE, { intent: "remove-comment", commentId: doc.commentId, reason: "Test removal" })).status).toBe(200);
+    // Revalidating a copy of a removed fork's chart finds it gone.
+    for (const suffix of Object.keys(before)) expect((await reader.get(`/api/forecasts/${forkId}${suffix}`, { "if-none-match": before[suffix]! })).status, suffix).toBe(404);
+  });
+});
