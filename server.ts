@@ -1,24 +1,40 @@
-// Entry point: validate the environment, start the app, stop cleanly on signals.
+// Entry point: validate the environment, start the app (one process, or a primary and its
+// workers: server/cluster.ts), stop cleanly on signals.
+import cluster from "node:cluster";
+import { createAdapter } from "@socket.io/cluster-adapter";
 import { createAppServer } from "./server/app";
+import { computeThreadsPer, processCount, reportReady, runPrimary } from "./server/cluster";
 import { readEnv } from "./app/utils/env.server";
 
 const env = readEnv();
-const server = await createAppServer({
-  mode: env.NODE_ENV === "production" ? "production" : "development",
-  port: env.PORT,
-  host: env.HOST,
-  databasePath: env.DATABASE_PATH,
-  seed: env.SEED,
-  trustProxy: env.TRUST_PROXY,
-  computeTimeoutMs: env.COMPUTE_TIMEOUT_MS,
-  markdownBudgetMs: env.MARKDOWN_BUDGET_MS,
-  rateLimits: env.RATE_LIMITS === "on",
-});
-// Tests and scripts read this line to learn the port when PORT=0.
-console.log(`Forkcast listening on ${server.url}`);
+const production = env.NODE_ENV === "production";
+// Development stays one process: Vite's middleware and HMR live in it.
+const processes = production ? processCount(env.WEB_CONCURRENCY) : 1;
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close().finally(() => process.exit(0));
+if (processes > 1 && cluster.isPrimary) {
+  await runPrimary({ processes, port: env.PORT, host: env.HOST, seed: env.SEED });
+} else {
+  const worker = cluster.isWorker && process.env.FORKCAST_CLUSTER_WORKER === "1";
+  const server = await createAppServer({
+    mode: production ? "production" : "development",
+    port: env.PORT,
+    host: env.HOST,
+    databasePath: env.DATABASE_PATH,
+    seed: env.SEED,
+    trustProxy: env.TRUST_PROXY,
+    computeTimeoutMs: env.COMPUTE_TIMEOUT_MS,
+    markdownBudgetMs: env.MARKDOWN_BUDGET_MS,
+    rateLimits: env.RATE_LIMITS === "on",
+    computeThreads: computeThreadsPer(processes),
+    ...(worker ? { clusterWorker: { adapter: createAdapter() } } : {}),
   });
+  if (worker) reportReady();
+  // Tests and scripts read this line to learn the port when PORT=0.
+  else console.log(`Forkcast listening on ${server.url}`);
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close().finally(() => process.exit(0));
+    });
+  }
 }

@@ -16,6 +16,7 @@ import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
 import { squiggleRunner } from "./squiggle/runner-path";
 import { attachLive } from "./live";
+import { setupWorker } from "@socket.io/sticky";
 import { createLiveSlot } from "../app/services/broadcast";
 import { useChartRenderer, warmUpCharts } from "../app/utils/chart-svg.server";
 import { forecastSpec } from "../app/charts/index";
@@ -39,6 +40,13 @@ export interface AppServerOptions {
   log?: (line: string) => void;
   /** Rate limits (app/discussion/rate-limits.ts); on unless a load or crash test turns them off. */
   rateLimits?: boolean;
+  /** Threads of the model/Markdown worker pool in this process (server/cluster.ts divides them). */
+  computeThreads?: number;
+  /**
+   * A cluster worker (server/cluster.ts): the primary owns the port and hands connections over,
+   * and live events reach the other workers' sockets through this adapter.
+   */
+  clusterWorker?: { adapter: NonNullable<Parameters<typeof attachLive>[1]["adapter"]> };
 }
 
 export interface AppServer {
@@ -80,7 +88,7 @@ function defaultChartSpecs() {
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openDatabase(options.databasePath);
-  const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000, markdownBudgetMs: options.markdownBudgetMs });
+  const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000, markdownBudgetMs: options.markdownBudgetMs, ...(options.computeThreads ? { maxThreads: options.computeThreads } : {}) });
   const runnerBundle = await squiggleRunner();
   const squiggle = createSquigglePool({ runner: runnerBundle.path, budgetMs: options.computeTimeoutMs ?? 5000 });
   const slot = createLiveSlot();
@@ -113,6 +121,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     ...(options.liveSessionSweepMs ? { sweepMs: options.liveSessionSweepMs } : {}),
     postExists: (postId) => services.posts.exists(postId),
     ...(options.liveLog ? { log: options.liveLog } : {}),
+    ...(options.clusterWorker ? { adapter: options.clusterWorker.adapter } : {}),
   });
   slot.connect({ broadcast: live.emit, toUser: live.toUser, endUser: (userId, reason) => live.endUser(userId, reason), endSession: (key, reason) => live.endSession(key, reason) });
 
@@ -121,7 +130,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.use(contentSecurityPolicy(options.mode));
   app.get("/healthz", (_req, res) => {
     const journal = db.$client.pragma("journal_mode", { simple: true });
-    res.json({ ok: true, journalMode: journal });
+    // `pid` tells which process answered (WEB_CONCURRENCY > 1 runs several).
+    res.json({ ok: true, journalMode: journal, pid: process.pid });
   });
   // The session is resolved once per request; its person (or, signed out, the address) owns
   // the request: for the cap on writes in flight here, and for the worker pool's fair shares.
@@ -172,9 +182,13 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }),
   );
 
-  await new Promise<void>((ok) => http.listen(options.port, options.host ?? "0.0.0.0", ok));
-  const { port } = http.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  let url = "";
+  if (options.clusterWorker) {
+    setupWorker(live.io);
+  } else {
+    await new Promise<void>((ok) => http.listen(options.port, options.host ?? "0.0.0.0", ok));
+    url = `http://localhost:${(http.address() as AddressInfo).port}`;
+  }
 
   return {
     url,
@@ -186,7 +200,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     async close() {
       await live.close();
       http.closeAllConnections();
-      await new Promise<void>((ok) => http.close(() => ok()));
+      if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
       await closeVite();
       restoreCharts();
       await pool.close();

@@ -2,7 +2,7 @@
 // Clients may only join/leave post rooms; every write goes through an HTTP action, so this
 // file decides nothing about content — it guards the door and relays what services emit.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import {
   isClientEventName,
   postRoom,
@@ -50,6 +50,8 @@ export interface LiveDeps {
   allowedOrigins?: (host: string) => string[];
   limits?: Partial<LiveLimits>;
   log?: (line: string) => void;
+  /** Another process's sockets reached through this adapter (server/cluster.ts); the in-memory one otherwise. */
+  adapter?: ServerOptions["adapter"];
 }
 
 interface SocketData {
@@ -109,6 +111,7 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     // Compressing attacker-shaped input costs memory and CPU for nothing; our events are tiny.
     perMessageDeflate: false,
     httpCompression: false,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     // No connectionStateRecovery: it would restore rooms while skipping this file's checks.
   });
 
@@ -219,18 +222,25 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     }
   });
 
-  /** Tells the room's pages why (session.ended), then drops the sockets in it now. */
-  function endRoom(room: string, reason: string) {
-    const ids = [...(io.sockets.adapter.rooms.get(room) ?? [])];
+  /**
+   * Tells the room's pages why (session.ended), then drops the sockets in it now, in every
+   * process (fetchSockets asks them all through the adapter). Only the sockets in the room
+   * now: one opened after a fresh log-in is not this session's.
+   */
+  async function endRoom(room: string, reason: string, localOnly: boolean) {
+    const scope = localOnly ? io.local : io;
+    const ids = (await scope.in(room).fetchSockets()).map((s) => s.id);
     if (ids.length === 0) return;
     const payload = userEventSchemas["session.ended"].parse({ reason });
-    (io.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit("session.ended", payload);
+    (scope.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit("session.ended", payload);
     // The notice is queued on each socket before the close, and socket.io flushes in order;
-    // a short grace lets it leave the process before the transport is torn down. Only the
-    // sockets in the room now: one opened after a fresh log-in is not this session's.
-    setTimeout(() => {
-      for (const id of ids) io.sockets.sockets.get(id)?.disconnect(true);
-    }, 50).unref();
+    // a short grace lets it leave the process before the transport is torn down.
+    setTimeout(() => scope.in(ids).disconnectSockets(true), 50).unref();
+  }
+
+  /** `localOnly`: the sweep, which every process runs over its own sockets. */
+  function endRoomLogged(room: string, reason: string, localOnly = false) {
+    endRoom(room, reason, localOnly).catch((error: unknown) => log(`live: ending ${room} failed: ${String(error)}`));
   }
 
   // Sessions also end without anyone telling us: they expire, or sit idle too long. Every
@@ -240,7 +250,7 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       if (!room.startsWith(SESSION_ROOM_PREFIX)) continue;
       const sessionKey = room.slice(SESSION_ROOM_PREFIX.length);
       try {
-        if (!deps.sessionAlive(sessionKey)) endRoom(room, "Your session ended; log in again.");
+        if (!deps.sessionAlive(sessionKey)) endRoomLogged(room, "Your session ended; log in again.", true);
       } catch (error) {
         log(`live: session sweep failed: ${String(error)}`);
       }
@@ -265,10 +275,10 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       target.emit(event, schema.parse(payload));
     },
     endUser(userId, reason) {
-      endRoom(userRoom(userId), reason);
+      endRoomLogged(userRoom(userId), reason);
     },
     endSession(sessionKey, reason) {
-      endRoom(sessionRoom(sessionKey), reason);
+      endRoomLogged(sessionRoom(sessionKey), reason);
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);

@@ -1,0 +1,77 @@
+// WEB_CONCURRENCY > 1 (docs/decisions/022): one primary owns the port and hands each
+// connection to a worker process (@socket.io/sticky: a socket.io polling session always goes
+// back to the worker that holds it; other connections take turns). Every worker is a whole
+// app over the same SQLite file (WAL, BEGIN IMMEDIATE, a busy timeout: db/client.ts); live
+// events and socket drops reach the other workers' sockets through @socket.io/cluster-adapter.
+// The first worker migrates and seeds alone, so the rest start on a ready database.
+import cluster, { type Worker } from "node:cluster";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
+import { setupMaster } from "@socket.io/sticky";
+import { setupPrimary } from "@socket.io/cluster-adapter";
+
+/** Model and Markdown threads for the whole machine: today's single-process pool. */
+const COMPUTE_THREADS_TOTAL = 2;
+const READY = "forkcast:ready";
+
+/** WEB_CONCURRENCY, or one process per core, at most 4 (SQLite has one writer at a time). */
+export function processCount(configured: number | undefined): number {
+  return configured ?? Math.min(4, availableParallelism());
+}
+
+/** Each process's share of the worker pool, so N processes do not start N pools of full size. */
+export function computeThreadsPer(processes: number): number {
+  return Math.max(1, Math.floor(COMPUTE_THREADS_TOTAL / processes));
+}
+
+function fork(env: Record<string, string>): Promise<Worker> {
+  const worker = cluster.fork(env);
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`A server process exited during start-up (code ${code})`));
+    worker.once("exit", onExit);
+    worker.on("message", (message: unknown) => {
+      if (message === READY) {
+        worker.off("exit", onExit);
+        resolve(worker);
+      }
+    });
+  });
+}
+
+export async function runPrimary(options: { processes: number; port: number; host: string; seed: boolean }): Promise<void> {
+  // The connection's first bytes travel to the worker as a Buffer, which only the advanced
+  // (structured clone) IPC serialization keeps.
+  cluster.setupPrimary({ serialization: "advanced" });
+  setupPrimary();
+  const http = createServer();
+  setupMaster(http, { loadBalancingMethod: "round-robin" });
+  const base = { FORKCAST_CLUSTER_WORKER: "1" };
+  await fork({ ...base, SEED: options.seed ? "true" : "false" });
+  await Promise.all(Array.from({ length: options.processes - 1 }, () => fork({ ...base, SEED: "false" })));
+
+  let stopping = false;
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    // One process failing must not take the site down: start another in its place.
+    console.error(`Server process ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork({ ...base, SEED: "false" }).catch((error: unknown) => console.error(String(error)));
+  });
+  await new Promise<void>((ok) => http.listen(options.port, options.host, ok));
+  // Tests and scripts read this line to learn the port when PORT=0.
+  console.log(`Forkcast listening on http://localhost:${(http.address() as AddressInfo).port} (${options.processes} processes)`);
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      http.close();
+      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+      Promise.all(workers.map((w) => new Promise((ok) => (w.once("exit", ok), w.process.kill(signal))))).finally(() => process.exit(0));
+    });
+  }
+}
+
+/** In a worker: tell the primary this process serves now. */
+export function reportReady(): void {
+  process.send?.(READY);
+}
