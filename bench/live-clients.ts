@@ -1,6 +1,6 @@
 // Real socket.io viewers for bench/live.bench.ts: each connects as a browser tab does (WebSocket,
 // same-origin Origin header) and joins one post room.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import type { Client } from "../test/support/client";
 
@@ -81,6 +81,23 @@ export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   if (!m) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(m[1]) / 1024;
+}
+
+/** RSS of a process and all its descendants (a cluster primary and its workers, their sandboxes). */
+export function treeRssMb(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    // The process is gone: nothing more to count.
+  }
+  let own = 0;
+  try {
+    own = rssMb(pid);
+  } catch {
+    own = 0;
+  }
+  return own + children.reduce((sum, child) => sum + treeRssMb(child), 0);
 }
 
 export const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));

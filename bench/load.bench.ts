@@ -19,7 +19,7 @@ import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
 import { SESSION_COOKIE } from "../app/utils/cookies.server";
 import { startApp } from "../test/support/process";
-import { rssMb } from "./live-clients";
+import { treeRssMb } from "./live-clients";
 import { KINDS, runUser, type Kind, type LoadPost, type LoadUser, type Stats } from "./load-users";
 import { prng, summarize, type Row } from "./lib";
 
@@ -48,13 +48,23 @@ interface Seeded {
   loadUserIds: number[];
 }
 
+/** The same load on one process and on two (WEB_CONCURRENCY, docs/decisions/022), and what the second buys. */
 export async function benchLoad(): Promise<Row[]> {
   if (!(SECONDS > 0)) throw new Error(`LOAD_SECONDS must be a positive number, not ${process.env.LOAD_SECONDS}`);
   if (!(Number.isInteger(USERS) && USERS > 0)) throw new Error(`LOAD_USERS must be a positive integer, not ${process.env.LOAD_USERS}`);
+  const one = await loadRun(1);
+  const two = await loadRun(2);
+  const ratio = two.throughput / one.throughput;
+  const ratioRow: Row = { group: "load", case: "throughput, WEB_CONCURRENCY=2 over =1 (ok requests/s)", value: `${ratio.toFixed(2)}× (${one.throughput.toFixed(0)}/s → ${two.throughput.toFixed(0)}/s)`, target: "≥ 1.6×", ok: ratio >= 1.6 };
+  const p99Row: Row = { group: "load", case: "p99 and errors at WEB_CONCURRENCY=2", value: `p99 ${two.p99.toFixed(0)} ms, ${two.errors} errors`, target: "p99 ≤ 300 ms, 0 errors", ok: two.p99 <= 300 && two.errors === 0 };
+  return [...one.rows, ...two.rows, ratioRow, p99Row];
+}
+
+async function loadRun(processes: number): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number }> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-load-"));
   const databasePath = join(dir, "load.db");
   const seeded = await seed(databasePath);
-  const app = await startApp({ databasePath, env: { RATE_LIMITS: "on" } });
+  const app = await startApp({ databasePath, env: { RATE_LIMITS: "on", WEB_CONCURRENCY: String(processes) } });
   // One keep-alive connection per user at most, as each browser would hold its own.
   const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
   const base = new URL(app.url);
@@ -66,20 +76,22 @@ export async function benchLoad(): Promise<Row[]> {
       await res.text();
       if (res.status !== 200) throw new Error(`warm-up GET ${path} answered ${res.status}`);
     }
-    const rssAtStart = rssMb(app.pid);
+    const rssAtStart = treeRssMb(app.pid);
     let rssPeak = rssAtStart;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(app.pid))), 1000);
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMb(app.pid))), 1000);
     const stats: Stats = { samples: { read: [], vote: [], reply: [], revalidate: [] }, steady: [], errors: new Map(), votesHeld: 0, repliesMade: 0, resent: 0, unknownWrites: { vote: 0, reply: 0 } };
     const t0 = performance.now();
     const plan = { base, agent, posts: seeded.posts, until: t0 + SECONDS * 1000, steadyFrom: t0 + STEADY_AFTER * 1000, stats };
     await Promise.all(seeded.users.map((u, i) => runUser(plan, u, 1000 + i)));
     const elapsed = (performance.now() - t0) / 1000;
     clearInterval(sampler);
-    const rssEnd = rssMb(app.pid);
+    const rssEnd = treeRssMb(app.pid);
     rssPeak = Math.max(rssPeak, rssEnd);
     await app.stop();
     const ledger = checkLedger(databasePath, seeded.loadUserIds, stats);
-    return rows(stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger);
+    const all = KINDS.flatMap((k) => stats.samples[k]);
+    const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
+    return { rows: rows(processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors };
   } finally {
     agent.destroy();
     await app.stop();
@@ -147,22 +159,22 @@ function checkLedger(databasePath: string, userIds: number[], stats: Stats) {
   }
 }
 
-function rows(stats: Stats, elapsed: number, rss: { start: number; peak: number; end: number }, ledger: { votes: number; replies: number; ok: boolean }): Row[] {
+function rows(processes: number, stats: Stats, elapsed: number, rss: { start: number; peak: number; end: number }, ledger: { votes: number; replies: number; ok: boolean }): Row[] {
   const all = KINDS.flatMap((k) => stats.samples[k]);
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   const total = all.length + errors;
   const o = summarize(all);
-  const label = `${USERS} users, ${SECONDS} s, think 0.5–1.5 s, rate limits on`;
+  const label = `WEB_CONCURRENCY=${processes}, ${USERS} users, ${SECONDS} s, think 0.5–1.5 s, rate limits on`;
   const out: Row[] = [{ group: "load", case: `all requests: ${label}`, median: o.median, p95: o.p95, p99: o.p99, value: `${total} requests, ${(total / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s` }];
   const st = summarize(stats.steady);
-  out.push({ group: "load", case: `all requests, steady state: started after the first ${STEADY_AFTER.toFixed(0)} s`, median: st.median, p95: st.p95, p99: st.p99, value: `${stats.steady.length} requests` });
+  out.push({ group: "load", case: `×${processes} all requests, steady state: started after the first ${STEADY_AFTER.toFixed(0)} s`, median: st.median, p95: st.p95, p99: st.p99, value: `${stats.steady.length} requests` });
   for (const k of KINDS) {
     const s = summarize(stats.samples[k]);
-    out.push({ group: "load", case: LABELS[k], median: s.median, p95: s.p95, p99: s.p99, value: `${stats.samples[k].length} ok (${((stats.samples[k].length / Math.max(1, all.length)) * 100).toFixed(0)}%)` });
+    out.push({ group: "load", case: `×${processes} ${LABELS[k]}`, median: s.median, p95: s.p95, p99: s.p99, value: `${stats.samples[k].length} ok (${((stats.samples[k].length / Math.max(1, all.length)) * 100).toFixed(0)}%)` });
   }
   const detail = [...stats.errors].map(([what, n]) => `${n}× ${what}`).join(", ");
-  out.push({ group: "load", case: "errors: non-2xx/3xx or network failure (429s included)", value: `${errors === 0 ? "0" : `${errors}: ${detail}`.slice(0, 200)}; ${stats.resent} resent after a stale keep-alive reset`, target: "0", ok: errors === 0 });
-  out.push({ group: "load", case: "database matches the clients: votes held, replies made", value: `${ledger.votes} votes (clients ${stats.votesHeld}), ${ledger.replies} replies (clients ${stats.repliesMade}); ${stats.unknownWrites.vote + stats.unknownWrites.reply} writes lost in flight`, target: "equal ± lost", ok: ledger.ok });
-  out.push({ group: "load", case: "server RSS during the run", value: `${Math.round(rss.end)} MB at end (peak ${Math.round(rss.peak)}, ${Math.round(rss.start)} after warm-up)` });
+  out.push({ group: "load", case: `×${processes} errors: non-2xx/3xx or network failure (429s included)`, value: `${errors === 0 ? "0" : `${errors}: ${detail}`.slice(0, 200)}; ${stats.resent} resent after a stale keep-alive reset`, target: "0", ok: errors === 0 });
+  out.push({ group: "load", case: `×${processes} database matches the clients: votes held, replies made`, value: `${ledger.votes} votes (clients ${stats.votesHeld}), ${ledger.replies} replies (clients ${stats.repliesMade}); ${stats.unknownWrites.vote + stats.unknownWrites.reply} writes lost in flight`, target: "equal ± lost", ok: ledger.ok });
+  out.push({ group: "load", case: `server RSS during the run (WEB_CONCURRENCY=${processes}, every process)`, value: `${Math.round(rss.end)} MB at end (peak ${Math.round(rss.peak)}, ${Math.round(rss.start)} after warm-up)` });
   return out;
 }

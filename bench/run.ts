@@ -6,6 +6,7 @@ import { benchAnalysis } from "./analysis.bench";
 import { benchFairness } from "./fairness.bench";
 import { benchLive } from "./live.bench";
 import { benchLoad } from "./load.bench";
+import { benchPage } from "./page.bench";
 import { benchSquiggle } from "./squiggle.bench";
 import { printTable, type Row } from "./lib";
 
@@ -17,6 +18,7 @@ rows.push(...(await benchEngine()));
 rows.push(...(await benchAnalysis()));
 rows.push(...(await benchSquiggle()));
 rows.push(...(await benchCharts()));
+rows.push(...(await benchPage()));
 rows.push(...(await benchLoad()));
 printTable(rows);
 process.exit(0);

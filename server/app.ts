@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -164,7 +165,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     closeVite = () => devServer.close();
   } else {
     app.use("/assets", express.static(resolve(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(resolve(root, "build/client"), { maxAge: "1h" }));
+    // Only the few files at the top of build/client (favicon.svg…): statting every page's path
+    // against the disk first cost each page request a file-system round trip.
+    const topLevel = new Set(readdirSync(resolve(root, "build/client")));
+    const serveTop = express.static(resolve(root, "build/client"), { maxAge: "1h" });
+    app.use((req, res, next) => (topLevel.has(req.path.slice(1)) ? serveTop(req, res, next) : next()));
     build = (await import(pathToFileURL(resolve(root, "build/server/index.js")).href)) as ServerBuild;
   }
 

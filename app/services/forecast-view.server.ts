@@ -7,7 +7,7 @@ import { renderSvgCached } from "../utils/chart-svg.server";
 import { renderMarkdown } from "../utils/markdown.server";
 import type { InputRow, ForecastPresentation } from "./types";
 import { seriesCsv } from "./model-definitions.server";
-import { versionedUrl } from "../utils/asset-version.server";
+import { contentVersion, versionedUrl } from "../utils/asset-version.server";
 
 const descriptionCache = new Map<string, string>();
 function modelDescriptionHtml(model: ForecastModel): string {
@@ -35,6 +35,30 @@ export function inputRows(model: ForecastModel, inputs: Inputs): InputRow[] {
   }));
 }
 
+type AssetUrls = ForecastPresentation["urls"];
+const urlCache = new Map<string, AssetUrls>();
+const URL_CACHE_CAP = 1000;
+
+/**
+ * Versioned URLs of a forecast's assets. Hashing the CSV and spec on every page view costs
+ * more than the rest of the forecast panel, so they are kept by what determines the bytes (the
+ * row's identity and the rendered SVG): a pure function of its key, safe in every process.
+ */
+function assetUrls(row: { id: number; inputsHash: string; seed: number; sampleCount: number; modelVersion: number }, svg: string | null, spec: unknown, result: ForecastResult | null): AssetUrls {
+  const key = `${row.id}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}:${svg === null ? "" : contentVersion(svg)}:${result ? 1 : 0}`;
+  const known = urlCache.get(key);
+  if (known) return known;
+  const base = `/api/forecasts/${row.id}`;
+  const urls: AssetUrls = {
+    svg: svg === null ? null : versionedUrl(`${base}.svg`, svg),
+    spec: spec === null ? null : versionedUrl(`${base}.spec.json`, JSON.stringify(spec)),
+    csv: result ? versionedUrl(`${base}.csv`, seriesCsv(result)) : null,
+  };
+  if (urlCache.size >= URL_CACHE_CAP) urlCache.delete(urlCache.keys().next().value as string);
+  urlCache.set(key, urls);
+  return urls;
+}
+
 export async function presentForecast(
   row: { id: number; modelId: string; modelVersion: number; seed: number; sampleCount: number; inputsHash: string },
   model: ForecastModel | undefined,
@@ -52,14 +76,9 @@ export async function presentForecast(
       svg = null;
     }
   }
-  const base = `/api/forecasts/${row.id}`;
   return {
     id: row.id,
-    urls: {
-      svg: svg === null ? null : versionedUrl(`${base}.svg`, svg),
-      spec: spec === null ? null : versionedUrl(`${base}.spec.json`, JSON.stringify(spec)),
-      csv: result ? versionedUrl(`${base}.csv`, seriesCsv(result)) : null,
-    },
+    urls: assetUrls(row, svg, spec, result),
     modelId: row.modelId,
     modelTitle: model?.title ?? row.modelId,
     modelVersion: row.modelVersion,
