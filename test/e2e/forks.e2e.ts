@@ -58,7 +58,7 @@ describe("forks in replies", () => {
     await textOf(target.locator(".fork-card").first()).toMatch(/crux/i);
     // The community aggregate moved with A's fork, on B's page, without a reload.
     await textOf(b.locator(".forks-panel__community figcaption")).toContain("4 forks by 3 authors");
-    await visible(b.locator(".forks-panel__chart svg"));
+    await loadedImage(b.locator(".forks-panel__chart img"));
     await target.locator(".comment__actions").first().getByRole("link", { name: "Reply with a fork" }).click();
     const bForm = target.locator(".fork-form").first();
     await bForm.getByLabel("Largest training run spend in 2025").fill("3e9");
