@@ -14,6 +14,8 @@ import { setupPrimary } from "@socket.io/cluster-adapter";
 /** Model and Markdown threads for the whole machine: today's single-process pool. */
 const COMPUTE_THREADS_TOTAL = 2;
 const READY = "forkcast:ready";
+/** The form body cap (1 MB, server/middleware.ts) and room for the request's headers. */
+const PRIMARY_READ_CAP = 1024 * 1024 + 64 * 1024;
 
 /** WEB_CONCURRENCY, or one process per core, at most 4 (SQLite has one writer at a time). */
 export function processCount(configured: number | undefined): number {
@@ -46,6 +48,18 @@ export async function runPrimary(options: { processes: number; port: number; hos
   setupPrimary();
   const http = createServer();
   setupMaster(http, { loadBalancingMethod: "round-robin" });
+  // Sticky reads a request with a body itself and forwards every chunk over IPC, however many:
+  // a 50 MB upload would pile up in this process before the worker's 413 could stop it. A
+  // connection carries one request (sticky closes each after its answer), so past the largest
+  // body a worker accepts (server/middleware.ts) this process stops reading; the worker's 413
+  // still goes out, and the worker closes the connection (ADR 021).
+  http.on("connection", (socket) => {
+    let seen = 0;
+    socket.on("data", (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > PRIMARY_READ_CAP) socket.pause();
+    });
+  });
   const base = { FORKCAST_CLUSTER_WORKER: "1" };
   await fork({ ...base, SEED: options.seed ? "true" : "false" });
   await Promise.all(Array.from({ length: options.processes - 1 }, () => fork({ ...base, SEED: "false" })));
