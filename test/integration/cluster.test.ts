@@ -54,7 +54,8 @@ async function postId(): Promise<number> {
   return doc.postId;
 }
 
-describe("two server processes", () => {
+// Generous per test: each logs in (argon2) and opens sockets while the whole suite shares two cores.
+describe("two server processes", { timeout: 90_000 }, () => {
   it("both answer, in turn", async () => {
     const pids = await pidsOf(6);
     expect(new Set(pids).size).toBe(2);
