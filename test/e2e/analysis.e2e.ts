@@ -1,27 +1,32 @@
 // Analyses in Chromium: the tornado on the post, a click on a bar taking the fork editor to
 // that input, the fork preview drawn over its parent, and the compare page.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshotPath, signUp, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { openForkForm, openPage, screenshotPath, signUp, textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser({ seed: true });
 
-async function pageAt(width: number, height = 900): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return page;
+const pageAt = (width: number, height = 900) => openPage(e2e.browser, { viewport: { width, height } }, 30_000);
+
+/** The seeded post, hydrated, at a viewport width; signed up as `handle` first when given. */
+async function postPageAt(width: number, handle?: string) {
+  const page = await pageAt(width);
+  const errors = watchErrors(page);
+  if (handle) await signUp(page, e2e.app.url, handle);
+  await page.goto(`${e2e.app.url}${POST}`);
+  await waitForHydration(page);
+  return { page, errors };
+}
+
+/** A new member with the fork form open under the seeded post's forecast, and one of its folded panels open. */
+async function forkPanelAs(handle: string, panelSelector: string) {
+  const { page, errors } = await postPageAt(1280, handle);
+  const form = await openForkForm(page);
+  const panel = form.locator(panelSelector);
+  await panel.locator("summary").click();
+  return { page, errors, form, panel };
 }
 
 /** The interactive view of a chart inside `scope` has replaced its static SVG. */
@@ -32,10 +37,7 @@ async function interactive(scope: ReturnType<Page["locator"]>) {
 describe("analysis in the browser", () => {
   it("shows the tornado on the post, lazily, with its text alternative", async () => {
     for (const width of [1280, 390]) {
-      const page = await pageAt(width);
-      const errors = watchErrors(page);
-      await page.goto(`${app.url}${POST}`);
-      await waitForHydration(page);
+      const { page, errors } = await postPageAt(width);
       const panel = page.locator(".forecast-panel .sensitivity");
       // Collapsed, and nothing fetched until the reader opens it.
       expect(await panel.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
@@ -51,15 +53,7 @@ describe("analysis in the browser", () => {
   });
 
   it("takes the fork editor to an input when its bar is clicked, and previews the fork over its parent", async () => {
-    const page = await pageAt(1280);
-    const errors = watchErrors(page);
-    await signUp(page, app.url, "tess");
-    await page.goto(`${app.url}${POST}`);
-    await waitForHydration(page);
-    await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const form = page.locator(".post-fork .fork-form");
-    const sensitivity = form.locator(".sensitivity");
-    await sensitivity.locator("summary").click();
+    const { page, errors, form, panel: sensitivity } = await forkPanelAs("tess", ".sensitivity");
     await interactive(sensitivity);
     // The largest bar is the brain's compute; clicking it focuses that input's first control.
     // The hover layer lies over the bars and carries the same data: it is what the pointer hits.
@@ -96,15 +90,7 @@ describe("analysis in the browser", () => {
   });
 
   it("solves for one input in the fork editor and fills the value in as a draft", async () => {
-    const page = await pageAt(1280);
-    const errors = watchErrors(page);
-    await signUp(page, app.url, "sol");
-    await page.goto(`${app.url}${POST}`);
-    await waitForHydration(page);
-    await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const form = page.locator(".post-fork .fork-form");
-    const solver = form.locator(".solver");
-    await solver.locator("summary").click();
+    const { page, errors, form, panel: solver } = await forkPanelAs("sol", ".solver");
     await solver.getByLabel("by changing").selectOption("flop_per_dollar_2020");
     await solver.getByLabel("Target median year").fill("2045");
     await solver.getByRole("button", { name: "Solve" }).click();
@@ -125,10 +111,7 @@ describe("analysis in the browser", () => {
 
   it("opens the compare page from the forks panel: overlay, diff, parts that add up", async () => {
     for (const width of [1280, 390]) {
-      const page = await pageAt(width);
-      const errors = watchErrors(page);
-      await page.goto(`${app.url}${POST}`);
-      await waitForHydration(page);
+      const { page, errors } = await postPageAt(width);
       // Tomás's second fork changes two inputs against his first: two parts, one the crux.
       // The innermost comment with the text (its ancestors contain it too), its own card.
       const tomas = page.locator("article.comment", { hasText: "my real claim is about the level" }).last();

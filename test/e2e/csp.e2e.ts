@@ -2,18 +2,15 @@
 // any of them, and the JavaScript the policy must admit (hydration, the lazily loaded vega
 // view, socket.io over WebSocket, the editors' previews) still works.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import type { BrowserContext, Page } from "playwright-core";
+import { textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = useAppAndBrowser({ seed: true });
 let context: BrowserContext;
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 
 beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-  context = await browser.newContext();
+  context = await e2e.browser.newContext();
   // Runs before any page script (and is itself exempt from CSP, being injected by the
   // DevTools protocol), so no violation can fire before the listener exists.
   await context.addInitScript(() => {
@@ -26,8 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await app?.stop();
 });
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
@@ -46,7 +41,7 @@ async function open(path: string) {
   page.setDefaultTimeout(20_000);
   const errors = watchErrors(page);
   const cspConsole = watchCspConsole(page);
-  const response = await page.goto(`${app.url}${path}`);
+  const response = await page.goto(`${e2e.app.url}${path}`);
   expect(response?.headers()["content-security-policy"]).toContain("object-src 'none'");
   await waitForHydration(page);
   return { page, errors, cspConsole };
@@ -66,14 +61,14 @@ describe("Content-Security-Policy in Chromium", () => {
   // 'strict-dynamic' deliberately trusts scripts that running JavaScript inserts.)
   it("is really enforced: injected inline script, handler and same-origin chunk do not run", async () => {
     const page = await context.newPage();
-    await page.route(`${app.url}/`, async (route) => {
+    await page.route(`${e2e.app.url}/`, async (route) => {
       const res = await route.fetch();
       const html = await res.text();
       const chunk = /href="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
       const hostile = `<script>window.__ran = "inline"</script><img src="/nope" onerror="window.__ran = 'handler'"><script type="module" src="${chunk}"></script>`;
       await route.fulfill({ response: res, body: html.replace(/<body[^>]*>/, (tag) => tag + hostile) });
     });
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.waitForLoadState("networkidle").catch(() => {});
     const ran = await page.evaluate(() => (window as unknown as { __ran?: string }).__ran ?? null);
     expect(ran).toBeNull();
@@ -103,7 +98,7 @@ describe("Content-Security-Policy in Chromium", () => {
     await expectClean(page, errors, cspConsole);
     await page.close();
     // The socket upgraded to WebSocket: connect-src 'self' covered ws: on the same host.
-    expect(sockets.some((u) => u.startsWith(app.url.replace(/^http/, "ws")))).toBe(true);
+    expect(sockets.some((u) => u.startsWith(e2e.app.url.replace(/^http/, "ws")))).toBe(true);
   });
 
   it("new-post editor (live preview) and fork editor: zero violations while working", async () => {
@@ -112,7 +107,7 @@ describe("Content-Security-Policy in Chromium", () => {
     await page.getByLabel("Display name").fill("CSP Writer");
     await page.getByLabel("Password").fill("a long enough passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${app.url}/`);
+    await page.waitForURL(`${e2e.app.url}/`);
     await expectClean(page, errors, cspConsole);
     await page.close();
 

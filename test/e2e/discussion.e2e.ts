@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { countOf, hidden, memberPage, textOf, useAppAndBrowser, valueOf, visible, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
+const e2e = useAppAndBrowser();
 
 describe("a discussion, end to end in Chromium", () => {
   it("sign up → post with formula and quote → reply → reply to reply → collapse → vote → permalink → profile → log out", async () => {
-    const alice = await browser.newPage();
-    alice.setDefaultTimeout(10_000);
-    const errors = watchErrors(alice);
-    await signUp(alice, app.url, "alice", "Alice Archer");
+    const { page: alice, errors } = await memberPage(e2e, "alice", {}, "Alice Archer");
 
     await alice.getByRole("link", { name: "Write", exact: true }).click();
     await alice.getByLabel("Title").fill("Compute requirements, roughly");
@@ -53,10 +39,7 @@ describe("a discussion, end to end in Chromium", () => {
     await visible(nested);
 
     // Another reader votes on Alice's comment; the score updates without a reload.
-    const bobContext = await browser.newContext();
-    const bob = await bobContext.newPage();
-    const bobErrors = watchErrors(bob);
-    await signUp(bob, app.url, "bob", "Bob Baker");
+    const { page: bob, errors: bobErrors } = await memberPage(e2e, "bob", {}, "Bob Baker");
     await bob.goto(alice.url());
     await waitForHydration(bob);
     const bobsView = bob.locator("article.comment", { hasText: "First reply" }).first();
@@ -75,7 +58,7 @@ describe("a discussion, end to end in Chromium", () => {
 
     // Profile lists the post and the comments, with Alice's karma from Bob's vote.
     await alice.locator(".site-nav__me").click();
-    await alice.waitForURL(`${app.url}/users/alice`);
+    await alice.waitForURL(`${e2e.app.url}/users/alice`);
     await textOf(alice.locator(".profile")).toContain("Compute requirements, roughly");
     await textOf(alice.locator(".profile")).toContain("First reply");
     await textOf(alice.locator(".profile__meta")).toContain("1 karma");
@@ -86,13 +69,13 @@ describe("a discussion, end to end in Chromium", () => {
 
     expect(errors).toEqual([]);
     expect(bobErrors).toEqual([]);
-    await bobContext.close();
+    await bob.context().close();
   });
 
   it("collapses threads and shows comments with JavaScript off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/posts/compute-requirements-roughly`);
+    await page.goto(`${e2e.app.url}/posts/compute-requirements-roughly`);
     const first = page.locator("article.comment", { hasText: "First reply" });
     await visible(first.locator("article.comment", { hasText: "A nested reply" }));
     await first.locator(":scope > details > summary").click();
@@ -101,13 +84,13 @@ describe("a discussion, end to end in Chromium", () => {
   });
 
   it("replies and votes with JavaScript off, through plain forms", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${e2e.app.url}/login`);
     await page.getByLabel("Handle").fill("bob");
     await page.getByLabel("Password").fill("a long enough passphrase");
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.goto(`${app.url}/posts/compute-requirements-roughly`);
+    await page.goto(`${e2e.app.url}/posts/compute-requirements-roughly`);
     const nested = page.locator("article.comment", { hasText: "A nested reply" }).last();
     await nested.locator(".comment__actions").first().getByRole("link", { name: "Reply", exact: true }).click();
     await page.waitForURL(/\/comments\/\d+\?reply=1/);

@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { memberPage, textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser({ seed: true });
 
 const headline = (page: Page, scope: string, label: string) =>
   page.locator(`${scope} div:has(> dt:text-is("${label}")) > dd`).first();
 
 describe("forecasts in Chromium", () => {
   it("post editor: change an input, the preview's median moves, publish, the post shows the same numbers", async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchErrors(page);
-    await page.goto(`${app.url}/signup`);
-    await waitForHydration(page);
-    await page.getByLabel("Handle").fill("forecaster");
-    await page.getByLabel("Display name").fill("Fran Forecaster");
-    await page.getByLabel("Password").fill("a long enough passphrase");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${app.url}/`);
+    const { page, errors } = await memberPage(e2e, "forecaster", {}, "Fran Forecaster");
 
-    await page.goto(`${app.url}/posts/new`);
+    await page.goto(`${e2e.app.url}/posts/new`);
     await waitForHydration(page);
     await page.getByLabel("Title").fill("Faster hardware, earlier TAI?");
     await page.getByLabel("Body").fill("What if FLOP per dollar halves every 1.5 years instead of 2.5?");
@@ -61,9 +43,9 @@ describe("forecasts in Chromium", () => {
     ["chinchilla-vs-kaplan-what-20-tokens-per-parameter-changes", "scaling laws"],
   ]) {
     it(`${label}: the server SVG paints first, then the interactive chart takes over`, async () => {
-      const page = await browser.newPage();
+      const page = await e2e.browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${app.url}/posts/${slug}`);
+      await page.goto(`${e2e.app.url}/posts/${slug}`);
       await visible(page.locator(".forecast-panel .forecast-chart__static svg"));
       await visible(page.locator(".forecast-panel .forecast-chart__live svg, .forecast-panel .forecast-chart__live canvas"));
       await page.locator(".forecast-panel .forecast-chart__data > summary").click();

@@ -1,48 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, loadedImage, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { forkOneInput, loadedImage, memberPage, postFork, textOf, useAppAndBrowser, valueOf, visible, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
+const e2e = useAppAndBrowser({ seed: true });
 
 describe("forks in replies", () => {
   it("A forks the post's forecast; B forks A's fork; the lineage page shows post → A → B", async () => {
     // B is already reading the post when A forks it, and must see the fork arrive live.
-    const bContext = await browser.newContext();
-    const b = await bContext.newPage();
-    b.setDefaultTimeout(20_000);
-    await signUp(b, app.url, "bert");
-    await b.goto(`${app.url}${POST}`);
+    const { page: b } = await memberPage(e2e, "bert");
+    await b.goto(`${e2e.app.url}${POST}`);
     await waitForHydration(b);
     await textOf(b.locator(".live-status")).toContain("Live");
     const communityBefore = await b.locator(".forks-panel__community figcaption").innerText();
     expect(communityBefore).toContain("3 forks by 2 authors");
 
-    const context = await browser.newContext();
-    const a = await context.newPage();
-    a.setDefaultTimeout(20_000);
-    const errors = watchErrors(a);
-    await signUp(a, app.url, "anna");
-    await a.goto(`${app.url}${POST}`);
+    const { page: a, errors } = await memberPage(e2e, "anna");
+    await a.goto(`${e2e.app.url}${POST}`);
     await waitForHydration(a);
-    await a.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const form = a.locator(".post-fork .fork-form");
-    await form.getByLabel("Hardware cost halving time").fill("1.5");
-    await form.getByLabel("Hardware cost halving time").blur();
-    await textOf(form.locator(".fe-shift")).toContain("→");
-    await form.locator("textarea[name=markdown]").fill("Hardware improves faster than the report assumed.");
-    await form.getByRole("button", { name: "Post reply with fork" }).click();
+    await postFork(await forkOneInput(a, "Hardware cost halving time", "1.5"), "Hardware improves faster than the report assumed.");
     const annas = a.locator("article.comment", { hasText: "Hardware improves faster" }).first();
     await visible(annas.locator(".fork-card"));
     await textOf(annas.locator(".fork-diff")).toContain("Hardware cost halving time");
@@ -63,9 +39,7 @@ describe("forks in replies", () => {
     const bForm = target.locator(".fork-form").first();
     await bForm.getByLabel("Largest training run spend in 2025").fill("3e9");
     await bForm.getByLabel("Largest training run spend in 2025").blur();
-    await textOf(bForm.locator(".fe-shift")).toContain("→");
-    await bForm.locator("textarea[name=markdown]").fill("And labs will spend more, sooner.");
-    await bForm.getByRole("button", { name: "Post reply with fork" }).click();
+    await postFork(bForm, "And labs will spend more, sooner.");
     const berts = b.locator("article.comment", { hasText: "labs will spend more" }).last();
     await visible(berts.locator(".fork-card"));
     await berts.locator(".fork-card__links a", { hasText: "Lineage" }).first().click();
@@ -75,25 +49,19 @@ describe("forks in replies", () => {
     await textOf(steps.nth(0)).toContain("The post's forecast");
     await textOf(steps.nth(1)).toContain("Fork by ANNA");
     await textOf(steps.nth(2)).toContain("Fork by BERT");
-    await context.close();
-    await bContext.close();
+    await a.context().close();
+    await b.context().close();
   });
 
   it("a fork in progress survives a reload", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await signUp(page, app.url, "carla");
-    await page.goto(`${app.url}${POST}`);
+    const { page } = await memberPage(e2e, "carla");
+    await page.goto(`${e2e.app.url}${POST}`);
     await waitForHydration(page);
-    await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const field = page.locator(".post-fork").getByLabel("Hardware cost halving time");
-    await field.fill("1.8");
-    await field.blur();
+    await forkOneInput(page, "Hardware cost halving time", "1.8");
     await page.waitForTimeout(300);
     await page.reload();
     await waitForHydration(page);
     await valueOf(page.locator(".post-fork").getByLabel("Hardware cost halving time")).toBe("1.8");
-    await context.close();
+    await page.context().close();
   });
 });

@@ -2,9 +2,10 @@
 // Debian's Chromium through playwright-core. No browser is ever downloaded.
 import { join } from "node:path";
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
-export { startApp, type RunningApp } from "../support/process";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startApp, type RunningApp } from "../support/process";
+export { startApp, type RunningApp };
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
@@ -24,6 +25,42 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** The server and the browser one e2e file shares: started before its tests, stopped after. */
+export interface E2eRun {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+}
+
+/** Registers the file's beforeAll/afterAll; read `app` and `browser` inside tests, once started. */
+export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): E2eRun {
+  const run = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    run.app = await startApp(options);
+    run.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.app?.stop();
+  });
+  return run;
+}
+
+/** A page in a context of its own (its own cookies, so its own person). */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}, timeout = 20_000): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  return page;
+}
+
+/** A page of its own for a new member, signed up through the form, its errors watched from the start. */
+export async function memberPage(run: E2eRun, handle: string, options: BrowserContextOptions = {}, name?: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await openPage(run.browser, options);
+  const errors = watchErrors(page);
+  await signUp(page, run.app.url, handle, name);
+  return { page, errors };
 }
 
 /** Fails the test on any page error or console error, the way a careful reader would notice. */
@@ -66,12 +103,38 @@ export const E2E_PASSWORD = "a long enough passphrase";
 export async function signUp(page: Page, base: string, handle: string, name = handle.toUpperCase()) {
   await page.goto(`${base}/signup`);
   await waitForHydration(page);
+  await submitSignUp(page, base, handle, name);
+  await textOf(page.locator(".site-nav__me")).toContain(name);
+}
+
+/** The signup form's part alone, which also works with JavaScript off (the caller has opened /signup). */
+export async function submitSignUp(page: Page, base: string, handle: string, name: string) {
   await page.getByLabel("Handle").fill(handle);
   await page.getByLabel("Display name").fill(name);
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${base}/`);
-  await textOf(page.locator(".site-nav__me")).toContain(name);
+}
+
+/** Opens the fork form under the post's forecast. */
+export async function openForkForm(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
+  return page.locator(".post-fork .fork-form");
+}
+
+/** Opens the fork form and sets one input to a new value. */
+export async function forkOneInput(page: Page, label: string, value: string): Promise<Locator> {
+  const form = await openForkForm(page);
+  await form.getByLabel(label).fill(value);
+  await form.getByLabel(label).blur();
+  return form;
+}
+
+/** Writes the fork's reason and posts it, once the form's shift line shows the change. */
+export async function postFork(form: Locator, markdown: string) {
+  await textOf(form.locator(".fe-shift")).toContain("→");
+  await form.locator("textarea[name=markdown]").fill(markdown);
+  await form.getByRole("button", { name: "Post reply with fork" }).click();
 }
 
 /** Where e2e screenshots go for a person to look at: ./test-results (git-ignored) unless E2E_SCREENSHOT_DIR says otherwise. */

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, valueOf, visible, waitForHydration, watchErrors, type RunningApp, signUp, screenshotPath } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { countOf, hidden, openPage, screenshotPath, signUp, textOf, useAppAndBrowser, valueOf, visible, waitForHydration, watchErrors } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
 // Two seeded posts, one per test, so the lock of the first does not close the second.
 const LOCKED_POST = "/posts/extrapolating-gpt-3-benchmarks-against-loss";
 const BAN_POST = "/posts/chinchilla-vs-kaplan-what-20-tokens-per-parameter-changes";
@@ -11,35 +9,22 @@ const LOCK_REASON = "Cooling off: personal attacks";
 const BAN_REASON = "Repeated personal attacks after warnings";
 const MODERATOR = { handle: "moss", password: "forkcast-moderator-demo", name: "Moss Lindqvist" };
 
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser({ seed: true });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
+const newPage = () => openPage(e2e.browser);
 
 async function logIn(page: Page, handle: string, password: string) {
-  await page.goto(`${app.url}/login`);
+  await page.goto(`${e2e.app.url}/login`);
   await waitForHydration(page);
   await page.getByLabel("Handle").fill(handle);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(`${app.url}/`);
+  await page.waitForURL(`${e2e.app.url}/`);
 }
 
 /** Opens a post and waits until its live channel has joined the post's room. */
 async function openPost(page: Page, path: string) {
-  await page.goto(`${app.url}${path}`);
+  await page.goto(`${e2e.app.url}${path}`);
   await waitForHydration(page);
   await textOf(page.locator(".live-status")).toContain("Live");
 }
@@ -54,6 +39,15 @@ async function expectOnScreen(page: Page, selector: string) {
   expect(box.y + box.height, `${selector} below the fold`).toBeLessThanOrEqual(page.viewportSize()!.height);
 }
 
+/** The public moderation log's row for an action: by the moderator, saying what and why. */
+async function expectLogged(page: Page, rowText: string, what: string, reason: string) {
+  await page.goto(`${e2e.app.url}/moderation`);
+  const row = page.locator(".modlog__table tbody tr", { hasText: rowText }).first();
+  await textOf(row).toContain(MODERATOR.name);
+  await textOf(row).toContain(what);
+  await textOf(row.locator("td").last()).toBe(reason);
+}
+
 /** A refused write answers 403; Chromium logs that as a console error, which is expected here. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 403/.test(e));
 
@@ -62,7 +56,7 @@ describe("moderation, live", () => {
     // A, a member, starts a top-level comment and a reply to the first comment.
     const a = await newPage();
     const aErrors = watchErrors(a);
-    await signUp(a, app.url, "anya");
+    await signUp(a, e2e.app.url, "anya");
     await openPost(a, LOCKED_POST);
     const before = await commentCount(a);
     expect(before).toBeGreaterThan(0);
@@ -124,11 +118,7 @@ describe("moderation, live", () => {
     expect(await a.locator(".thread__new").count()).toBe(0);
 
     // The public moderation log records the lock, who did it, and why.
-    await c.goto(`${app.url}/moderation`);
-    const row = c.locator(".modlog__table tbody tr", { hasText: "locked the thread" }).first();
-    await textOf(row).toContain(MODERATOR.name);
-    await textOf(row).toContain("Extrapolating GPT-3 benchmarks against loss");
-    await textOf(row.locator("td").last()).toBe(LOCK_REASON);
+    await expectLogged(c, "locked the thread", "Extrapolating GPT-3 benchmarks against loss", LOCK_REASON);
 
     expect(unexpected(aErrors)).toEqual([]);
     expect(cErrors).toEqual([]);
@@ -140,7 +130,7 @@ describe("moderation, live", () => {
     // B reads a post with every way to reply open to them, and starts a reply.
     const b = await newPage();
     const bErrors = watchErrors(b);
-    await signUp(b, app.url, "bruno");
+    await signUp(b, e2e.app.url, "bruno");
     await openPost(b, BAN_POST);
     await visible(b.locator(".thread__new textarea[name=markdown]"));
     await visible(b.getByRole("button", { name: "Reply with a fork of this forecast" }));
@@ -156,7 +146,7 @@ describe("moderation, live", () => {
     const m = await newPage();
     const mErrors = watchErrors(m);
     await logIn(m, MODERATOR.handle, MODERATOR.password);
-    await m.goto(`${app.url}/users/bruno`);
+    await m.goto(`${e2e.app.url}/users/bruno`);
     await waitForHydration(m);
     await m.locator(".mod-tools summary", { hasText: "Moderate @bruno" }).click();
     await m.getByLabel("Length").selectOption("30");
@@ -182,12 +172,12 @@ describe("moderation, live", () => {
 
     // B may still log in and read, but the thread says why they cannot write, and a vote is refused.
     await b.locator(".session-ended").getByRole("link", { name: "Log in" }).click();
-    await b.waitForURL(`${app.url}/login`);
+    await b.waitForURL(`${e2e.app.url}/login`);
     await waitForHydration(b);
     await b.getByLabel("Handle").fill("bruno");
     await b.getByLabel("Password").fill("a long enough passphrase");
     await b.getByRole("button", { name: "Log in" }).click();
-    await b.waitForURL(`${app.url}/`);
+    await b.waitForURL(`${e2e.app.url}/`);
     await openPost(b, BAN_POST);
     await textOf(b.locator(".thread .banner--warn")).toMatch(/^Your account is banned until .*: you can read, but not post, reply, vote, fork or report\.$/);
     expect(await b.locator(".thread__new").count()).toBe(0);
@@ -208,11 +198,7 @@ describe("moderation, live", () => {
     expect(await b.locator(".vote--post").getByRole("button", { name: "Retract upvote" }).count()).toBe(0);
 
     // The public moderation log records the ban, its length, and why.
-    await b.goto(`${app.url}/moderation`);
-    const row = b.locator(".modlog__table tbody tr", { hasText: "@bruno" }).first();
-    await textOf(row).toContain(MODERATOR.name);
-    await textOf(row).toContain("banned @bruno (30 days)");
-    await textOf(row.locator("td").last()).toBe(BAN_REASON);
+    await expectLogged(b, "@bruno", "banned @bruno (30 days)", BAN_REASON);
 
     expect(unexpected(bErrors)).toEqual([]);
     expect(mErrors).toEqual([]);

@@ -1,30 +1,16 @@
 // Quick forecasts in Chromium: asking, answering from two accounts, the aggregate moving live
 // for the other readers, the asker's notification, a phone's view; and asking without JavaScript.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshotPath, signUp, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { memberPage, openPage, screenshotPath, submitSignUp, textOf, useAppAndBrowser, visible, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser();
 
 const QUESTION = "Will a training run of at least 1e27 FLOP be publicly reported by the end of 2028?";
 const aggregate = (page: Page, label: string) => page.locator(`.question__aggregate div:has(> dt:text-is("${label}")) > dd`).first();
 
 async function person(handle: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors = watchErrors(page);
-  await signUp(page, app.url, handle);
-  return { page, errors };
+  return memberPage(e2e, handle, { viewport: { width, height: 900 } });
 }
 
 async function answer(page: Page, probability: string, why: string) {
@@ -49,7 +35,7 @@ describe("quick forecasts", () => {
   it("ask a probability; two accounts answer; everyone's aggregate moves live; the asker is told", async () => {
     const asker = await person("anna");
     const a = asker.page;
-    await a.goto(`${app.url}/posts/new`);
+    await a.goto(`${e2e.app.url}/posts/new`);
     await waitForHydration(a);
     await a.getByLabel("Title").fill("A 1e27 FLOP run by 2028?");
     await a.getByLabel("Body").fill("Answer with your own number and a line on why.");
@@ -104,7 +90,7 @@ describe("quick forecasts", () => {
 
     // The asker's badge moved live; the notice carries both numbers.
     await textOf(a.locator("[data-testid=unread-count]")).toBe("2");
-    await a.goto(`${app.url}/notifications`);
+    await a.goto(`${e2e.app.url}/notifications`);
     await textOf(a.locator("main")).toContain(`CLEO answered your question “${QUESTION}”: 35% → 22%`);
 
     await w.locator(".question").screenshot({ path: screenshotPath("quick-question-desktop.png") });
@@ -112,7 +98,7 @@ describe("quick forecasts", () => {
     for (const { errors } of [asker, watcher, first, second]) expect(errors).toEqual([]);
 
     // A 390 px phone: its own drawing, text still at 12 px or more.
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(url);
     await visible(phone.locator(".question__chart--narrow svg"));
     expect(await phone.locator(".question__chart--wide").isVisible()).toBe(false);
@@ -123,16 +109,10 @@ describe("quick forecasts", () => {
   });
 
   it("asks a date question with JavaScript off: the picker's links and a plain form post", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel("Handle").fill("nojs");
-    await page.getByLabel("Display name").fill("No Script");
-    await page.getByLabel("Password").fill("a long enough passphrase");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${app.url}/`);
-    await page.goto(`${app.url}/posts/new`);
+    const page = await openPage(e2e.browser, { javaScriptEnabled: false });
+    await page.goto(`${e2e.app.url}/signup`);
+    await submitSignUp(page, e2e.app.url, "nojs", "No Script");
+    await page.goto(`${e2e.app.url}/posts/new`);
     await page.getByRole("link", { name: /Quick date/ }).click();
     await page.waitForURL(/model=quick-date/);
     await page.getByLabel("Title").fill("MMLU-Pro at 90%: when?");
@@ -146,6 +126,6 @@ describe("quick forecasts", () => {
     await textOf(page.locator(".question__meta")).toContain("asked by No Script: 90% interval 2026 to 2032");
     await textOf(aggregate(page, "Pooled median year")).toBe("2029");
     await visible(page.locator(".question__chart--wide svg"));
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { countOf, hidden, launchBrowser, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp, signUp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { countOf, forkOneInput, hidden, memberPage, postFork, textOf, useAppAndBrowser, visible, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
 const TITLE = "Compute timelines, revisited";
 const SLUG = "compute-timelines-revisited";
 const STALE = "Forked from an earlier version of the post's forecast.";
 const REBASE = "Rebase onto the current forecast";
 
 // No seed: the post, its author and the fork are all made here, so every id and value is ours.
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
+const e2e = useAppAndBrowser();
 
 /** The id of the forecast a page's panel shows, read from its JSON link as a reader would find it. */
 async function panelForecastId(page: Page): Promise<number> {
@@ -37,35 +27,21 @@ async function panelInput(page: Page, label: string): Promise<string> {
 
 describe("rebasing a stale fork", () => {
   it("the author edits the forecast; A's fork is flagged stale; A rebases it onto the new version", async () => {
-    const hostContext = await browser.newContext();
-    const host = await hostContext.newPage();
-    host.setDefaultTimeout(20_000);
-    const hostErrors = watchErrors(host);
-    await signUp(host, app.url, "hester");
-    await host.goto(`${app.url}/posts/new`);
+    const { page: host, errors: hostErrors } = await memberPage(e2e, "hester");
+    await host.goto(`${e2e.app.url}/posts/new`);
     await waitForHydration(host);
     await host.getByLabel("Title").fill(TITLE);
     await host.getByLabel("Body").fill("Cotra's defaults, as a starting point for forks.");
     await textOf(host.locator(".fe-preview .fe-status")).toContain("Up to date");
     await host.getByRole("button", { name: "Publish" }).click();
-    await host.waitForURL(`${app.url}/posts/${SLUG}`);
+    await host.waitForURL(`${e2e.app.url}/posts/${SLUG}`);
     const firstVersion = await panelForecastId(host);
 
     // A forks the post's forecast with a faster hardware trend.
-    const annaContext = await browser.newContext();
-    const a = await annaContext.newPage();
-    a.setDefaultTimeout(20_000);
-    const errors = watchErrors(a);
-    await signUp(a, app.url, "anna");
-    await a.goto(`${app.url}/posts/${SLUG}`);
+    const { page: a, errors } = await memberPage(e2e, "anna");
+    await a.goto(`${e2e.app.url}/posts/${SLUG}`);
     await waitForHydration(a);
-    await a.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const form = a.locator(".post-fork .fork-form");
-    await form.getByLabel("Hardware cost halving time").fill("1.5");
-    await form.getByLabel("Hardware cost halving time").blur();
-    await textOf(form.locator(".fe-shift")).toContain("→");
-    await form.locator("textarea[name=markdown]").fill("Hardware gets cheaper faster than this.");
-    await form.getByRole("button", { name: "Post reply with fork" }).click();
+    await postFork(await forkOneInput(a, "Hardware cost halving time", "1.5"), "Hardware gets cheaper faster than this.");
     const original = a.locator("article.comment", { hasText: "Hardware gets cheaper faster" }).first();
     const originalCard = original.getByRole("region", { name: "Forked forecast" }).first();
     await visible(originalCard);
@@ -77,14 +53,14 @@ describe("rebasing a stale fork", () => {
     await host.reload();
     await waitForHydration(host);
     await host.getByRole("link", { name: "Edit post" }).click();
-    await host.waitForURL(`${app.url}/posts/${SLUG}/edit`);
+    await host.waitForURL(`${e2e.app.url}/posts/${SLUG}/edit`);
     await waitForHydration(host);
     await host.getByLabel("GDP growth", { exact: true }).fill("4%");
     await host.getByLabel("GDP growth", { exact: true }).blur();
     await textOf(host.locator(".fe-summary")).toContain("GDP growth");
     await textOf(host.locator(".fe-preview .fe-status")).toContain("Up to date");
     await host.getByRole("button", { name: "Save changes" }).click();
-    await host.waitForURL(`${app.url}/posts/${SLUG}`);
+    await host.waitForURL(`${e2e.app.url}/posts/${SLUG}`);
     const currentVersion = await panelForecastId(host);
     expect(currentVersion).not.toBe(firstVersion);
     expect(await panelInput(host, "GDP growth")).toMatch(/^4%/);
@@ -134,7 +110,7 @@ describe("rebasing a stale fork", () => {
     expect(await panelInput(a, "GDP growth")).toMatch(/^4%/);
     expect(errors).toEqual([]);
     expect(hostErrors).toEqual([]);
-    await annaContext.close();
-    await hostContext.close();
+    await a.context().close();
+    await host.context().close();
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client";
 import { spawn } from "node:child_process";
-import { startApp, type RunningApp } from "./harness";
+import { type RunningApp, startApp } from "./harness";
 
 /** Polls a URL every 50 ms until its stdin closes; prints "<epoch ms> <latency ms>" per answer (Infinity when not 200). */
 const HEALTH_POLLER = `

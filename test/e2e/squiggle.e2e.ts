@@ -1,27 +1,14 @@
 // A Squiggle post, a parameter fork and a code fork, end to end in Chromium, with a second
 // reader who watches both forks (their diffs and overlay charts) arrive without a reload.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, loadedImage, signUp, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { forkOneInput, loadedImage, memberPage, openForkForm, postFork, textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser();
 
 async function newUser(handle: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await signUp(page, app.url, handle);
-  return { page, close: () => context.close() };
+  const { page } = await memberPage(e2e, handle);
+  return { page, close: () => page.context().close() };
 }
 
 describe("Squiggle models", () => {
@@ -29,7 +16,7 @@ describe("Squiggle models", () => {
     const author = await newUser("sofia");
     const errors = watchErrors(author.page);
     const a = author.page;
-    await a.goto(`${app.url}/posts/new`);
+    await a.goto(`${e2e.app.url}/posts/new`);
     await waitForHydration(a);
     await a.getByLabel("Title").fill("When does one run reach 1e28 FLOP?");
     await a.getByLabel("Body").fill("A small supply model; fork the growth rate.");
@@ -73,13 +60,9 @@ describe("Squiggle models", () => {
     const forkErrors = watchErrors(f);
     await f.goto(postUrl);
     await waitForHydration(f);
-    await f.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const form = f.locator(".post-fork .fork-form");
-    await form.getByLabel("Target run size").fill("1e29");
-    await form.getByLabel("Target run size").blur();
+    const form = await forkOneInput(f, "Target run size", "1e29");
     await textOf(form.locator(".fe-shift")).toMatch(/median arrival 20\d\d → 20\d\d/);
-    await form.locator("textarea[name=markdown]").fill("The question should be about 1e29.");
-    await form.getByRole("button", { name: "Post reply with fork" }).click();
+    await postFork(form, "The question should be about 1e29.");
     const paramFork = w.locator("article.comment", { hasText: "about 1e29" }).first();
     await visible(paramFork.locator(".fork-card"));
     await textOf(paramFork.locator(".fork-diff")).toContain("Target run size");
@@ -88,17 +71,14 @@ describe("Squiggle models", () => {
     // A code fork: the program itself changes, and the card shows the diff.
     await f.reload();
     await waitForHydration(f);
-    await f.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const codeForm = f.locator(".post-fork .fork-form");
+    const codeForm = await openForkForm(f);
     await codeForm.locator("summary", { hasText: "Change the code too" }).click();
     const forkCode = codeForm.getByLabel(/The program/);
     const parentCode = await forkCode.inputValue();
     await forkCode.fill(parentCode.replace("yearsNeeded = log10", "// Growth halves after the first doubling.\nyearsNeeded = 1.5 * log10"));
     await textOf(codeForm.locator(".sq-diff__caption")).toContain("2 lines added");
     await codeForm.getByLabel(/Why this change to the code/).fill("growth slows down");
-    await textOf(codeForm.locator(".fe-shift")).toContain("→");
-    await codeForm.locator("textarea[name=markdown]").fill("Growth will not stay this fast.");
-    await codeForm.getByRole("button", { name: "Post reply with fork" }).click();
+    await postFork(codeForm, "Growth will not stay this fast.");
     const codeFork = w.locator("article.comment", { hasText: "Growth will not stay this fast" }).first();
     await visible(codeFork.locator(".fork-card .sq-diff"));
     await textOf(codeFork.locator(".sq-diff")).toContain("// Growth halves after the first doubling.");

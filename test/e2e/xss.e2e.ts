@@ -7,15 +7,15 @@
 // - every href/src is http(s)/mailto (src: http(s)) or same-origin relative.
 // The first pass runs with CSP bypassed so the sanitizer is tested alone, not hidden behind
 // the policy; the second pass enforces the CSP and expects it to have nothing to block.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, KATEX_OUTPUT_ALLOWLIST, URL_ATTRIBUTE_SCHEMES } from "../../app/utils/markdown/schema.server";
 import { Client } from "../support/client";
-import { launchBrowser, startApp, visible, waitForHydration, type RunningApp } from "./harness";
+import { signUp, useAppAndBrowser, visible, waitForHydration } from "./harness";
 import { XSS_CASES } from "./xss-corpus";
 
-let app: RunningApp;
-let browser: Browser;
+// Rate limits would stop a corpus this size; they are not what this test is about.
+const e2e = useAppAndBrowser({ env: { RATE_LIMITS: "off" } });
 let postSlug: string;
 let uiPostUrl: string;
 
@@ -23,10 +23,7 @@ const callFor = (n: number) => `__xss(${n})`;
 const CASE_LABEL = (n: number) => `Case ${n}: ${XSS_CASES[n]!.name}`;
 
 beforeAll(async () => {
-  // Rate limits would stop a corpus this size; they are not what this test is about.
-  app = await startApp({ env: { RATE_LIMITS: "off" } });
-  browser = await launchBrowser();
-  const author = new Client(app.url);
+  const author = new Client(e2e.app.url);
   await author.signup("xsswriter");
   // Named so the crosspost case resolves to a real link around hostile text.
   postSlug = await author.createPost("XSS corpus", "Each comment below is one hostile case.");
@@ -36,10 +33,6 @@ beforeAll(async () => {
     expect(res.status, `${CASE_LABEL(n)} was refused: ${res.text.slice(0, 200)}`).toBe(200);
   }
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 interface Probe {
   context: BrowserContext;
@@ -47,7 +40,7 @@ interface Probe {
 }
 
 async function probeContext(options: { bypassCSP: boolean }): Promise<Probe> {
-  const context = await browser.newContext({ bypassCSP: options.bypassCSP });
+  const context = await e2e.browser.newContext({ bypassCSP: options.bypassCSP });
   await context.addInitScript(() => {
     const w = window as unknown as { __xss: (n: number) => void; __xssCalls: number[]; __csp: string[] };
     w.__xssCalls = [];
@@ -146,14 +139,8 @@ describe("stored XSS through Markdown, in Chromium", () => {
     const { context, dialogs } = await probeContext({ bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    await page.goto(`${app.url}/signup`);
-    await waitForHydration(page);
-    await page.getByLabel("Handle").fill("xssui");
-    await page.getByLabel("Display name").fill("XSS UI");
-    await page.getByLabel("Password").fill("a long enough passphrase");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${app.url}/`);
-    await page.goto(`${app.url}/posts/new`);
+    await signUp(page, e2e.app.url, "xssui", "XSS UI");
+    await page.goto(`${e2e.app.url}/posts/new`);
     await waitForHydration(page);
     await page.getByLabel("Title").fill("Everything at once");
     const body = XSS_CASES.map((c, n) => `${CASE_LABEL(n)}\n\n${c.markdown(callFor(n))}`).join("\n\n");
@@ -172,7 +159,7 @@ describe("stored XSS through Markdown, in Chromium", () => {
     const { context, dialogs } = await probeContext({ bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const result = await inspect(page, `${app.url}/posts/${postSlug}?comments=all`);
+    const result = await inspect(page, `${e2e.app.url}/posts/${postSlug}?comments=all`);
     // Post body plus one container per case: no comment was silently dropped.
     expect(result.containers).toBe(XSS_CASES.length + 1);
     expect(result.problems).toEqual([]);
@@ -187,7 +174,7 @@ describe("stored XSS through Markdown, in Chromium", () => {
     const { context, dialogs } = await probeContext({ bypassCSP: false });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    for (const url of [`${app.url}/posts/${postSlug}?comments=all`, uiPostUrl]) {
+    for (const url of [`${e2e.app.url}/posts/${postSlug}?comments=all`, uiPostUrl]) {
       const result = await inspect(page, url);
       expect(result.problems, url).toEqual([]);
       expect(result.calls, url).toEqual([]);
