@@ -2,31 +2,9 @@
 // same-origin Origin header) and joins one post room.
 import { readdirSync, readFileSync } from "node:fs";
 import { io as connectSocket, type Socket } from "socket.io-client";
-import type { Client } from "../test/support/client";
+import { within } from "../test/support/waits";
 
 const WAIT_MS = 10_000;
-
-/** Every wait is bounded: a broken channel fails the bench instead of hanging it. */
-export function within<T>(ms: number, what: string, start: (resolve: (value: T) => void, reject: (error: Error) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
-    start(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The Cookie header a browser would send with this client's jar. */
-export function cookieOf(client: Client): string {
-  return [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-}
 
 export async function openViewer(url: string, postId: number, cookie?: string): Promise<Socket> {
   // The server refuses a WebSocket upgrade whose Origin is not its own host.

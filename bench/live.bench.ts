@@ -8,9 +8,10 @@ import type { Socket } from "socket.io-client";
 import { openDatabase } from "../db/client";
 import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
-import { Client } from "../test/support/client";
+import { Client, cookieOf } from "../test/support/client";
 import { startApp, type RunningApp } from "../test/support/process";
-import { closeAll, cookieOf, nextEvent, openViewer, openViewers, pause, rssMb, within } from "./live-clients";
+import { within } from "../test/support/waits";
+import { closeAll, nextEvent, openViewer, openViewers, pause, rssMb } from "./live-clients";
 import { prng, summarize, time, type Row } from "./lib";
 
 const PASSWORD = "bench-password-123";

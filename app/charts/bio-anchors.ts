@@ -3,25 +3,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { cdfEncoding, cdfLegendOrient, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
 import { cdfRows, isNum, yearDomain } from "./data";
-import { findHeadline } from "./text";
+import { findHeadline, yearSubtitle } from "./text";
 import { formatPercent, formatYear } from "../forecast/format";
 import { COLORS, frame, lineLegend, sourceLine, subtitle, tag, title, topLevel, type ChartOptions, type Layer } from "./theme";
 
 export const FORECAST_LABEL = "This forecast";
 export const REFERENCE_LABEL = "Cotra 2020 spreadsheet";
 const SOURCE = "Model: Cotra 2020 Bio Anchors, reimplemented; faint dashed line: Cotra's spreadsheet";
-
-export function bioSubtitle(result: ForecastResult, compact: boolean): string {
-  const median = findHeadline(result, "median");
-  const p10 = findHeadline(result, "p10");
-  const p90 = findHeadline(result, "p90");
-  const p2036 = findHeadline(result, "p2036");
-  const parts: string[] = [];
-  if (median) parts.push(`Median ${formatYear(median.value)}`);
-  if (p10 && p90 && !compact) parts.push(`10th–90th percentile ${formatYear(p10.value)} to ${formatYear(p90.value)}`);
-  if (p2036) parts.push(`P(by 2036) ${formatPercent(p2036.value)}`);
-  return parts.join(" · ");
-}
 
 export function bioAnchorsSpec(result: ForecastResult, options: ChartOptions = {}): TopLevelSpec {
   const f = frame(options);
@@ -59,7 +47,7 @@ export function bioAnchorsSpec(result: ForecastResult, options: ChartOptions = {
   layers.push(...sourceLine(SOURCE, f));
   return {
     ...topLevel(f, "Cumulative probability of transformative AI by year (Bio Anchors)"),
-    title: { text: title(f, "When could transformative AI arrive?"), subtitle: subtitle(f, bioSubtitle(result, f.compact)) },
+    title: { text: title(f, "When could transformative AI arrive?"), subtitle: subtitle(f, yearSubtitle(result, f.compact)) },
     encoding: cdfEncoding(domain),
     layer: layers,
   } as TopLevelSpec;

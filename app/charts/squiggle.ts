@@ -8,25 +8,12 @@ import { exponentDomain, logScaleAxis, percentAxis } from "./axis-format";
 import { cdfEncoding, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
 import { cdfRows, isNum, series, yearDomain } from "./data";
 import { formatNumber, formatPercent, formatYear } from "../forecast/format";
-import { findHeadline, outputKind, quantitySubtitle, squiggleLabel as label } from "./text";
+import { findHeadline, outputKind, quantitySubtitle, squiggleLabel as label, yearSubtitle } from "./text";
 import { COLORS, frame, lineLegend, sourceLine, subtitle, tag, title, topLevel, type ChartOptions, type Layer } from "./theme";
 
 const SOURCE = "Model: a Squiggle program, run by @quri/squiggle-lang";
 const PROB_TITLE = "Probability it has happened (%)";
 
-
-/** "Median 2031 · 10th–90th percentile 2028 to 2040 · P(by 2036) 64%" — the Bio Anchors subtitle. */
-function yearSubtitle(result: ForecastResult, compact: boolean): string {
-  const median = findHeadline(result, "median");
-  const p10 = findHeadline(result, "p10");
-  const p90 = findHeadline(result, "p90");
-  const p2036 = findHeadline(result, "p2036");
-  const parts: string[] = [];
-  if (median) parts.push(`Median ${formatYear(median.value)}`);
-  if (p10 && p90 && !compact) parts.push(`10th–90th percentile ${formatYear(p10.value)} to ${formatYear(p90.value)}`);
-  if (p2036) parts.push(`P(by 2036) ${formatPercent(p2036.value)}`);
-  return parts.join(" · ");
-}
 
 function yearSpec(result: ForecastResult, options: ChartOptions): TopLevelSpec {
   const f = frame(options);

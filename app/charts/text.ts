@@ -95,6 +95,19 @@ export function withUnit(x: number | null | undefined, result: ForecastResult): 
   return `${formatNumber(x)}${unit ? ` ${unit}` : ""}`;
 }
 
+/** "Median 2031 · 10th–90th percentile 2028 to 2040 · P(by 2036) 64%": an arrival-year forecast (Bio Anchors, a Squiggle year). */
+export function yearSubtitle(result: ForecastResult, compact: boolean): string {
+  const median = findHeadline(result, "median");
+  const p10 = findHeadline(result, "p10");
+  const p90 = findHeadline(result, "p90");
+  const p2036 = findHeadline(result, "p2036");
+  const parts: string[] = [];
+  if (median) parts.push(`Median ${formatYear(median.value)}`);
+  if (p10 && p90 && !compact) parts.push(`10th–90th percentile ${formatYear(p10.value)} to ${formatYear(p90.value)}`);
+  if (p2036) parts.push(`P(by 2036) ${formatPercent(p2036.value)}`);
+  return parts.join(" · ");
+}
+
 /** "Median 3e27 FLOP · 90% interval 1e27 to 1e28 FLOP" */
 export function quantitySubtitle(result: ForecastResult): string {
   const m = findHeadline(result, "q50");

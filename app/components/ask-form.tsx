@@ -1,13 +1,10 @@
 // A reply that asks a quick question of its own: the reply's text, and a quick forecast (a
 // probability, a date or a quantity) that replies below it answer. A plain form post
 // without JavaScript; with it, a fetcher that clears and closes the form on success.
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { QUICK_DATE, QUICK_PROBABILITY, QUICK_QUANTITY } from "~/forecast/quick/index";
-import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
-import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
-
-type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
+import { ForecastEditor } from "./forecast-editor";
+import { SUBMISSION_KEY_FIELD } from "./submission-key";
+import { useForecastReply } from "./use-forecast-reply";
 
 export const QUICK_MODEL_IDS = [QUICK_PROBABILITY, QUICK_DATE, QUICK_QUANTITY];
 // Matches QUESTION_FIELD in app/utils/post-actions.server.ts (routes import that module; this one stays client-safe).
@@ -22,24 +19,8 @@ export function AskForm(props: {
   modelHref?: (modelId: string) => string;
   onDone?: () => void;
 }) {
-  const fetcher = useFetcher<Result>();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { onDone, storageKey } = props;
-  const [submissionKey, nextKey] = useSubmissionKey(`ask-${props.parentId ?? "post"}`);
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) {
-      clearForecastDraft(storageKey);
-      formRef.current?.reset();
-      nextKey();
-      onDone?.();
-    }
-  }, [fetcher.state, fetcher.data, storageKey, onDone, nextKey]);
-  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
-  const errors: Record<string, string> = {};
-  for (const [k, v] of Object.entries(failure?.fields ?? {})) {
-    if (k === FIELD) errors[""] = v;
-    else if (k.startsWith(`${FIELD}.`)) errors[k.slice(FIELD.length + 1)] = v;
-  }
+  const { storageKey } = props;
+  const { fetcher, formRef, submissionKey, failure, editorErrors: errors } = useForecastReply({ keyScope: `ask-${props.parentId ?? "post"}`, field: FIELD, storageKey, onDone: props.onDone });
   const start = props.modelId && QUICK_MODEL_IDS.includes(props.modelId) ? props.modelId : QUICK_PROBABILITY;
   const textId = `ask-text-${storageKey}`;
   return (

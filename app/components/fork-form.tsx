@@ -1,27 +1,23 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { getModel } from "~/forecast/index";
 import type { Inputs } from "~/forecast/types";
-import { clearForecastDraft, ForecastEditor } from "./forecast-editor";
+import { ForecastEditor } from "./forecast-editor";
 import { loadDraft } from "./forecast-editor/draft";
-import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
+import { SUBMISSION_KEY_FIELD } from "./submission-key";
 import { SquiggleEditor } from "./squiggle-editor";
 import type { ProgramShape } from "./squiggle-editor/state";
+import { useForecastReply } from "./use-forecast-reply";
 
 /** What a fork editor needs of its parent; a Squiggle parent also brings its program, as it runs (inputs written in). */
 export type ForkParent = { modelId: string; inputs: Inputs; program?: ProgramShape & { source: string } };
 type ForecastDoc = { model: { id: string }; inputs: Inputs; program?: ProgramShape & { code: string } };
 
-type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
-
 /** A reply that forks a forecast: the comment text plus the fork editor, prefilled from the parent. */
 export function ForkForm(props: { parentId: number | null; forkOf: number; storageKey: string; onDone?: () => void; parent?: ForkParent }) {
-  const fetcher = useFetcher<Result>();
-  const formRef = useRef<HTMLFormElement>(null);
   const [parent, setParent] = useState(props.parent ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { onDone, storageKey } = props;
-  const [submissionKey, nextKey] = useSubmissionKey(`fork-${props.parentId ?? "post"}`);
+  const { storageKey } = props;
+  const { fetcher, formRef, submissionKey, failure, editorErrors } = useForecastReply({ keyScope: `fork-${props.parentId ?? "post"}`, field: "fork", storageKey, onDone: props.onDone });
 
   useEffect(() => {
     if (parent) return;
@@ -38,23 +34,8 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
     };
   }, [parent, props.forkOf]);
 
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) {
-      clearForecastDraft(storageKey);
-      formRef.current?.reset();
-      nextKey();
-      onDone?.();
-    }
-  }, [fetcher.state, fetcher.data, storageKey, onDone, nextKey]);
-
-  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
   // Forking a quick question is answering it.
   const quick = Boolean(parent && getModel(parent.modelId)?.quick);
-  const editorErrors: Record<string, string> = {};
-  for (const [k, v] of Object.entries(failure?.fields ?? {})) {
-    if (k === "fork") editorErrors[""] = v;
-    else if (k.startsWith("fork.")) editorErrors[k.slice(5)] = v;
-  }
   return (
     <fetcher.Form method="post" className="fork-form" ref={formRef} preventScrollReset>
       <input type="hidden" name="intent" value="reply" />

@@ -119,13 +119,7 @@ function fillNormal(out: Float64Array, start: number, end: number, p: NormalPara
 }
 
 /** Fill out[start, end) with draws of d in its own unit. */
-export function sampleInto(
-  d: Distribution,
-  rng: Rng,
-  out: Float64Array,
-  start = 0,
-  end = out.length,
-): void {
+export function sampleInto(d: Distribution, rng: Rng, out: Float64Array, start = 0, end = out.length): void {
   const normal = toNormal(d);
   if (normal) return fillNormal(out, start, end, normal, rng);
   switch (d.kind) {
@@ -178,13 +172,7 @@ function fillMixture(
 }
 
 /** Fill out[start, end) with draws of log10(x): exact normals for lognormal shapes. */
-export function sampleLog10Into(
-  d: Distribution,
-  rng: Rng,
-  out: Float64Array,
-  start = 0,
-  end = out.length,
-): void {
+export function sampleLog10Into(d: Distribution, rng: Rng, out: Float64Array, start = 0, end = out.length): void {
   const ln = toLog10Normal(d);
   if (ln) return fillNormal(out, start, end, ln, rng);
   if (d.kind === "mixture") return fillMixture(d.components, rng, out, start, end, sampleLog10Into);

@@ -5,6 +5,7 @@ import { postRoom } from "../../app/discussion/live-events";
 import { sessionTokenFrom } from "../../app/utils/cookies.server";
 import { Client } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";
+import { within } from "../support/waits";
 
 // Every wait is bounded so a broken channel fails a test instead of hanging the run.
 const WAIT_MS = 3000;
@@ -68,22 +69,6 @@ function open(options: Options = {}): Socket {
   });
   sockets.push(socket);
   return socket;
-}
-
-function within<T>(ms: number, what: string, start: (resolve: (value: T) => void, reject: (error: Error) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
-    start(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Resolves "connected" or the connect_error message. */

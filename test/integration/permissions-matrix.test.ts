@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type Database from "better-sqlite3";
 import { postRoom } from "../../app/discussion/live-events";
-import { Client, type Reply } from "../support/client";
-import { changedTables, connected, cookieOf, LiveWatch, openSocket, snapshot, type Watched } from "../support/matrix";
+import { Client, cookieOf, type Reply } from "../support/client";
+import { changedTables, connected, LiveWatch, openSocket, snapshot, type Watched } from "../support/matrix";
 import { startTestServer, type TestServer } from "../support/server";
 
 const ROLES = ["anonymous", "member", "banned", "author", "moderator", "admin"] as const;

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { postAction } from "../support/actions";
-import { Client } from "../support/client";
+import { Client, cookieOf } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";
 
 const WAIT_MS = 3000;
@@ -24,7 +24,6 @@ afterEach(() => {
 });
 afterAll(() => server.stop());
 
-const cookieOf = (c: Client) => [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 
 async function socketOf(client: Client): Promise<Socket> {
   const socket = connectSocket(server.url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: server.url, cookie: cookieOf(client) }, forceNew: true, reconnection: false, timeout: WAIT_MS });

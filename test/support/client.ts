@@ -70,6 +70,11 @@ export class Client {
   }
 }
 
+/** The Cookie header a browser would send with this client's jar (for socket.io clients). */
+export function cookieOf(client: Client): string {
+  return [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
 /** Pulls the visible text of the first element with the given class out of rendered HTML. */
 export function textOf(html: string, className: string): string | null {
   const m = new RegExp(`class="[^"]*\\b${className}\\b[^"]*"[^>]*>([\\s\\S]*?)<`, "i").exec(html);

@@ -3,8 +3,9 @@
 // post's room plus one per person in their own user room) to prove it broadcast nothing.
 import type Database from "better-sqlite3";
 import { io as connectSocket, type Socket } from "socket.io-client";
-import type { Client } from "./client";
+import { cookieOf, type Client } from "./client";
 import type { TestServer } from "./server";
+import { within } from "./waits";
 
 const WAIT_MS = 3000;
 
@@ -28,10 +29,6 @@ export function changedTables(before: Snapshot, after: Snapshot): string[] {
   return DOMAIN_TABLES.filter((t) => before[t]!.json !== after[t]!.json).map((t) => `${t}: ${before[t]!.rows} → ${after[t]!.rows} rows`);
 }
 
-export function cookieOf(client: Client): string {
-  return [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-
 export interface Seen {
   who: string;
   event: string;
@@ -42,16 +39,6 @@ export interface Watched {
   label: string;
   id: number;
   client: Client;
-}
-
-function within<T>(ms: number, what: string, start: (resolve: (value: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
-    start((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
-  });
 }
 
 export function openSocket(server: TestServer, cookie?: string): Socket {
