@@ -137,16 +137,22 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   }
 }
 
-export interface Derived {
+/** What every editor derives from its fields, whatever the model's source. */
+export interface DerivedInputs {
   model: ForecastModel;
   /** Every input, parsed (unparseable numbers stay as text). */
   inputs: Inputs;
+  /** What is sent: the inputs that differ from the model's own values. */
   overrides: Inputs;
   /** Problems found with the server's schema (and the model's cross-input checks). */
   issues: InputIssue[];
   valid: boolean;
+  /** What changes are measured against (a fork's parent, a preset, the defaults). */
   baseline: Inputs;
   diffs: InputDiff[];
+}
+
+export interface Derived extends DerivedInputs {
   changed: Set<string>;
   payload: EditorPayload;
 }

@@ -10,7 +10,7 @@ import { EditorContext, type EditorContextValue } from "./context";
 import { clearForecastDraft } from "./draft";
 import { initialState } from "./editor-state";
 import { MODEL_FIELD, fieldName } from "./form-fields";
-import { InputField } from "./input-field";
+import { GeneralErrors, InputField } from "./input-field";
 import { previewRequest } from "./payload";
 import { ChangeSummary, ModelPicker, PresetPicker } from "./pickers";
 import { PreviewPanel } from "./preview-panel";
@@ -138,13 +138,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
           ) : null}
           {/* A quick forecast is a few fields: no change summary to read through. */}
           {model.quick ? null : <ChangeSummary model={model} diffs={diffs} against={against} uid={uid} hydrated={hydrated} onResetAll={() => dispatch({ type: "set-all", inputs: baseline })} />}
-          {general.length ? (
-            <ul className="fe-errors fe-errors--general" role="alert">
-              {general.map((i) => (
-                <li key={`${i.path}:${i.message}`}>{i.message}</li>
-              ))}
-            </ul>
-          ) : null}
+          <GeneralErrors issues={general} />
         </div>
 
         <div className="fe-layout">

@@ -3,7 +3,7 @@
 // Reset link and, in a fork, a one-line "why".
 
 import type { FocusEvent } from "react";
-import type { InputDef, InputDiff } from "../../forecast/index";
+import type { InputDef, InputDiff, InputIssue } from "../../forecast/index";
 import { ids, useEditor } from "./context";
 import { ChoiceControl, NumberControl, TableControl } from "./controls";
 import { DistributionControl } from "./distribution-control";
@@ -155,4 +155,16 @@ function Control({ def, labelId }: { def: InputDef; labelId: string }) {
     case "quantiles":
       return <QuantilesControl def={def} labelId={labelId} />;
   }
+}
+
+/** Problems that belong to no single input (cross-input checks, the server's whole-forecast errors). */
+export function GeneralErrors({ issues }: { issues: InputIssue[] }) {
+  if (!issues.length) return null;
+  return (
+    <ul className="fe-errors fe-errors--general" role="alert">
+      {issues.map((i) => (
+        <li key={`${i.path}:${i.message}`}>{i.message}</li>
+      ))}
+    </ul>
+  );
 }

@@ -84,24 +84,32 @@ export function useForecastEditor(props: ForecastEditorProps, rootRef: RefObject
     // payloadJson stands for the overrides: report only real changes.
   }, [payloadJson, derived.valid]);
 
-  // A submit attempt shows every error; an invalid forecast is not submitted.
-  const latest = useRef(derived);
-  latest.current = derived;
+  useSubmitGuard(rootRef, derived.issues, () => dispatch({ type: "submitted" }), (issue) => focusIssue(uid, issue));
+
+  return { state, dispatch, derived, hydrated, parentInputs };
+}
+
+/**
+ * A submit attempt of the surrounding form shows every error (`onAttempt`); a forecast with
+ * issues is not submitted, and `focus` takes the reader to the first one.
+ */
+export function useSubmitGuard(rootRef: RefObject<HTMLElement | null>, issues: InputIssue[], onAttempt: () => void, focus: (issue: InputIssue) => void): void {
+  // The listener stays for the form's life and reads the newest values through this ref.
+  const latest = useRef({ issues, onAttempt, focus });
+  latest.current = { issues, onAttempt, focus };
   useEffect(() => {
     const form = rootRef.current?.closest("form");
     if (!form) return;
     const onSubmit = (event: SubmitEvent) => {
-      dispatch({ type: "submitted" });
-      const { valid, issues } = latest.current;
-      if (valid) return;
+      latest.current.onAttempt();
+      const issue = latest.current.issues[0];
+      if (!issue) return;
       event.preventDefault();
-      setTimeout(() => focusIssue(uid, issues[0]), 0);
+      setTimeout(() => latest.current.focus(issue), 0);
     };
     form.addEventListener("submit", onSubmit);
     return () => form.removeEventListener("submit", onSubmit);
-  }, [rootRef, uid]);
-
-  return { state, dispatch, derived, hydrated, parentInputs };
+  }, [rootRef]);
 }
 
 /** Focus the control an issue names (or its input's first control), opening collapsed groups. */

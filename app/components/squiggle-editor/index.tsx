@@ -11,11 +11,11 @@ import { codeDiff } from "../../forecast/squiggle/code-diff";
 import { EditorContext, ids, type EditorContextValue } from "../forecast-editor/context";
 import type { EditorAction } from "../forecast-editor/editor-state";
 import { MODEL_FIELD, SOURCE_FIELD, WHY_FIELD, fieldName } from "../forecast-editor/form-fields";
-import { InputField } from "../forecast-editor/input-field";
+import { GeneralErrors, InputField } from "../forecast-editor/input-field";
 import { RATIONALE_MAX, lowerLabel } from "../forecast-editor/payload";
 import { PreviewPanel } from "../forecast-editor/preview-panel";
 import type { ProgramProblem } from "../forecast-editor/preview";
-import { useHydrated } from "../forecast-editor/use-forecast-editor";
+import { useHydrated, useSubmitGuard } from "../forecast-editor/use-forecast-editor";
 import { issuesByInput } from "../forecast-editor/editor-state";
 import { useForecastPreview } from "../forecast-editor/use-forecast-preview";
 import { CodeDiffView, diffSummary } from "./code-diff-view";
@@ -75,22 +75,9 @@ export function SquiggleEditor(props: SquiggleEditorProps) {
         ? { message: errors.source, line: Number(/^Line (\d+)/.exec(errors.source)?.[1]) || null, column: Number(/column (\d+)/.exec(errors.source)?.[1]) || null }
         : null;
 
-  // A submit attempt shows every error; an invalid forecast is not sent.
-  const latest = useRef(derived);
-  latest.current = derived;
-  useEffect(() => {
-    const form = rootRef.current?.closest("form");
-    if (!form) return;
-    const onSubmit = (event: SubmitEvent) => {
-      dispatch({ type: "submitted" });
-      const issue = latest.current.issues[0];
-      if (!issue) return;
-      event.preventDefault();
-      setTimeout(() => document.getElementById(ids.input(uid, issue.path.split(".")[0]!))?.querySelector<HTMLElement>("input, select")?.focus(), 0);
-    };
-    form.addEventListener("submit", onSubmit);
-    return () => form.removeEventListener("submit", onSubmit);
-  }, [uid]);
+  useSubmitGuard(rootRef, derived.issues, () => dispatch({ type: "submitted" }), (issue) =>
+    document.getElementById(ids.input(uid, issue.path.split(".")[0]!))?.querySelector<HTMLElement>("input, select")?.focus(),
+  );
 
   const shown = useMemo(() => {
     const visible = derived.issues.filter((i) => state.submitted || state.touched.includes(i.path.split(".")[0]!));
@@ -191,13 +178,7 @@ export function SquiggleEditor(props: SquiggleEditorProps) {
                 )}
               </p>
             ) : null}
-            {general.length ? (
-              <ul className="fe-errors fe-errors--general" role="alert">
-                {general.map((i) => (
-                  <li key={`${i.path}:${i.message}`}>{i.message}</li>
-                ))}
-              </ul>
-            ) : null}
+            <GeneralErrors issues={general} />
           </div>
         ) : null}
 

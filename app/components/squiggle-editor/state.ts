@@ -3,9 +3,10 @@
 // form. When the code is read again, a parameter keeps what the form shows unless its value
 // in the code changed (the author edited the literal) — values set in the form always stay.
 
-import { canonicalJson, SQUIGGLE_MODEL_ID, type ForecastModel, type InputDef, type InputDiff, type InputIssue, type InputValue, type Inputs, type SquiggleOutputDecl } from "../../forecast/index";
+import { canonicalJson, SQUIGGLE_MODEL_ID, type ForecastModel, type InputDef, type InputValue, type Inputs, type SquiggleOutputDecl } from "../../forecast/index";
 import { fieldsFromValue, inputNameOf, readInputs, withInputFields, type Fields } from "../forecast-editor/fields";
 import { changedInputs, checkInputs, cleanRationales, fullInputs, overridesOf } from "../forecast-editor/payload";
+import type { DerivedInputs } from "../forecast-editor/editor-state";
 
 export interface ProgramShape {
   inputs: InputDef[];
@@ -133,16 +134,8 @@ export function squiggleReducer(state: SquiggleEditorState, action: SquiggleActi
   }
 }
 
-export interface SquiggleDerived {
-  model: ForecastModel;
-  inputs: Inputs;
-  /** Inputs that differ from the values written in the code: what is sent. */
-  overrides: Inputs;
-  issues: InputIssue[];
-  valid: boolean;
-  /** What changes are measured against: the parent's inputs in a fork, the code's values otherwise. */
-  baseline: Inputs;
-  diffs: InputDiff[];
+/** The model's own values are the ones written in the code; the baseline is the parent's inputs in a fork, the code's values otherwise. */
+export interface SquiggleDerived extends DerivedInputs {
   codeChanged: boolean;
   payload: { modelId: string; source: string; inputs: Inputs; rationales?: Record<string, string> };
 }
