@@ -2,7 +2,7 @@
 // axes, the 50% guide, the median marker and the hover read-out.
 import { percentAxis, yearAxis } from "./axis-format";
 import type { CdfRow } from "./data";
-import { COLORS, INTERACTIVE_LAYER, type Layer } from "./theme";
+import { COLORS, INTERACTIVE_LAYER, labelOffset, type Layer } from "./theme";
 
 export const YEAR_TITLE = "Year";
 export const PROB_TITLE = "Probability TAI has arrived (%)";
@@ -84,16 +84,7 @@ export function medianLayers(marks: MedianMark[], rule = true): Layer[] {
       },
       {
         data: { values },
-        mark: {
-          type: "text",
-          align: left ? "right" : "left",
-          baseline: left ? "bottom" : "top",
-          dx: left ? -5 : 6,
-          dy: left ? -4 : 5,
-          fontWeight: 600,
-          fontSize: 11.5,
-          color: m.color,
-        },
+        mark: { type: "text", ...labelOffset(left, [5, 4], [6, 5]), fontWeight: 600, fontSize: 11.5, color: m.color },
         encoding: { x, y, text: { field: "label" } },
       },
     );

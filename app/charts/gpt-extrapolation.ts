@@ -6,7 +6,7 @@ import { exponentDomain, percentAxis, logFlopX } from "./axis-format";
 import { isNum, series } from "./data";
 import { findHeadline } from "./text";
 import { formatCount, formatHeadline, formatPercent, formatSci } from "../forecast/format";
-import { COLORS, INTERACTIVE_LAYER, frame, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
+import { COLORS, INTERACTIVE_LAYER, frame, labelOffset, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
 
 const SOURCE = "Method: Finnveden 2020, reimplemented; GPT-3 scores: Brown et al. 2020; reference lines derived here.";
 const X_TITLE = "Training compute of a compute-optimal run (FLOP, log scale)";
@@ -144,15 +144,7 @@ export function gptSpec(result: ForecastResult, options: ChartOptions = {}): Top
     // (largest) model has no right neighbour and sits below the curve: below-right.
     ...([0, 1] as const).map((odd): Layer => ({
       data: { values: points.filter((_, i) => Number(i % 2 === 1 && i !== points.length - 1) === odd) },
-      mark: {
-        type: "text",
-        align: odd ? "right" : "left",
-        baseline: odd ? "bottom" : "top",
-        dx: odd ? -5 : 5,
-        dy: odd ? -3 : 3,
-        fontSize: 10.5,
-        color: COLORS.ink,
-      },
+      mark: { type: "text", ...labelOffset(odd === 1, [5, 3], [5, 3]), fontSize: 10.5, color: COLORS.ink },
       encoding: { text: { field: "size" } },
     })),
     {

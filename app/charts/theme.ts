@@ -140,6 +140,11 @@ export function lineLegend(entries: { label: string; color: string; dash?: numbe
 }
 
 /** Rows tagged with the series name a lineLegend keys on. */
+/** A point's text label set off diagonally: above-left of it (`aboveLeft`) or below-right, by [dx, dy] pixels on that side. */
+export function labelOffset(aboveLeft: boolean, left: [number, number], right: [number, number]): { align: "left" | "right"; baseline: "top" | "bottom"; dx: number; dy: number } {
+  return aboveLeft ? { align: "right", baseline: "bottom", dx: -left[0], dy: -left[1] } : { align: "left", baseline: "top", dx: right[0], dy: right[1] };
+}
+
 export const tag = <T extends object>(rows: T[], label: string) => rows.map((r) => ({ ...r, series: label }));
 
 /**

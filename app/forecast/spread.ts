@@ -54,15 +54,9 @@ export interface InputSpread {
   summary: string;
 }
 
-/** One comparable quantity read out of an input value: a number, a table cell or a choice. */
-interface Facet {
+/** One comparable quantity read out of an input value: a number, a table cell or a choice; its spread is described by the same fields. */
+interface Facet extends Pick<InputSpread, "key" | "label" | "unit" | "kind" | "scale" | "central"> {
   name: string;
-  key: string;
-  label: string;
-  unit: string;
-  kind: "number" | "choice";
-  scale: "linear" | "log";
-  central: boolean;
   read(value: InputValue | undefined): { same: string; value: number | null; text: string; detail: string | null } | null;
 }
 

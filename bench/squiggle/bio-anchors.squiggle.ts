@@ -13,6 +13,8 @@
 // Kept as in ours: the algorithmic halving time and savings cap ramp linearly in log FLOP
 // per sample, and hardware and spending are logistic in log space with their caps.
 
+import type { AlgoRule } from "../../app/forecast/models/bio-anchors-params";
+
 export interface SquiggleAnchor {
   label: string;
   /** Mean and sd of log10 FLOP₂₀₂₀. */
@@ -24,18 +26,8 @@ export interface SquiggleAnchor {
 export interface SquiggleBioAnchorsParams {
   anchors: SquiggleAnchor[];
   noPath: { low: number; high: number; weight: number };
-  /** Halving times in years, ramp ends in log10 FLOP, caps in OOM. */
-  algo: {
-    baseYear: number;
-    halvingSmall: number;
-    halvingLarge: number;
-    halvingSmallAt: number;
-    halvingLargeAt: number;
-    capSmall: number;
-    capLarge: number;
-    capSmallAt: number;
-    capLargeAt: number;
-  };
+  /** The engine's rule (halving times in years, ramp ends in log10 FLOP, caps in OOM) and the year progress counts from. */
+  algo: AlgoRule & { baseYear: number };
   hw: { logFlopPerDollar2020: number; halvingYears: number; logMaxFlopPerDollar: number };
   spend: { log2025: number; doublingYears: number; logGdp2020: number; gdpGrowth: number; logMaxGdpFraction: number };
 }

@@ -1,17 +1,7 @@
 // GPT-N extrapolation after Finnveden (2020): benchmark performance of the GPT-3 family as
 // a function of loss, extrapolated to larger budgets through a loss-vs-compute law.
 // Spec: docs/models.md §2 and the errata in §5. Deterministic: no sampling.
-import type {
-  ChoiceInputDef,
-  ForecastModel,
-  Headline,
-  InputDef,
-  Inputs,
-  NumberInputDef,
-  SeriesRow,
-  TableInputDef,
-  TableRow,
-} from "../types";
+import type { ChoiceInputDef, ForecastModel, Headline, InputDef, Inputs, NumberInputDef, SeriesRow, TableInputDef, TableRow } from "../types";
 import gpt3 from "../data/gpt3.json";
 import { invertLinear, invertLogistic, linearFit, logGrid, logistic, logisticFit } from "../fit";
 import { KAPLAN, PF_DAY_FLOP, kaplanComputeForN, kaplanNOpt } from "./scaling-laws";

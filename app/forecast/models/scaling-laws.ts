@@ -1,14 +1,6 @@
 // Neural scaling laws (Kaplan et al. 2020; Hoffmann et al. 2022; Besiroglu et al. 2024 refit)
 // as a deterministic widget. Spec: docs/models.md §3, where every constant is tagged [P].
-import type {
-  ChoiceInputDef,
-  ForecastModel,
-  Headline,
-  InputDef,
-  Inputs,
-  NumberInputDef,
-  SeriesRow,
-} from "../types";
+import type { ChoiceInputDef, ForecastModel, Headline, InputDef, Inputs, NumberInputDef, SeriesRow } from "../types";
 import { logGrid } from "../fit";
 
 export const PF_DAY_FLOP = 8.64e19;
