@@ -15,13 +15,12 @@ import { closeAll, nextEvent, openViewer, openViewers, pause, rssMb } from "./li
 import { prng, summarize, time, type Row } from "./lib";
 
 const PASSWORD = "bench-password-123";
-const FORKS = 40;
-const FORK_WARMUP = 3;
-const FAN_OUT_SOCKETS = 1000;
-const FAN_OUT_ROUNDS = 30;
-const FAN_OUT_WARMUP = 3;
-const PAGE_FORKS = 200;
-const PAGE_AUTHORS = 40;
+/** Measured forks per viewer count, after a few unmeasured ones. */
+const FORK_RUN = { forks: 40, warmup: 3 };
+/** One room of many sockets, a vote per round. */
+const FAN_OUT = { sockets: 1000, rounds: 30, warmup: 3 };
+/** The post page's size: forks and their authors. */
+const PAGE = { forks: 200, authors: 40 };
 
 interface BenchPost {
   id: number;
@@ -78,16 +77,16 @@ export async function benchLive(): Promise<Row[]> {
   return rows;
 }
 
-/** PAGE_FORKS single-input forks from PAGE_AUTHORS readers, some nested, so the aggregate pools many authors. */
+/** PAGE.forks single-input forks from PAGE.authors readers, some nested, so the aggregate pools many authors. */
 async function seedForks(services: ReturnType<typeof createServices>, post: BenchPost) {
   const model = getModel("bio-anchors")!;
   // Not hw_halving_years: the live cases fork that one, and the result cache is shared by all posts.
   const names = ["flop_per_dollar_2020", "spend_2025", "spend_doubling_years", "gdp_growth", "max_flop_per_dollar"];
   const authors = [];
-  for (let i = 0; i < PAGE_AUTHORS; i++) authors.push(await services.users.signup({ handle: `forker${i}`, displayName: `Forker ${i}`, password: PASSWORD }));
+  for (let i = 0; i < PAGE.authors; i++) authors.push(await services.users.signup({ handle: `forker${i}`, displayName: `Forker ${i}`, password: PASSWORD }));
   const rand = prng(5);
   const made: number[] = [];
-  for (let i = 0; i < PAGE_FORKS; i++) {
+  for (let i = 0; i < PAGE.forks; i++) {
     const name = names[i % names.length]!;
     const def = model.inputs.find((d) => d.name === name);
     if (def?.kind !== "number") throw new Error(`${name} is not a number input`);
@@ -95,7 +94,7 @@ async function seedForks(services: ReturnType<typeof createServices>, post: Benc
     const value = def.default * (0.705 + 0.015 * Math.floor(i / names.length));
     const fork = await services.forks.prepare(post.id, post.forecastId, { [name]: value }, { [name]: `Reason ${i}: the trend since 2020 says so.` });
     const parentId = made.length > 0 && rand() < 0.3 ? made[Math.floor(rand() * made.length)]! : null;
-    const { id } = await services.comments.create({ postId: post.id, parentId, authorId: authors[i % PAGE_AUTHORS]!.id, markdown: `Fork ${i}: I moved **${def.label}**.`, fork });
+    const { id } = await services.comments.create({ postId: post.id, parentId, authorId: authors[i % PAGE.authors]!.id, markdown: `Fork ${i}: I moved **${def.label}**.`, fork });
     made.push(id);
   }
 }
@@ -105,7 +104,7 @@ async function pageRow(app: RunningApp, reader: Client, post: BenchPost): Promis
   // The first request renders every fork's chart; later ones hit the SVG cache, as readers do.
   const [coldMs, first] = await time(() => reader.get(path));
   if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
-  if (!first.text.includes(`${PAGE_FORKS} forks by ${PAGE_AUTHORS} authors`)) throw new Error("the page lacks the community aggregate");
+  if (!first.text.includes(`${PAGE.forks} forks by ${PAGE.authors} authors`)) throw new Error("the page lacks the community aggregate");
   for (let i = 0; i < 4; i++) await reader.get(path);
   const samples: number[] = [];
   let bytes = 0;
@@ -116,7 +115,7 @@ async function pageRow(app: RunningApp, reader: Client, post: BenchPost): Promis
     samples.push(ms);
   }
   const s = summarize(samples);
-  return { group: "live", case: `post page, ${PAGE_FORKS} forks by ${PAGE_AUTHORS} authors + community aggregate, 30 GETs`, median: s.median, p95: s.p95, value: `${Math.round(bytes / 1024)} KB, first GET ${round(coldMs)} ms, server RSS after ${Math.round(rssMb(app.pid))} MB` };
+  return { group: "live", case: `post page, ${PAGE.forks} forks by ${PAGE.authors} authors + community aggregate, 30 GETs`, median: s.median, p95: s.p95, value: `${Math.round(bytes / 1024)} KB, first GET ${round(coldMs)} ms, server RSS after ${Math.round(rssMb(app.pid))} MB` };
 }
 
 // Every fork needs inputs never computed before, or the result cache would answer for the engine.
@@ -142,7 +141,7 @@ async function forkRows(app: RunningApp, writer: Client, reader: Client, post: B
   const screen: number[] = [];
   const replied: number[] = [];
   try {
-    for (let i = 0; i < FORK_WARMUP + FORKS; i++) {
+    for (let i = 0; i < FORK_RUN.warmup + FORK_RUN.forks; i++) {
       const marker = `Fork ${viewers}-${i}: the halving time moved.`;
       const got = nextEvent<{ forkId: number | null }>(b, "comment.created");
       const t0 = performance.now();
@@ -156,13 +155,13 @@ async function forkRows(app: RunningApp, writer: Client, reader: Client, post: B
       if (res.status !== 200) throw new Error(`fork answered ${res.status}: ${res.text.slice(0, 300)}`);
       if (payload.forkId === null) throw new Error("comment.created carried no forkId");
       if (page.status !== 200 || !page.text.includes(marker)) throw new Error("the refetched loader data lacks the new fork");
-      if (i < FORK_WARMUP) continue;
+      if (i < FORK_RUN.warmup) continue;
       event.push(at - t0);
       screen.push(shown - t0);
       replied.push(repliedAt - t0);
     }
     await pause(200);
-    const expected = (viewers - 1) * (FORK_WARMUP + FORKS);
+    const expected = (viewers - 1) * (FORK_RUN.warmup + FORK_RUN.forks);
     if (othersGot !== expected) throw new Error(`the other viewers got ${othersGot} comment.created events, expected ${expected}`);
   } finally {
     closeAll(others);
@@ -171,7 +170,7 @@ async function forkRows(app: RunningApp, writer: Client, reader: Client, post: B
   const e = summarize(event);
   const target = viewers === 200 ? (p95: number) => ({ target: "p95 ≤ 250", ok: p95 <= 250 }) : () => ({});
   const out: Row[] = [
-    { group: "live", case: `fork reply → comment.created at a viewer, ${viewers} ${viewers === 1 ? "viewer" : "viewers"}, ${FORKS} forks`, median: e.median, p95: e.p95, value: `HTTP reply p50 ${round(summarize(replied).median)} ms`, ...target(e.p95) },
+    { group: "live", case: `fork reply → comment.created at a viewer, ${viewers} ${viewers === 1 ? "viewer" : "viewers"}, ${FORK_RUN.forks} forks`, median: e.median, p95: e.p95, value: `HTTP reply p50 ${round(summarize(replied).median)} ms`, ...target(e.p95) },
   ];
   if (viewers === 200) {
     const s = summarize(screen);
@@ -185,7 +184,7 @@ async function fanOutRows(app: RunningApp, voter: Client, post: BenchPost, rssAt
   // sockets join; the at-start and before readings show which part the sockets add.
   const rssBefore = rssMb(app.pid);
   // Anonymous: a signed-in user may hold only 20 sockets, and viewers of a popular post mostly are.
-  const sockets: Socket[] = await openViewers(app.url, post.id, FAN_OUT_SOCKETS);
+  const sockets: Socket[] = await openViewers(app.url, post.id, FAN_OUT.sockets);
   let rssPeak = rssMb(app.pid);
   let arrivals: number[] = [];
   let allIn = () => {};
@@ -199,7 +198,7 @@ async function fanOutRows(app: RunningApp, voter: Client, post: BenchPost, rssAt
   const lasts: number[] = [];
   const replies: number[] = [];
   try {
-    for (let r = 0; r < FAN_OUT_WARMUP + FAN_OUT_ROUNDS; r++) {
+    for (let r = 0; r < FAN_OUT.warmup + FAN_OUT.rounds; r++) {
       arrivals = [];
       const complete = within<void>(10_000, "vote.changed at every socket", (ok) => (allIn = ok));
       // From just before the write is sent: what a voter's click costs everyone watching.
@@ -211,7 +210,7 @@ async function fanOutRows(app: RunningApp, voter: Client, post: BenchPost, rssAt
       await complete;
       await pause(50);
       if (arrivals.length !== sockets.length) throw new Error(`${arrivals.length} receipts for ${sockets.length} sockets`);
-      if (r < FAN_OUT_WARMUP) continue;
+      if (r < FAN_OUT.warmup) continue;
       firsts.push(arrivals[0]! - t0);
       lasts.push(Math.max(...arrivals) - t0);
       replies.push(repliedAt - t0);
@@ -222,10 +221,10 @@ async function fanOutRows(app: RunningApp, voter: Client, post: BenchPost, rssAt
   }
   const first = summarize(firsts);
   const last = summarize(lasts);
-  const label = `${FAN_OUT_SOCKETS} sockets in one room, vote over HTTP, ${FAN_OUT_ROUNDS} rounds`;
+  const label = `${FAN_OUT.sockets} sockets in one room, vote over HTTP, ${FAN_OUT.rounds} rounds`;
   return [
     { group: "live", case: `fan-out, first receipt: ${label}`, median: first.median, p99: first.p99, value: `HTTP reply p50 ${round(summarize(replies).median)} ms` },
     { group: "live", case: `fan-out, last receipt: ${label}`, median: last.median, p99: last.p99, target: "p99 ≤ 100", ok: last.p99 <= 100 },
-    { group: "live", case: `server RSS with ${FAN_OUT_SOCKETS} sockets connected`, value: `${Math.round(rssPeak)} MB (${Math.round(rssAtStart)} at start, ${Math.round(rssBefore)} just before the sockets)`, target: "≤ 300 MB", ok: rssPeak <= 300 },
+    { group: "live", case: `server RSS with ${FAN_OUT.sockets} sockets connected`, value: `${Math.round(rssPeak)} MB (${Math.round(rssAtStart)} at start, ${Math.round(rssBefore)} just before the sockets)`, target: "≤ 300 MB", ok: rssPeak <= 300 },
   ];
 }

@@ -5,6 +5,7 @@
 import type { Distribution, ForecastModel, Inputs, Preset, TableRow } from "../types";
 import { BIO_ANCHORS_INPUTS, DEFAULT_ANCHOR_ROWS } from "./bio-anchors-inputs";
 import { computeBioAnchors, createSessionCache } from "./bio-anchors-result";
+import { ANCHORS, type AnchorKey } from "./bio-anchors-params";
 
 export { COTRA_2020_SPREADSHEET } from "./bio-anchors-result";
 
@@ -30,19 +31,10 @@ function brainToLog10(d: Distribution): Distribution {
   }
 }
 
-/** The anchors table with some weights replaced, keyed by row index. */
-function anchorRows(weights: Record<number, number>): TableRow[] {
-  return DEFAULT_ANCHOR_ROWS.map((row, i) => ({ weight: weights[i] ?? row.weight }));
+/** The anchors table (rows in ANCHORS order) with some weights replaced, named by anchor. */
+function anchorRows(weights: Partial<Record<AnchorKey, number>>): TableRow[] {
+  return DEFAULT_ANCHOR_ROWS.map((row, i) => ({ weight: weights[ANCHORS[i]!.key] ?? row.weight }));
 }
-
-// Row indices of the anchors table (ANCHORS order).
-const SHORT = 0;
-const MEDIUM = 1;
-const LONG = 2;
-const LIFETIME = 3;
-const EVOLUTION = 4;
-const GENOME = 5;
-const NO_PATH = 6;
 
 /** Shown with every run, so that readers of a fork know what the defaults rest on. */
 export const DEFAULT_NOTES: string[] = [
@@ -64,7 +56,7 @@ const presets: Preset[] = [
     description:
       "Cotra's aggressive scenario [S]: algorithms halve every ~2 years for short-horizon-sized requirements (~1e32 FLOP, midway along the ramp) and ~1 year for medium/long ones, FLOP/$ halves every 1.5 years, spending doubles yearly up to 2% of GDP (reached in the mid-2030s), and the short-horizon anchor gets 40%. The other weights are our stand-in [U]. Scenario median: ~2036, which Cotra shades to 2040.",
     values: {
-      anchors: anchorRows({ [SHORT]: 40, [MEDIUM]: 25, [LONG]: 10, [EVOLUTION]: 5, [GENOME]: 5 }),
+      anchors: anchorRows({ short: 40, medium: 25, long: 10, evolution: 5, genome: 5 }),
       algo_halving_small: 3,
       algo_halving_large: 1,
       hw_halving_years: 1.5,
@@ -78,7 +70,7 @@ const presets: Preset[] = [
     description:
       "Cotra's conservative scenario [S]: algorithms halve every ~4 years for short-horizon-sized requirements and ~3 years for medium/long ones, FLOP/$ halves every 3.5 years, $300M in 2025 doubling every ~3 years and capped at 0.5% of GDP. The scenario also assumes larger requirements; the exact values are not public, so this preset stands in with [U] choices: TAI needs 2 OOM more inference compute than a brain (top of the plausible range), weight moves from the short horizon to the long horizon, evolution and 'no path', and hardware tops out at 1e23 FLOP/$ (a summary's ~6 OOM above 2020). Scenario median: ~2100, shaded to 2090.",
     values: {
-      anchors: anchorRows({ [SHORT]: 5, [MEDIUM]: 25, [LONG]: 25, [EVOLUTION]: 15, [NO_PATH]: 15 }),
+      anchors: anchorRows({ short: 5, medium: 25, long: 25, evolution: 15, nopath: 15 }),
       tai_vs_brain_ooms: 2,
       algo_halving_small: 5,
       algo_halving_large: 3,
@@ -96,7 +88,7 @@ const presets: Preset[] = [
       "The two model changes Cotra's 2022 update names [P]: FLOP/$ in 2020 about one OOM higher than the report assumed (A100s, bulk discounts, ~50% utilisation), and more weight on the shorter-horizon, lower-compute anchors. She does not publish the new weights [U]; these are Rethink Priorities' reconstruction [R] (a 17% one-second-horizon anchor, folded here into the short horizon: 47% short, 10% each medium, long, lifetime, evolution and genome, 3% no path). Result: median 2042 and 36% by 2036 against her ~2040 and ~35%; it runs higher than her ~15% by 2030 (22%) and ~60% by 2050 (67%). Her bottom line also moved for reasons outside the model (AI speeding up AI research, her own judgement), which no input here carries.",
     values: {
       flop_per_dollar_2020: 1e18,
-      anchors: anchorRows({ [SHORT]: 47, [MEDIUM]: 10, [LONG]: 10, [LIFETIME]: 10, [EVOLUTION]: 10, [GENOME]: 10, [NO_PATH]: 3 }),
+      anchors: anchorRows({ short: 47, medium: 10, long: 10, lifetime: 10, evolution: 10, genome: 10, nopath: 3 }),
     },
   },
 ];
