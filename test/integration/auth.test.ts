@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { countRows } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -27,8 +27,7 @@ describe("accounts and sessions", () => {
   });
 
   it("issues a new session id on every login", async () => {
-    const client = new Client(server.url);
-    await client.signup("bob");
+    const client = await signedUpClient(server.url, "bob");
     const first = client.cookies.get("fc_session");
     const res = await client.login("bob");
     expect(res.status).toBe(302);
@@ -42,8 +41,7 @@ describe("accounts and sessions", () => {
   });
 
   it("gives one generic message for an unknown handle and a wrong password", async () => {
-    const client = new Client(server.url);
-    await client.signup("carol");
+    await signedUpClient(server.url, "carol");
     const unknown = await new Client(server.url).login("nobody-here", "whatever-password");
     const wrong = await new Client(server.url).login("carol", "not the password");
     expect(unknown.status).toBe(401);
@@ -85,8 +83,7 @@ describe("accounts and sessions", () => {
   });
 
   it("logs out only by POST, and the session is gone afterwards", async () => {
-    const client = new Client(server.url);
-    await client.signup("erin");
+    const client = await signedUpClient(server.url, "erin");
     const token = client.cookies.get("fc_session")!;
     const get = await client.get("/logout");
     expect(get.status).toBe(200);
@@ -99,8 +96,7 @@ describe("accounts and sessions", () => {
   });
 
   it("refuses cross-site form posts with 403", async () => {
-    const client = new Client(server.url);
-    await client.signup("frank");
+    const client = await signedUpClient(server.url, "frank");
     const res = await client.post("/posts/new", { title: "Forged", markdown: "body" }, { origin: "https://evil.example" });
     expect(res.status).toBe(403);
     const site = await client.post("/posts/new", { title: "Forged", markdown: "body" }, { "sec-fetch-site": "cross-site" });
@@ -119,8 +115,7 @@ describe("the redirect after log-in", () => {
   const phish = "/\t/evil.example/phish";
 
   it("never leaves our origin, however the target is disguised", async () => {
-    const client = new Client(server.url);
-    await client.signup("redirected");
+    const client = await signedUpClient(server.url, "redirected");
     await client.post("/logout", {});
     for (const redirectTo of [phish, "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/.//evil.example"]) {
       const res = await client.post("/login", { handle: "redirected", password: "correct horse battery", redirectTo });
@@ -130,8 +125,7 @@ describe("the redirect after log-in", () => {
   });
 
   it("bounces an already logged-in reader only to a path of ours", async () => {
-    const client = new Client(server.url);
-    await client.signup("bounced");
+    const client = await signedUpClient(server.url, "bounced");
     const res = await client.get(`/login?redirectTo=${encodeURIComponent(phish)}`);
     expect(res.status).toBe(302);
     expect(res.location).toBe("/");
@@ -140,8 +134,7 @@ describe("the redirect after log-in", () => {
   });
 
   it("answers a newline or a non-Latin-1 target with a redirect, never a 500 after the session was made", async () => {
-    const client = new Client(server.url);
-    await client.signup("unicode-target");
+    const client = await signedUpClient(server.url, "unicode-target");
     await client.post("/logout", {});
     const newline = await client.post("/login", { handle: "unicode-target", password: "correct horse battery", redirectTo: "/posts\r\nSet-Cookie: x=1" });
     expect(newline.status).toBe(302);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { postAction } from "../support/actions";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
@@ -14,10 +14,8 @@ const lastCommentId = () => queryOne<{ id: number }>(server.databasePath, "SELEC
 
 beforeAll(async () => {
   server = await startTestServer();
-  alice = new Client(server.url);
-  bob = new Client(server.url);
-  await alice.signup("alice");
-  await bob.signup("bob");
+  alice = await signedUpClient(server.url, "alice");
+  bob = await signedUpClient(server.url, "bob");
   slug = await alice.createPost("Thread host");
   otherSlug = await alice.createPost("Another post");
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -57,8 +57,7 @@ describe("POST /api/forecasts/preview", () => {
     expect(JSON.parse((await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 + distinct - 1 })).text).cached).toBe(true);
     expect(JSON.parse((await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 })).text).cached).toBe(false);
 
-    const author = new Client(server.url);
-    await author.signup("preview-publisher");
+    const author = await signedUpClient(server.url, "preview-publisher");
     const published = await author.post("/posts/new", { title: "Published forecast", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors", "forecast.hw_halving_years": "2" });
     expect(published.status).toBe(302);
     expect(countRows(server.databasePath, "forecast_results")).toBe(1);

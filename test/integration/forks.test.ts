@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { parseCsv } from "../support/csv";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
@@ -25,10 +25,8 @@ const forkForm = (forkOf: number | string, fields: Record<string, string | numbe
 
 beforeAll(async () => {
   server = await startTestServer();
-  author = new Client(server.url);
-  reader = new Client(server.url);
-  await author.signup("host");
-  await reader.signup("forker");
+  author = await signedUpClient(server.url, "host");
+  reader = await signedUpClient(server.url, "forker");
   for (const title of ["Timelines", "Other timelines"]) {
     const res = await author.post("/posts/new", { title, markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
     expect(res.status).toBe(302);

@@ -3,7 +3,7 @@ import { io as connectSocket, type Socket } from "socket.io-client";
 import type { Live } from "../../server/live";
 import { postRoom } from "../../app/discussion/live-events";
 import { sessionTokenFrom } from "../../app/utils/cookies.server";
-import { Client } from "../support/client";
+import { signedUpClient } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";
 import { within } from "../support/waits";
 
@@ -22,8 +22,7 @@ beforeAll(async () => {
   // The app attaches the live channel itself (server/app.ts); the test uses that instance.
   server = await startTestServer({ liveLog: (line) => logged.push(line) });
   live = server.live;
-  const author = new Client(server.url);
-  await author.signup("livewire");
+  const author = await signedUpClient(server.url, "livewire");
   cookie = `fc_session=${author.cookies.get("fc_session")}`;
   userId = server.services.sessions.resolve(sessionTokenFrom(cookie))!.id;
   for (let i = 1; i <= 6; i++) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -47,10 +47,8 @@ function next<T>(socket: Socket, event: string): Promise<T> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  author = new Client(server.url);
-  bob = new Client(server.url);
-  await author.signup("carol");
-  await bob.signup("bob");
+  author = await signedUpClient(server.url, "carol");
+  bob = await signedUpClient(server.url, "bob");
   const res = await author.post("/posts/new", { title: "Timelines for notices", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
   expect(res.status).toBe(302);
   slug = "timelines-for-notices";
@@ -106,8 +104,7 @@ describe("notifications", () => {
 
 describe("moderation, end to end over HTTP", () => {
   it("removes a comment with a public reason, tells its author, logs it, and restores it", async () => {
-    const mod = new Client(server.url);
-    await mod.signup("modest");
+    const mod = await signedUpClient(server.url, "modest");
     server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'modest'").run();
     await bob.reply(slug, "Something rude.");
     const id = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments WHERE markdown = ?", "Something rude.")!.id;
@@ -134,8 +131,7 @@ describe("moderation, end to end over HTTP", () => {
     const mod = new Client(server.url);
     await mod.login("modest");
     expect((await mod.post(`/posts/${slug}`, { intent: "set-slow-mode", minutes: 5, reason: "Heated" })).status).toBe(200);
-    const dana = new Client(server.url);
-    await dana.signup("dana");
+    const dana = await signedUpClient(server.url, "dana");
     expect((await dana.post(`/posts/${slug}`, { intent: "reply", markdown: "First.", parentId: "" })).status).toBe(200);
     const second = await dana.post(`/posts/${slug}`, { intent: "reply", markdown: "Second.", parentId: "" });
     expect(second.status).toBe(429);

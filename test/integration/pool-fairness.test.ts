@@ -5,7 +5,7 @@
 // absolute times: speed targets live in `npm run bench`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postAction } from "../support/actions";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -24,10 +24,8 @@ describe("a burst of pathological edits", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    attacker = new Client(server.url);
-    victim = new Client(server.url);
-    await attacker.signup("pool-attacker");
-    await victim.signup("pool-victim");
+    attacker = await signedUpClient(server.url, "pool-attacker");
+    victim = await signedUpClient(server.url, "pool-victim");
     slug = await victim.createPost("A quiet thread");
     victimComment = (await postAction(victim, `/posts/${slug}`, { intent: "reply", markdown: "The victim's words.", parentId: "" })).data!.commentId as number;
     attackerComment = (await postAction(attacker, `/posts/${slug}`, { intent: "reply", markdown: "The attacker's own comment.", parentId: "" })).data!.commentId as number;
@@ -95,8 +93,7 @@ describe("writes in flight", () => {
   afterAll(() => server.stop());
 
   it("caps one person at eight writes being handled, refusing the rest unread with a 429, and frees the slots after", async () => {
-    const eager = new Client(server.url);
-    await eager.signup("eager-writer");
+    const eager = await signedUpClient(server.url, "eager-writer");
     const slug = await eager.createPost("Eager");
     const commentId = (await postAction(eager, `/posts/${slug}`, { intent: "reply", markdown: "Mine.", parentId: "" })).data!.commentId as number;
     const statuses = await Promise.all(
@@ -105,8 +102,7 @@ describe("writes in flight", () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(12);
     expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(8);
     // Someone else is not affected, and the person's own slots come back.
-    const other = new Client(server.url);
-    await other.signup("other-writer");
+    const other = await signedUpClient(server.url, "other-writer");
     expect((await postAction(other, `/posts/${slug}`, { intent: "reply", markdown: "Unaffected.", parentId: "" })).status).toBe(200);
     expect((await postAction(eager, `/posts/${slug}`, { intent: "reply", markdown: "Calm again.", parentId: "" })).status).toBe(200);
   }, 60_000);
@@ -120,8 +116,7 @@ describe("the Markdown time budget", () => {
   afterAll(() => server.stop());
 
   it("refuses a text too complex to render in time with a 422 that says so, writes nothing, and keeps serving", async () => {
-    const author = new Client(server.url);
-    await author.signup("budget-author");
+    const author = await signedUpClient(server.url, "budget-author");
     const slug = await author.createPost("Budget");
     const commentId = (await postAction(author, `/posts/${slug}`, { intent: "reply", markdown: "Simple words.", parentId: "" })).data!.commentId as number;
     const res = await author.post(`/posts/${slug}`, { intent: "edit-comment", commentId, markdown: PATHOLOGICAL[1]! });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -7,8 +7,7 @@ let server: TestServer;
 let author: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  author = new Client(server.url);
-  await author.signup("writer");
+  author = await signedUpClient(server.url, "writer");
 });
 afterAll(() => server.stop());
 
@@ -74,8 +73,7 @@ describe("posts", () => {
 
   it("lets only the author edit a post", async () => {
     const slug = await author.createPost("Editable", "first");
-    const other = new Client(server.url);
-    await other.signup("intruder");
+    const other = await signedUpClient(server.url, "intruder");
     expect((await other.get(`/posts/${slug}/edit`)).status).toBe(403);
     const refused = await other.post(`/posts/${slug}/edit`, { title: "Hijacked", markdown: "mine now" });
     expect(refused.status).toBe(403);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../app/discussion/rate-limits";
 import { postAction } from "../support/actions";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -16,16 +16,14 @@ const member = (handle: string) => server.services.users.signup({ handle, displa
 
 beforeAll(async () => {
   server = await startTestServer({ rateLimits: true });
-  host = new Client(server.url);
-  await host.signup("limits-host");
+  host = await signedUpClient(server.url, "limits-host");
   slug = await host.createPost("Rate limited thread");
 });
 afterAll(() => server.stop());
 
 describe("rate limits", () => {
   it("stops the eleventh reply in a minute with a 429 that names the limit and when it resets, and writes nothing", async () => {
-    const talker = new Client(server.url);
-    await talker.signup("talker");
+    const talker = await signedUpClient(server.url, "talker");
     for (let i = 0; i < RATE_LIMITS.reply.points; i++) {
       expect((await talker.post(`/posts/${slug}`, { intent: "reply", markdown: `Reply ${i}`, parentId: "" })).status).toBe(200);
     }
@@ -40,8 +38,7 @@ describe("rate limits", () => {
   });
 
   it("limits edits per person, counting only edits the person may make, even in their own thread", async () => {
-    const editor = new Client(server.url);
-    await editor.signup("editor");
+    const editor = await signedUpClient(server.url, "editor");
     const own = await postAction(editor, `/posts/${slug}`, { intent: "reply", markdown: "Draft 0", parentId: "" });
     const theirs = await postAction(host, `/posts/${slug}`, { intent: "reply", markdown: "Not yours", parentId: "" });
     // Refused before the limit counts (and before any render).
@@ -70,8 +67,7 @@ describe("rate limits", () => {
     for (let i = 0; i < RATE_LIMITS.reply.points + 2; i++) {
       expect((await host.post(`/posts/${slug}`, { intent: "reply", markdown: `Host ${i}`, parentId: "" })).status).toBe(200);
     }
-    const mod = new Client(server.url);
-    await mod.signup("limits-mod");
+    const mod = await signedUpClient(server.url, "limits-mod");
     server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'limits-mod'").run();
     for (let i = 0; i < RATE_LIMITS.reply.points + 2; i++) {
       expect((await mod.post(`/posts/${slug}`, { intent: "reply", markdown: `Mod ${i}`, parentId: "" })).status).toBe(200);

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { postAction } from "../support/actions";
-import { Client, cookieOf } from "../support/client";
+import { Client, cookieOf, signedUpClient } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";
 
 const WAIT_MS = 3000;
@@ -15,8 +15,7 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   // Expiry is noticed by a sweep; a short one keeps the test quick.
   server = await startTestServer({ liveSessionSweepMs: 100 });
-  replier = new Client(server.url);
-  await replier.signup("sock-replier");
+  replier = await signedUpClient(server.url, "sock-replier");
   slug = await replier.createPost("Sockets");
 });
 afterEach(() => {
@@ -90,8 +89,7 @@ describe("a session's sockets", () => {
     expect(await Promise.all(both)).toEqual(["io server disconnect", "io server disconnect"]);
 
     const banned = await twoBrowsers("sock-banned");
-    const mod = new Client(server.url);
-    await mod.signup("sock-mod");
+    const mod = await signedUpClient(server.url, "sock-mod");
     server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'sock-mod'").run();
     const gone = [dropped(banned.socketA), dropped(banned.socketB)];
     expect((await mod.post("/users/sock-banned", { intent: "ban", length: "1", reason: "Testing bans" })).status).toBeLessThan(400);

@@ -1,6 +1,6 @@
 // The Assumptions view on the post page: real server, real forks, values read from the HTML.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -36,8 +36,7 @@ const dots = (html: string) => [...html.matchAll(/class="spread__dot" href="(#c-
 
 beforeAll(async () => {
   server = await startTestServer();
-  host = new Client(server.url);
-  await host.signup("host");
+  host = await signedUpClient(server.url, "host");
   const res = await host.post("/posts/new", { title: "Spread", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
   expect(res.status).toBe(302);
   slug = "spread";

@@ -1,7 +1,7 @@
 // A Squiggle post, its parameter forks and its code forks through the forms (with and without
 // JavaScript), as stored and as the thread page, the API, the exports and rebase show them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { countRows, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -33,10 +33,8 @@ const jsonFork = (payload: unknown) => ({ fork: JSON.stringify(payload) });
 
 beforeAll(async () => {
   server = await startTestServer();
-  author = new Client(server.url);
-  reader = new Client(server.url);
-  await author.signup("modeller");
-  await reader.signup("skeptic");
+  author = await signedUpClient(server.url, "modeller");
+  reader = await signedUpClient(server.url, "skeptic");
   // Without JavaScript: the model field and the program's textarea.
   const res = await author.post("/posts/new", { title: "Supply", markdown: "A Squiggle model.", attachForecast: "on", "forecast.$model": "squiggle", "forecast.$source": PROGRAM });
   expect(res.status, res.text.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 3000)).toBe(302);

@@ -70,6 +70,13 @@ export class Client {
   }
 }
 
+/** A new client of the server at `url`, signed up (and so logged in) as `handle`. */
+export async function signedUpClient(url: string, handle: string): Promise<Client> {
+  const client = new Client(url);
+  await client.signup(handle);
+  return client;
+}
+
 /** The Cookie header a browser would send with this client's jar (for socket.io clients). */
 export function cookieOf(client: Client): string {
   return [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
