@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import type { Client } from "../support/client";
 import { queryOne } from "../support/db";
-import { startTestServer, type TestServer } from "../support/server";
+import { startWithReader, type TestServer } from "../support/server";
 
 let server: TestServer;
 let reader: Client;
-beforeAll(async () => {
-  server = await startTestServer({ seed: true });
-  reader = new Client(server.url);
-});
+beforeAll(async () => ({ server, reader } = await startWithReader({ seed: true })));
 afterAll(() => server.stop());
 
 const seeded: [string, string, RegExp][] = [

@@ -2,15 +2,12 @@
 // The CSP is parsed into directives and each is asserted, Discourse-spec style.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsp } from "../../server/csp";
-import { Client } from "../support/client";
-import { startTestServer, type TestServer } from "../support/server";
+import type { Client } from "../support/client";
+import { startWithReader, type TestServer } from "../support/server";
 
 let server: TestServer;
 let client: Client;
-beforeAll(async () => {
-  server = await startTestServer({ seed: true });
-  client = new Client(server.url);
-});
+beforeAll(async () => ({ server, reader: client } = await startWithReader({ seed: true })));
 afterAll(() => server.stop());
 
 function nonceOf(directives: Record<string, string[]>): string {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAppServer, type AppServer } from "../../server/app";
+import { Client } from "./client";
 
 export interface TestServer extends AppServer {
   dir: string;
@@ -10,10 +11,17 @@ export interface TestServer extends AppServer {
   stop(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  seed?: boolean;
+  computeTimeoutMs?: number;
+  markdownBudgetMs?: number;
+  liveSessionSweepMs?: number;
+  liveLog?: (line: string) => void;
+  rateLimits?: boolean;
+}
+
 /** Rate limits are off unless a test asks: most suites sign up many users from 127.0.0.1 and test something else. */
-export async function startTestServer(
-  options: { seed?: boolean; computeTimeoutMs?: number; markdownBudgetMs?: number; liveSessionSweepMs?: number; liveLog?: (line: string) => void; rateLimits?: boolean } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-test-"));
   const databasePath = join(dir, "forkcast.db");
   const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveSessionSweepMs: options.liveSessionSweepMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false });
@@ -26,4 +34,10 @@ export async function startTestServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A started test server and an anonymous client of it, for suites that read what it serves. */
+export async function startWithReader(options: TestServerOptions = {}): Promise<{ server: TestServer; reader: Client }> {
+  const server = await startTestServer(options);
+  return { server, reader: new Client(server.url) };
 }
