@@ -8,7 +8,7 @@ import { createServices } from "../app/services/index.server";
 import type { SessionUser } from "../app/services/types";
 import { Client } from "../test/support/client";
 import { startApp } from "../test/support/process";
-import { prng, summarize, time, type Row } from "./lib";
+import { prng, summarize, time, timePageGets, type Row } from "./lib";
 
 const PARAGRAPH = "I would put the **hardware halving time** nearer 2 years; at $10^{17}$ FLOP per dollar that moves the median by about a decade.";
 
@@ -49,17 +49,8 @@ export async function benchDiscussion(): Promise<Row[]> {
     const reader = new Client(app.url);
     await reader.signup("bench-reader");
     const page = async (path: string, label: string, target?: number) => {
-      for (let i = 0; i < 5; i++) await reader.get(path);
-      const samples: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < 50; i++) {
-        const [ms, res] = await time(() => reader.get(path));
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        bytes = res.text.length;
-        samples.push(ms);
-      }
-      const s = summarize(samples);
-      rows.push({ group: "discussion", case: label, median: s.median, p95: s.p95, value: `${Math.round(bytes / 1024)} KB`, ...(target ? { target: `median ≤ ${target}`, ok: s.median <= target } : {}) });
+      const s = await timePageGets(reader, path, 5, 50);
+      rows.push({ group: "discussion", case: label, median: s.median, p95: s.p95, value: `${Math.round(s.bytes / 1024)} KB`, ...(target ? { target: `median ≤ ${target}`, ok: s.median <= target } : {}) });
     };
     await page(`/posts/${post.slug}`, `post page, 500 comments (depth ≤ ${maxDepth}), first 150 rendered, 50 GETs`, 60);
     await page(`/posts/${post.slug}?comments=all`, "same post, all 500 comments rendered (?comments=all)");

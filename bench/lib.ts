@@ -27,6 +27,20 @@ export async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   return [performance.now() - t0, out];
 }
 
+/** Timed GETs of one page after a few unmeasured ones: the latency summary and the page's size in characters. */
+export async function timePageGets(reader: { get(path: string): Promise<{ status: number; text: string }> }, path: string, warmup: number, runs: number) {
+  for (let i = 0; i < warmup; i++) await reader.get(path);
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const [ms, res] = await time(() => reader.get(path));
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    bytes = res.text.length;
+    samples.push(ms);
+  }
+  return { ...summarize(samples), bytes };
+}
+
 /** mulberry32: deterministic fixtures, so runs compare. */
 export function prng(seed: number) {
   let a = seed >>> 0;

@@ -12,7 +12,7 @@ import { Client, cookieOf } from "../test/support/client";
 import { startApp, type RunningApp } from "../test/support/process";
 import { within } from "../test/support/waits";
 import { closeAll, nextEvent, openViewer, openViewers, pause, rssMb } from "./live-clients";
-import { prng, summarize, time, type Row } from "./lib";
+import { prng, summarize, time, timePageGets, type Row } from "./lib";
 
 const PASSWORD = "bench-password-123";
 /** Measured forks per viewer count, after a few unmeasured ones. */
@@ -105,17 +105,8 @@ async function pageRow(app: RunningApp, reader: Client, post: BenchPost): Promis
   const [coldMs, first] = await time(() => reader.get(path));
   if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
   if (!first.text.includes(`${PAGE.forks} forks by ${PAGE.authors} authors`)) throw new Error("the page lacks the community aggregate");
-  for (let i = 0; i < 4; i++) await reader.get(path);
-  const samples: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < 30; i++) {
-    const [ms, res] = await time(() => reader.get(path));
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-    bytes = res.text.length;
-    samples.push(ms);
-  }
-  const s = summarize(samples);
-  return { group: "live", case: `post page, ${PAGE.forks} forks by ${PAGE.authors} authors + community aggregate, 30 GETs`, median: s.median, p95: s.p95, value: `${Math.round(bytes / 1024)} KB, first GET ${round(coldMs)} ms, server RSS after ${Math.round(rssMb(app.pid))} MB` };
+  const s = await timePageGets(reader, path, 4, 30);
+  return { group: "live", case: `post page, ${PAGE.forks} forks by ${PAGE.authors} authors + community aggregate, 30 GETs`, median: s.median, p95: s.p95, value: `${Math.round(s.bytes / 1024)} KB, first GET ${round(coldMs)} ms, server RSS after ${Math.round(rssMb(app.pid))} MB` };
 }
 
 // Every fork needs inputs never computed before, or the result cache would answer for the engine.

@@ -10,26 +10,18 @@ function CompareForm({ options }: { options: { value: string; label: string }[] 
   return (
     <form className="compare-form" method="get" action="/compare">
       <span className="compare-form__label">Compare any two:</span>
-      <label>
-        <span className="visually-hidden">A</span>
-        <select name="a" defaultValue={options[0]!.value}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              A: {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="visually-hidden">B</span>
-        <select name="b" defaultValue={options[1]!.value}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              B: {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {(["A", "B"] as const).map((side, i) => (
+        <label key={side}>
+          <span className="visually-hidden">{side}</span>
+          <select name={side.toLowerCase()} defaultValue={options[i]!.value}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {side}: {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <button type="submit" className="button button--small button--quiet">
         Compare
       </button>

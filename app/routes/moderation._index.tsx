@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { OlderLink } from "~/components/older-link";
 import { Time } from "~/components/time";
 import { idSchema } from "~/discussion/schemas";
 
@@ -71,7 +72,9 @@ export default function ModerationLog() {
           ))}
         </tbody>
       </table>
-      {hasMore ? <Link to={`?before=${entries[entries.length - 1]!.id}`}>Older entries</Link> : null}
+      <OlderLink items={entries} hasMore={hasMore}>
+        Older entries
+      </OlderLink>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { OlderLink } from "~/components/older-link";
 import { Time } from "~/components/time";
 import { notificationActionSchema } from "~/discussion/moderation-schemas";
 import { idSchema } from "~/discussion/schemas";
@@ -63,7 +64,9 @@ export default function Notifications() {
           </li>
         ))}
       </ol>
-      {hasMore ? <Link to={`?before=${items[items.length - 1]!.id}`}>Older notifications</Link> : null}
+      <OlderLink items={items} hasMore={hasMore}>
+        Older notifications
+      </OlderLink>
     </section>
   );
 }
