@@ -1,7 +1,7 @@
 // Moderators' and authors' tools on threads and comments. Every action checks the permission
 // module, changes the row, and appends to the public log in one IMMEDIATE transaction, then
 // tells the page live. Bans and roles live in accounts.server.ts.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { comments, moderationLog, postBans, posts, users } from "../../db/schema";
@@ -11,6 +11,7 @@ import type { LiveHub } from "./broadcast";
 import type { Clock } from "./clock";
 import { authorize, loadThread, type Reader } from "./guard.server";
 import type { NotificationService } from "./notifications.server";
+import { olderThan, onePage } from "./paging";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -204,12 +205,12 @@ export function createModerationService(db: Db, now: Clock, live: LiveHub, notif
         .innerJoin(users, eq(users.id, moderationLog.actorId))
         .leftJoin(subject, eq(subject.id, moderationLog.subjectUserId))
         .leftJoin(posts, eq(posts.id, moderationLog.postId))
-        .where(before === null ? undefined : lt(moderationLog.id, before))
+        .where(olderThan(moderationLog.id, before))
         .orderBy(desc(moderationLog.id))
         .limit(LOG_PAGE + 1)
         .all();
-      const entries = rows.slice(0, LOG_PAGE);
-      return { entries, hasMore: rows.length > LOG_PAGE };
+      const { page: entries, hasMore } = onePage(rows, LOG_PAGE);
+      return { entries, hasMore };
     },
   };
 }

@@ -1,11 +1,12 @@
 // Notices for one person: replies to them, forks of their forecasts (with the numbers), the
 // outcome of their reports, moderation of their writing. Written in the same transaction as
 // the event, pushed live to the person's own sockets after commit.
-import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notifications, posts, users, type NotificationKind } from "../../db/schema";
 import type { Clock } from "./clock";
 import type { LiveHub } from "./broadcast";
+import { olderThan, onePage } from "./paging";
 
 type Writer = Pick<Db, "insert">;
 
@@ -70,11 +71,12 @@ export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
         .from(notifications)
         .leftJoin(posts, eq(posts.id, notifications.postId))
         .leftJoin(users, eq(users.id, notifications.actorId))
-        .where(and(eq(notifications.userId, userId), before === null ? undefined : lt(notifications.id, before)))
+        .where(and(eq(notifications.userId, userId), olderThan(notifications.id, before)))
         .orderBy(desc(notifications.id))
         .limit(NOTIFICATION_PAGE + 1)
         .all();
-      const items = rows.slice(0, NOTIFICATION_PAGE).map((r) => ({
+      const { page, hasMore } = onePage(rows, NOTIFICATION_PAGE);
+      const items = page.map((r) => ({
         id: r.id,
         kind: r.kind,
         text: r.text,
@@ -83,7 +85,7 @@ export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
         read: r.readAt !== null,
         createdAt: r.createdAt,
       }));
-      return { items, hasMore: rows.length > NOTIFICATION_PAGE };
+      return { items, hasMore };
     },
 
     /** Marks one notice, or all of them, read; returns the new unread count. */

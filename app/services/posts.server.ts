@@ -9,6 +9,7 @@ import type { ForecastService } from "./forecasts.server";
 import type { ComputedForecast } from "./types";
 import type { MarkdownRenderer } from "./render.server";
 import type { Broadcast } from "./broadcast";
+import { onePage } from "./paging";
 import type { PostSummary, PostView } from "./types";
 
 export const PAGE_SIZE = 20;
@@ -139,7 +140,8 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
         .limit(PAGE_SIZE + 1)
         .offset((opts.page - 1) * PAGE_SIZE)
         .all();
-      return { posts: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+      const { page, hasMore } = onePage(rows, PAGE_SIZE);
+      return { posts: page, hasMore };
     },
 
     byAuthor(authorId: number, sort: "new" | "top", limit = 50): PostSummary[] {
