@@ -40,6 +40,19 @@ function community(id: string, results: ForecastResult[], inputs: Inputs[]) {
   return { agg, answers: results.map((r, i) => ({ label: names[i]!, asker: i === 0, result: r })) };
 }
 
+/** The community chart at desktop and phone width, each compiled without warnings and no text under 12 px. */
+async function communityCharts(answers: ReturnType<typeof community>["answers"], agg: ReturnType<typeof community>["agg"]) {
+  const charts: { options: { width?: number; compact?: boolean }; svg: string }[] = [];
+  for (const options of [{}, { width: 358, compact: true }]) {
+    const spec = quickCommunitySpec(answers, agg, agg.summary, options);
+    expect(warningsOf(spec)).toEqual([]);
+    const svg = await renderSvg(spec, { label: agg.summary });
+    expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(12);
+    charts.push({ options, svg });
+  }
+  return charts;
+}
+
 
 describe("quick charts", () => {
   const p = [prob(0.35), prob(0.22), prob(0.05)];
@@ -61,11 +74,7 @@ describe("quick charts", () => {
 
   it("a thread's probabilities: one row per author, the median and the geometric mean of odds as rules", async () => {
     const { agg, answers } = community("quick-probability", p, [0.35, 0.22, 0.05].map((x) => ({ ...Q, probability: x })));
-    for (const options of [{}, { width: 358, compact: true }]) {
-      const spec = quickCommunitySpec(answers, agg, agg.summary, options);
-      expect(warningsOf(spec)).toEqual([]);
-      const svg = await renderSvg(spec, { label: agg.summary });
-      expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(12);
+    for (const { options, svg } of await communityCharts(answers, agg)) {
       expect(svg).toContain("Ada (asked)");
       // The phone's legend names the rules; their numbers stand in the headlines beside the chart.
       const wide = !("width" in options);
@@ -81,13 +90,7 @@ describe("quick charts", () => {
       ["quick-quantity", q, [{ ...QTY, scale: "log", answer: [{ p: 0.05, value: 1e26 }, { p: 0.95, value: 1e27 }] }, { ...QTY, scale: "log", answer: [{ p: 0.05, value: 3e25 }, { p: 0.95, value: 5e27 }] }]],
     ] as const) {
       const { agg, answers } = community(id, [...results], inputs.map((i) => i as unknown as Inputs));
-      for (const options of [{}, { width: 358, compact: true }]) {
-        const spec = quickCommunitySpec(answers, agg, agg.summary, options);
-        expect(warningsOf(spec)).toEqual([]);
-        const svg = await renderSvg(spec, { label: agg.summary });
-        expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(12);
-        expect(svg).toContain("Pooled");
-      }
+      for (const { svg } of await communityCharts(answers, agg)) expect(svg).toContain("Pooled");
     }
   });
 

@@ -5,7 +5,7 @@ import { quickProbabilityModel } from "./probability";
 import { quickQuantityModel } from "./quantity";
 import { statedDistribution, statedQuantile } from "./quantiles";
 import { formatInputValue } from "../diff";
-import type { Inputs } from "../types";
+import type { ForecastModel, Inputs } from "../types";
 
 describe("median", () => {
   it("is the middle answer, or the mean of the middle two", () => {
@@ -134,6 +134,18 @@ describe("stated percentiles", () => {
   });
 });
 
+
+/** Ada asks (the post's forecast) and Tomás answers in a reply: the two-answer thread. */
+function askedAndAnswered(model: ForecastModel, ada: Inputs, tomas: Inputs) {
+  return aggregateAnswers(
+    model,
+    [
+      { authorKey: 1, authorName: "Ada", forecastId: 1, commentId: null, createdAt: 1, inputs: ada, asker: true },
+      { authorKey: 2, authorName: "Tomás", forecastId: 2, commentId: 5, createdAt: 2, inputs: tomas, asker: false },
+    ],
+    format(model),
+  )!;
+}
 describe("pooled dates and quantities", () => {
   it("the pool of two answers is their equal-weight mixture", () => {
     const a = statedDistribution([{ p: 0.05, value: 2026 }, { p: 0.95, value: 2030 }], "linear")!;
@@ -151,14 +163,7 @@ describe("pooled dates and quantities", () => {
 
   it("aggregates date answers into a pooled result with a CDF by year", () => {
     const inputs = (p5: number, p95: number) => ({ question: "When?", answer: [{ p: 0.05, value: p5 }, { p: 0.95, value: p95 }] });
-    const agg = aggregateAnswers(
-      quickDateModel,
-      [
-        { authorKey: 1, authorName: "Ada", forecastId: 1, commentId: null, createdAt: 1, inputs: inputs(2026, 2030), asker: true },
-        { authorKey: 2, authorName: "Tomás", forecastId: 2, commentId: 5, createdAt: 2, inputs: inputs(2040, 2044), asker: false },
-      ],
-      format(quickDateModel),
-    )!;
+    const agg = askedAndAnswered(quickDateModel, inputs(2026, 2030), inputs(2040, 2044));
     expect(agg.answers.map((a) => a.text)).toEqual(["90% interval 2026 to 2030", "90% interval 2040 to 2044"]);
     expect(agg.headlines[0]!.value).toBeCloseTo(2035, 3);
     const cdf = agg.pooled!.series.cdf!;
@@ -172,14 +177,7 @@ describe("pooled dates and quantities", () => {
 
   it("pools quantities on a log axis in orders of magnitude", () => {
     const inputs = (p5: number, p95: number) => ({ question: "How many FLOP?", unit: "FLOP", scale: "log", answer: [{ p: 0.05, value: p5 }, { p: 0.95, value: p95 }] });
-    const agg = aggregateAnswers(
-      quickQuantityModel,
-      [
-        { authorKey: 1, authorName: "Ada", forecastId: 1, commentId: null, createdAt: 1, inputs: inputs(1e25, 1e27), asker: true },
-        { authorKey: 2, authorName: "Tomás", forecastId: 2, commentId: 5, createdAt: 2, inputs: inputs(1e25, 1e27), asker: false },
-      ],
-      format(quickQuantityModel),
-    )!;
+    const agg = askedAndAnswered(quickQuantityModel, inputs(1e25, 1e27), inputs(1e25, 1e27));
     expect(agg.headlines[0]).toMatchObject({ key: "median", label: "Median (FLOP)" });
     expect(Math.log10(agg.headlines[0]!.value!)).toBeCloseTo(26, 9);
     expect(agg.summary).toBe("2 answers · pooled median 1e26 FLOP · 90% interval 1e25 FLOP to 1e27 FLOP");
