@@ -2,25 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleMany } from "./distributions";
 import { createRng } from "./rng";
-import {
-  cdfFromArrivalCounts,
-  cdfFromArrivalYears,
-  firstYearReaching,
-  histogram,
-  mean,
-  median,
-  percentiles,
-  probabilityAtYear,
-  probabilityByYear,
-  quantileSeBinomial,
-  quantileSeDensity,
-  quantileSorted,
-  seMean,
-  seProportion,
-  sortedCopy,
-  yearAtProbability,
-  yearQuantileSe,
-} from "./summarize";
+import { cdfFromArrivalCounts, cdfFromArrivalYears, firstYearReaching, histogram, mean, median, percentiles, probabilityAtYear, probabilityByYear, quantileSeBinomial, quantileSeDensity, quantileSorted, seMean, seProportion, sortedCopy, yearAtProbability, yearQuantileSe } from "./summarize";
 
 describe("summaries", () => {
   it("computes percentiles, median and mean without touching the input", () => {
