@@ -1,4 +1,4 @@
-import { Link, isRouteErrorResponse } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 
 /** Shared by every route's error boundary: a 404 reads as "not found", anything else stays generic. */
 export function ErrorPage({ error }: { error: unknown }) {
@@ -32,4 +32,9 @@ export function ErrorPage({ error }: { error: unknown }) {
       </p>
     </section>
   );
+}
+
+/** Every route's error boundary: `export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";`. */
+export function RouteErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostList } from "~/components/post-list";
 import { SortTabs } from "~/components/sort-tabs";
 import { feedQuerySchema } from "~/discussion/schemas";
@@ -48,6 +47,4 @@ export default function Index() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

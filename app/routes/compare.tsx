@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { TopLevelSpec } from "vega-lite";
 import { AttributionParts } from "~/components/attribution-view";
-import { ErrorPage } from "~/components/error-page";
 import { ForecastChart } from "~/components/forecast-chart";
 import { compareQuerySchema } from "~/forecast/api-schemas";
 import analysisCss from "~/styles/analysis.css?url";
@@ -119,6 +118,4 @@ export default function Compare() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorPage } from "~/components/error-page";
 import { ForecastPanel } from "~/components/forecast-panel";
 import { idSchema } from "~/discussion/schemas";
 import { questionQuerySchema } from "~/forecast/api-schemas";
@@ -83,6 +82,4 @@ export default function ForecastLineage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

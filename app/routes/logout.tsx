@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form } from "@remix-run/react";
 import { clearSessionCookie } from "~/utils/cookies.server";
 
 export const meta: MetaFunction = () => [{ title: "Log out · Forkcast" }];
@@ -25,6 +24,4 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Link, useLoaderData } from "@remix-run/react";
 import { OlderLink } from "~/components/older-link";
 import { Time } from "~/components/time";
 import { idSchema } from "~/discussion/schemas";
@@ -79,6 +78,4 @@ export default function ModerationLog() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

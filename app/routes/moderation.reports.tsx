@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Time } from "~/components/time";
 import { resolveReportSchema } from "~/discussion/moderation-schemas";
 import { formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
@@ -61,6 +60,4 @@ export default function ReportQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

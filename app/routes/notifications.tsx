@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { OlderLink } from "~/components/older-link";
 import { Time } from "~/components/time";
 import { notificationActionSchema } from "~/discussion/moderation-schemas";
@@ -71,6 +70,4 @@ export default function Notifications() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -5,10 +5,9 @@ import quickCss from "~/styles/quick.css?url";
 import spreadCss from "~/styles/spread.css?url";
 import analysisCss from "~/styles/analysis.css?url";
 import squiggleCss from "~/styles/squiggle.css?url";
-import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
-import { ErrorPage } from "~/components/error-page";
 import { ForecastPanel } from "~/components/forecast-panel";
 import { PostForkToggle } from "~/components/fork-form";
 import { ForksPanel } from "~/components/forks-panel";
@@ -164,8 +163,6 @@ function moreParams(params: URLSearchParams) {
   return next.toString();
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
 export const headers = actionRetryAfter;

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { CommentTree } from "~/components/comment-tree";
 import { quickForecasts } from "~/components/quick-ids";
 import type { ForkParent } from "~/components/fork-form";
-import { ErrorPage } from "~/components/error-page";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
@@ -115,8 +114,6 @@ export default function CommentPermalink() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
 export const headers = actionRetryAfter;

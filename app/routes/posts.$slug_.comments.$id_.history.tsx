@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Link, useLoaderData } from "@remix-run/react";
 import { MarkdownBody } from "~/components/markdown-body";
 import { Time } from "~/components/time";
 import { idSchema } from "~/discussion/schemas";
@@ -41,6 +40,4 @@ export default function History() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -3,8 +3,7 @@ import editorCss from "~/styles/forecast-editor.css?url";
 import chartCss from "~/styles/charts.css?url";
 import squiggleCss from "~/styles/squiggle.css?url";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
 import { getModel, SQUIGGLE_MODEL_ID } from "~/forecast/index";
@@ -65,8 +64,6 @@ export default function NewPost() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
 export const headers = actionRetryAfter;

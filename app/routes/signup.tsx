@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { PASSWORD_MIN, signupSchema } from "~/discussion/schemas";
 import { SESSION_ABSOLUTE_MS, sessionCookie } from "~/utils/cookies.server";
@@ -51,8 +50,6 @@ export default function Signup() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
 
 export const headers = actionRetryAfter;

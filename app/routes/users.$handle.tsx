@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { UserModeration } from "~/components/user-moderation";
 import { BAN_LENGTHS, userModerationSchema } from "~/discussion/moderation-schemas";
 import { banText } from "~/discussion/permissions";
 import { formValues, parseForm, requireUser, runAction } from "~/actions/http.server";
-import { ErrorPage } from "~/components/error-page";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { feedQuerySchema } from "~/discussion/schemas";
@@ -110,6 +109,4 @@ export default function Profile() {
 
 const plural = (n: number, word: string) => `${n} ${Math.abs(n) === 1 ? word : `${word}s`}`;
 
-export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
