@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import type { ForkPresentation } from "~/services/types";
 import { AttributionParts } from "./attribution-view";
+import { DiffTable } from "./diff-table";
 import { QuestionBox } from "./question-box";
 import { CodeDiffView } from "./squiggle-editor/code-diff-view";
 
@@ -35,26 +36,7 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
       {fork.quick ? (
         fork.diff.map((d) => (d.rationale ? <p key={d.name} className="fork-diff__why fork-card__reason">“{d.rationale}”</p> : null))
       ) : fork.diff.length === 0 ? null : (
-        <table className="fork-diff">
-          <caption className="visually-hidden">Changed assumptions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Assumption</th>
-              <th scope="col">Parent → fork</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fork.diff.map((d) => (
-              <tr key={d.name}>
-                <th scope="row">{d.label}</th>
-                <td>
-                  <span className="fork-diff__from">{d.from}</span> → <strong>{d.to}</strong>
-                  {d.rationale ? <span className="fork-diff__why">“{d.rationale}”</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DiffTable rows={fork.diff} columns={["Assumption", "Parent → fork"]} caption="Changed assumptions" />
       )}
       {fork.code ? (
         <div className="fork-card__code">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { TopLevelSpec } from "vega-lite";
 import { AttributionParts } from "~/components/attribution-view";
+import { DiffTable } from "~/components/diff-table";
 import { ForecastChart } from "~/components/forecast-chart";
 import { compareQuerySchema } from "~/forecast/api-schemas";
 import analysisCss from "~/styles/analysis.css?url";
@@ -75,24 +76,7 @@ export default function Compare() {
         <section aria-labelledby="compare-diff">
           <h2 id="compare-diff">What differs</h2>
           {view.diff.length ? (
-            <table className="fork-diff compare__diff">
-              <thead>
-                <tr>
-                  <th scope="col">Input</th>
-                  <th scope="col">A → B</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.diff.map((d) => (
-                  <tr key={d.name}>
-                    <th scope="row">{d.label}</th>
-                    <td>
-                      <span className="fork-diff__from">{d.from}</span> → <strong>{d.to}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DiffTable rows={view.diff} columns={["Input", "A → B"]} className="fork-diff compare__diff" />
           ) : (
             <p>No input differs.</p>
           )}
