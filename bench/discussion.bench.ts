@@ -1,25 +1,17 @@
 // Issue 2: the post page with 500 comments (depth ≤ 10) served by the production server
 // process, and comment-insert throughput through the service and over HTTP.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../db/client";
-import { createServices } from "../app/services/index.server";
+import { rmSync } from "node:fs";
 import type { SessionUser } from "../app/services/types";
 import { Client } from "../test/support/client";
 import { startApp } from "../test/support/process";
+import { fixtureDatabase } from "./fixture-db";
 import { prng, summarize, time, timePageGets, type Row } from "./lib";
 
 const PARAGRAPH = "I would put the **hardware halving time** nearer 2 years; at $10^{17}$ FLOP per dollar that moves the median by about a decade.";
 
 export async function benchDiscussion(): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-"));
-  const databasePath = join(dir, "bench.db");
   const rows: Row[] = [];
-
-  // Fixture: written through the services, then the database is handed to the real server.
-  const db = openDatabase(databasePath);
-  const services = createServices(db);
+  const { dir, databasePath, db, services } = fixtureDatabase("discussion");
   const authors: SessionUser[] = [];
   for (let i = 0; i < 20; i++) authors.push(await services.users.signup({ handle: `bench${i}`, displayName: `Bench Reader ${i}`, password: "bench-password-123" }));
   const post = await services.posts.create({ authorId: authors[0]!.id, title: "A long thread", markdown: "Body with $x^2$ math." });

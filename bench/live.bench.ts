@@ -1,17 +1,15 @@
 // Issue 5: the live channel against the production server in its own process — how fast a
 // fork reaches other readers, how one write fans out to a thousand sockets, what those sockets
 // cost in memory, and the post page once a thread holds 200 forks and a community aggregate.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import type { Socket } from "socket.io-client";
-import { openDatabase } from "../db/client";
 import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
 import { Client, cookieOf } from "../test/support/client";
 import { startApp, type RunningApp } from "../test/support/process";
 import { within } from "../test/support/waits";
 import { closeAll, nextEvent, openViewer, openViewers, pause, rssMb } from "./live-clients";
+import { fixtureDatabase } from "./fixture-db";
 import { prng, summarize, time, timePageGets, type Row } from "./lib";
 
 const PASSWORD = "bench-password-123";
@@ -31,14 +29,8 @@ interface BenchPost {
 const round = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export async function benchLive(): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-live-"));
-  const databasePath = join(dir, "live.db");
   const rows: Row[] = [];
-
-  // Fixture through the services, then the file is handed to the real server: seeding 200 forks
-  // over HTTP would measure the rate of our own setup, not the page.
-  const db = openDatabase(databasePath);
-  const services = createServices(db);
+  const { dir, databasePath, db, services } = fixtureDatabase("live");
   const signup = (handle: string) => services.users.signup({ handle, displayName: `Live ${handle}`, password: PASSWORD });
   const host = await signup("live-host");
   await signup("live-forker");
