@@ -7,24 +7,32 @@
 import cluster, { type Worker } from "node:cluster";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import { setupMaster } from "@socket.io/sticky";
 import { setupPrimary } from "@socket.io/cluster-adapter";
 
 /** Model and Markdown threads for the whole machine: today's single-process pool. */
 const COMPUTE_THREADS_TOTAL = 2;
+/**
+ * The fair pool lets one person use one thread at a time (ADR 021): with a single thread per
+ * process, someone's 2-second render would hold up everyone else on that process, so each
+ * process keeps at least two.
+ */
+const FAIR_MIN_THREADS = 2;
 const READY = "forkcast:ready";
 /** The form body cap (1 MB, server/middleware.ts) and room for the request's headers. */
 const PRIMARY_READ_CAP = 1024 * 1024 + 64 * 1024;
 
-/** WEB_CONCURRENCY, or one process per core, at most 4 (SQLite has one writer at a time). */
+/**
+ * WEB_CONCURRENCY, or one process until several are measured to pay (ADR 022's addendum: two
+ * processes behind the sticky primary served less than one on this machine).
+ */
 export function processCount(configured: number | undefined): number {
-  return configured ?? Math.min(4, availableParallelism());
+  return configured ?? 1;
 }
 
-/** Each process's share of the worker pool, so N processes do not start N pools of full size. */
+/** Each process's share of the worker pool (never below what the fair queue needs), so N processes do not start N full pools. */
 export function computeThreadsPer(processes: number): number {
-  return Math.max(1, Math.floor(COMPUTE_THREADS_TOTAL / processes));
+  return Math.max(FAIR_MIN_THREADS, Math.floor(COMPUTE_THREADS_TOTAL / processes));
 }
 
 function fork(env: Record<string, string>): Promise<Worker> {
