@@ -1,6 +1,6 @@
 // The one action behind the post page and comment permalinks: every write a reader can
 // make on a thread, dispatched by the form's `intent`.
-import type { AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import { postIntentSchema } from "../discussion/schemas";
 import { appError, notFound } from "../utils/errors";
 import { withEditorInputs } from "./forecast-form.server";
@@ -20,10 +20,11 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
     const exempt = guard.exempt(user.id, post.id);
     switch (input.intent) {
       case "reply": {
+        const posted = (commentId: number) => (input.afterPost ? redirect(replyUrl(request, post.slug, input.parentId, commentId), 303) : { ok: true as const, commentId });
         // The same form sent again (a double click, a retry) gets the comment it already made,
         // before any check or limit could refuse the duplicate.
         const earlier = comments.replayOf(user.id, input.submissionKey, { postId: post.id, parentId: input.parentId, markdown: input.markdown });
-        if (earlier !== null) return { ok: true as const, commentId: earlier };
+        if (earlier !== null) return posted(earlier);
         const asks = input.ask === "on";
         if (asks && input.forkOf) throw appError(400, "A reply either answers a forecast or asks a question of its own, not both.");
         comments.checkReply(post.id, user.id, Boolean(input.forkOf) || asks);
@@ -32,7 +33,7 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
         const forecast = asks ? await askedQuestion(context, values) : null;
         const { id } = await comments.create({ postId: post.id, parentId: input.parentId, authorId: user.id, markdown: input.markdown, fork, forecast, submissionKey: input.submissionKey });
-        return { ok: true as const, commentId: id };
+        return posted(id);
       }
       case "edit-comment":
         ensureOnPost(context, input.commentId, post.id);
@@ -69,6 +70,16 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         };
     }
   }, values);
+}
+
+/**
+ * Where a reply posted without JavaScript lands (post, redirect, get): a top-level reply on its
+ * own permalink (a long thread may fold it away on the post page), a nested one in the thread
+ * it was written in. Either way not the form's own URL, which would open an empty form again.
+ */
+function replyUrl(request: Request, slug: string, parentId: number | null, commentId: number): string {
+  const base = parentId === null ? `/posts/${slug}/comments/${commentId}` : new URL(request.url).pathname;
+  return `${base}#c-${commentId}`;
 }
 
 export const FORK_FIELD = "fork";

@@ -1,6 +1,8 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { NoScriptReturn, revealReply } from "./after-reply";
 import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
+import { replyTextKey, useTextDraft } from "./text-draft";
 
 type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
 
@@ -25,16 +27,22 @@ export function CommentForm(props: {
   const onDone = props.onDone;
   const id = `${props.intent}-${props.commentId ?? props.parentId ?? "post"}`;
   const [submissionKey, nextKey] = useSubmissionKey(id);
+  const slug = useParams().slug;
+  const replying = props.intent === "reply";
+  const draft = useTextDraft(replying && slug ? replyTextKey(slug, props.parentId ?? null) : null);
+  const clearDraft = draft.clear;
 
   useEffect(() => {
     if (fetcher.state === "idle" && data?.ok) {
-      if (props.intent === "reply") {
+      if (replying) {
         formRef.current?.reset();
+        clearDraft();
         nextKey();
+        revealReply(data.commentId, "Your reply is posted.");
       }
       onDone?.();
     }
-  }, [fetcher.state, data, onDone, props.intent, nextKey]);
+  }, [fetcher.state, data, onDone, replying, nextKey, clearDraft]);
 
   const error = data && !data.ok ? data.fields.markdown ?? data.error : undefined;
   return (
@@ -44,6 +52,7 @@ export function CommentForm(props: {
         <>
           <input type="hidden" name="parentId" value={props.parentId ?? ""} />
           <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
+          <NoScriptReturn />
         </>
       ) : null}
       {props.commentId ? <input type="hidden" name="commentId" value={props.commentId} /> : null}
@@ -58,6 +67,8 @@ export function CommentForm(props: {
         placeholder={props.placeholder ?? "Write in Markdown; $math$ works."}
         aria-invalid={error ? true : undefined}
         autoFocus={props.autoFocus}
+        ref={draft.ref}
+        onInput={draft.onInput}
         required
       />
       {error ? (

@@ -2,8 +2,9 @@ import { useEffect, useState } from "react";
 import { getModel } from "~/forecast/index";
 import type { Inputs } from "~/forecast/types";
 import { ForecastEditor } from "./forecast-editor";
-import { loadDraft } from "./forecast-editor/draft";
+import { NoScriptReturn } from "./after-reply";
 import { SUBMISSION_KEY_FIELD } from "./submission-key";
+import { forkTextKey } from "./text-draft";
 import { SquiggleEditor } from "./squiggle-editor";
 import type { ProgramShape } from "./squiggle-editor/state";
 import { useForecastReply } from "./use-forecast-reply";
@@ -17,7 +18,14 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
   const [parent, setParent] = useState(props.parent ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { storageKey } = props;
-  const { fetcher, formRef, submissionKey, failure, editorErrors } = useForecastReply({ keyScope: `fork-${props.parentId ?? "post"}`, field: "fork", storageKey, onDone: props.onDone });
+  const { fetcher, formRef, submissionKey, failure, editorErrors, textRef, saveText } = useForecastReply({
+    keyScope: `fork-${props.parentId ?? "post"}`,
+    field: "fork",
+    storageKey,
+    onDone: props.onDone,
+    textDraftKey: forkTextKey(storageKey),
+    posted: "Your fork is posted: it is the focused reply.",
+  });
 
   useEffect(() => {
     if (parent) return;
@@ -42,10 +50,11 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
       <input type="hidden" name="parentId" value={props.parentId ?? ""} />
       <input type="hidden" name="forkOf" value={props.forkOf} />
       <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
+      <NoScriptReturn />
       <label className="fork-form__label" htmlFor={`fork-text-${storageKey}`}>
         {quick ? "Your reply (why this number?)" : "Your reply (say why you changed what you changed)"}
       </label>
-      <textarea id={`fork-text-${storageKey}`} name="markdown" rows={3} required aria-invalid={failure?.fields.markdown ? true : undefined} />
+      <textarea id={`fork-text-${storageKey}`} name="markdown" rows={3} required aria-invalid={failure?.fields.markdown ? true : undefined} ref={textRef} onInput={saveText} />
       {failure ? (
         <p className="field__error" role="alert">
           {failure.fields.markdown ?? failure.error}
@@ -66,21 +75,5 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
         </button>
       </div>
     </fetcher.Form>
-  );
-}
-
-/** "Reply with a fork" of the post's own forecast, beside the plain comment box. */
-export function PostForkToggle({ forkOf, storageKey, answer = false }: { forkOf: number; storageKey: string; answer?: boolean }) {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (loadDraft(storageKey)) setOpen(true);
-  }, [storageKey]);
-  return (
-    <div className="post-fork">
-      <button type="button" className={open ? "button button--small button--quiet" : "button button--small"} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        {open ? (answer ? "Cancel answer" : "Cancel fork") : answer ? "Answer with your own number" : "Reply with a fork of this forecast"}
-      </button>
-      {open ? <ForkForm parentId={null} forkOf={forkOf} storageKey={storageKey} onDone={() => setOpen(false)} /> : null}
-    </div>
   );
 }

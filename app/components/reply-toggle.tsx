@@ -1,15 +1,17 @@
+import { useParams } from "@remix-run/react";
 import { useCallback, useEffect, useState, type MouseEvent } from "react";
 import { AskForm } from "./ask-form";
 import { CommentForm } from "./comment-form";
 import { loadDraft } from "./forecast-editor/draft";
 import { ForkForm, type ForkParent } from "./fork-form";
+import { forkTextKey, hasTextDraft, replyTextKey } from "./text-draft";
 
 export type ReplyMode = "reply" | "fork" | "ask";
 
 /**
  * "Reply", "Reply with a fork" (for a quick question: "Answer") and "Ask a question": links
- * to the permalink with the form open without JavaScript; inline forms with it. A fork draft
- * saved in this browser reopens its form.
+ * to the permalink with the form open without JavaScript; inline forms with it. A draft saved
+ * in this browser (a fork's inputs, or a reply's text) reopens its form.
  */
 export function ReplyToggle(props: {
   commentId: number;
@@ -30,9 +32,11 @@ export function ReplyToggle(props: {
   const { commentId, permalink, signedIn, forkOf, storageKey, answers } = props;
   const [mode, setMode] = useState<ReplyMode | null>(props.startMode);
   const close = useCallback(() => setMode(null), []);
+  const slug = useParams().slug;
   useEffect(() => {
-    if (forkOf !== null && loadDraft(storageKey)) setMode("fork");
-  }, [forkOf, storageKey]);
+    if (forkOf !== null && (loadDraft(storageKey) || hasTextDraft(forkTextKey(storageKey)))) setMode("fork");
+    else if (slug && hasTextDraft(replyTextKey(slug, commentId))) setMode("reply");
+  }, [forkOf, storageKey, slug, commentId]);
   if (!signedIn) {
     return (
       <a href={`/login?redirectTo=${encodeURIComponent(permalink)}`} className="link-button" data-nav="">

@@ -1,26 +1,41 @@
 // What the ask form and the fork form share: a reply posted through a fetcher that carries a
-// forecast editor under one field name. On success the draft, the form and the submission key
-// are reset; on failure the editor gets the errors under its field, keyed by input.
+// forecast editor under one field name. On success the drafts, the form and the submission key
+// are reset and (if the form says what to announce) the new reply is focused and announced; on
+// failure the editor gets the errors under its field, keyed by input.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { clearForecastDraft } from "./forecast-editor";
+import { revealReply } from "./after-reply";
 import { useSubmissionKey } from "./submission-key";
+import { useTextDraft } from "./text-draft";
 
 type Result = { ok: true; commentId?: number } | { ok: false; error: string; fields: Record<string, string> };
 
-export function useForecastReply(options: { keyScope: string; field: string; storageKey: string; onDone?: () => void }) {
-  const { keyScope, field, storageKey, onDone } = options;
+export function useForecastReply(options: {
+  keyScope: string;
+  field: string;
+  storageKey: string;
+  onDone?: () => void;
+  /** Where the reply's text is kept while it is written (bind `textRef`/`saveText` to the textarea). */
+  textDraftKey?: string | null;
+  /** Said through the live region once the reply is posted, with focus moved to it. */
+  posted?: string;
+}) {
+  const { keyScope, field, storageKey, onDone, posted } = options;
   const fetcher = useFetcher<Result>();
   const formRef = useRef<HTMLFormElement>(null);
   const [submissionKey, nextKey] = useSubmissionKey(keyScope);
+  const { ref: textRef, onInput: saveText, clear: clearText } = useTextDraft(options.textDraftKey ?? null);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) {
       clearForecastDraft(storageKey);
+      clearText();
       formRef.current?.reset();
       nextKey();
       onDone?.();
+      if (posted) revealReply(fetcher.data.commentId, posted);
     }
-  }, [fetcher.state, fetcher.data, storageKey, onDone, nextKey]);
+  }, [fetcher.state, fetcher.data, storageKey, onDone, nextKey, clearText, posted]);
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
   // "field" itself is the editor's whole-forecast error; "field.x" is input x's.
   const editorErrors: Record<string, string> = {};
@@ -28,5 +43,5 @@ export function useForecastReply(options: { keyScope: string; field: string; sto
     if (k === field) editorErrors[""] = v;
     else if (k.startsWith(`${field}.`)) editorErrors[k.slice(field.length + 1)] = v;
   }
-  return { fetcher, formRef, submissionKey, failure, editorErrors };
+  return { fetcher, formRef, submissionKey, failure, editorErrors, textRef, saveText };
 }

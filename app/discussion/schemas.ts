@@ -77,6 +77,9 @@ export const submissionKeySchema = z
   .optional()
   .transform((v) => v || null);
 
+/** A form posted without JavaScript asks, with this field, to be redirected to the reply it made. */
+export const AFTER_POST_FIELD = "afterPost";
+
 export const commentSchema = z.object({
   markdown: bodySchema("comment"),
   parentId: optionalId,
@@ -85,6 +88,7 @@ export const commentSchema = z.object({
   /** "on" when the reply asks a quick question of its own (the editor's `question.*` fields). */
   ask: z.literal("on", { message: "Tick the box to ask a question, or leave it out." }).optional(),
   submissionKey: submissionKeySchema,
+  [AFTER_POST_FIELD]: z.literal("show", { message: "afterPost can only be “show”: leave it out to get the result as data." }).optional(),
 });
 
 export const voteValueSchema = z.coerce

@@ -6,10 +6,9 @@ import spreadCss from "~/styles/spread.css?url";
 import analysisCss from "~/styles/analysis.css?url";
 import squiggleCss from "~/styles/squiggle.css?url";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CommentForm } from "~/components/comment-form";
 import { CommentTree } from "~/components/comment-tree";
 import { ForecastPanel } from "~/components/forecast-panel";
-import { PostForkToggle } from "~/components/fork-form";
+import { PostComposer } from "~/components/post-composer";
 import { ForksPanel } from "~/components/forks-panel";
 import { LiveStatus, liveStatusLinks } from "~/components/live-status";
 import { useLivePost } from "~/live/use-live-post";
@@ -23,11 +22,11 @@ import { buildTree, limitTree, nearestForecasts } from "~/discussion/tree";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { ThreadBanners, ThreadTools } from "~/components/thread-moderation";
 import { useMemo, useState } from "react";
-import { PostAskToggle } from "~/components/post-ask";
 import { QuestionPanel } from "~/components/question-panel";
 import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
 import { communityByUrl, forecastByUrl, markupOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
+import { forkParentOf } from "~/actions/fork-parent.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
 
@@ -60,6 +59,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const rendered = Math.min(comments.length, THREAD_BUDGET);
     const abilities = context.services.guard.threadAbilities(viewerId, post.id);
     const barred = abilities.staff || abilities.author ? context.services.moderation.postBans(post.id) : [];
+    // `?fork=1` (the fork control without JavaScript): the editor renders open, so it needs the parent now.
+    const forkParent = search.has("fork") && post.forecastId && abilities.canFork ? await forkParentOf(context, post.forecastId) : null;
     return {
       post: markupOnce(context, `post:${post.id}`, withoutSource(post)),
       forecast: forecast && forecastByUrl(context, forecast),
@@ -75,6 +76,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       viewer: context.user ? { id: context.user.id } : null,
       abilities,
       barred,
+      forkParent,
     };
   });
 }
@@ -84,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, forecast, forks, nearest, community, spread, questions, askModel, tree, hidden, sort, viewer, abilities, barred } = useLoaderData<typeof loader>();
+  const { post, forecast, forks, nearest, community, spread, questions, askModel, tree, hidden, sort, viewer, abilities, barred, forkParent } = useLoaderData<typeof loader>();
   const quick = useMemo(() => quickForecasts(questions), [questions]);
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
@@ -130,14 +132,14 @@ export default function PostPage() {
         <ThreadBanners post={post} refusal={viewer ? abilities.replyRefusal : null} />
         {viewer ? (
           abilities.canReply || composerShown ? (
-            <>
-              <div className="thread__new">
-                <CommentForm intent="reply" parentId={null} submitLabel="Comment" placeholder="Add to the discussion. Markdown and $math$ work." />
-                {post.forecastId && abilities.canFork ? <PostForkToggle forkOf={post.forecastId} storageKey={`fork:${post.slug}:post`} answer={questions.post !== null} /> : null}
-              </div>
-              {/* Beside the comment box, not inside it: its own form, folded away until asked for. */}
-              {abilities.canFork ? <PostAskToggle slug={post.slug} open={askModel !== null} modelId={askModel} /> : null}
-            </>
+            <PostComposer
+              slug={post.slug}
+              forkOf={post.forecastId && abilities.canFork ? post.forecastId : null}
+              answer={questions.post !== null}
+              canAsk={abilities.canFork}
+              askModel={askModel}
+              forkParent={forkParent}
+            />
           ) : null
         ) : (
           <p className="thread__login">

@@ -1,15 +1,13 @@
-import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { CommentTree } from "~/components/comment-tree";
 import { quickForecasts } from "~/components/quick-ids";
-import type { ForkParent } from "~/components/fork-form";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { commentSortSchema, idSchema } from "~/discussion/schemas";
 import { ancestorsOf, nearestForecasts, subthread } from "~/discussion/tree";
-import type { Inputs } from "~/forecast/types";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
 import quickCss from "~/styles/quick.css?url";
@@ -17,6 +15,7 @@ import squiggleCss from "~/styles/squiggle.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
+import { forkParentOf } from "~/actions/fork-parent.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Comment by ${data.focus.comment.author.displayName} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];
@@ -39,7 +38,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const questions = await context.services.questions.forPost(post.id, post.forecastId);
     const forkOf = nearest[id.data] ?? null;
     // Without JavaScript the fork editor renders on the server, so it needs the parent's inputs now.
-    const forkParent = replyMode === "fork" && forkOf !== null ? await parentOf(context, forkOf) : null;
+    const forkParent = replyMode === "fork" && forkOf !== null ? await forkParentOf(context, forkOf) : null;
     return {
       forks,
       nearest,
@@ -59,18 +58,6 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: squiggleCss }];
-
-async function parentOf(context: AppLoadContext, forecastId: number): Promise<ForkParent> {
-  const { forecasts } = context.services;
-  const row = forecasts.row(forecastId);
-  const program = forecasts.programOf(row);
-  const code = forecasts.effectiveCode(row);
-  return {
-    modelId: row.modelId,
-    inputs: JSON.parse(row.inputs) as Inputs,
-    ...(program && code !== null ? { program: { source: code, inputs: program.model.inputs, output: program.analysis.output } } : {}),
-  };
-}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return threadAction(request, context, params.slug ?? "");

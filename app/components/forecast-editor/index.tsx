@@ -5,7 +5,7 @@
 // Styles: app/styles/forecast-editor.css.
 
 import { useId, useMemo, useRef } from "react";
-import { getModel, type InputDef } from "../../forecast/index";
+import { getModel } from "../../forecast/index";
 import { EditorContext, type EditorContextValue } from "./context";
 import { clearForecastDraft } from "./draft";
 import { initialState } from "./editor-state";
@@ -13,7 +13,8 @@ import { MODEL_FIELD, fieldName } from "./form-fields";
 import { GeneralErrors, InputField } from "./input-field";
 import { previewRequest } from "./payload";
 import { ChangeSummary, ModelPicker, PresetPicker } from "./pickers";
-import { PreviewPanel } from "./preview-panel";
+import { InputGroups } from "./input-groups";
+import { PreviewBar, PreviewPanel } from "./preview-panel";
 import { focusInput, shownIssues, useForecastEditor, type ForecastEditorProps } from "./use-forecast-editor";
 import { SensitivityPanel } from "../sensitivity-panel";
 import { SolverPanel } from "./solver-panel";
@@ -25,15 +26,6 @@ export { clearForecastDraft } from "./draft";
 export { useForecastPreview, DEFAULT_PREVIEW_URL, type PreviewState } from "./use-forecast-preview";
 export { inputsFromFormFields, readForecastForm, splitFormFields } from "./form-fields";
 export { ModelCards, registeredGroups, type ModelGroup, type ModelOption } from "./pickers";
-
-function groupInputs(inputs: InputDef[]): [string, InputDef[]][] {
-  const groups = new Map<string, InputDef[]>();
-  for (const def of inputs) {
-    const key = def.group ?? "Inputs";
-    groups.set(key, [...(groups.get(key) ?? []), def]);
-  }
-  return [...groups];
-}
 
 export function ForecastEditor(props: ForecastEditorProps) {
   const uid = useId();
@@ -137,7 +129,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
             </p>
           ) : null}
           {/* A quick forecast is a few fields: no change summary to read through. */}
-          {model.quick ? null : <ChangeSummary model={model} diffs={diffs} against={against} uid={uid} hydrated={hydrated} onResetAll={() => dispatch({ type: "set-all", inputs: baseline })} />}
+          {model.quick ? null : <ChangeSummary model={model} diffs={diffs} against={against} uid={uid} hydrated={hydrated} onResetAll={() => dispatch({ type: "set-all", inputs: baseline })} onGoTo={(input) => focusInput(uid, input)} />}
           <GeneralErrors issues={general} />
         </div>
 
@@ -169,6 +161,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
             ) : null}
           </div>
           <div className="fe-main">
+            {model.quick ? null : <PreviewBar state={preview} forking={forking} />}
             {model.quick ? (
               <div className="fe-grid fe-grid--quick">
                 {model.inputs.map((def) => (
@@ -176,32 +169,9 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
                 ))}
               </div>
             ) : null}
-            {(model.quick ? [] : groupInputs(model.inputs)).map(([group, defs]) => {
-              const changedHere = defs.filter((d) => diffByName.has(d.name)).length;
-              const errorsHere = defs.filter((d) => shown.has(d.name)).length;
-              return (
-                <details className="fe-group" key={`${model.id}:${group}`} open>
-                  <summary className="fe-group__summary">
-                    <h3 className="fe-group__title">{group}</h3>
-                    <span className="fe-group__meta">
-                      {defs.length} {defs.length === 1 ? "input" : "inputs"}
-                      {changedHere ? <span className="fe-group__changed"> · {changedHere} changed</span> : null}
-                      {errorsHere ? <span className="fe-group__errors"> · {errorsHere} to fix</span> : null}
-                    </span>
-                  </summary>
-                  <div className="fe-grid">
-                    {defs.map((def, i) => (
-                      <InputField
-                        key={`${model.id}:${def.name}`}
-                        def={def}
-                        diff={diffByName.get(def.name)}
-                        pairStart={defs[i + 1]?.label.startsWith("…")}
-                      />
-                    ))}
-                  </div>
-                </details>
-              );
-            })}
+            {model.quick ? null : (
+              <InputGroups modelId={model.id} inputs={model.inputs} diffs={diffByName} shown={shown} hydrated={hydrated} restored={state.restored} uid={uid} />
+            )}
           </div>
         </div>
       </div>

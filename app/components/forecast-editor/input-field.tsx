@@ -41,7 +41,7 @@ export function localMessage(def: InputDef, message: string): string {
 }
 
 /** `pairStart`: the next input continues this one ("… applies at or below"), so they share a row. */
-export function InputField({ def, diff, pairStart }: { def: InputDef; diff?: InputDiff; pairStart?: boolean }) {
+export function InputField({ def, diff, pairStart, hidden }: { def: InputDef; diff?: InputDiff; pairStart?: boolean; hidden?: boolean }) {
   const { uid, name, shown, dispatch, baseline, forking, hydrated, rationales } = useEditor();
   const issues = shown.get(def.name) ?? [];
   const labelId = `${ids.input(uid, def.name)}-label`;
@@ -74,6 +74,7 @@ export function InputField({ def, diff, pairStart }: { def: InputDef; diff?: Inp
     <div
       className={classes.filter(Boolean).join(" ")}
       id={ids.input(uid, def.name)}
+      hidden={hidden}
       onBlur={onBlur}
       role={single ? undefined : "group"}
       aria-labelledby={single ? undefined : labelId}

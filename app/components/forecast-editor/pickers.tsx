@@ -175,8 +175,10 @@ export function ChangeSummary(props: {
   uid: string;
   hydrated: boolean;
   onResetAll: () => void;
+  /** Takes the reader to a changed input, opening its folded group. */
+  onGoTo: (input: string) => void;
 }) {
-  const { model, diffs, against, uid, hydrated, onResetAll } = props;
+  const { model, diffs, against, uid, hydrated, onResetAll, onGoTo } = props;
   if (diffs.length === 0) {
     return <p className="fe-summary fe-summary--none">No inputs changed from {against}.</p>;
   }
@@ -192,7 +194,15 @@ export function ChangeSummary(props: {
       {shown.map((d, i) => (
         <span key={d.name}>
           {i > 0 ? ", " : ""}
-          <a href={`#${ids.input(uid, d.name)}`}>{lowerLabel(fullLabel(model, d.name))}</a>
+          <a
+            href={`#${ids.input(uid, d.name)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              onGoTo(d.name);
+            }}
+          >
+            {lowerLabel(fullLabel(model, d.name))}
+          </a>
         </span>
       ))}
       {rest > 0 ? ` and ${rest} more` : ""}.{" "}

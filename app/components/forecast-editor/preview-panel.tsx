@@ -108,3 +108,20 @@ export function PreviewPanel({
     </section>
   );
 }
+
+/**
+ * The preview's gist in one line, pinned under the site header while the inputs scroll by,
+ * for editors too narrow to keep the whole preview beside the inputs. Hidden from assistive
+ * technology: the preview above already announces each result.
+ */
+export function PreviewBar({ state, forking }: { state: PreviewState; forking: boolean }) {
+  const { result } = state;
+  const first = result?.headlines[0];
+  const gist = forking && result?.shift ? result.shift : first ? `${first.label}: ${formatHeadline(first)}` : null;
+  return (
+    <div className={`fe-bar${state.status === "ok" ? "" : " is-stale"}`} aria-hidden="true">
+      <span className="fe-bar__gist">{gist ?? "The preview appears as you edit."}</span>
+      <StatusLine state={state} hydrated blocked={undefined} />
+    </div>
+  );
+}
