@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forkOneInput, loadedImage, memberPage, postFork, textOf, useAppAndBrowser, valueOf, visible, waitForHydration } from "./harness";
+import { findInput, forkOneInput, loadedImage, memberPage, postFork, textOf, useAppAndBrowser, valueOf, visible, waitForHydration } from "./harness";
 
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 
@@ -37,8 +37,9 @@ describe("forks in replies", () => {
     await loadedImage(b.locator(".forks-panel__chart img"));
     await target.locator(".comment__actions").first().getByRole("link", { name: "Reply with a fork" }).click();
     const bForm = target.locator(".fork-form").first();
-    await bForm.getByLabel("Largest training run spend in 2025").fill("3e9");
-    await bForm.getByLabel("Largest training run spend in 2025").blur();
+    const spend = await findInput(bForm, "Largest training run spend in 2025");
+    await spend.fill("3e9");
+    await spend.blur();
     await postFork(bForm, "And labs will spend more, sooner.");
     const berts = b.locator("article.comment", { hasText: "labs will spend more" }).last();
     await visible(berts.locator(".fork-card"));

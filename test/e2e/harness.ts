@@ -96,6 +96,18 @@ export const textOf = (l: Locator) => expect.poll(() => l.first().innerText(), W
 export const valueOf = (l: Locator) => expect.poll(() => l.first().inputValue(), WAIT);
 export const countOf = (l: Locator) => expect.poll(() => l.count(), WAIT);
 
+/** The built-in models' editor folds its input groups: find an input by searching for it, as a reader would. */
+export async function findInput(form: Locator, label: string): Promise<Locator> {
+  const box = form.locator(".fe-find__box");
+  const plain = form.getByLabel(label);
+  // The Squiggle editor shows its few inputs unfolded, with no search box; the built-in models'
+  // box (drawn once the editor has mounted) comes before every folded input.
+  await box.or(plain).first().waitFor({ state: "visible" });
+  if ((await box.count()) === 0) return plain;
+  await box.fill(label);
+  return form.getByLabel(label, { exact: true });
+}
+
 /** The password every e2e account signs up with. */
 export const E2E_PASSWORD = "a long enough passphrase";
 
@@ -125,8 +137,9 @@ export async function openForkForm(page: Page): Promise<Locator> {
 /** Opens the fork form and sets one input to a new value. */
 export async function forkOneInput(page: Page, label: string, value: string): Promise<Locator> {
   const form = await openForkForm(page);
-  await form.getByLabel(label).fill(value);
-  await form.getByLabel(label).blur();
+  const input = await findInput(form, label);
+  await input.fill(value);
+  await input.blur();
   return form;
 }
 

@@ -161,7 +161,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
             ) : null}
           </div>
           <div className="fe-main">
-            {model.quick ? null : <PreviewBar state={preview} forking={forking} />}
+            {model.quick ? null : <PreviewBar state={preview} forking={forking} rootRef={rootRef} />}
             {model.quick ? (
               <div className="fe-grid fe-grid--quick">
                 {model.inputs.map((def) => (

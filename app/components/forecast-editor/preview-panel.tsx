@@ -2,6 +2,7 @@
 // sentence. Never an empty box: a pending preview keeps the last result visible (dimmed)
 // and a failed one explains itself calmly.
 
+import { useEffect, useState, type RefObject } from "react";
 import { formatHeadline, formatStandardError } from "../../forecast/format";
 import type { PreviewState } from "./use-forecast-preview";
 
@@ -110,18 +111,32 @@ export function PreviewPanel({
 }
 
 /**
- * The preview's gist in one line, pinned under the site header while the inputs scroll by,
- * for editors too narrow to keep the whole preview beside the inputs. Hidden from assistive
- * technology: the preview above already announces each result.
+ * The preview's gist in one line, pinned under the site header once the preview itself has
+ * scrolled away, for editors too narrow to keep the whole preview beside the inputs (CSS
+ * hides it in wide ones). Hidden from assistive technology: the preview announces each result.
  */
-export function PreviewBar({ state, forking }: { state: PreviewState; forking: boolean }) {
+export function PreviewBar({ state, forking, rootRef }: { state: PreviewState; forking: boolean; rootRef: RefObject<HTMLElement> }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const head = rootRef.current?.querySelector(".fe-preview__head");
+    if (!head || typeof IntersectionObserver === "undefined") return;
+    const header = document.querySelector(".site-header")?.getBoundingClientRect().height ?? 0;
+    // Shown while the preview's heading is above the window (under the header counts as above).
+    const observer = new IntersectionObserver(([entry]) => setShown(Boolean(entry && !entry.isIntersecting && entry.boundingClientRect.top < header + 1)), {
+      rootMargin: `-${Math.round(header)}px 0px 0px 0px`,
+    });
+    observer.observe(head);
+    return () => observer.disconnect();
+  }, [rootRef]);
   const { result } = state;
   const first = result?.headlines[0];
   const gist = forking && result?.shift ? result.shift : first ? `${first.label}: ${formatHeadline(first)}` : null;
   return (
-    <div className={`fe-bar${state.status === "ok" ? "" : " is-stale"}`} aria-hidden="true">
-      <span className="fe-bar__gist">{gist ?? "The preview appears as you edit."}</span>
-      <StatusLine state={state} hydrated blocked={undefined} />
+    <div className={`fe-bar${shown ? " is-shown" : ""}`} aria-hidden="true">
+      <div className={`fe-bar__inner${state.status === "ok" ? "" : " is-stale"}`}>
+        <span className="fe-bar__gist">{gist ?? "The preview appears as you edit."}</span>
+        <StatusLine state={state} hydrated blocked={undefined} />
+      </div>
     </div>
   );
 }
