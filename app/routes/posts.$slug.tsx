@@ -102,7 +102,12 @@ export default function PostPage() {
         <h1 className="post__title">{post.title}</h1>
         <p className="post__meta">
           by <Link to={`/users/${post.author.handle}`}>{post.author.displayName}</Link> · <Time at={post.createdAt} />
-          {post.editedAt ? <> · edited <Time at={post.editedAt} /></> : null}
+          {post.editedAt ? (
+            <>
+              {" "}
+              · <Link to={`/posts/${post.slug}/history`}>edited <Time at={post.editedAt} /></Link>
+            </>
+          ) : null}
           {mine ? <> · <Link to={`/posts/${post.slug}/edit`}>Edit post</Link></> : null}
         </p>
       </header>

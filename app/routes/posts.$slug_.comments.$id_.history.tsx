@@ -1,12 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { MarkdownBody } from "~/components/markdown-body";
-import { Time } from "~/components/time";
+import { RevisionList } from "~/components/revision-list";
 import { idSchema } from "~/discussion/schemas";
+import squiggleCss from "~/styles/squiggle.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader } from "~/actions/http.server";
+import { withDiffs } from "~/actions/revisions.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit history · Forkcast" }];
+
+// The diff view's styles live with the Squiggle editor's, whose code diffs it also draws.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: squiggleCss }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return runLoader(() => {
@@ -14,7 +18,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     if (!id.success) throw notFound("That comment");
     const post = context.services.posts.bySlug(params.slug ?? "", null);
     if (context.services.comments.postIdOf(id.data) !== post.id) throw notFound("That comment");
-    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: context.services.comments.history(id.data, context.user) };
+    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: withDiffs(context.services.comments.history(id.data, context.user)) };
   });
 }
 
@@ -25,17 +29,8 @@ export default function History() {
       <p className="breadcrumb">
         <Link to={`/posts/${post.slug}/comments/${commentId}`}>← Back to the comment</Link> on <Link to={`/posts/${post.slug}`}>{post.title}</Link>
       </p>
-      <h1>Edit history</h1>
-      <ol className="history__list" reversed>
-        {[...versions].reverse().map((v, i) => (
-          <li key={i} className="history__item">
-            <p className="history__meta">
-              {v.current ? "Current version" : `Version ${versions.length - i}`} · <Time at={v.createdAt} />
-            </p>
-            <MarkdownBody html={v.html} />
-          </li>
-        ))}
-      </ol>
+      <h1>Edit history of a comment</h1>
+      <RevisionList versions={versions} />
     </section>
   );
 }

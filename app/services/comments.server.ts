@@ -238,17 +238,17 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     },
 
     /** Earlier versions, oldest first, followed by the current one; 404 to readers who may not see the comment. */
-    history(commentId: number, viewer: Viewer): { html: string; createdAt: number; current: boolean }[] {
+    history(commentId: number, viewer: Viewer): { html: string; markdown: string; createdAt: number; current: boolean }[] {
       const c = load(commentId);
       if (!c || commentVisibility(viewer, c) === "hidden") throw notFound("That comment");
       const old = db
-        .select({ html: commentRevisions.html, createdAt: commentRevisions.createdAt })
+        .select({ html: commentRevisions.html, markdown: commentRevisions.markdown, createdAt: commentRevisions.createdAt })
         .from(commentRevisions)
         .where(eq(commentRevisions.commentId, commentId))
         .orderBy(asc(commentRevisions.id))
         .all()
         .map((r) => ({ ...r, current: false }));
-      return [...old, { html: c.html, createdAt: c.editedAt ?? c.createdAt, current: true }];
+      return [...old, { html: c.html, markdown: c.markdown, createdAt: c.editedAt ?? c.createdAt, current: true }];
     },
 
     forecastIdOf(commentId: number): number | null {

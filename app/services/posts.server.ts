@@ -1,6 +1,6 @@
-import { and, desc, eq, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, like, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { posts, users, votes } from "../../db/schema";
+import { postRevisions, posts, users, votes } from "../../db/schema";
 import { slugify } from "../discussion/slug";
 import { notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
@@ -13,6 +13,15 @@ import { onePage } from "./paging";
 import type { PostSummary, PostView } from "./types";
 
 export const PAGE_SIZE = 20;
+
+export interface PostVersion {
+  title: string;
+  markdown: string;
+  html: string;
+  forecastId: number | null;
+  createdAt: number;
+  current: boolean;
+}
 
 export function createPostService(db: Db, now: Clock, forecastService: ForecastService, render: MarkdownRenderer, broadcast: Broadcast) {
   const uniqueSlug = (title: string) => {
@@ -92,6 +101,12 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
           let forecastId = post.forecastId;
           if (input.forecast === "remove") forecastId = null;
           else if (input.forecast) forecastId = forecastService.insert(tx, input.forecast, { authorId: editorId, postId });
+          // What readers saw until now, kept for the history page; an edit that changes nothing adds no version.
+          if (post.title !== input.title || post.markdown !== input.markdown || post.forecastId !== forecastId) {
+            tx.insert(postRevisions)
+              .values({ postId, title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt })
+              .run();
+          }
           tx.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now(), forecastId }).where(eq(posts.id, postId)).run();
           return { slug: post.slug };
         },
@@ -99,6 +114,20 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
       );
       broadcast("post.updated", { postId });
       return updated;
+    },
+
+    /** Earlier versions, oldest first, followed by the current one (404 like the post itself). */
+    history(slug: string, viewerId: number | null): { post: PostView; versions: PostVersion[] } {
+      const post = this.bySlug(slug, viewerId);
+      const old = db
+        .select({ title: postRevisions.title, markdown: postRevisions.markdown, html: postRevisions.html, forecastId: postRevisions.forecastId, createdAt: postRevisions.createdAt })
+        .from(postRevisions)
+        .where(eq(postRevisions.postId, post.id))
+        .orderBy(asc(postRevisions.id))
+        .all()
+        .map((r) => ({ ...r, current: false }));
+      const current = { title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt, current: true };
+      return { post, versions: [...old, current] };
     },
 
     bySlug(slug: string, viewerId: number | null): PostView {

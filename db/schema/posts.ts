@@ -34,3 +34,21 @@ export const posts = sqliteTable(
     index("posts_title_idx").on(t.title),
   ],
 );
+
+/** A post as it was before each edit (title, text and forecast), oldest first; like comment_revisions. */
+export const postRevisions = sqliteTable(
+  "post_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    markdown: text("markdown").notNull(),
+    html: text("html").notNull(),
+    /** The forecast the post carried then (forecast rows are never deleted while referenced). */
+    forecastId: integer("forecast_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("post_revisions_post_idx").on(t.postId)],
+);
