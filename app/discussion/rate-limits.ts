@@ -14,6 +14,8 @@ export const RATE_LIMITS = {
   reply: { points: 10, per: 60, label: "10 replies a minute", by: "user" },
   fork: { points: 30, per: 3600, label: "30 fork recomputes an hour", by: "user" },
   preview: { points: 300, per: 600, label: "300 forecast previews in 10 minutes", by: "ip" },
+  // A Markdown preview renders up to 100 KB in the shared worker pool, like an edit, but saves nothing.
+  "markdown-preview": { points: 120, per: 600, label: "120 Markdown previews in 10 minutes", by: "ip" },
   analysis: { points: 120, per: 600, label: "120 analyses (sensitivity, comparisons, solving) in 10 minutes", by: "ip" },
   post: { points: 5, per: 3600, label: "5 new posts an hour", by: "user" },
   vote: { points: 60, per: 60, label: "60 votes a minute", by: "user" },

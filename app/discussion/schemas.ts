@@ -56,6 +56,13 @@ export const postSchema = z.object({
   markdown: bodySchema("post"),
 });
 
+/** POST /api/markdown/preview: the text a post or comment form would send, checked by the same rules. */
+export const markdownPreviewSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("post"), markdown: bodySchema("post") }),
+  z.object({ kind: z.literal("comment"), markdown: bodySchema("comment") }),
+]);
+export type MarkdownPreviewRequest = z.infer<typeof markdownPreviewSchema>;
+
 export const idSchema = z.coerce
   .number({ error: "That id is not a number." })
   .int("That id is not a whole number.")

@@ -116,6 +116,11 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
       return updated;
     },
 
+    /** The HTML a post or comment with this Markdown would show; nothing is stored. */
+    async previewHtml(markdown: string): Promise<string> {
+      return (await render(markdown)).html;
+    },
+
     /** Earlier versions, oldest first, followed by the current one (404 like the post itself). */
     history(slug: string, viewerId: number | null): { post: PostView; versions: PostVersion[] } {
       const post = this.bySlug(slug, viewerId);

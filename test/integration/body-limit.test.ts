@@ -100,6 +100,7 @@ function targets(): [file: string, path: string, type: string][] {
     ["posts.$slug_.edit.tsx", `/posts/${slug}/edit`, form],
     ["api.forecasts.preview.tsx", "/api/forecasts/preview", json],
     ["api.forecasts.solve.tsx", "/api/forecasts/solve", json],
+    ["api.markdown.preview.tsx", "/api/markdown/preview", json],
     // A route without an action: the body is still never read whole.
     ["", "/", form],
     // Last: if the old code read this body, it would end the session the others use.
