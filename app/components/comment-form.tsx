@@ -1,6 +1,7 @@
 import { useFetcher, useParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { NoScriptReturn, revealReply } from "./after-reply";
+import { MarkdownPreview } from "./markdown-preview";
 import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "./submission-key";
 import { replyTextKey, useTextDraft } from "./text-draft";
 
@@ -76,6 +77,7 @@ export function CommentForm(props: {
           {error}
         </p>
       ) : null}
+      <MarkdownPreview kind="comment" sourceId={id} />
       <div className="comment-form__actions">
         <button type="submit" className="button button--small" disabled={busy}>
           {busy ? "Posting…" : props.submitLabel}

@@ -3,6 +3,7 @@ import { getModel } from "~/forecast/index";
 import type { Inputs } from "~/forecast/types";
 import { ForecastEditor } from "./forecast-editor";
 import { NoScriptReturn } from "./after-reply";
+import { MarkdownPreview } from "./markdown-preview";
 import { SUBMISSION_KEY_FIELD } from "./submission-key";
 import { forkTextKey } from "./text-draft";
 import { SquiggleEditor } from "./squiggle-editor";
@@ -60,6 +61,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
           {failure.fields.markdown ?? failure.error}
         </p>
       ) : null}
+      <MarkdownPreview kind="comment" sourceId={`fork-text-${storageKey}`} />
       {parent?.program ? (
         <SquiggleEditor name="fork" parent={{ forecastId: props.forkOf, source: parent.program.source, inputs: parent.inputs, program: parent.program }} errors={editorErrors} />
       ) : parent ? (

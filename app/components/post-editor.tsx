@@ -3,6 +3,7 @@ import { useState } from "react";
 import { TITLE_MAX } from "~/discussion/schemas";
 import type { ActionFailure } from "~/utils/errors";
 import { Field } from "./field";
+import { MarkdownPreview } from "./markdown-preview";
 import { ForecastKinds, kindOf, type ForecastKind, type StartingForecast } from "./forecast-kinds";
 
 interface Props {
@@ -55,6 +56,7 @@ export function PostEditor({ failure, initial, forecast, attach, submitLabel, ki
         hint="Markdown with tables, footnotes, $inline$ and $$display$$ math. Link another post with <@text@>(@Post title@)."
         required
       />
+      <MarkdownPreview kind="post" sourceId="field-markdown" />
       <fieldset className="post-editor__forecast">
         <legend>Forecast</legend>
         <label className="checkbox">
