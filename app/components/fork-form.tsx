@@ -19,13 +19,14 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
   const [parent, setParent] = useState(props.parent ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { storageKey } = props;
-  const { fetcher, formRef, submissionKey, failure, editorErrors, textRef, saveText } = useForecastReply({
+  const { fetcher, formRef, submissionKey, failure, pageFailure, editorErrors, textRef, saveText } = useForecastReply({
     keyScope: `fork-${props.parentId ?? "post"}`,
     field: "fork",
     storageKey,
     onDone: props.onDone,
     textDraftKey: forkTextKey(storageKey),
     posted: "Your fork is posted: it is the focused reply.",
+    pageValues: { forkOf: String(props.forkOf), parentId: String(props.parentId ?? "") },
   });
 
   useEffect(() => {
@@ -55,7 +56,7 @@ export function ForkForm(props: { parentId: number | null; forkOf: number; stora
       <label className="fork-form__label" htmlFor={`fork-text-${storageKey}`}>
         {quick ? "Your reply (why this number?)" : "Your reply (say why you changed what you changed)"}
       </label>
-      <textarea id={`fork-text-${storageKey}`} name="markdown" rows={3} required aria-invalid={failure?.fields.markdown ? true : undefined} ref={textRef} onInput={saveText} />
+      <textarea id={`fork-text-${storageKey}`} name="markdown" rows={3} required aria-invalid={failure?.fields.markdown ? true : undefined} ref={textRef} onInput={saveText} defaultValue={pageFailure?.values?.markdown} />
       {failure ? (
         <p className="field__error" role="alert">
           {failure.fields.markdown ?? failure.error}

@@ -3,7 +3,7 @@
 // view, socket.io over WebSocket, the editors' previews) still works.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
+import { findInput, forkOneInput, textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
 
 const e2e = useAppAndBrowser({ seed: true });
 let context: BrowserContext;
@@ -115,17 +115,15 @@ describe("Content-Security-Policy in Chromium", () => {
     await editor.page.getByLabel("Title").fill("Policy check");
     await editor.page.getByLabel("Body").fill("Math in the body: $x^2$.");
     await visible(editor.page.locator(".fe-preview svg"));
-    await editor.page.getByLabel("Hardware cost halving time").fill("1.5");
-    await editor.page.getByLabel("Hardware cost halving time").blur();
+    const halving = await findInput(editor.page.locator(".post-editor"), "Hardware cost halving time");
+    await halving.fill("1.5");
+    await halving.blur();
     await textOf(editor.page.locator(".fe-preview .fe-status")).toContain("Up to date");
     await expectClean(editor.page, editor.errors, editor.cspConsole);
     await editor.page.close();
 
     const fork = await open(POST);
-    await fork.page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-    const form = fork.page.locator(".post-fork .fork-form");
-    await form.getByLabel("Hardware cost halving time").fill("1.5");
-    await form.getByLabel("Hardware cost halving time").blur();
+    const form = await forkOneInput(fork.page, "Hardware cost halving time", "1.5");
     await textOf(form.locator(".fe-shift")).toContain("→");
     await expectClean(fork.page, fork.errors, fork.cspConsole);
     await fork.page.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { memberPage, textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
+import { findInput, memberPage, textOf, useAppAndBrowser, visible, waitForHydration, watchErrors } from "./harness";
 
 const e2e = useAppAndBrowser({ seed: true });
 
@@ -20,8 +20,9 @@ describe("forecasts in Chromium", () => {
     const before = await headline(page, ".fe-preview", "Median TAI year").innerText();
     expect(before).toMatch(/^20\d\d/);
 
-    await page.getByLabel("Hardware cost halving time").fill("1.5");
-    await page.getByLabel("Hardware cost halving time").blur();
+    const halving = await findInput(page.locator(".post-editor"), "Hardware cost halving time");
+    await halving.fill("1.5");
+    await halving.blur();
     await expect.poll(() => headline(page, ".fe-preview", "Median TAI year").innerText(), { timeout: 15_000 }).not.toBe(before);
     await textOf(page.locator(".fe-preview .fe-status")).toContain("Up to date");
     const after = await headline(page, ".fe-preview", "Median TAI year").innerText();

@@ -141,9 +141,14 @@ describe("the fork editor shows its own result", () => {
     expect(await page.locator(".thread__new > .comment-form").count()).toBe(0);
     const field = form.getByLabel("Hardware cost halving time", { exact: true });
     await form.locator(".fe-group").filter({ has: page.getByLabel("Hardware cost halving time", { exact: true }) }).locator("summary").click();
-    await field.fill("1.5");
+    // A value the server refuses: the page says why, keeps the text, and opens the input's group.
+    await field.fill("not a number");
     await form.locator("textarea[name=markdown]").fill("Forked without any JavaScript.");
     await form.getByRole("button", { name: "Post reply with fork" }).click();
+    await visible(page.locator(".post-fork .fork-form [role=alert]"));
+    expect(await page.locator(".post-fork .fork-form textarea[name=markdown]").inputValue()).toBe("Forked without any JavaScript.");
+    await page.locator(".post-fork .fork-form").getByLabel("Hardware cost halving time", { exact: true }).fill("1.5");
+    await page.locator(".post-fork .fork-form").getByRole("button", { name: "Post reply with fork" }).click();
     // Post, redirect, get: the new reply's own page, not the empty form again.
     await page.waitForURL(/\/comments\/\d+#c-\d+$/);
     const reply = page.locator("article.comment", { hasText: "Forked without any JavaScript." });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { countOf, forkOneInput, hidden, memberPage, postFork, textOf, useAppAndBrowser, visible, waitForHydration } from "./harness";
+import { countOf, findInput, forkOneInput, hidden, memberPage, postFork, textOf, useAppAndBrowser, visible, waitForHydration } from "./harness";
 
 const TITLE = "Compute timelines, revisited";
 const SLUG = "compute-timelines-revisited";
@@ -55,8 +55,9 @@ describe("rebasing a stale fork", () => {
     await host.getByRole("link", { name: "Edit post" }).click();
     await host.waitForURL(`${e2e.app.url}/posts/${SLUG}/edit`);
     await waitForHydration(host);
-    await host.getByLabel("GDP growth", { exact: true }).fill("4%");
-    await host.getByLabel("GDP growth", { exact: true }).blur();
+    const growth = await findInput(host.locator(".post-editor"), "GDP growth");
+    await growth.fill("4%");
+    await growth.blur();
     await textOf(host.locator(".fe-summary")).toContain("GDP growth");
     await textOf(host.locator(".fe-preview .fe-status")).toContain("Up to date");
     await host.getByRole("button", { name: "Save changes" }).click();

@@ -53,7 +53,7 @@ export function InputGroups(props: {
   return (
     <>
       {hydrated ? (
-        <div className="fe-find" role="search">
+        <div className="fe-find">
           <label htmlFor={searchId} className="fe-find__label">
             Find an input
           </label>
