@@ -29,7 +29,8 @@ export default function History() {
       <p className="breadcrumb">
         <Link to={`/posts/${post.slug}/comments/${commentId}`}>← Back to the comment</Link> on <Link to={`/posts/${post.slug}`}>{post.title}</Link>
       </p>
-      <h1>Edit history of a comment</h1>
+      <h1>Edit history</h1>
+      <p className="muted">Every version of this comment, newest first, with what each edit changed.</p>
       <RevisionList versions={versions} />
     </section>
   );

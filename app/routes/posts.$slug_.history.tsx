@@ -24,7 +24,8 @@ export default function PostHistory() {
       <p className="breadcrumb">
         <Link to={`/posts/${post.slug}`}>← Back to the post</Link>
       </p>
-      <h1>Edit history of “{post.title}”</h1>
+      <h1>Edit history</h1>
+      <p className="muted">Every version of “{post.title}”, newest first, with what each edit changed.</p>
       {versions.length === 1 ? <p className="muted">This post has not been edited.</p> : null}
       <RevisionList versions={versions} />
     </section>

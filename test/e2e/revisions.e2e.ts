@@ -1,4 +1,4 @@
-// Edit histories in Chromium: a post's and a comment's history pages list every version with
+// Edit histories (revisions) in Chromium: a post's and a comment's history pages list every version with
 // what each edit changed; the Markdown preview renders a post's body with the server's renderer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -66,7 +66,8 @@ describe("edit histories", () => {
     await visible(edited.locator(".comment__edited"));
     await edited.locator(".comment__edited").click();
     await page.waitForURL(/\/comments\/\d+\/history$/);
-    await textOf(page.locator("h1")).toBe("Edit history of a comment");
+    await textOf(page.locator("h1")).toBe("Edit history");
+    await textOf(page.locator(".history > p.muted")).toContain("Every version of this comment");
     expect(await page.locator("article.comment").count()).toBe(0);
     await countOf(page.locator(".history__item")).toBe(2);
     await textOf(page.locator(".history__item").first().locator(".sq-diff del")).toBe("A comment, first draft.");

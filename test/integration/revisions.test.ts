@@ -45,7 +45,8 @@ describe("post revisions", () => {
     expect((await author.post(`/posts/${slug}.data`, { intent: "edit-comment", commentId, markdown: "After the edit." })).status).toBe(200);
     const page = await author.get(`/posts/${slug}/comments/${commentId}/history`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain("Edit history of a comment");
+    expect(page.text).toContain("Edit history</h1>");
+    expect(page.text).toContain("Every version of this comment");
     expect(page.text).toContain("<del>Before the edit.</del>");
     expect(page.text).toContain("<ins>After the edit.</ins>");
   });
