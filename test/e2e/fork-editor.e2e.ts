@@ -2,22 +2,12 @@
 // while the last of Bio Anchors' 39 inputs is edited, at desktop and phone widths; the form
 // is short by default; one text box at a time; focus goes to the posted fork; and forking
 // from the post works with JavaScript off.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, screenshotPath, signUp, startApp, textOf, visible, waitForHydration, watchErrors, E2E_PASSWORD, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { memberPage, openForkForm, openPage, screenshotPath, signUp, textOf, useAppAndBrowser, visible, waitForHydration, E2E_PASSWORD } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = useAppAndBrowser({ seed: true });
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
-
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -41,8 +31,7 @@ async function onScreen(page: Page, target: Locator) {
 }
 
 async function openForkEditor(page: Page): Promise<Locator> {
-  await page.getByRole("button", { name: "Reply with a fork of this forecast" }).click();
-  const form = page.locator(".post-fork .fork-form");
+  const form = await openForkForm(page);
   await visible(form.locator(".fe-find__box"));
   return form;
 }
@@ -50,12 +39,9 @@ async function openForkEditor(page: Page): Promise<Locator> {
 describe("the fork editor shows its own result", () => {
   for (const size of SIZES) {
     it(`keeps the headline shift on screen while the last input is edited (${size.width}×${size.height})`, async () => {
-      const context = await browser.newContext({ viewport: size });
-      const page = await context.newPage();
+      const { page, errors } = await memberPage(e2e, `edit${size.width}`, { viewport: size });
       page.setDefaultTimeout(30_000);
-      const errors = watchErrors(page);
-      await signUp(page, app.url, `edit${size.width}`);
-      await page.goto(`${app.url}${POST}`);
+      await page.goto(`${e2e.app.url}${POST}`);
       await waitForHydration(page);
       const form = await openForkEditor(page);
       // One text box: the fork's own reply text replaces the post's comment box.
@@ -109,32 +95,30 @@ describe("the fork editor shows its own result", () => {
       // And the comment box is back.
       await visible(page.locator(".thread__new > .comment-form textarea"));
       expect(errors).toEqual([]);
-      await context.close();
+      await page.context().close();
     });
   }
 
   it("lands anchors below the sticky header", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${app.url}${POST}#comments`);
+    const page = await openPage(e2e.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${e2e.app.url}${POST}#comments`);
     const box = await onScreen(page, page.locator("#comments-heading"));
     expect(box.top).toBeGreaterThanOrEqual(box.headerBottom);
     expect(box.drawn).toBe(true);
-    await context.close();
+    await page.context().close();
   });
 
   it("forks from the post with JavaScript off, and shows the posted fork", async () => {
-    const setup = await browser.newContext();
-    await signUp(await setup.newPage(), app.url, "nojs");
-    await setup.close();
+    const setup = await openPage(e2e.browser);
+    await signUp(setup, e2e.app.url, "nojs");
+    await setup.context().close();
 
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
+    const page = await openPage(e2e.browser, { javaScriptEnabled: false });
+    await page.goto(`${e2e.app.url}/login`);
     await page.getByLabel("Handle").fill("nojs");
     await page.getByLabel("Password").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.goto(`${app.url}${POST}`);
+    await page.goto(`${e2e.app.url}${POST}`);
     await page.getByRole("link", { name: "Reply with a fork of this forecast" }).click();
     await page.waitForURL(/\?fork=1#fork$/);
     const form = page.locator(".post-fork .fork-form");
@@ -155,18 +139,15 @@ describe("the fork editor shows its own result", () => {
     await visible(reply.locator(".fork-card"));
     await textOf(reply.locator(".fork-diff")).toContain("Hardware cost halving time");
     expect(await page.locator(".fork-form").count()).toBe(0);
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe("reply text survives a reload", () => {
   it("keeps a comment's, a reply's and a fork's text in this browser until it is posted", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const { page, errors } = await memberPage(e2e, "drafty", { viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(30_000);
-    const errors = watchErrors(page);
-    await signUp(page, app.url, "drafty");
-    await page.goto(`${app.url}${POST}`);
+    await page.goto(`${e2e.app.url}${POST}`);
     await waitForHydration(page);
     const box = page.locator(".thread__new > .comment-form textarea");
     await box.fill("A comment I was still writing");
@@ -196,6 +177,6 @@ describe("reply text survives a reload", () => {
     await page.waitForTimeout(200);
     expect(await page.locator(".thread__new > .comment-form textarea").inputValue()).toBe("");
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,29 +1,14 @@
 // Edit histories (revisions) in Chromium: a post's and a comment's history pages list every version with
 // what each edit changed; the Markdown preview renders a post's body with the server's renderer.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { countOf, launchBrowser, screenshotPath, signUp, startApp, textOf, visible, waitForHydration, watchErrors, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { countOf, memberPage, screenshotPath, textOf, useAppAndBrowser, visible, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser({ seed: true });
 
 describe("edit histories", () => {
   it("previews a post's Markdown, then lists the post's and a comment's revisions with diffs", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors = watchErrors(page);
-    await signUp(page, app.url, "histor");
-    await page.goto(`${app.url}/posts/new`);
+    const { page, errors } = await memberPage(e2e, "histor", { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${e2e.app.url}/posts/new`);
     await waitForHydration(page);
     await page.getByLabel("Title", { exact: true }).fill("Versions of a thought");
     await page.getByLabel("Body", { exact: true }).fill("The anchor is $10^{24}$ FLOP.\n\nSecond paragraph.");
@@ -53,7 +38,7 @@ describe("edit histories", () => {
     await page.screenshot({ path: screenshotPath("post-history-1280.png"), fullPage: true });
 
     // A comment, edited: its own history page (not the thread) shows the change.
-    await page.goto(`${app.url}/posts/versions-of-a-thought`);
+    await page.goto(`${e2e.app.url}/posts/versions-of-a-thought`);
     await waitForHydration(page);
     await page.locator(".thread__new textarea").fill("A comment, first draft.");
     await page.locator(".thread__new").getByRole("button", { name: "Comment" }).click();
@@ -73,6 +58,6 @@ describe("edit histories", () => {
     await textOf(page.locator(".history__item").first().locator(".sq-diff del")).toBe("A comment, first draft.");
     await textOf(page.locator(".history__item").first().locator(".sq-diff ins")).toBe("A comment, second draft.");
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });
