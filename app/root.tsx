@@ -10,7 +10,7 @@ import { ErrorPage } from "./components/error-page";
 import { useNonce, ZodJitlessScript } from "./components/nonce";
 import { useUserLive } from "./live/use-user-live";
 import { randomKey } from "./components/submission-key";
-import { ANNOUNCER_ID } from "./components/after-reply";
+import { Announcer } from "./components/announcer";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -61,8 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        {/* One polite live region for the whole page: news that has no place of its own (components/after-reply.tsx). */}
-        <div id={ANNOUNCER_ID} className="visually-hidden" role="status" />
+        <Announcer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -2,24 +2,12 @@
 // carries a marker (rendered only until the page hydrates) asking the server to redirect to the
 // new reply; with JavaScript the form stays put, and focus moves to the new reply, announced.
 import { AFTER_POST_FIELD } from "~/discussion/schemas";
+import { announce } from "./announcer";
 import { useHydrated } from "./forecast-editor/use-forecast-editor";
-
-/** The id of the page's one polite live region (rendered by the app shell). */
-export const ANNOUNCER_ID = "announcer";
 
 export function NoScriptReturn() {
   const hydrated = useHydrated();
   return hydrated ? null : <input type="hidden" name={AFTER_POST_FIELD} value="show" />;
-}
-
-/** Says `message` through the live region; emptied first, so the same words twice are heard twice. */
-export function announce(message: string): void {
-  const region = document.getElementById(ANNOUNCER_ID);
-  if (!region) return;
-  region.textContent = "";
-  setTimeout(() => {
-    region.textContent = message;
-  }, 60);
 }
 
 /**

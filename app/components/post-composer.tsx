@@ -43,7 +43,7 @@ export function PostComposer(props: {
                 {label}
               </button>
             ) : (
-              <a className={className} href={forking ? `/posts/${slug}#comments` : `/posts/${slug}?fork=1#fork`}>
+              <a className={className} href={forking ? `/posts/${slug}#comments` : "?fork=1#fork"}>
                 {label}
               </a>
             )}
