@@ -145,26 +145,34 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
 
   return (
     <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}${ctx.fresh.has(c.id) ? " comment--new" : ""}`} id={`c-${c.id}`}>
-      <details className="comment__fold" open={!c.collapsed}>
-        <summary className="comment__head">
-          {visible ? (
-            <a href={`/users/${c.author.handle}`} className="comment__author" data-nav="">
-              {c.author.displayName}
-            </a>
-          ) : (
-            <span className="comment__author comment__author--gone">{c.status === "removed" ? "[removed]" : "[deleted]"}</span>
-          )}
-          <a href={permalink} className="comment__date" data-nav="">
-            <Time at={c.createdAt} />
+      {/* The header's links sit outside the fold's <summary>: a summary is itself a control, and links
+          inside it are unreachable to some assistive technology (axe: nested-interactive). */}
+      <header className="comment__head">
+        {visible ? (
+          <a href={`/users/${c.author.handle}`} className="comment__author" data-nav="">
+            {c.author.displayName}
           </a>
-          {c.editedAt && visible ? (
-            <a href={`${permalink}/history`} className="comment__edited" data-nav="">
-              edited
-            </a>
-          ) : null}
-          {ctx.fresh.has(c.id) ? <span className="comment__new">new</span> : null}
-          {c.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
-          {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
+        ) : (
+          <span className="comment__author comment__author--gone">{c.status === "removed" ? "[removed]" : "[deleted]"}</span>
+        )}
+        <a href={permalink} className="comment__date" data-nav="">
+          <Time at={c.createdAt} />
+        </a>
+        {c.editedAt && visible ? (
+          <a href={`${permalink}/history`} className="comment__edited" data-nav="">
+            edited
+          </a>
+        ) : null}
+        {ctx.fresh.has(c.id) ? <span className="comment__new">new</span> : null}
+        {c.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
+      </header>
+      <details className="comment__fold" open={!c.collapsed}>
+        <summary className="comment__toggle">
+          <span className="comment__toggle-open visually-hidden">Collapse this comment{replies > 0 ? " and its replies" : ""}</span>
+          <span className="comment__toggle-closed">
+            <span className="visually-hidden">Expand this comment</span>
+            {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
+          </span>
         </summary>
         {visible ? (
           <MarkdownBody html={c.html} inlineKey={`comment:${c.id}`} className="comment__body" />

@@ -3,7 +3,9 @@ import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 /** Shared by every route's error boundary: a 404 reads as "not found", anything else stays generic. */
 export function ErrorPage({ error }: { error: unknown }) {
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data === "string" ? error.data : (error.data as { message?: string } | null)?.message;
+    const data = typeof error.data === "string" ? error.data : (error.data as { message?: string } | null)?.message;
+    // Remix's own wording for an address no route serves names the router, not the reader's problem.
+    const message = data && /No route matches URL/.test(data) ? "There is no page at this address. The link may be mistyped, or the page may have moved." : data;
     const title =
       { 401: "Log in to continue", 403: "Not allowed", 404: "Not found", 429: "Slow down" }[error.status] ?? "Something went wrong";
     return (

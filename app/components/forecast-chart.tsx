@@ -115,13 +115,27 @@ function loadSpec(key: string): Promise<TopLevelSpec> {
   });
 }
 
-function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: SvgSource | null; spec: SpecSource; title?: string; onSelect?: (datum: Record<string, unknown>) => void; narrow?: ForecastChartProps["narrow"] }) {
+/**
+ * Vega gives some marks roles of their own even with `aria: false`; the view is one image whose
+ * words are the figure's caption, as the server SVG is (app/utils/chart-svg.server.ts).
+ */
+function labelAsImage(host: HTMLElement, label: string) {
+  const svg = host.querySelector("svg");
+  if (!svg) return;
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  for (const child of Array.from(svg.children)) child.setAttribute("aria-hidden", "true");
+}
+
+function InteractiveChart({ svg, spec, title, description, onSelect, narrow }: { svg: SvgSource | null; spec: SpecSource; title?: string; description: string; onSelect?: (datum: Record<string, unknown>) => void; narrow?: ForecastChartProps["narrow"] }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState(false);
   // The latest callback, read at click time, so a new function each render does not re-embed.
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
+  const labelRef = useRef(title ? `${title}. ${description}` : description);
+  labelRef.current = title ? `${title}. ${description}` : description;
   // Loader revalidations hand us an equal spec in a new object; re-embed only on a change.
   const specKey = useMemo(() => ("fetchFrom" in spec ? `url:${spec.fetchFrom}` : JSON.stringify(spec)), [spec]);
   const narrowKey = useMemo(() => (narrow?.spec ? JSON.stringify(narrow.spec) : ""), [narrow]);
@@ -140,6 +154,7 @@ function InteractiveChart({ svg, spec, title, onSelect, narrow }: { svg: SvgSour
         .then((result) => {
           if (cancelled) return result.finalize();
           finalize = result.finalize;
+          labelAsImage(host, labelRef.current);
           result.view.addEventListener("click", (_event, item) => {
             const datum = (item as { datum?: unknown } | null | undefined)?.datum;
             if (datum && typeof datum === "object") selectRef.current?.(datum as Record<string, unknown>);
@@ -213,7 +228,7 @@ export function ForecastChart({ svg: svgString, spec: specObject, svgUrl, specUr
     <figure className={`forecast-chart${className ? ` ${className}` : ""}`}>
       {spec ? (
         <ChartBoundary fallback={<div className="forecast-chart__frame">{fallback}</div>}>
-          <InteractiveChart svg={svg} spec={spec} title={title} onSelect={onSelect} narrow={narrow} />
+          <InteractiveChart svg={svg} spec={spec} title={title} description={description} onSelect={onSelect} narrow={narrow} />
         </ChartBoundary>
       ) : (
         <div className="forecast-chart__frame">{fallback}</div>

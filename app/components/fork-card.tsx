@@ -23,7 +23,7 @@ function RebaseButton({ commentId }: { commentId: number }) {
 /** A fork inside its comment: what changed and why, what that does, and the overlay chart. */
 export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation; commentId: number; viewerId: number | null }) {
   return (
-    <section className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={fork.quick ? "Answer" : "Forked forecast"}>
+    <section className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={`${fork.quick ? "Answer" : "Forked forecast"}: ${fork.shift}`}>
       <p className="fork-card__shift">
         <span className="fork-card__badge">{fork.quick ? "Answer" : "Fork"}</span> {fork.shift}
       </p>

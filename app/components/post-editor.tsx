@@ -58,7 +58,10 @@ export function PostEditor({ failure, initial, forecast, attach, submitLabel, ki
       />
       <MarkdownPreview kind="post" sourceId="field-markdown" />
       <fieldset className="post-editor__forecast">
-        <legend>Forecast</legend>
+        {/* A heading in the legend keeps the outline whole: the editor's own sections are h3s. */}
+        <legend>
+          <h2 className="post-editor__legend">Forecast</h2>
+        </legend>
         <label className="checkbox">
           <input type="checkbox" name={ATTACH_FIELD} value="on" checked={attached} onChange={(e) => setAttached(e.target.checked)} />
           Attach a forecast to this post — readers can fork its assumptions in their replies.

@@ -9,7 +9,7 @@ import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import { crosspostsToText, remarkCrosspost, type ResolvePostTitle } from "./markdown/crosspost.server";
 import { defusePathologicalMarkdown } from "./markdown/defuse.server";
-import { escapeAttributeBrackets, rehypeDecorate, rehypeUrlPolicy, stripBidiControls } from "./markdown/hast-policy.server";
+import { escapeAttributeBrackets, rehypeDecorate, rehypeScrollableMath, rehypeUrlPolicy, stripBidiControls } from "./markdown/hast-policy.server";
 import { capDepth, guardAmplification, guardMath, rawHtmlAsText, textContent } from "./markdown/mdast-guards.server";
 import { sanitizeSchema } from "./markdown/schema.server";
 import { EXTERNAL_LINK_REL, safeLinkHref } from "./markdown/url-policy.server";
@@ -104,6 +104,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeDecorate)
     .use(rehypeKatex, KATEX_OPTIONS)
+    .use(rehypeScrollableMath)
     .use(rehypeStringify);
   const html = escapeAttributeBrackets(String(processor.processSync(defusePathologicalMarkdown(markdown))));
   return { html, unresolvedLinks: [...unresolved] };

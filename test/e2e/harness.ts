@@ -150,6 +150,16 @@ export async function postFork(form: Locator, markdown: string) {
   await form.getByRole("button", { name: "Post reply with fork" }).click();
 }
 
+/** Logs in through the real form and waits for the front page. */
+export async function logIn(page: Page, base: string, handle: string, password: string) {
+  await page.goto(`${base}/login`);
+  await waitForHydration(page);
+  await page.getByLabel("Handle").fill(handle);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(`${base}/`);
+}
+
 /** Where e2e screenshots go for a person to look at: ./test-results (git-ignored) unless E2E_SCREENSHOT_DIR says otherwise. */
 export function screenshotPath(name: string): string {
   return join(process.env.E2E_SCREENSHOT_DIR ?? "test-results", name);

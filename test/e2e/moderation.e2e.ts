@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { countOf, hidden, openPage, screenshotPath, signUp, textOf, useAppAndBrowser, valueOf, visible, waitForHydration, watchErrors } from "./harness";
+import { countOf, hidden, logIn as logInAs, openPage, screenshotPath, signUp, textOf, useAppAndBrowser, valueOf, visible, waitForHydration, watchErrors } from "./harness";
 
 // Two seeded posts, one per test, so the lock of the first does not close the second.
 const LOCKED_POST = "/posts/extrapolating-gpt-3-benchmarks-against-loss";
@@ -13,14 +13,7 @@ const e2e = useAppAndBrowser({ seed: true });
 
 const newPage = () => openPage(e2e.browser);
 
-async function logIn(page: Page, handle: string, password: string) {
-  await page.goto(`${e2e.app.url}/login`);
-  await waitForHydration(page);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(`${e2e.app.url}/`);
-}
+const logIn = (page: Page, handle: string, password: string) => logInAs(page, e2e.app.url, handle, password);
 
 /** Opens a post and waits until its live channel has joined the post's room. */
 async function openPost(page: Page, path: string) {

@@ -88,6 +88,22 @@ export function rehypeDecorate() {
 }
 
 /**
+ * A display formula wider than the column scrolls sideways (app.css); a scrolling region must
+ * take keyboard focus so people without a pointer can scroll it (WCAG 2.1.1). Runs after
+ * KaTeX, on its generated markup only.
+ */
+export function rehypeScrollableMath() {
+  return (tree: HNode) => {
+    visit(tree, (node: HNode) => {
+      const properties = node.properties;
+      if (node.type !== "element" || !properties || node.tagName !== "span") return;
+      const classes = properties.className;
+      if (Array.isArray(classes) && classes.includes("katex-display")) properties.tabIndex = 0;
+    });
+  };
+}
+
+/**
  * `<` and `>` inside attribute values are legal, but they are what mutation
  * XSS chains rely on when markup is re-parsed in another context (the HTML
  * standard's serializer escapes them since 2025 for that reason).

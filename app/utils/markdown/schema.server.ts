@@ -80,7 +80,7 @@ export const KATEX_OUTPUT_ALLOWLIST = {
     "mstyle", "mpadded", "mphantom",
   ],
   attributes: [
-    "class", "style", "aria-hidden", "title", "xmlns", "width", "height", "viewbox", "preserveaspectratio", "d",
+    "class", "style", "aria-hidden", "tabindex", "title", "xmlns", "width", "height", "viewbox", "preserveaspectratio", "d",
     "x", "y", "x1", "x2", "y1", "y2", "stroke-width",
     "display", "encoding", "mathvariant", "mathcolor", "mathbackground", "stretchy", "fence", "separator", "form",
     "lspace", "rspace", "depth", "voffset", "accent", "accentunder", "linethickness", "columnalign", "rowalign",
