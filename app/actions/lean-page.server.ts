@@ -8,12 +8,14 @@ export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresent
   const described = markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml");
   if (!forecast.urls.svg || !forecast.svg) return described;
   context.inlineMarkup.set(forecast.urls.svg, forecast.svg);
-  return { ...described, svg: null, spec: forecast.urls.spec ? null : forecast.spec };
+  // The phone drawing is an image by URL and its spec fetched, like the wide one's (docs/decisions/025).
+  const narrow = forecast.narrow && forecast.urls.phoneSvg && forecast.urls.phoneSpec ? { svg: null, spec: null } : forecast.narrow;
+  return { ...described, svg: null, spec: forecast.urls.spec ? null : forecast.spec, narrow };
 }
 
 /** The community chart is an image by URL: below the fold, and the same for every reader. */
 export function communityByUrl(community: CommunityView): CommunityView {
-  return community.svgUrl ? { ...community, svg: null } : community;
+  return community.svgUrl ? { ...community, svg: null, svgNarrow: null } : community;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   overlaySpec,
   resultTable,
 } from "./index";
-import { INTERACTIVE_LAYER } from "./theme";
+import { COLORS, INTERACTIVE_LAYER, PHONE, phoneSpec, raiseFonts } from "./theme";
 
 const MODELS = ["bio-anchors", "gpt-extrapolation", "scaling-laws"] as const;
 const results = {} as Record<(typeof MODELS)[number], ForecastResult>;
@@ -146,6 +146,18 @@ describe("Bio Anchors charts", () => {
     expect(compileStrict(communitySpec(results["bio-anchors"], [], null))).toEqual([]);
   });
 
+  it("community chart: a lone fork's line is drawn over the aggregate it makes up, in its own colour", async () => {
+    // With one fork the aggregate is that fork: drawn after it, the bold line would hide it.
+    const svg = await renderSvg(communitySpec(results["bio-anchors"], [forks["bio-anchors"]], forks["bio-anchors"]), { label: "x" });
+    // The plot's lines (the legend's symbols come after them and carry a transform).
+    const strokes = [...svg.matchAll(/<path d="[^"]*" stroke="(#[0-9a-f]{6})"[^>]*?(?:opacity="([\d.]+)")?\/>/g)].map((m) => ({ color: m[1], opacity: Number(m[2] ?? 1) }));
+    const fork = strokes.findIndex((p) => p.color === COLORS.fork);
+    const aggregate = strokes.findIndex((p) => p.color === COLORS.ink);
+    expect(fork).toBeGreaterThan(aggregate);
+    expect(aggregate).toBeGreaterThanOrEqual(0);
+    expect(strokes[fork]!.opacity).toBeGreaterThanOrEqual(0.85);
+  });
+
   it("survives a result with no series at all", async () => {
     const empty: ForecastResult = { modelId: "bio-anchors", modelVersion: 1, headlines: [], series: {}, notes: [] };
     await expect(renderSvg(forecastSpec(empty), { label: "x" })).resolves.toContain("<svg");
@@ -250,5 +262,37 @@ describe("renderer", () => {
     const tiny = { data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } } as TopLevelSpec;
     await Promise.all(Array.from({ length: 210 }, (_, i) => renderSvgCached(`t${i}`, tiny, { label: "x" })));
     expect(chartCacheSize()).toBe(200);
+  });
+});
+
+describe("phone layouts", () => {
+  /** Every font size a spec sets, wherever it sets it. */
+  function fontSizes(spec: unknown): number[] {
+    if (Array.isArray(spec)) return spec.flatMap(fontSizes);
+    if (spec === null || typeof spec !== "object") return [];
+    return Object.entries(spec).flatMap(([k, v]) => (/^(fontSize|[a-z]+FontSize)$/.test(k) && typeof v === "number" ? [v] : fontSizes(v)));
+  }
+
+  it("raiseFonts lifts every font size under the floor and leaves larger ones", () => {
+    const spec = { config: { axis: { labelFontSize: 11, titleFontSize: 14 } }, layer: [{ mark: { type: "text", fontSize: 10.5 } }] };
+    expect(raiseFonts(spec, 13)).toEqual({ config: { axis: { labelFontSize: 13, titleFontSize: 14 } }, layer: [{ mark: { type: "text", fontSize: 13 } }] });
+    expect(spec.layer[0]!.mark.fontSize).toBe(10.5);
+  });
+
+  it.each(MODELS)("%s: the main chart, the overlay and the community chart at a phone's width, no font under the floor", async (id) => {
+    const specs = [
+      phoneSpec((o) => forecastSpec(results[id], o)),
+      phoneSpec((o) => overlaySpec(results[id], forks[id], { parent: "Parent forecast", fork: "Fork by a reader" }, o)),
+      ...(id === "bio-anchors" ? [phoneSpec((o) => communitySpec(results[id], [forks[id]], forks[id], o))] : []),
+    ];
+    for (const spec of specs) {
+      expect((spec as { width?: number }).width).toBe(PHONE.width);
+      expect(Math.min(...fontSizes(spec))).toBeGreaterThanOrEqual(PHONE.minFont);
+      expect(compileStrict(spec)).toEqual([]);
+      const svg = await renderSvg(spec, { label: "x" });
+      const drawn = [...svg.matchAll(/font-size="?([\d.]+)px/g)].map((m) => Number(m[1]));
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(Math.min(...drawn)).toBeGreaterThanOrEqual(PHONE.minFont);
+    }
   });
 });

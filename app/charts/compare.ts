@@ -154,16 +154,18 @@ export function communitySpec(own: ForecastResult, forks: ForecastResult[], aggr
   const legend = lineLegend(entries, cdfLegendOrient([ownRows, aggRows, ...forkRows], domain));
   const forkValues = forkRows.flatMap((rows, i) => rows.map((r: CdfRow) => ({ ...r, fork: i, series: forkLabel })));
   const layers: Layer[] = [halfGuide()];
+  layers.push({ data: { values: tag(ownRows, "This post") }, mark: { type: "line", strokeWidth: 2.25 }, encoding: legend });
+  // The aggregate pools the forks, so it runs through them (with one fork, on top of it): drawn
+  // wide and half-transparent underneath, with the forks' thinner lines on top, both show.
+  if (aggRows.length) {
+    layers.push({ data: { values: tag(aggRows, "Aggregate") }, mark: { type: "line", strokeWidth: 4, opacity: 0.55 }, encoding: legend });
+  }
   if (forkValues.length) {
     layers.push({
       data: { values: forkValues },
-      mark: { type: "line", strokeWidth: 1, opacity: forks.length > 20 ? 0.2 : 0.35 },
+      mark: { type: "line", strokeWidth: 1.5, opacity: forks.length > 20 ? 0.35 : forks.length > 5 ? 0.6 : 0.9 },
       encoding: { ...legend, detail: { field: "fork", type: "nominal" } },
     });
-  }
-  layers.push({ data: { values: tag(ownRows, "This post") }, mark: { type: "line", strokeWidth: 2.25 }, encoding: legend });
-  if (aggRows.length) {
-    layers.push({ data: { values: tag(aggRows, "Aggregate") }, mark: { type: "line", strokeWidth: 3 }, encoding: legend });
   }
   const marks = medianMarks([{ result: aggregate ?? own, color: aggregate ? COLORS.ink : COLORS.accent }]);
   layers.push(...medianLayers(marks.map((m) => ({ ...m, label: `${aggregate ? "Aggregate median" : "Median"} ${m.label}` }))));

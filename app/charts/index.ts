@@ -11,7 +11,7 @@ import type { ChartOptions } from "./theme";
 import { quickAnswerSpec } from "./quick-specs";
 
 export type { ChartOptions } from "./theme";
-export { COLORS, FONT } from "./theme";
+export { COLORS, FONT, PHONE, phoneSpec, raiseFonts } from "./theme";
 export { bioAnchorsSpec } from "./bio-anchors";
 export { gptSpec } from "./gpt-extrapolation";
 export { scalingSpec } from "./scaling-laws";

@@ -6,7 +6,7 @@ import { textWidth } from "./text-width";
 export const COLORS = {
   ink: "#1d2327",
   inkSoft: "#4a5259",
-  inkFaint: "#7b838a",
+  inkFaint: "#626a70",
   grid: "#e4dfd6",
   ruleStrong: "#cfc7ba",
   accent: "#1f5f74",
@@ -37,12 +37,15 @@ export interface ChartOptions {
   height?: number;
   /** Smaller, for replies and previews: no source line, a shorter subtitle. */
   compact?: boolean;
+  /** The smallest font the chart may use: subtitles wrap at it (phone layouts raise it). */
+  minFont?: number;
 }
 
 export interface Frame {
   width: number;
   height: number;
   compact: boolean;
+  minFont: number;
 }
 
 export function frame(options: ChartOptions = {}): Frame {
@@ -51,7 +54,37 @@ export function frame(options: ChartOptions = {}): Frame {
     width: options.width ?? (compact ? 520 : 680),
     height: options.height ?? (compact ? 280 : 400),
     compact,
+    minFont: options.minFont ?? 0,
   };
+}
+
+/**
+ * The phone layout of every chart. A server SVG scales to its column, so a 680 px drawing in a
+ * phone's ~320 px column shrinks 11 px labels to 5 px; drawn at the phone's own width with no
+ * font under 13 px, the text stays at 12 CSS px or more down to a 296 px column (a reply
+ * nested a few levels deep on a 390 px screen).
+ */
+export const PHONE = { width: 320, height: 300, minFont: 13 } as const;
+/** Where a page picks the phone drawing (`<source media>`, CSS): the same break as app.css's phone rules. */
+export const PHONE_MEDIA = "(max-width: 600px)";
+export const PHONE_OPTIONS: ChartOptions = { width: PHONE.width, height: PHONE.height, compact: true, minFont: PHONE.minFont };
+
+const FONT_KEY = /^(fontSize|[a-z]+FontSize)$/;
+
+/** Every font size in a spec raised to at least `min` (themes, axes, legends, text marks alike). */
+export function raiseFonts<T>(spec: T, min: number): T {
+  if (Array.isArray(spec)) return spec.map((v: unknown) => raiseFonts(v, min)) as T;
+  if (spec === null || typeof spec !== "object") return spec;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    out[key] = FONT_KEY.test(key) && typeof value === "number" && value < min ? min : raiseFonts(value, min);
+  }
+  return out as T;
+}
+
+/** A chart builder's phone layout: drawn at the phone's width, no text under PHONE.minFont. */
+export function phoneSpec<S>(build: (options: ChartOptions) => S): S {
+  return raiseFonts(build(PHONE_OPTIONS), PHONE.minFont);
 }
 
 export const CONFIG: Config = {
@@ -175,7 +208,7 @@ export function title(f: Frame, text: string): string | string[] {
 
 /** Subtitle lines that fit the chart's width. */
 export function subtitle(f: Frame, ...texts: string[]): string[] {
-  return texts.filter(Boolean).flatMap((t) => wrap(t, f.width - 30, 12));
+  return texts.filter(Boolean).flatMap((t) => wrap(t, f.width - 30, Math.max(12, f.minFont)));
 }
 
 /**

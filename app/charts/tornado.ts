@@ -5,7 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { formatMetricValue, metricLabel, metricUnit, type Metric, type Tornado, type TornadoBar, type TornadoEnd } from "../forecast/analysis/index";
 import { formatDelta } from "../forecast/format";
 import { textWidth } from "./text-width";
-import { COLORS, frame, subtitle, title, topLevel, INTERACTIVE_LAYER, type ChartOptions, type Layer } from "./theme";
+import { COLORS, frame, PHONE, subtitle, title, topLevel, INTERACTIVE_LAYER, type ChartOptions, type Layer } from "./theme";
 
 export const TORNADO_TOP = 12;
 export const LOW_SIDE = "Input at its low end";
@@ -74,8 +74,8 @@ export function tornadoSpec(t: Tornado, options: ChartOptions & { top?: number; 
   const top = options.top ?? (narrow ? 8 : TORNADO_TOP);
   const bars = t.bars.filter((b) => b.swing > 0).slice(0, top);
   // Narrow (phones): each input's name sits above its bar, so the bars get the full width.
-  const rowPx = narrow ? 38 : 27;
-  const f = frame({ width: narrow ? 340 : options.width, compact: narrow || options.compact, height: options.height ?? (narrow ? 96 : 70) + Math.max(3, bars.length) * rowPx });
+  const rowPx = narrow ? 42 : 27;
+  const f = frame({ width: narrow ? PHONE.width : options.width, compact: narrow || options.compact, minFont: narrow ? PHONE.minFont : 0, height: options.height ?? (narrow ? 110 : 70) + Math.max(3, bars.length) * rowPx });
   const unit = metricUnit(t.metric);
   const base = t.base === null ? null : scaled(t.metric, censor(t, t.base) as number);
   const rows: Record<string, unknown>[] = [];
@@ -103,7 +103,7 @@ export function tornadoSpec(t: Tornado, options: ChartOptions & { top?: number; 
   });
   const labelLimit = 230;
   const labelPx = narrow ? 0 : Math.min(labelLimit, Math.max(60, ...bars.map((b) => textWidth(b.label, 11)))) + 12;
-  const tipFont = narrow ? 10 : 10.5;
+  const tipFont = narrow ? PHONE.minFont : 10.5;
   const plotPx = Math.max(120, f.width - labelPx - 36);
   // A tip that fits inside its own bar goes there (in white), so long bars do not stretch the axis.
   if (base !== null && rows.length) {
@@ -120,7 +120,7 @@ export function tornadoSpec(t: Tornado, options: ChartOptions & { top?: number; 
   ].filter(([name]) => sides.includes(name!));
   const y = { field: "label", type: "nominal", sort: { field: "rank", order: "ascending" }, axis: narrow ? null : { title: null, labelLimit, labelFontSize: 11 } } as const;
   const x = { field: "x", type: "quantitative", scale: { domain, nice: false, zero: false }, axis: { title: axisTitle(t.metric), format: unit === "years" ? "d" : undefined, tickCount: narrow ? 4 : 6, grid: true } } as const;
-  const color = { field: "side", type: "nominal", scale: { domain: sideScale.map((c) => c[0]!), range: sideScale.map((c) => c[1]!) }, legend: { orient: "top", title: null, symbolType: "square", labelFontSize: narrow ? 10.5 : 11 } } as const;
+  const color = { field: "side", type: "nominal", scale: { domain: sideScale.map((c) => c[0]!), range: sideScale.map((c) => c[1]!) }, legend: { orient: "top", title: null, symbolType: "square", labelFontSize: narrow ? PHONE.minFont : 11 } } as const;
   const barOffset = narrow ? { yOffset: 7 } : {};
   const tips = rows.filter((r) => keep.has(r));
   const inside = rows.filter((r) => r.inside);
@@ -157,7 +157,7 @@ export function tornadoSpec(t: Tornado, options: ChartOptions & { top?: number; 
     // The input's name, left-aligned above its bar.
     layers.push({
       data: { values: bars.map((b, rank) => ({ label: b.label, rank, x0: domain[0] })) },
-      mark: { type: "text", align: "left", baseline: "middle", yOffset: -8, fontSize: 11, fontWeight: 500, color: COLORS.ink },
+      mark: { type: "text", align: "left", baseline: "middle", yOffset: -10, fontSize: PHONE.minFont, fontWeight: 500, color: COLORS.ink },
       encoding: { y, x: { field: "x0", type: "quantitative" }, text: { field: "label" } },
     });
   }

@@ -28,7 +28,7 @@ export interface ForecastChartProps {
   /** Interactive view only: called with the datum of a clicked mark (e.g. a tornado bar's input). */
   onSelect?: (datum: Record<string, unknown>) => void;
   /** A layout for phones (the static SVG by CSS media query, the interactive view by the frame's width). */
-  narrow?: { svg: string | null; spec: TopLevelSpec | null } | null;
+  narrow?: { svg: string | null; spec: TopLevelSpec | null; svgUrl?: string | null; specUrl?: string | null } | null;
 }
 
 /** Below this frame width the narrow layout is used, when there is one. */
@@ -40,15 +40,24 @@ const NARROW_PX = 560;
  * engine data, post-processed in app/utils/chart-svg.server.ts), never by users. Text that
  * users can influence (fork labels) is escaped by vega's SVG serializer.
  */
-function StaticSvg({ svg, hidden, narrow }: { svg: SvgSource; hidden?: boolean; narrow?: string | null }) {
-  if (typeof svg !== "string") return <InlineSvg src={svg.url} className="forecast-chart__static" hidden={hidden} />;
-  if (!narrow) return <div className="forecast-chart__static" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />;
+function StaticSvg({ svg, hidden, narrow }: { svg: SvgSource; hidden?: boolean; narrow?: SvgSource | null }) {
+  const wide = narrow ? "forecast-chart__static forecast-chart__static--wide" : "forecast-chart__static";
   return (
     <>
-      <div className="forecast-chart__static forecast-chart__static--wide" hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} />
-      <div className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden} dangerouslySetInnerHTML={{ __html: narrow }} />
+      {typeof svg === "string" ? <div className={wide} hidden={hidden} dangerouslySetInnerHTML={{ __html: svg }} /> : <InlineSvg src={svg.url} className={wide} hidden={hidden} />}
+      {!narrow ? null : typeof narrow === "string" ? (
+        <div className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden} dangerouslySetInnerHTML={{ __html: narrow }} />
+      ) : (
+        // By URL, an image: the page carries the wide drawing inline once, and a lazy image that
+        // CSS hides on wider screens is never fetched there (docs/decisions/025). The caption describes it.
+        <img className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden} src={narrow.url} alt="" loading="lazy" decoding="async" />
+      )}
     </>
   );
+}
+
+function narrowSource(narrow: ForecastChartProps["narrow"]): SvgSource | null {
+  return narrow?.svg ?? (narrow?.svgUrl ? { url: narrow.svgUrl } : null);
 }
 
 function Unavailable({ title }: { title?: string }) {
@@ -138,7 +147,8 @@ function InteractiveChart({ svg, spec, title, description, onSelect, narrow }: {
   labelRef.current = title ? `${title}. ${description}` : description;
   // Loader revalidations hand us an equal spec in a new object; re-embed only on a change.
   const specKey = useMemo(() => ("fetchFrom" in spec ? `url:${spec.fetchFrom}` : JSON.stringify(spec)), [spec]);
-  const narrowKey = useMemo(() => (narrow?.spec ? JSON.stringify(narrow.spec) : ""), [narrow]);
+  const narrowSvg = narrowSource(narrow);
+  const narrowKey = useMemo(() => (narrow?.spec ? JSON.stringify(narrow.spec) : narrow?.specUrl ? `url:${narrow.specUrl}` : ""), [narrow]);
 
   useEffect(() => {
     const wrap = wrapRef.current;
@@ -176,7 +186,7 @@ function InteractiveChart({ svg, spec, title, description, onSelect, narrow }: {
 
   return (
     <div ref={wrapRef} className="forecast-chart__frame">
-      {svg ? <StaticSvg svg={svg} hidden={live} narrow={narrow?.svg} /> : live ? null : <Unavailable title={title} />}
+      {svg ? <StaticSvg svg={svg} hidden={live} narrow={narrowSvg} /> : live ? null : <Unavailable title={title} />}
       {/* Filled by vega-embed, never by React: it must stay empty in JSX. */}
       <div ref={hostRef} className="forecast-chart__live" hidden={!live} />
     </div>
@@ -223,7 +233,7 @@ function DataTable({ table }: { table: ChartTable }) {
 export function ForecastChart({ svg: svgString, spec: specObject, svgUrl, specUrl, description, table, title, className, onSelect, narrow }: ForecastChartProps) {
   const svg: SvgSource | null = svgString ?? (svgUrl ? { url: svgUrl } : null);
   const spec: SpecSource | null = specObject ?? (specUrl ? { fetchFrom: specUrl } : null);
-  const fallback = svg ? <StaticSvg svg={svg} narrow={narrow?.svg} /> : <Unavailable title={title} />;
+  const fallback = svg ? <StaticSvg svg={svg} narrow={narrowSource(narrow)} /> : <Unavailable title={title} />;
   return (
     <figure className={`forecast-chart${className ? ` ${className}` : ""}`}>
       {spec ? (

@@ -53,7 +53,15 @@ export function ForecastPanel({
       {forecast.headlines.some((h) => h.fractional !== undefined) ? (
         <p className="forecast-panel__years">Small figures are fractional years (the curve read between whole years); a whole year is the first year by which the probability is reached.</p>
       ) : null}
-      <ForecastChart svg={forecast.svg} spec={forecast.spec as TopLevelSpec | null} svgUrl={forecast.urls.svg} specUrl={forecast.urls.spec} description={forecast.description} table={forecast.table ?? undefined} />
+      <ForecastChart
+        svg={forecast.svg}
+        spec={forecast.spec as TopLevelSpec | null}
+        svgUrl={forecast.urls.svg}
+        specUrl={forecast.urls.spec}
+        narrow={forecast.narrow && { svg: forecast.narrow.svg, spec: forecast.narrow.spec as TopLevelSpec | null, svgUrl: forecast.urls.phoneSvg, specUrl: forecast.urls.phoneSpec }}
+        description={forecast.description}
+        table={forecast.table ?? undefined}
+      />
       {forecast.cdf ? (
         <div id="question">
           <QuestionBox forecastId={forecast.id} cdf={forecast.cdf} initial={question} />

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { PHONE, PHONE_MEDIA } from "~/charts/theme";
 import type { ForkPresentation } from "~/services/types";
 import { AttributionParts } from "./attribution-view";
 import { DiffTable } from "./diff-table";
@@ -63,7 +64,10 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
       ) : null}
       {fork.quick === "probability" ? null : (
         <div className="fork-card__chart">
-          <img src={fork.chartUrl} alt={`Chart: the parent forecast and this fork. ${fork.description}`} loading="lazy" decoding="async" width={520} height={280} />
+          <picture>
+            <source media={PHONE_MEDIA} srcSet={fork.chartUrl.replace(/\.svg$/, ".phone.svg")} width={PHONE.width} height={PHONE.height} />
+            <img src={fork.chartUrl} alt={`Chart: the parent forecast and this fork. ${fork.description}`} loading="lazy" decoding="async" width={520} height={280} />
+          </picture>
         </div>
       )}
       {fork.quick ? null : (

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { PHONE_MEDIA } from "~/charts/theme";
 import { formatHeadline } from "~/forecast/format";
 import type { CommunityView, ForkPresentation, QuestionView, SpreadView } from "~/services/types";
 import { InputSpreadView } from "./input-spread";
@@ -85,11 +86,18 @@ export function ForksPanel({
       {community ? (
         <figure className="forks-panel__community">
           {community.svg ? (
-            // Server-rendered by our chart renderer from our own data (app/utils/chart-svg.server.ts).
-            <div className="forks-panel__chart" dangerouslySetInnerHTML={{ __html: community.svg }} />
+            <>
+              {/* Server-rendered by our chart renderer from our own data (app/utils/chart-svg.server.ts); one drawing per width. */}
+              <div className="forks-panel__chart forks-panel__chart--wide" dangerouslySetInnerHTML={{ __html: community.svg }} />
+              {community.svgNarrow ? <div className="forks-panel__chart forks-panel__chart--narrow" dangerouslySetInnerHTML={{ __html: community.svgNarrow }} /> : null}
+            </>
           ) : community.svgUrl ? (
             <div className="forks-panel__chart">
-              <img src={community.svgUrl} alt="Every fork as a thin line and the community aggregate as a bold one" loading="lazy" />
+              {/* The phone drawing where the column is a phone's (docs/decisions/025). */}
+              <picture>
+                {community.svgNarrowUrl ? <source media={PHONE_MEDIA} srcSet={community.svgNarrowUrl} /> : null}
+                <img src={community.svgUrl} alt="Every fork as a thin line and the community aggregate as a bold one" loading="lazy" />
+              </picture>
             </div>
           ) : null}
           <figcaption>

@@ -8,10 +8,11 @@ import { questionQuerySchema } from "~/forecast/api-schemas";
 // GET /api/forecasts/:id (JSON: inputs, result, provenance; ?year=2035&p=0.25 adds the
 // answers to "P(by 2035)" and "the year at 25%"), :id.csv (chart series), :id.svg (chart),
 // :id.spec.json (the chart as vega-lite, for the interactive view), :id.overlay.svg (a fork
-// over its parent). `?v=` on an asset is its version (actions/assets.server.ts).
+// over its parent); `.phone` before the extension is the same chart drawn for a phone
+// (docs/decisions/025). `?v=` on an asset is its version (actions/assets.server.ts).
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
-    const m = /^(\d+)(?:\.(json|csv|svg|spec\.json|overlay\.svg))?$/.exec(params.id ?? "");
+    const m = /^(\d+)(?:\.(json|csv|(?:phone\.)?svg|(?:phone\.)?spec\.json|overlay(?:\.phone)?\.svg))?$/.exec(params.id ?? "");
     const id = idSchema.safeParse(m?.[1]);
     if (!m || !id.success) throw notFound("That forecast");
     const format = m[2] ?? "json";
@@ -22,17 +23,18 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       const headers = { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="forecast-${id.data}.csv"` };
       return assetResponse(request, csv, headers, scopeOf(id.data));
     }
-    if (format === "spec.json") {
-      const spec = await forecasts.specJson(id.data, context.user);
+    const layout = format.includes("phone") ? "phone" : "wide";
+    if (format.endsWith("spec.json")) {
+      const spec = await forecasts.specJson(id.data, context.user, layout);
       return assetResponse(request, spec, { "Content-Type": "application/json; charset=utf-8" }, scopeOf(id.data));
     }
-    if (format === "svg") {
-      return assetResponse(request, await forecasts.svg(id.data, context.user), SVG_HEADERS, scopeOf(id.data));
+    if (format === "svg" || format === "phone.svg") {
+      return assetResponse(request, await forecasts.svg(id.data, context.user, layout), SVG_HEADERS, scopeOf(id.data));
     }
-    if (format === "overlay.svg") {
+    if (format.startsWith("overlay")) {
       // A fork over its parent: it goes away with its comment and names its author (who may be
       // renamed), so it is never shared nor immutable.
-      return assetResponse(request, await context.services.forks.overlaySvg(id.data, context.user), SVG_HEADERS, "private");
+      return assetResponse(request, await context.services.forks.overlaySvg(id.data, context.user, layout), SVG_HEADERS, "private");
     }
     const query = parseQuery(request, questionQuerySchema);
     return Response.json(await forecasts.document(id.data, context.user, query));

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { TopLevelSpec } from "vega-lite";
 import { AttributionParts } from "~/components/attribution-view";
 import { DiffTable } from "~/components/diff-table";
-import { ForecastChart } from "~/components/forecast-chart";
+import { ForecastChart, type ForecastChartProps } from "~/components/forecast-chart";
 import { compareQuerySchema } from "~/forecast/api-schemas";
 import analysisCss from "~/styles/analysis.css?url";
 import chartCss from "~/styles/charts.css?url";
@@ -44,7 +44,7 @@ export default function Compare() {
       </div>
 
       {view.overlay.svg || view.overlay.spec ? (
-        <ForecastChart svg={view.overlay.svg} spec={view.overlay.spec as unknown as TopLevelSpec | null} description={`From A to B: ${view.overlay.description}`} className="compare__chart" />
+        <ForecastChart svg={view.overlay.svg} spec={view.overlay.spec as unknown as TopLevelSpec | null} narrow={view.overlay.narrow as ForecastChartProps["narrow"]} description={`From A to B: ${view.overlay.description}`} className="compare__chart" />
       ) : (
         <p className="muted">{view.overlay.description}</p>
       )}

@@ -32,6 +32,7 @@ import {
 } from "../forecast/index";
 import type { SolveRequest } from "../forecast/api-schemas";
 import { describeTornado, tornadoSpec, tornadoTable } from "../charts/tornado";
+import { PHONE, raiseFonts } from "../charts/theme";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { appError, isAppError, notFound } from "../utils/errors";
 import { prepareSquiggleRun } from "../forecast/squiggle/index";
@@ -208,7 +209,7 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
         const tornado = assembleTornado(plan, values, metric);
         const description = describeTornado(tornado);
         const spec = tornadoSpec(tornado);
-        const narrowSpec = tornadoSpec(tornado, { narrow: true });
+        const narrowSpec = raiseFonts(tornadoSpec(tornado, { narrow: true }), PHONE.minFont);
         const render = (k: string, s: typeof spec) => renderSvgCached(k, s, { label: description }).catch(() => null);
         const [svg, narrowSvg] = await Promise.all([render(key, spec), render(`${key}:narrow`, narrowSpec)]);
         return {

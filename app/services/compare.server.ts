@@ -6,13 +6,13 @@ import type { Db } from "../../db/client";
 import { posts, users } from "../../db/schema";
 import { describeShift, overlaySpec } from "../charts/index";
 import { answerQuestion, cdfOf, diffInputs, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
-import { renderSvgCached } from "../utils/chart-svg.server";
+import { drawOrNull, phoneVariant } from "./forecast-view.server";
 import { appError, notFound } from "../utils/errors";
 import type { Viewer } from "../discussion/permissions";
 import { presentAttribution, type AnalysisService } from "./analysis.server";
 import type { ForecastService } from "./forecasts.server";
 import type { createForkService } from "./forks.server";
-import type { AttributionView, CompareSide, CompareView } from "./types";
+import type { AttributionView, ChartVariant, CompareSide, CompareView } from "./types";
 
 type Loaded = CompareSide & { result: ForecastResult; row?: { seed: number; sampleCount: number; modelVersion: number } };
 
@@ -115,14 +115,14 @@ export function createCompareService(db: Db, forecasts: ForecastService, forks: 
       const description = describeShift(aResult, bResult);
       let svg: string | null = null;
       let spec: Record<string, unknown> | null = null;
+      let narrow: ChartVariant | null = null;
       if (a.modelId === b.modelId || hasCdf) {
-        const s = overlaySpec(aResult, bResult, { parent: `A: ${a.label}`, fork: `B: ${b.label}`, title: "How B differs from A" });
+        const labels = { parent: `A: ${a.label}`, fork: `B: ${b.label}`, title: "How B differs from A" };
+        const s = overlaySpec(aResult, bResult, labels);
         spec = s as unknown as Record<string, unknown>;
-        try {
-          svg = await renderSvgCached(`compare:${aRef}:${bRef}:${JSON.stringify(notes)}`, s, { label: description });
-        } catch {
-          svg = null;
-        }
+        const key = `compare:${aRef}:${bRef}:${JSON.stringify(notes)}`;
+        svg = await drawOrNull(key, s, description);
+        narrow = await phoneVariant(key, (options) => overlaySpec(aResult, bResult, labels, options), description);
       }
       const asked = question.year !== undefined || question.p !== undefined;
       return {
@@ -132,7 +132,7 @@ export function createCompareService(db: Db, forecasts: ForecastService, forks: 
         diff,
         attribution,
         notes,
-        overlay: { svg, spec, description },
+        overlay: { svg, spec, narrow, description },
         question: asked && hasCdf ? { a: answerQuestion(aResult, question), b: answerQuestion(bResult, question) } : null,
       };
     },

@@ -1,11 +1,13 @@
 // Turns a stored forecast and its result into what a page shows: the server-rendered chart,
 // its text alternative and data table, the headline numbers, the inputs table and the
 // model's own description and sources.
-import { describeResult, forecastSpec, resultTable } from "../charts/index";
+import { describeResult, forecastSpec, phoneSpec, resultTable } from "../charts/index";
 import { cdfOf, diffInputs, formatInputValue, SQUIGGLE_MODEL_ID, type ForecastModel, type ForecastResult, type Inputs } from "../forecast/index";
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartOptions } from "../charts/theme";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { renderMarkdown } from "../utils/markdown.server";
-import type { InputRow, ForecastPresentation } from "./types";
+import type { ChartVariant, InputRow, ForecastPresentation } from "./types";
 import { seriesCsv } from "./model-definitions.server";
 import { contentVersion, versionedUrl } from "../utils/asset-version.server";
 
@@ -44,8 +46,8 @@ const URL_CACHE_CAP = 1000;
  * more than the rest of the forecast panel, so they are kept by what determines the bytes (the
  * row's identity and the rendered SVG): a pure function of its key, safe in every process.
  */
-function assetUrls(row: { id: number; inputsHash: string; seed: number; sampleCount: number; modelVersion: number }, svg: string | null, spec: unknown, result: ForecastResult | null): AssetUrls {
-  const key = `${row.id}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}:${svg === null ? "" : contentVersion(svg)}:${result ? 1 : 0}`;
+function assetUrls(row: { id: number; inputsHash: string; seed: number; sampleCount: number; modelVersion: number }, svg: string | null, spec: unknown, result: ForecastResult | null, phone: ChartVariant | null): AssetUrls {
+  const key = `${row.id}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}:${svg === null ? "" : contentVersion(svg)}:${phone?.svg ? contentVersion(phone.svg) : ""}:${result ? 1 : 0}`;
   const known = urlCache.get(key);
   if (known) return known;
   const base = `/api/forecasts/${row.id}`;
@@ -53,10 +55,27 @@ function assetUrls(row: { id: number; inputsHash: string; seed: number; sampleCo
     svg: svg === null ? null : versionedUrl(`${base}.svg`, svg),
     spec: spec === null ? null : versionedUrl(`${base}.spec.json`, JSON.stringify(spec)),
     csv: result ? versionedUrl(`${base}.csv`, seriesCsv(result)) : null,
+    phoneSvg: phone?.svg ? versionedUrl(`${base}.phone.svg`, phone.svg) : null,
+    phoneSpec: phone ? versionedUrl(`${base}.phone.spec.json`, JSON.stringify(phone.spec)) : null,
   };
   if (urlCache.size >= URL_CACHE_CAP) urlCache.delete(urlCache.keys().next().value as string);
   urlCache.set(key, urls);
   return urls;
+}
+
+/** A chart's SVG, or null: a chart that fails breaks only itself (the page keeps the description and table). */
+export async function drawOrNull(key: string, spec: TopLevelSpec, label: string): Promise<string | null> {
+  try {
+    return await renderSvgCached(key, spec, { label });
+  } catch {
+    return null;
+  }
+}
+
+/** The phone drawing of a chart, beside the one for wider columns. */
+export async function phoneVariant(key: string, build: (options: ChartOptions) => TopLevelSpec, label: string): Promise<ChartVariant> {
+  const spec = phoneSpec(build);
+  return { svg: await drawOrNull(`${key}:phone`, spec, label), spec: spec as unknown as Record<string, unknown> };
 }
 
 export async function presentForecast(
@@ -65,20 +84,14 @@ export async function presentForecast(
   inputs: Inputs,
   result: ForecastResult | null,
 ): Promise<ForecastPresentation> {
-  let svg: string | null = null;
   const description = result ? describeResult(result) : "The result of this forecast is not available.";
   const spec = result ? forecastSpec(result) : null;
-  if (spec) {
-    try {
-      svg = await renderSvgCached(`main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`, spec, { label: description });
-    } catch {
-      // A chart that fails breaks only itself: the page shows the description and table.
-      svg = null;
-    }
-  }
+  const key = `main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`;
+  const svg = spec ? await drawOrNull(key, spec, description) : null;
+  const narrow = result ? await phoneVariant(key, (options) => forecastSpec(result, options), description) : null;
   return {
     id: row.id,
-    urls: assetUrls(row, svg, spec, result),
+    urls: assetUrls(row, svg, spec, result, narrow),
     modelId: row.modelId,
     modelTitle: model?.title ?? row.modelId,
     modelVersion: row.modelVersion,
@@ -89,6 +102,7 @@ export async function presentForecast(
     svg,
     // Plain JSON for the page; the browser hands it back to vega-embed unchanged.
     spec: spec as unknown as Record<string, unknown> | null,
+    narrow,
     description,
     table: result ? resultTable(result) : null,
     inputs: model ? inputRows(model, inputs) : [],

@@ -4,7 +4,7 @@ import { comments, forecastResults, forecasts } from "../../db/schema";
 import { commentVisibility, type Viewer } from "../discussion/permissions";
 import { answerQuestion, canonicalJson, cdfOf, diffInputs, getModel, prepareRun, type QuestionAnswer, type ComputeOptions, type EvaluateTask, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
 import { appError, notFound } from "../utils/errors";
-import { describeResult, describeShift, forecastSpec, overlaySpec } from "../charts/index";
+import { describeResult, describeShift, forecastSpec, overlaySpec, phoneSpec } from "../charts/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { modelDefinitions, seriesCsv } from "./model-definitions.server";
 import { presentForecast } from "./forecast-view.server";
@@ -57,6 +57,12 @@ const defaultsOf = (model: ForecastModel): Inputs => Object.fromEntries(model.in
 
 const inputErrors = (errors: { path: string; message: string }[]) =>
   appError(400, errors.map((e) => e.message).join("; "), Object.fromEntries(errors.map((e) => [e.path || "inputs", e.message])));
+
+export type ChartLayout = "wide" | "phone";
+
+function chartSpec(result: ForecastResult, layout: ChartLayout) {
+  return layout === "phone" ? phoneSpec((options) => forecastSpec(result, options)) : forecastSpec(result);
+}
 
 export function createForecastService(db: Db, now: Clock, runner: ComputeRunner, squiggle: SquiggleService) {
   // Parsed results by their immutable key. A thread page reads every fork's result, and its
@@ -298,11 +304,13 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       };
     },
 
-    async svg(id: number, viewer: Viewer): Promise<string> {
+    /** The chart as SVG: `phone` is its phone layout (the page's `urls.phoneSvg`; the same cache key as presentForecast's). */
+    async svg(id: number, viewer: Viewer, layout: ChartLayout = "wide"): Promise<string> {
       this.readable(id, viewer);
       const { row, result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
-      return renderSvgCached(`main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`, forecastSpec(result), { label: describeResult(result) });
+      const key = `main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`;
+      return renderSvgCached(layout === "phone" ? `${key}:phone` : key, chartSpec(result, layout), { label: describeResult(result) });
     },
 
     /** Every chart series in long form: one row per point, a `series` column naming its series. */
@@ -314,11 +322,11 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
     },
 
     /** The chart as a vega-lite spec, serialized exactly as the page's `urls.spec` was versioned. */
-    async specJson(id: number, viewer: Viewer): Promise<string> {
+    async specJson(id: number, viewer: Viewer, layout: ChartLayout = "wide"): Promise<string> {
       this.readable(id, viewer);
       const { result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
-      return JSON.stringify(forecastSpec(result));
+      return JSON.stringify(chartSpec(result, layout));
     },
 
     /**

@@ -5,7 +5,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { comments, forecasts as forecastsTable, users } from "../../db/schema";
-import { communitySpec, describeShift, overlaySpec } from "../charts/index";
+import { communitySpec, describeShift, overlaySpec, phoneSpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
 import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
@@ -15,6 +15,7 @@ import type { ForecastRow, ForecastService } from "./forecasts.server";
 import type { AnalysisService } from "./analysis.server";
 import { spreadForPost } from "./spread.server";
 import { presentFork } from "./fork-view.server";
+import { drawOrNull } from "./forecast-view.server";
 import type { Clock } from "./clock";
 import { authorize, loadThread } from "./guard.server";
 import type { AttributionRecord, CommunityView, ComputedForecast, ForkPresentation, LegacyAttribution, LineageStep, SpreadView } from "./types";
@@ -288,16 +289,14 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const { own, all, aggregate, authors } = pooled;
       const median = aggregate?.headlines.find((h) => h.key === "median");
       const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${authors} ${authors === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
-      let svg: string | null = null;
-      try {
-        const key = `community:${postForecastId}:${all.map((f) => f.id).join(",")}`;
-        svg = await renderSvgCached(key, communitySpec(own, all.map((f) => f.result), aggregate, { compact: true }), { label: description });
-      } catch {
-        svg = null;
-      }
+      const key = `community:${postForecastId}:${all.map((f) => f.id).join(",")}`;
+      const results = all.map((f) => f.result);
+      const svg = await drawOrNull(key, communitySpec(own, results, aggregate, { compact: true }), description);
+      const svgNarrow = await drawOrNull(`${key}:phone`, phoneSpec((options) => communitySpec(own, results, aggregate, options)), description);
       const cdf = aggregate ? cdfOf(aggregate) : null;
       const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
-      return { svg, svgUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId };
+      const svgNarrowUrl = svgNarrow === null ? null : versionedUrl(`/api/posts/${postId}/community.phone.svg`, svgNarrow);
+      return { svg, svgUrl, svgNarrow, svgNarrowUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId };
     },
 
     /**
@@ -329,8 +328,8 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       return { own: own.result, all, aggregate, authors: latest.size };
     },
 
-    /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg). */
-    async overlaySvg(forecastId: number, viewer: Viewer): Promise<string> {
+    /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg, and .overlay.phone.svg). */
+    async overlaySvg(forecastId: number, viewer: Viewer, layout: "wide" | "phone" = "wide"): Promise<string> {
       forecasts.readable(forecastId, viewer);
       const fork = await forecasts.load(forecastId);
       if (!fork.row.parentForecastId || !fork.result) throw notFound("That fork");
@@ -339,8 +338,10 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, fork.row.authorId)).get()?.name ?? "a reader";
       const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
       const labels = fork.model?.quick ? { parent: "Replied to", fork: `Answer by ${author}` } : { parent: "Parent forecast", fork: `Fork by ${author}` };
-      const spec = overlaySpec(parent.result, fork.result, labels, { compact: true });
-      return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}`, spec, { label: shift });
+      const parentResult = parent.result;
+      const forkResult = fork.result;
+      const spec = layout === "phone" ? phoneSpec((options) => overlaySpec(parentResult, forkResult, labels, options)) : overlaySpec(parentResult, forkResult, labels, { compact: true });
+      return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}:${layout}`, spec, { label: shift });
     },
 
     /** Per input, the values the thread's authors hold against the post's (the Assumptions view). */

@@ -138,6 +138,12 @@ export interface SensitivityView {
   narrow: { svg: string | null; spec: Record<string, unknown> };
 }
 
+/** One drawing of a chart: the server SVG and the spec the browser makes interactive. */
+export interface ChartVariant {
+  svg: string | null;
+  spec: Record<string, unknown> | null;
+}
+
 export interface CompareSide {
   ref: string;
   kind: "forecast" | "aggregate";
@@ -157,7 +163,7 @@ export interface CompareView {
   attribution: AttributionView | null;
   /** What the comparison rests on, in words (seed, recomputation, what cannot be attributed). */
   notes: string[];
-  overlay: { svg: string | null; spec: Record<string, unknown> | null; description: string };
+  overlay: { svg: string | null; spec: Record<string, unknown> | null; narrow: ChartVariant | null; description: string };
   question: { a: QuestionAnswer; b: QuestionAnswer } | null;
 }
 
@@ -165,6 +171,9 @@ export interface CommunityView {
   svg: string | null;
   /** Where the same chart is served, versioned by its bytes. */
   svgUrl: string | null;
+  /** The same chart drawn for a phone's width (served at `svgNarrowUrl`). */
+  svgNarrow: string | null;
+  svgNarrowUrl: string | null;
   description: string;
   aggregate: { key: string; label: string; format: string; value: number | null; fractional?: number }[];
   forks: number;
@@ -236,7 +245,8 @@ export interface InputRow {
 export interface ForecastPresentation {
   id: number;
   /** This forecast's assets at versioned URLs (services/asset-version.ts); null when there is none. */
-  urls: { svg: string | null; spec: string | null; csv: string | null };
+  /** Versioned asset URLs; `phone*` are the chart drawn for a phone (docs/decisions/025). */
+  urls: { svg: string | null; spec: string | null; csv: string | null; phoneSvg: string | null; phoneSpec: string | null };
   modelId: string;
   modelTitle: string;
   modelVersion: number;
@@ -247,6 +257,8 @@ export interface ForecastPresentation {
   svg: string | null;
   /** The vega-lite spec, so the browser can make the static SVG interactive. */
   spec: Record<string, unknown> | null;
+  /** The same chart drawn for a phone's width, with no text under 13 px. */
+  narrow: ChartVariant | null;
   description: string;
   table: ReturnType<typeof resultTable> | null;
   inputs: InputRow[];
