@@ -61,10 +61,10 @@ export function frame(options: ChartOptions = {}): Frame {
 /**
  * The phone layout of every chart. A server SVG scales to its column, so a 680 px drawing in a
  * phone's ~320 px column shrinks 11 px labels to 5 px; drawn at the phone's own width with no
- * font under 13 px, the text stays at 12 CSS px or more down to a 296 px column (a reply
+ * font under 13 px, the text stays at 12 CSS px or more down to a 277 px column (a reply
  * nested a few levels deep on a 390 px screen).
  */
-export const PHONE = { width: 320, height: 300, minFont: 13 } as const;
+export const PHONE = { width: 300, height: 300, minFont: 13 } as const;
 /** Where a page picks the phone drawing (`<source media>`, CSS): the same break as app.css's phone rules. */
 export const PHONE_MEDIA = "(max-width: 600px)";
 export const PHONE_OPTIONS: ChartOptions = { width: PHONE.width, height: PHONE.height, compact: true, minFont: PHONE.minFont };
