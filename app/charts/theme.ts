@@ -82,9 +82,23 @@ export function raiseFonts<T>(spec: T, min: number): T {
   return out as T;
 }
 
-/** A chart builder's phone layout: drawn at the phone's width, no text under PHONE.minFont. */
+const INSIDE = new Set(["top-left", "top-right", "bottom-left", "bottom-right", "left", "right"]);
+
+/** Legends below the plot: inside a 300 px plot a legend covers the curves and their labels. */
+function legendsBelow<T>(spec: T): T {
+  if (Array.isArray(spec)) return spec.map((v: unknown) => legendsBelow(v)) as T;
+  if (spec === null || typeof spec !== "object") return spec;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    const inside = key === "legend" && value !== null && typeof value === "object" && INSIDE.has(String((value as { orient?: unknown }).orient));
+    out[key] = inside ? { ...value, orient: "bottom", direction: "horizontal", columns: 2 } : legendsBelow(value);
+  }
+  return out as T;
+}
+
+/** A chart builder's phone layout: drawn at the phone's width, no text under PHONE.minFont, legends below. */
 export function phoneSpec<S>(build: (options: ChartOptions) => S): S {
-  return raiseFonts(build(PHONE_OPTIONS), PHONE.minFont);
+  return legendsBelow(raiseFonts(build(PHONE_OPTIONS), PHONE.minFont));
 }
 
 export const CONFIG: Config = {

@@ -2,7 +2,7 @@
 
 import { canonicalJson } from "./canonical";
 import { describeDistribution } from "./distributions";
-import { formatDay, formatNumber, formatPercent, formatSci, formatYear, percentileName } from "./format";
+import { formatDay, formatMoney, formatNumber, formatPercent, formatSci, formatYear, percentileName } from "./format";
 import type { Distribution, ForecastModel, InputDef, InputValue, Inputs, QuantilesInputDef, TableInputDef, TableRow } from "./types";
 
 export { formatHeadline, formatNumber, formatPercent, formatSci, formatYear, percentileName } from "./format";
@@ -24,6 +24,8 @@ export function formatQuantity(x: number, unit: string, scale?: "linear" | "log"
   // "fraction" units are shares stored as 0–1; "fraction/year" reads as "3%/year".
   if (unit.startsWith("fraction")) return `${formatPercent(x, 2)}${unit.slice("fraction".length)}`;
   if (unit === "%") return `${formatNumber(x)}%`;
+  // Money reads the way the posts write it ("$1B", "$0.01/word"), not "1e9 USD".
+  if (unit === "USD" || unit.startsWith("USD/")) return `${formatMoney(x)}${unit.slice("USD".length)}`;
   const ax = Math.abs(x);
   const text = scale === "log" && (ax >= 1e4 || (ax > 0 && ax < 1e-3)) ? formatSci(x) : formatNumber(x);
   if (!unit) return text;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatHeadline, formatStandardError } from "./format";
+import { formatQuantity } from "./diff";
+import { formatHeadline, formatMoney, formatStandardError } from "./format";
 
 const h = (format: "year" | "probability" | "flop" | "number" | "loss", value: number | null, se?: number) => ({ format, value, se });
 
@@ -21,5 +22,26 @@ describe("headline formatting", () => {
     expect(formatStandardError(h("probability", 0.4, 0.004))).toBe("±0.4 pp");
     expect(formatStandardError(h("probability", 0.4))).toBeNull();
     expect(formatStandardError(h("number", 5, 0))).toBeNull();
+  });
+});
+
+describe("money", () => {
+  it("reads the way posts write it", () => {
+    expect(formatMoney(1e9)).toBe("$1B");
+    expect(formatMoney(5e9)).toBe("$5B");
+    expect(formatMoney(3e8)).toBe("$300M");
+    expect(formatMoney(2.5e13)).toBe("$25T");
+    expect(formatMoney(45_000)).toBe("$45K");
+    expect(formatMoney(12.5)).toBe("$12.5");
+    expect(formatMoney(0.01)).toBe("$0.01");
+    expect(formatMoney(2e-6)).toBe("$2e-6");
+    expect(formatMoney(-4e6)).toBe("-$4M");
+    expect(formatMoney(Number.NaN)).toBe("n/a");
+  });
+
+  it("is what an input in USD shows, per unit too", () => {
+    expect(formatQuantity(1e9, "USD", "log")).toBe("$1B");
+    expect(formatQuantity(0.01, "USD/word", "log")).toBe("$0.01/word");
+    expect(formatQuantity(1e18, "FLOP/$", "log")).toBe("1e18 FLOP/$");
   });
 });

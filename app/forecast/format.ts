@@ -42,6 +42,19 @@ export function formatCount(x: number | null | undefined): string {
   return String(Number(x.toPrecision(3)));
 }
 
+/** Dollars as people write them: 1e9 → "$1B", 3e8 → "$300M", 45000 → "$45K", 0.01 → "$0.01". */
+export function formatMoney(x: number | null | undefined): string {
+  if (!finite(x)) return "n/a";
+  const sign = x < 0 ? "-" : "";
+  const ax = Math.abs(x);
+  if (ax >= 1e15 || (ax > 0 && ax < 1e-3)) return `${sign}$${formatSci(ax, 3)}`;
+  const units: [number, string][] = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]];
+  for (const [size, suffix] of units) {
+    if (ax >= size) return `${sign}$${Number((ax / size).toPrecision(3))}${suffix}`;
+  }
+  return `${sign}$${formatNumber(ax)}`;
+}
+
 /** 0.0772 → "7.7%", 0.38 → "38%". Tiny non-zero shares read "<0.1%" rather than a misleading "0%". */
 export function formatPercent(p: number | null | undefined, decimals = 1): string {
   if (!finite(p)) return "n/a";

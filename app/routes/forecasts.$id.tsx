@@ -7,6 +7,7 @@ import { questionQuerySchema } from "~/forecast/api-schemas";
 import analysisCss from "~/styles/analysis.css?url";
 import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
+import type { LineageStep } from "~/services/types";
 import { runLoader, runOwner } from "~/actions/http.server";
 
 export const links = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: analysisCss }];
@@ -39,6 +40,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
+function stepLabel(s: LineageStep): string {
+  if (s.kind === "post") return `The post's forecast, by ${s.authorName}`;
+  return s.hidden ? "A fork whose comment was removed or deleted" : `Fork by ${s.authorName}`;
+}
+
 export default function ForecastLineage() {
   const { id, post, steps, forecast, sensitivity, question } = useLoaderData<typeof loader>();
   return (
@@ -52,14 +58,20 @@ export default function ForecastLineage() {
       <ol>
         {steps.map((s, i) => (
           <li key={s.forecastId} className={s.forecastId === id ? "is-current" : undefined}>
-            <strong>{s.kind === "post" ? `The post's forecast, by ${s.authorName}` : s.hidden ? "A fork whose comment was removed or deleted" : `Fork by ${s.authorName}`}</strong>
+            {/* Each step is named by its author, and the name leads to that step's own page. */}
+            <strong>
+              {s.forecastId === id ? (
+                <span aria-current="page">{stepLabel(s)}</span>
+              ) : (
+                <Link to={`/forecasts/${s.forecastId}`}>{stepLabel(s)}</Link>
+              )}
+            </strong>
             {s.commentId && post ? (
               <>
                 {" "}
-                · <Link to={`/posts/${post.slug}/comments/${s.commentId}`}>comment</Link>
+                · <Link to={`/posts/${post.slug}/comments/${s.commentId}`}>{s.kind === "post" ? "comment" : `${s.hidden ? "the" : `${s.authorName}'s`} reply`}</Link>
               </>
-            ) : null}{" "}
-            · <Link to={`/forecasts/${s.forecastId}`}>#{s.forecastId}</Link>
+            ) : null}
             {i > 0 ? (
               <>
                 {" "}

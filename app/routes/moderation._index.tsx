@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OlderLink } from "~/components/older-link";
-import { Time } from "~/components/time";
+import { DateTime } from "~/components/time";
 import { idSchema } from "~/discussion/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Moderation log · Forkcast" }];
@@ -40,37 +40,42 @@ export default function ModerationLog() {
     <section className="modlog">
       <h1>Moderation log</h1>
       <p className="muted">Every moderation action on Forkcast, newest first. Entries are never edited or deleted.</p>
-      {entries.length === 0 ? <p className="muted">No moderation yet.</p> : null}
-      <table className="modlog__table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td><Time at={e.createdAt} /></td>
-              <td>{e.actorName}</td>
-              <td>
-                {ACTIONS[e.action] ?? e.action}
-                {e.subjectName && e.targetType === "user" ? <> <Link to={`/users/${e.subjectName}`}>@{e.subjectName}</Link></> : null}
-                {e.detail ? <span className="muted"> ({e.detail})</span> : null}
-                {e.postSlug ? (
-                  <>
-                    {" "}on{" "}
-                    <Link to={e.targetType === "comment" ? `/posts/${e.postSlug}/comments/${e.targetId}` : `/posts/${e.postSlug}`}>{e.postTitle}</Link>
-                  </>
-                ) : null}
-              </td>
-              <td>{e.reason || <span className="muted">—</span>}</td>
+      {entries.length === 0 ? (
+        <p className="modlog__empty">
+          No moderation yet. When a moderator locks a thread, removes a comment or bans someone, it shows up here with their reason.
+        </p>
+      ) : (
+        <table className="modlog__table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Reason</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td><DateTime at={e.createdAt} /></td>
+                <td>{e.actorName}</td>
+                <td>
+                  {ACTIONS[e.action] ?? e.action}
+                  {e.subjectName && e.targetType === "user" ? <> <Link to={`/users/${e.subjectName}`}>@{e.subjectName}</Link></> : null}
+                  {e.detail ? <span className="muted"> ({e.detail})</span> : null}
+                  {e.postSlug ? (
+                    <>
+                      {" "}on{" "}
+                      <Link to={e.targetType === "comment" ? `/posts/${e.postSlug}/comments/${e.targetId}` : `/posts/${e.postSlug}`}>{e.postTitle}</Link>
+                    </>
+                  ) : null}
+                </td>
+                <td>{e.reason || <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <OlderLink items={entries} hasMore={hasMore}>
         Older entries
       </OlderLink>

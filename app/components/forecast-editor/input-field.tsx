@@ -11,6 +11,7 @@ import { FixedValue, QuantilesControl, TextControl } from "./quick-controls";
 import { WHY_FIELD, fieldName } from "./form-fields";
 import { boundsHint } from "./number-text";
 import { RATIONALE_MAX } from "./payload";
+import { whyPlaceholder } from "./why-placeholder";
 
 function boundsText(def: InputDef): string | null {
   if (def.hideBounds) return null;
@@ -133,7 +134,7 @@ export function InputField({ def, diff, pairStart, hidden }: { def: InputDef; di
             maxLength={RATIONALE_MAX}
             value={rationales[def.name] ?? ""}
             onChange={(e) => dispatch({ type: "rationale", name: def.name, text: e.target.value })}
-            placeholder="e.g. Carlsmith's own range is narrower"
+            placeholder={whyPlaceholder(diff)}
           />
         </div>
       ) : null}
