@@ -160,6 +160,23 @@ export async function logIn(page: Page, base: string, handle: string, password: 
   await page.waitForURL(`${base}/`);
 }
 
+/**
+ * Edits the signed-in author's own comment (the one whose own text contains `contains`) through
+ * its Edit form on the post page, and waits until the edit shows (plain text only: it is matched as shown). Returns the comment's permalink.
+ */
+export async function editOwnComment(page: Page, base: string, postPath: string, contains: string, markdown: string): Promise<string> {
+  await page.goto(`${base}${postPath}`);
+  await waitForHydration(page);
+  // Articles nest: the innermost one holding the text is the last in document order.
+  const comment = page.locator("article.comment", { hasText: contains }).last();
+  const permalink = (await comment.locator(":scope > .comment__head a.comment__date").getAttribute("href"))!;
+  await comment.locator(".comment__actions summary", { hasText: "Edit" }).first().click();
+  await comment.locator(".comment__actions textarea").first().fill(markdown);
+  await comment.getByRole("button", { name: "Save edit" }).click();
+  await page.locator(".comment__body", { hasText: markdown }).first().waitFor({ state: "visible", ...WAIT });
+  return permalink;
+}
+
 /** Where e2e screenshots go for a person to look at: ./test-results (git-ignored) unless E2E_SCREENSHOT_DIR says otherwise. */
 export function screenshotPath(name: string): string {
   return join(process.env.E2E_SCREENSHOT_DIR ?? "test-results", name);

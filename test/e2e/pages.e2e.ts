@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, logIn, screenshotPath, startApp, visible, waitForHydration, type RunningApp } from "./harness";
+import { editOwnComment, launchBrowser, logIn, screenshotPath, startApp, visible, waitForHydration, type RunningApp } from "./harness";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
@@ -24,13 +24,13 @@ interface PageType {
 let app: RunningApp;
 let browser: Browser;
 // Paths found on the seeded pages (ids are the seed's, not ours to guess).
-const found = { permalink: "", lineage: "", compare: "" };
+const found = { permalink: "", edited: "", lineage: "", compare: "" };
 
 const PAGES: PageType[] = [
   { name: "front", path: () => "/" },
   { name: "post", path: () => POST },
   { name: "permalink", path: () => found.permalink },
-  { name: "history", path: () => `${found.permalink}/history` },
+  { name: "history", path: () => `${found.edited}/history` },
   {
     name: "fork-editor",
     path: () => POST,
@@ -85,6 +85,11 @@ beforeAll(async () => {
   found.lineage = (await page.locator(".fork-card a", { hasText: "Lineage" }).first().getAttribute("href"))!;
   found.compare = (await page.locator(".fork-card a", { hasText: "Compare with parent" }).first().getAttribute("href"))!;
   await page.close();
+  // A history with an edit in it, so the page shows a diff.
+  const author = await browser.newPage();
+  await logIn(author, app.url, MODERATOR.handle, MODERATOR.password);
+  found.edited = await editOwnComment(author, app.url, POST, "Please keep replies", "Please keep replies to named inputs, with a source or a one-line reason for each changed number.");
+  await author.close();
 });
 afterAll(async () => {
   await browser?.close();
