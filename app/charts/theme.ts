@@ -64,7 +64,7 @@ export function frame(options: ChartOptions = {}): Frame {
  * font under 13 px, the text stays at 12 CSS px or more down to a 277 px column (a reply
  * nested a few levels deep on a 390 px screen).
  */
-export const PHONE = { width: 300, height: 300, minFont: 13 } as const;
+export const PHONE = { width: 300, height: 380, plotHeight: 210, minFont: 13 } as const;
 /** Where a page picks the phone drawing (`<source media>`, CSS): the same break as app.css's phone rules. */
 export const PHONE_MEDIA = "(max-width: 600px)";
 export const PHONE_OPTIONS: ChartOptions = { width: PHONE.width, height: PHONE.height, compact: true, minFont: PHONE.minFont };
@@ -82,23 +82,42 @@ export function raiseFonts<T>(spec: T, min: number): T {
   return out as T;
 }
 
-const INSIDE = new Set(["top-left", "top-right", "bottom-left", "bottom-right", "left", "right"]);
+const MOVABLE = new Set(["top-left", "top-right", "bottom-left", "bottom-right", "left", "right", "top", "bottom"]);
 
-/** Legends below the plot: inside a 300 px plot a legend covers the curves and their labels. */
+/** Legends below the plot, one entry a line: inside a 300 px plot a legend covers the curves, and a row of entries is wider than the chart. */
 function legendsBelow<T>(spec: T): T {
   if (Array.isArray(spec)) return spec.map((v: unknown) => legendsBelow(v)) as T;
   if (spec === null || typeof spec !== "object") return spec;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(spec)) {
-    const inside = key === "legend" && value !== null && typeof value === "object" && INSIDE.has(String((value as { orient?: unknown }).orient));
-    out[key] = inside ? { ...value, orient: "bottom", direction: "horizontal", columns: 2 } : legendsBelow(value);
+    const inside = key === "legend" && value !== null && typeof value === "object" && MOVABLE.has(String((value as { orient?: unknown }).orient));
+    // One entry a line: two columns of 13 px labels are wider than the phone's plot.
+    out[key] = inside ? { ...value, orient: "bottom", direction: "vertical", columns: 1, labelLimit: PHONE.width - 60 } : legendsBelow(value);
   }
   return out as T;
 }
 
+/** Axis titles longer than the plot is wide end in an ellipsis instead of widening the chart past its frame. */
+function shortAxisTitles<S>(spec: S): S {
+  const s = spec as { config?: Config };
+  if (!s.config) return spec;
+  return { ...spec, config: { ...s.config, axis: { ...s.config.axis, titleLimit: PHONE.width - 50 } } };
+}
+
+/**
+ * Fit the width only: titles wrap to more lines and legends stack on a phone, so a fixed outer
+ * height would squeeze the plot or push the title out of the frame. The plot keeps its height
+ * and the drawing grows to hold the rest.
+ */
+function growDown<S>(spec: S): S {
+  const s = spec as { autosize?: unknown; height?: unknown };
+  if (!s.autosize || typeof s.height !== "number") return spec;
+  return { ...spec, autosize: { type: "fit-x", contains: "padding" }, height: PHONE.plotHeight };
+}
+
 /** A chart builder's phone layout: drawn at the phone's width, no text under PHONE.minFont, legends below. */
 export function phoneSpec<S>(build: (options: ChartOptions) => S): S {
-  return legendsBelow(raiseFonts(build(PHONE_OPTIONS), PHONE.minFont));
+  return growDown(shortAxisTitles(legendsBelow(raiseFonts(build(PHONE_OPTIONS), PHONE.minFont))));
 }
 
 export const CONFIG: Config = {
