@@ -103,7 +103,9 @@ describe("rebasing a stale fork", () => {
     const steps = a.locator(".lineage ol > li");
     await countOf(steps).toBe(2);
     await textOf(steps.nth(0)).toContain("The post's forecast, by HESTER");
-    await textOf(steps.nth(0).getByRole("link", { name: `#${currentVersion}`, exact: true })).toBe(`#${currentVersion}`);
+    // The step is named by its author, and that name links the post's current version.
+    const postStep = steps.nth(0).getByRole("link", { name: "The post's forecast, by HESTER" });
+    expect(await postStep.getAttribute("href")).toBe(`/forecasts/${currentVersion}`);
     await textOf(steps.nth(1)).toContain("Fork by ANNA");
     await textOf(steps.nth(1)).toMatch(/Changed: Hardware cost halving time: 2\.5 years → 1\.5 years$/m);
     // The rebased fork carries both: A's hardware trend and the author's new GDP growth.
