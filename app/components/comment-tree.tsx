@@ -167,12 +167,9 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
         {c.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
       </header>
       <details className="comment__fold" open={!c.collapsed}>
-        <summary className="comment__toggle">
-          <span className="comment__toggle-open visually-hidden">Collapse this comment{replies > 0 ? " and its replies" : ""}</span>
-          <span className="comment__toggle-closed">
-            <span className="visually-hidden">Expand this comment</span>
-            {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
-          </span>
+        {/* Named by what it folds; whether it is open, the browser tells (a summary is a disclosure control). */}
+        <summary className="comment__toggle" aria-label={replies > 0 ? "Comment and its replies" : "Comment"}>
+          {replies > 0 ? <span className="comment__folded-count">{replies === 1 ? "1 reply hidden" : `${replies} replies hidden`}</span> : null}
         </summary>
         {visible ? (
           <MarkdownBody html={c.html} inlineKey={`comment:${c.id}`} className="comment__body" />

@@ -80,7 +80,19 @@ export function finishSvg(svg: string, label: string): string {
   );
   // Empty placeholders vega writes for every axis group: nothing to draw.
   const drawn = body.replace(/<path class="foreground" d="" display="none"\/>/g, "").replace(/<path class="background" d="M0,0h0v0h0Z"\/>/g, "");
-  return `${attrs}<g aria-hidden="true">${drawn.replace(/<\/svg>\s*$/, "")}</g></svg>`;
+  // vega names the font on every text; one font for the whole chart is said once, on the group
+  // that holds the marks, and inherited (a kilobyte off each inline chart).
+  const fonts = new Set(Array.from(drawn.matchAll(/<[^<>]*\sfont-family="([^"]*)"[^<>]*>/g), (m) => m[1]));
+  const [font] = fonts;
+  // vega's classes (mark-group, role-axis…) serve its own view; nothing styles or queries them
+  // in a static drawing, and an identity transform moves nothing.
+  const oneFont = fonts.size === 1;
+  const marks = drawn.replace(/<[^<>]+>/g, (tag) => {
+    const bare = tag.replace(/\s(class="[^"]*"|transform="translate\(0,0\)")/g, "");
+    return oneFont ? bare.replace(/\sfont-family="[^"]*"/g, "") : bare;
+  });
+  const group = oneFont ? `<g aria-hidden="true" font-family="${font}">` : `<g aria-hidden="true">`;
+  return `${attrs}${group}${marks.replace(/<\/svg>\s*$/, "")}</g></svg>`;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

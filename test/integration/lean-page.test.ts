@@ -25,7 +25,12 @@ function assetUrls(html: string) {
     if (!m) throw new Error(`no ${re} in the page`);
     return m[0];
   };
-  return { svg: find(/\/api\/forecasts\/\d+\.svg\?v=[0-9a-f]{16}/), csv: find(/\/api\/forecasts\/\d+\.csv\?v=[0-9a-f]{16}/), spec: find(/\/api\/forecasts\/\d+\.spec\.json\?v=[0-9a-f]{16}/), community: find(/\/api\/posts\/\d+\/community\.svg\?v=[0-9a-f]{16}/) };
+  return { svg: find(/\/api\/forecasts\/\d+\.svg\?v=[0-9a-f]{16}/), csv: find(/\/api\/forecasts\/\d+\.csv\?v=[0-9a-f]{16}/), spec: find(/\/api\/forecasts\/\d+\.spec\.json\?v=[0-9a-f]{16}/), community: find(/\/api\/posts\/\d+\/community\.svg\?v=[0-9a-f]{16}/),
+    // The phone drawings (docs/decisions/025), served the same way as the wide ones.
+    phoneSvg: find(/\/api\/forecasts\/\d+\.phone\.svg\?v=[0-9a-f]{16}/),
+    phoneSpec: find(/\/api\/forecasts\/\d+\.phone\.spec\.json\?v=[0-9a-f]{16}/),
+    communityPhone: find(/\/api\/posts\/\d+\/community\.phone\.svg\?v=[0-9a-f]{16}/),
+  };
 }
 
 describe("the seeded Bio Anchors post", () => {
@@ -46,7 +51,11 @@ describe("the seeded Bio Anchors post", () => {
     const body = res.text.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
     // The forecast chart is inline once; the community chart is an image by URL.
     expect(body.match(/class="forecast-chart__svg"/g) ?? []).toHaveLength(1);
-    expect(body).toContain(`src="${assetUrls(res.text).community}"`);
+    const urls = assetUrls(res.text);
+    expect(body).toContain(`src="${urls.community}"`);
+    // Their phone drawings are images picked by width, not a second inline copy.
+    expect(body).toContain(`srcSet="${urls.communityPhone}"`);
+    expect(body).toContain(`src="${urls.phoneSvg}"`);
     expect(data).not.toContain("<svg");
     // KaTeX markup from the post and its comments is in the HTML only.
     expect(body).toContain("katex-mathml");
@@ -113,7 +122,7 @@ describe("forecast asset caching", () => {
   it("makes a post's forecast assets immutable at their versioned URLs, and only there", async () => {
     const reader = new Client(server.url);
     const urls = assetUrls((await reader.get(PAGE)).text);
-    for (const url of [urls.svg, urls.csv, urls.spec]) {
+    for (const url of [urls.svg, urls.csv, urls.spec, urls.phoneSvg, urls.phoneSpec]) {
       const res = await reader.get(url);
       expect(res.status, url).toBe(200);
       expect(res.headers.get("cache-control"), url).toBe("public, max-age=31536000, immutable");
@@ -124,9 +133,12 @@ describe("forecast asset caching", () => {
       const stale = await reader.get(`${url.split("?")[0]}?v=0000000000000000`);
       expect(stale.headers.get("cache-control"), url).toBe("public, no-cache");
     }
-    const community = await reader.get(urls.community);
-    expect(community.headers.get("content-type")).toContain("image/svg+xml");
-    expect(community.headers.get("cache-control")).toBe("public, no-cache");
+    for (const url of [urls.community, urls.communityPhone]) {
+      const community = await reader.get(url);
+      expect(community.headers.get("content-type"), url).toContain("image/svg+xml");
+      expect(community.headers.get("cache-control"), url).toBe("public, no-cache");
+      expect(community.headers.get("etag"), url).toBe(`"${url.split("?v=")[1]}"`);
+    }
   });
 
   it("never shares a fork's assets, which go away with its comment", async () => {
@@ -136,7 +148,7 @@ describe("forecast asset caching", () => {
     expect(forkId).toBeGreaterThan(0);
     const doc = JSON.parse((await reader.get(`/api/forecasts/${forkId}`)).text) as { commentId: number };
     const before: Record<string, string> = {};
-    for (const suffix of [".svg", ".csv", ".spec.json", ".overlay.svg"]) {
+    for (const suffix of [".svg", ".csv", ".spec.json", ".overlay.svg", ".phone.svg", ".phone.spec.json", ".overlay.phone.svg"]) {
       const res = await reader.get(`/api/forecasts/${forkId}${suffix}`);
       expect(res.status, suffix).toBe(200);
       expect(res.headers.get("cache-control"), suffix).toBe("private, no-cache");
