@@ -1,32 +1,20 @@
 // A comment's edit history: every version, newest first, each with what its edit changed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { editOwnComment, launchBrowser, logIn, startApp, textOf, waitForHydration, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { editOwnComment, logIn, openPage, textOf, useAppAndBrowser, waitForHydration } from "./harness";
 
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 const ORIGINAL = "Please keep replies to specific inputs";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useAppAndBrowser({ seed: true });
 
 describe("comment edit history", () => {
   it("lists each version with a word diff against the one before, and the versions as they read", async () => {
-    const page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(20_000);
-    await logIn(page, app.url, "moss", "forkcast-moderator-demo");
-    await editOwnComment(page, app.url, POST, ORIGINAL, "Please keep replies to specific inputs and their sources.");
-    const permalink = await editOwnComment(page, app.url, POST, "and their sources", "Please keep replies to named inputs and their sources.");
+    const page = await openPage(e2e.browser);
+    await logIn(page, e2e.app.url, "moss", "forkcast-moderator-demo");
+    await editOwnComment(page, e2e.app.url, POST, ORIGINAL, "Please keep replies to specific inputs and their sources.");
+    const permalink = await editOwnComment(page, e2e.app.url, POST, "and their sources", "Please keep replies to named inputs and their sources.");
 
-    await page.goto(`${app.url}${permalink}/history`);
+    await page.goto(`${e2e.app.url}${permalink}/history`);
     await waitForHydration(page);
     await textOf(page.locator("h1")).toBe("Edit history");
     // The page is the history, not the permalink thread it once fell through to.

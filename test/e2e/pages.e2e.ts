@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { editOwnComment, launchBrowser, logIn, screenshotPath, startApp, visible, waitForHydration, type RunningApp } from "./harness";
+import type { BrowserContext, Page } from "playwright-core";
+import { editOwnComment, logIn, screenshotPath, useAppAndBrowser, visible, waitForHydration } from "./harness";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const POST = "/posts/bio-anchors-in-one-chart-where-the-2053-median-comes-from";
@@ -21,8 +21,7 @@ interface PageType {
   then?: (page: Page) => Promise<void>;
 }
 
-let app: RunningApp;
-let browser: Browser;
+const e2e = useAppAndBrowser({ seed: true });
 // Paths found on the seeded pages (ids are the seed's, not ours to guess).
 const found = { permalink: "", edited: "", lineage: "", compare: "" };
 
@@ -77,8 +76,7 @@ function describeViolations(violations: AxeViolation[]): string {
 }
 
 beforeAll(async () => {
-  app = await startApp({ seed: true });
-  browser = await launchBrowser();
+  const { app, browser } = e2e;
   const page = await browser.newPage();
   await page.goto(`${app.url}${POST}`);
   found.permalink = new URL((await page.locator("a.comment__date").first().getAttribute("href"))!, app.url).pathname;
@@ -91,17 +89,13 @@ beforeAll(async () => {
   found.edited = await editOwnComment(author, app.url, POST, "Please keep replies", "Please keep replies to named inputs, with a source or a one-line reason for each changed number.");
   await author.close();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 describe.each(WIDTHS)("every page type at $width×$height", (size) => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+    context = await e2e.browser.newContext({ viewport: { width: size.width, height: size.height } });
     const page = await context.newPage();
-    await logIn(page, app.url, MODERATOR.handle, MODERATOR.password);
+    await logIn(page, e2e.app.url, MODERATOR.handle, MODERATOR.password);
     await page.close();
   });
   afterAll(async () => {
@@ -111,7 +105,7 @@ describe.each(WIDTHS)("every page type at $width×$height", (size) => {
   it.each(PAGES)("$name: no serious or critical axe violations", async (type) => {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const response = await page.goto(`${app.url}${type.path()}`);
+    const response = await page.goto(`${e2e.app.url}${type.path()}`);
     expect(response?.status()).toBe(type.name === "not-found" ? 404 : 200);
     await waitForHydration(page);
     await type.then?.(page);
