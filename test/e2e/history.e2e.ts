@@ -21,7 +21,7 @@ describe("comment edit history", () => {
     expect(await page.locator("article.comment").count()).toBe(0);
     const items = page.locator(".history__item");
     expect(await items.count()).toBe(3);
-    await textOf(items.nth(0).locator(".history__meta")).toContain("Current version");
+    await textOf(items.nth(0).locator(".history__meta")).toContain("Version 3, current");
     await textOf(items.nth(2).locator(".history__meta")).toContain("Version 1");
     expect(await items.nth(0).locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d/);
 

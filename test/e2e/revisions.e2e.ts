@@ -32,9 +32,9 @@ describe("edit histories", () => {
     await countOf(versions).toBe(2);
     await textOf(versions.first().locator(".history__meta")).toContain("Version 2, current");
     await textOf(versions.first().locator(".history__change")).toContain("Title: Versions of a thought → Versions of a thought, revised");
-    await textOf(versions.first().locator(".sq-diff del")).toBe("Second paragraph.");
-    await textOf(versions.first().locator(".sq-diff ins")).toBe("Second paragraph, rewritten.");
-    await textOf(versions.last()).toContain("The first version.");
+    await textOf(versions.first().locator(".history__text ins")).toBe(", rewritten");
+    expect(await versions.first().locator(".history__text del").count()).toBe(0);
+    await textOf(versions.last().locator(".history__meta")).toContain("first version");
     await page.screenshot({ path: screenshotPath("post-history-1280.png"), fullPage: true });
 
     // A comment, edited: its own history page (not the thread) shows the change.
@@ -52,11 +52,11 @@ describe("edit histories", () => {
     await edited.locator(".comment__edited").click();
     await page.waitForURL(/\/comments\/\d+\/history$/);
     await textOf(page.locator("h1")).toBe("Edit history");
-    await textOf(page.locator(".history > p.muted")).toContain("Every version of this comment");
+    await textOf(page.locator(".history__intro")).toContain("Every version of this comment");
     expect(await page.locator("article.comment").count()).toBe(0);
     await countOf(page.locator(".history__item")).toBe(2);
-    await textOf(page.locator(".history__item").first().locator(".sq-diff del")).toBe("A comment, first draft.");
-    await textOf(page.locator(".history__item").first().locator(".sq-diff ins")).toBe("A comment, second draft.");
+    await textOf(page.locator(".history__item").first().locator(".history__text del")).toBe("first");
+    await textOf(page.locator(".history__item").first().locator(".history__text ins")).toBe("second");
     expect(errors).toEqual([]);
     await page.context().close();
   });
