@@ -19,12 +19,12 @@ function PostChanges({ v, before }: { v: Revision; before: Revision }) {
   return (
     <>
       {v.title !== undefined && before.title !== v.title ? (
-        <p className="history__counts">
+        <p className="history__counts history__change">
           Title: <del>{before.title}</del> → <ins>{v.title}</ins>
         </p>
       ) : null}
       {v.forecastId !== undefined && before.forecastId !== v.forecastId ? (
-        <p className="history__counts">
+        <p className="history__counts history__change">
           Forecast: {v.forecastId === null ? "removed" : <Link to={`/forecasts/${v.forecastId}`}>{before.forecastId === null ? "added" : "a new version"}</Link>}
         </p>
       ) : null}
