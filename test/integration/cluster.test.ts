@@ -3,10 +3,11 @@
 // workers in turn (and every response closes its connection), so consecutive connections
 // alternate: a handful of sockets always lands on both workers, and so does a run of requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { Client } from "../support/client";
 import { postAction } from "../support/actions";
 import { startApp, type RunningApp } from "../support/process";
+import { socketAs } from "../support/sockets";
 
 const SLUG = "bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 const WAIT_MS = 5000;
@@ -21,17 +22,8 @@ afterAll(async () => {
   await app.stop();
 });
 
-const cookieOf = (c: Client | null) => (c ? [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; ") : "");
 
-async function socketOf(client: Client | null): Promise<Socket> {
-  const socket = connectSocket(app.url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: app.url, cookie: cookieOf(client) }, forceNew: true, reconnection: false, timeout: WAIT_MS });
-  sockets.push(socket);
-  await new Promise<void>((ok, fail) => {
-    socket.once("connect", () => ok());
-    socket.once("connect_error", fail);
-  });
-  return socket;
-}
+const socketOf = (client: Client | null): Promise<Socket> => socketAs(app.url, client, sockets, WAIT_MS);
 
 function next<T>(socket: Socket, event: string): Promise<T | "nothing"> {
   return new Promise((ok) => {

@@ -1,10 +1,11 @@
 // A session's sockets end with the session, however it ends: logging out, a ban, a password
 // change, or expiry. A socket left open would keep receiving the person's private events.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { postAction } from "../support/actions";
-import { Client, cookieOf, signedUpClient } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { startTestServer, type TestServer } from "../support/server";
+import { socketAs } from "../support/sockets";
 
 const WAIT_MS = 3000;
 let server: TestServer;
@@ -24,15 +25,7 @@ afterEach(() => {
 afterAll(() => server.stop());
 
 
-async function socketOf(client: Client): Promise<Socket> {
-  const socket = connectSocket(server.url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: server.url, cookie: cookieOf(client) }, forceNew: true, reconnection: false, timeout: WAIT_MS });
-  sockets.push(socket);
-  await new Promise<void>((ok, fail) => {
-    socket.once("connect", () => ok());
-    socket.once("connect_error", fail);
-  });
-  return socket;
-}
+const socketOf = (client: Client): Promise<Socket> => socketAs(server.url, client, sockets, WAIT_MS);
 
 /** Resolves with the disconnect reason, or "still connected" if none comes in time. */
 function dropped(socket: Socket, ms = WAIT_MS): Promise<string> {
