@@ -1,0 +1,78 @@
+// The PostgreSQL store (docs/decisions/026): a connection pool for reads, and writes that
+// each hold one pooled connection in a transaction. Every write first takes one
+// transaction-scoped advisory lock, so writes run one at a time across every app node, as they
+// do on SQLite: services check-then-write (slow mode, vote toggles, fork limits) and rely on
+// nothing changing in between. Reads never wait for it.
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import { sql, type SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import * as tables from "./schema-pg";
+import { migrationsFolder } from "./migrations-folder";
+import type { Database, Store } from "./store";
+
+/** Any fixed number both sides agree on; it names "the write lock". */
+const WRITE_LOCK = 0x466f726b;
+const MIGRATE_LOCK = WRITE_LOCK + 1;
+const INT8 = 20;
+const NUMERIC = 1700;
+
+// Counts, sums and bigint columns come back as numbers, as they do from SQLite (every one of
+// ours fits in a double). Set on the driver itself: drizzle passes it to each query.
+pg.types.setTypeParser(INT8, Number);
+pg.types.setTypeParser(NUMERIC, Number);
+
+export async function openPgStore(url: string, options: { maxConnections?: number } = {}): Promise<Store & { pool: pg.Pool }> {
+  // Reads run read-only, so a write that skips `write` fails as it does on SQLite; `write`
+  // opens its transactions read-write. The migrator and the rate limiter get their own pools.
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, options: "-c default_transaction_read_only=on" });
+  const limiter = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle client losing its server (a restart) must not crash the process; the pool drops it.
+  for (const p of [pool, limiter]) p.on("error", () => {});
+  await migrateOnce(limiter);
+  const db = drizzle({ client: pool, schema: tables }) as Database;
+  const inWrite = new AsyncLocalStorage<Database>();
+
+  return {
+    dialect: "postgres",
+    pool,
+    db,
+    t: tables,
+    write<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+      const outer = inWrite.getStore();
+      if (outer) return fn(outer);
+      return db.transaction(
+        async (tx) => {
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+          return inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
+        },
+        { accessMode: "read write" },
+      );
+    },
+    async rows<T>(query: SQL): Promise<T[]> {
+      const result = await (inWrite.getStore() ?? db).execute(query);
+      return result.rows as T[];
+    },
+    async health() {
+      const [row] = (await db.execute(sql`SHOW server_version`)).rows as { server_version: string }[];
+      return { engine: "postgres", serverVersion: row?.server_version ?? "unknown" };
+    },
+    limiterClient: { storeClient: limiter, storeType: "pool", kind: "postgres" },
+    async close() {
+      await Promise.all([pool.end(), limiter.end()]);
+    },
+  };
+}
+
+/** Nodes starting together take turns: the first migrates, the rest find nothing to do. */
+async function migrateOnce(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK]);
+    await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder("postgres") });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,84 @@
+// The embedded store: one SQLite file in WAL mode, two connections (docs/decisions/026).
+// Reads use a query-only connection, so a write that skips `write` fails instead of
+// slipping outside a transaction. Writes take turns on the other connection: each `write`
+// holds it from BEGIN IMMEDIATE to COMMIT, so an `await` inside one cannot let another
+// request's statements into its transaction. BEGIN IMMEDIATE takes the file's write lock up
+// front, which is what serializes writers in other processes (WEB_CONCURRENCY > 1).
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { migrationsFolder } from "./migrations-folder";
+import type { Database as Queries, Store, Tables } from "./store";
+
+function connect(file: string): Database.Database {
+  const sqlite = new Database(file, { timeout: 5000 });
+  sqlite.pragma("journal_mode = WAL");
+  // WAL + NORMAL never loses a commit to an application crash; FULL would also survive
+  // power loss at the cost of an fsync per commit. Chosen explicitly, see docs/decisions/012.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("journal_size_limit = 67108864");
+  return sqlite;
+}
+
+export function openSqliteStore(file: string): Store & { file: string; reader: Database.Database } {
+  if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
+  const writer = connect(file);
+  const writeDb = drizzle({ client: writer, schema });
+  migrate(writeDb, { migrationsFolder: migrationsFolder("sqlite") });
+  // ":memory:" would give the reader a database of its own; scripts that ask for one share the writer.
+  const reader = file === ":memory:" ? writer : connect(file);
+  if (reader !== writer) reader.pragma("query_only = ON");
+  const limiter = file === ":memory:" ? writer : connect(file);
+  const readDb = drizzle({ client: reader, schema });
+  // SQLite's builders answer every call services make on PostgreSQL's (awaited queries,
+  // returning, onConflict…); the types follow PostgreSQL's so neither engine's extras creep in.
+  const asQueries = (db: unknown) => db as Queries;
+  const inWrite = new AsyncLocalStorage<Queries>();
+  let turn: Promise<unknown> = Promise.resolve();
+
+  return {
+    dialect: "sqlite",
+    file,
+    reader,
+    db: asQueries(readDb),
+    t: schema as unknown as Tables,
+    write<T>(fn: (tx: Queries) => Promise<T>): Promise<T> {
+      const outer = inWrite.getStore();
+      if (outer) return fn(outer);
+      const run = async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await inWrite.run(asQueries(writeDb), () => fn(asQueries(writeDb)));
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      };
+      const result = turn.then(run, run);
+      turn = result.catch(() => undefined);
+      return result;
+    },
+    async rows<T>(query: SQL): Promise<T[]> {
+      return (inWrite.getStore() ? writeDb : readDb).all<T>(query);
+    },
+    async health() {
+      return { engine: "sqlite", journalMode: String(reader.pragma("journal_mode", { simple: true })) };
+    },
+    // Its own connection: the limiter's statements must never land inside a `write`.
+    limiterClient: { storeClient: limiter, storeType: "better-sqlite3", kind: "sqlite" },
+    async close() {
+      if (limiter !== writer) limiter.close();
+      if (reader !== writer) reader.close();
+      writer.close();
+    },
+  };
+}

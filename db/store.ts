@@ -1,0 +1,47 @@
+// One store, two engines (docs/decisions/026). Services write drizzle queries against
+// `Database` and the tables in `t`, and await every query; they never reach for an engine's
+// own API. All writing goes through `write`, which owns its transaction: on SQLite it holds
+// the one write connection for the whole callback, so no other request's statements can land
+// inside it across an `await`; on PostgreSQL it holds a pooled connection and a transaction
+// lock. Reads outside `write` see committed data only.
+import type { SQL } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type * as tables from "./schema-pg";
+
+export type Tables = typeof tables;
+/** The query builder services use: PostgreSQL's, whose calls SQLite's builder also answers. */
+export type Database = NodePgDatabase<Tables>;
+export type Dialect = "sqlite" | "postgres";
+
+export interface Store {
+  readonly dialect: Dialect;
+  /** Reads. On SQLite a query-only connection: a write outside `write` fails loudly. */
+  readonly db: Database;
+  readonly t: Tables;
+  /**
+   * Runs `fn` in a transaction that commits when it resolves and rolls back when it throws.
+   * Nested calls join the outer transaction. Keep model runs and other slow work outside.
+   */
+  write<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /** Rows of a raw statement, for the few places (scripts, health, tests) without a builder. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** The engine's own account of itself, for /healthz. */
+  health(): Promise<Record<string, string | number>>;
+  /** What rate-limiter-flexible needs to count in this store. */
+  readonly limiterClient: { storeClient: unknown; storeType: string; kind: Dialect };
+  close(): Promise<void>;
+}
+
+/** Did `error` (or its cause, as drizzle wraps driver errors) break a unique key? */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+  }
+  return false;
+}
+
+/** The first row of a query, or undefined: the one-row read both engines share. */
+export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await query)[0];
+}
