@@ -41,7 +41,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** The first row of a query, or undefined: the one-row read both engines share. */
-export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
-  return (await query)[0];
+/** A query's first row, or undefined: `await db.select()…where(…).then(first)`. */
+export function first<T>(rows: T[]): T | undefined {
+  return rows[0];
+}
+
+/** A query's one row, where the schema guarantees it exists (an aggregate, a row just written). */
+export function single<T>(rows: T[]): T {
+  if (rows.length === 0) throw new Error("Expected a row, found none");
+  return rows[0]!;
 }

@@ -133,7 +133,7 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
     const loaded = await forecasts.load(id);
     const model = loaded.model;
     if (!model) throw appError(409, "This forecast's model is no longer available, so it cannot be analysed.");
-    const program = forecasts.programOf(loaded.row);
+    const program = await forecasts.programOf(loaded.row);
     const seed = loaded.row.seed;
     const prepared = program
       ? prepareSquiggleRun(program.source, program.analysis, loaded.inputs, { seed, sampleCount: Math.min(loaded.row.sampleCount, SQUIGGLE_ANALYSIS_MAX_SAMPLES) })
@@ -196,7 +196,7 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
 
     /** The tornado of a stored forecast this reader may see (cached by everything that determines it). */
     async sensitivity(id: number, metricText: string | undefined, viewer: Viewer, owner?: string): Promise<SensitivityView> {
-      forecasts.readable(id, viewer);
+      await forecasts.readable(id, viewer);
       const f = await loadForAnalysis(id, owner);
       const shape = f.result ?? (await probe(f.model, f.inputs, f.options.seed));
       const metric = metricText ? parseMetric(metricText) : defaultMetric(shape);
@@ -236,16 +236,16 @@ export function createAnalysisService(forecasts: ForecastService, runner: Comput
 
     /** The value of one input that reaches a target, on the draft's inputs and the parent's seed. */
     async solve(req: SolveRequest, viewer: Viewer, owner = SYSTEM_OWNER): Promise<SolveOutcome & { seed: number; sampleCount: number; modelVersion: number }> {
-      const parent = req.parentForecastId === undefined ? null : (() => {
+      const parent = req.parentForecastId === undefined ? null : await (async () => {
         try {
-          return forecasts.readable(req.parentForecastId!, viewer);
+          return await forecasts.readable(req.parentForecastId!, viewer);
         } catch {
           throw notFound("The forecast you are forking");
         }
       })();
       if (parent && parent.modelId !== req.modelId) throw appError(400, "The parent forecast uses another model.", { parentForecastId: "Another model." });
       // A Squiggle model is its program: the one of the forecast being forked.
-      const program = parent ? forecasts.programOf(parent) : null;
+      const program = parent ? await forecasts.programOf(parent) : null;
       if (req.modelId === SQUIGGLE_MODEL_ID && !program) {
         throw appError(400, "Solving a Squiggle model needs the forecast being forked (parentForecastId): its program is what runs.", { parentForecastId: "Name the forecast being forked." });
       }

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "../../db/client";
-import { commentRevisions, comments, posts, users, votes } from "../../db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { first, single, type Database, type Store } from "../../db/store";
 import { appError, conflict, notFound } from "../utils/errors";
 import { renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";
@@ -20,7 +19,9 @@ const GONE_AUTHOR = { id: 0, handle: "", displayName: "" };
 /** Beyond this depth replies are still allowed, but stored at the cap for indentation. */
 export const MAX_DEPTH = 1000;
 
-export function createCommentService(db: Db, now: Clock, render: MarkdownRenderer, forecasts: ForecastService, live: LiveHub, notifications: NotificationService) {
+export function createCommentService(store: Store, now: Clock, render: MarkdownRenderer, forecasts: ForecastService, live: LiveHub, notifications: NotificationService) {
+  const { db, t } = store;
+  const { users, posts, comments, commentRevisions, votes } = t;
   const broadcast = live.broadcast;
   const karmaVote = alias(votes, "karma_vote");
   const agreeVote = alias(votes, "agree_vote");
@@ -55,17 +56,17 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
   };
 
   /** Permission, thread state and slow mode for a new reply; the same rules before a fork is computed and inside the insert. */
-  const checkReply = (tx: Reader, postId: number, authorId: number, isFork: boolean) => {
-    const thread = loadThread(tx, postId, authorId);
-    const actor = enforce(loadActor(tx, authorId), isFork ? "create:fork" : "create:comment", { thread }, now());
+  const checkReply = async (tx: Reader, postId: number, authorId: number, isFork: boolean) => {
+    const thread = await loadThread(tx, t, postId, authorId);
+    const actor = enforce(await loadActor(tx, t, authorId), isFork ? "create:fork" : "create:comment", { thread }, now());
     if (!exemptFromLimits(actor, thread)) {
-      const last = tx
+      const last = await tx
         .select({ at: comments.createdAt })
         .from(comments)
         .where(and(eq(comments.postId, postId), eq(comments.authorId, authorId)))
         .orderBy(desc(comments.createdAt))
         .limit(1)
-        .get();
+        .then(first);
       const wait = slowModeWait(thread.slowModeSeconds, last?.at ?? null, now());
       if (wait > 0) {
         throw appError(429, `Slow mode is on in this thread: one reply every ${minutes(thread.slowModeSeconds)} per person. You can reply again in ${minutes(wait)}.`, undefined, wait);
@@ -74,22 +75,22 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     return thread;
   };
 
-  const replayOf = (tx: Reader, authorId: number, submissionKey: string | null | undefined, reply: { postId: number; parentId: number | null; markdown: string }): number | null => {
+  const replayOf = async (tx: Reader, authorId: number, submissionKey: string | null | undefined, reply: { postId: number; parentId: number | null; markdown: string }): Promise<number | null> => {
     if (!submissionKey) return null;
-    const prior = tx
+    const prior = await tx
       .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, markdown: comments.markdown })
       .from(comments)
       .where(and(eq(comments.authorId, authorId), eq(comments.submissionKey, submissionKey)))
-      .get();
+      .then(first);
     if (!prior) return null;
     if (prior.postId === reply.postId && prior.parentId === reply.parentId && prior.markdown === reply.markdown) return prior.id;
     throw appError(409, "This form was already sent, with a different text. Reload the page to send a new reply; your text is still here.");
   };
 
-  const checkEdit = (tx: Reader, commentId: number, editorId: number) => {
-    const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+  const checkEdit = async (tx: Reader, commentId: number, editorId: number) => {
+    const c = await tx.select().from(comments).where(eq(comments.id, commentId)).then(first);
     if (!c) throw notFound("That comment");
-    authorize(tx, editorId, "edit:comment", { ownerId: c.authorId }, now());
+    await authorize(tx, t, editorId, "edit:comment", { ownerId: c.authorId }, now());
     if (c.status !== "visible") throw conflict("A deleted comment cannot be edited.");
     return c;
   };
@@ -103,18 +104,18 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     .leftJoin(agreeVote, and(eq(agreeVote.targetType, "comment"), eq(agreeVote.targetId, comments.id), eq(agreeVote.kind, "agree"), eq(agreeVote.userId, sql.placeholder("viewer"))))
     .where(eq(comments.postId, sql.placeholder("postId")))
     .orderBy(asc(comments.createdAt), asc(comments.id))
-    .prepare();
+    .prepare("comment_thread");
 
-  const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).get();
+  const load = (commentId: number) => db.select().from(comments).where(eq(comments.id, commentId)).then(first);
 
   return {
-    listForPost(postId: number, viewer: Viewer): CommentView[] {
-      return threadQuery.all({ postId, viewer: viewer?.id ?? -1 }).map(redact(viewer));
+    async listForPost(postId: number, viewer: Viewer): Promise<CommentView[]> {
+      return (await threadQuery.execute({ postId, viewer: viewer?.id ?? -1 })).map(redact(viewer));
     },
 
     /** Refuses early, before a fork is computed for a reply that could not be posted anyway. */
-    checkReply(postId: number, authorId: number, isFork: boolean): void {
-      checkReply(db, postId, authorId, isFork);
+    async checkReply(postId: number, authorId: number, isFork: boolean): Promise<void> {
+      await checkReply(db, postId, authorId, isFork);
     },
 
     /**
@@ -122,7 +123,7 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
      * a different reply is a 409: the form was reused, and silently answering with the old
      * comment would lose the new text.
      */
-    replayOf(authorId: number, submissionKey: string | null | undefined, reply: { postId: number; parentId: number | null; markdown: string }): number | null {
+    async replayOf(authorId: number, submissionKey: string | null | undefined, reply: { postId: number; parentId: number | null; markdown: string }): Promise<number | null> {
       return replayOf(db, authorId, submissionKey, reply);
     },
 
@@ -139,37 +140,37 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
       forecast?: ComputedForecast | null;
       submissionKey?: string | null;
     }): Promise<{ id: number }> {
-      const earlier = replayOf(db, input.authorId, input.submissionKey, input);
+      const earlier = await replayOf(db, input.authorId, input.submissionKey, input);
       if (earlier !== null) return { id: earlier };
       // Refused before the render: a worker's time is not spent on a reply that cannot be posted.
-      checkReply(db, input.postId, input.authorId, Boolean(input.fork || input.forecast));
+      await checkReply(db, input.postId, input.authorId, Boolean(input.fork || input.forecast));
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
-      const created = db.transaction(
-        (tx) => {
+      const created = await store.write(
+        async (tx) => {
           // A twin sent at the same moment may have committed while this one rendered.
-          const twin = replayOf(tx, input.authorId, input.submissionKey, input);
+          const twin = await replayOf(tx, input.authorId, input.submissionKey, input);
           if (twin !== null) return { id: twin, forkId: null, notified: [], replayed: true };
-          const thread = checkReply(tx, input.postId, input.authorId, Boolean(input.fork || input.forecast));
+          const thread = await checkReply(tx, input.postId, input.authorId, Boolean(input.fork || input.forecast));
           let depth = 0;
           let parentAuthorId: number | null = null;
           if (input.parentId != null) {
-            const parent = tx.select().from(comments).where(eq(comments.id, input.parentId)).get();
+            const parent = await tx.select().from(comments).where(eq(comments.id, input.parentId)).then(first);
             if (!parent) throw appError(404, "The comment you are replying to does not exist.");
             if (parent.postId !== input.postId) throw appError(400, "That comment belongs to another post; reply on its own page.");
             if (parent.status !== "visible") throw conflict("That comment was deleted; reply to the post or another comment instead.");
             depth = Math.min(parent.depth + 1, MAX_DEPTH);
             parentAuthorId = parent.authorId;
           }
-          const row = tx
+          const row = await tx
             .insert(comments)
             .values({ postId: input.postId, parentId: input.parentId, depth, authorId: input.authorId, markdown: input.markdown, html, createdAt: now(), submissionKey: input.submissionKey ?? null })
             .returning({ id: comments.id })
-            .get();
+            .then(single);
           let forkId: number | null = null;
           if (input.fork) {
-            forkId = forecasts.insert(tx, input.fork.computed, {
+            forkId = await forecasts.insert(tx, input.fork.computed, {
               authorId: input.authorId,
               postId: input.postId,
               commentId: row.id,
@@ -178,21 +179,20 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
               attribution: input.fork.attribution,
               shift: input.fork.shift,
             });
-            tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id)).run();
+            await tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id));
           } else if (input.forecast) {
-            forkId = forecasts.insert(tx, input.forecast, { authorId: input.authorId, postId: input.postId, commentId: row.id });
-            tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id)).run();
+            forkId = await forecasts.insert(tx, input.forecast, { authorId: input.authorId, postId: input.postId, commentId: row.id });
+            await tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id));
           }
-          tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).run();
-          const title = tx.select({ title: posts.title }).from(posts).where(eq(posts.id, input.postId)).get()!.title;
-          const notified = notifications.add(tx, replyNotices({ ...input, commentId: row.id, title, parentAuthorId: parentAuthorId ?? thread.authorId, toPost: parentAuthorId === null }));
+          await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId));
+          const title = (await tx.select({ title: posts.title }).from(posts).where(eq(posts.id, input.postId)).then(single)).title;
+          const notified = await notifications.add(tx, replyNotices({ ...input, commentId: row.id, title, parentAuthorId: parentAuthorId ?? thread.authorId, toPost: parentAuthorId === null }));
           return { id: row.id, forkId, notified, replayed: false };
         },
-        { behavior: "immediate" },
       );
       if (created.replayed) return { id: created.id };
       const forkId = created.forkId;
-      notifications.announce(created.notified);
+      await notifications.announce(created.notified);
       broadcast("comment.created", { postId: input.postId, commentId: created.id, parentId: input.parentId, authorId: input.authorId, forkId });
       // The thread's aggregate (forks panel, a question's answers) now counts this fork.
       if (forkId) broadcast("aggregate.changed", { postId: input.postId });
@@ -200,75 +200,71 @@ export function createCommentService(db: Db, now: Clock, render: MarkdownRendere
     },
 
     /** Who may edit, decided before anything costly (a rate limit, a render); edit() asks again when it writes. */
-    checkEdit(commentId: number, editorId: number): void {
-      checkEdit(db, commentId, editorId);
+    async checkEdit(commentId: number, editorId: number): Promise<void> {
+      await checkEdit(db, commentId, editorId);
     },
 
     async edit(commentId: number, editorId: number, markdown: string): Promise<void> {
-      checkEdit(db, commentId, editorId);
+      await checkEdit(db, commentId, editorId);
       const { html } = await render(markdown);
-      db.transaction(
-        (tx) => {
-          const c = checkEdit(tx, commentId, editorId);
+      await store.write(
+        async (tx) => {
+          const c = await checkEdit(tx, commentId, editorId);
           if (c.markdown === markdown) return;
-          const t = now();
-          tx.insert(commentRevisions).values({ commentId, markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt }).run();
-          tx.update(comments).set({ markdown, html, editedAt: t }).where(eq(comments.id, commentId)).run();
+          const at = now();
+          await tx.insert(commentRevisions).values({ commentId, markdown: c.markdown, html: c.html, createdAt: c.editedAt ?? c.createdAt });
+          await tx.update(comments).set({ markdown, html, editedAt: at }).where(eq(comments.id, commentId));
         },
-        { behavior: "immediate" },
       );
-      const postId = load(commentId)?.postId;
+      const postId = (await load(commentId))?.postId;
       if (postId) broadcast("comment.updated", { postId, commentId });
     },
 
     /** Soft delete: the row and its replies stay, the body is gone from every view. */
-    softDelete(commentId: number, userId: number): void {
-      db.transaction(
-        (tx) => {
-          const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+    async softDelete(commentId: number, userId: number): Promise<void> {
+      await store.write(
+        async (tx) => {
+          const c = await tx.select().from(comments).where(eq(comments.id, commentId)).then(first);
           if (!c) throw notFound("That comment");
-          authorize(tx, userId, "delete:comment", { ownerId: c.authorId }, now());
+          await authorize(tx, t, userId, "delete:comment", { ownerId: c.authorId }, now());
           if (c.status !== "visible") throw conflict("That comment is already deleted.");
-          tx.update(comments).set({ status: "deleted" }).where(eq(comments.id, commentId)).run();
+          await tx.update(comments).set({ status: "deleted" }).where(eq(comments.id, commentId));
         },
-        { behavior: "immediate" },
       );
-      const postId = load(commentId)?.postId;
+      const postId = (await load(commentId))?.postId;
       if (postId) broadcast("comment.removed", { postId, commentId });
     },
 
     /** Earlier versions, oldest first, followed by the current one; 404 to readers who may not see the comment. */
-    history(commentId: number, viewer: Viewer): { html: string; markdown: string; createdAt: number; current: boolean }[] {
-      const c = load(commentId);
+    async history(commentId: number, viewer: Viewer): Promise<{ html: string; markdown: string; createdAt: number; current: boolean }[]> {
+      const c = await load(commentId);
       if (!c || commentVisibility(viewer, c) === "hidden") throw notFound("That comment");
-      const old = db
+      const old = (await db
         .select({ html: commentRevisions.html, markdown: commentRevisions.markdown, createdAt: commentRevisions.createdAt })
         .from(commentRevisions)
         .where(eq(commentRevisions.commentId, commentId))
-        .orderBy(asc(commentRevisions.id))
-        .all()
+        .orderBy(asc(commentRevisions.id)))
         .map((r) => ({ ...r, current: false }));
       return [...old, { html: c.html, markdown: c.markdown, createdAt: c.editedAt ?? c.createdAt, current: true }];
     },
 
-    forecastIdOf(commentId: number): number | null {
-      return load(commentId)?.forecastId ?? null;
+    async forecastIdOf(commentId: number): Promise<number | null> {
+      return (await load(commentId))?.forecastId ?? null;
     },
 
-    postIdOf(commentId: number): number | null {
-      return load(commentId)?.postId ?? null;
+    async postIdOf(commentId: number): Promise<number | null> {
+      return (await load(commentId))?.postId ?? null;
     },
 
-    byAuthor(authorId: number, sort: "new" | "top", limit = 50): ProfileItem[] {
+    async byAuthor(authorId: number, sort: "new" | "top", limit = 50): Promise<ProfileItem[]> {
       const order = sort === "top" ? [desc(comments.score), desc(comments.createdAt)] : [desc(comments.createdAt)];
-      return db
+      return (await db
         .select({ id: comments.id, markdown: comments.markdown, score: comments.score, createdAt: comments.createdAt, slug: posts.slug, title: posts.title })
         .from(comments)
         .innerJoin(posts, eq(posts.id, comments.postId))
         .where(and(eq(comments.authorId, authorId), inArray(comments.status, PUBLIC_COMMENT_STATUSES)))
         .orderBy(...order)
-        .limit(limit)
-        .all()
+        .limit(limit))
         .map((r) => ({
           kind: "comment" as const,
           id: r.id,

@@ -2,8 +2,7 @@
 // post), or a forecast vs a thread's community aggregate. Overlay, input diff, and the
 // attribution of the difference, all on one seed (ADR 016).
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { posts, users } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { describeShift, overlaySpec } from "../charts/index";
 import { answerQuestion, cdfOf, diffInputs, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
 import { drawOrNull, phoneVariant } from "./forecast-view.server";
@@ -25,14 +24,16 @@ const HEADLINE_ROWS = [
   { label: "P(by 2100)", metric: { kind: "probBy", year: 2100 } },
 ] as const;
 
-export function createCompareService(db: Db, forecasts: ForecastService, forks: Pick<ReturnType<typeof createForkService>, "aggregate">, analysis: AnalysisService) {
-  const nameOf = (userId: number) => db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get()?.name ?? "someone";
+export function createCompareService(store: Store, forecasts: ForecastService, forks: Pick<ReturnType<typeof createForkService>, "aggregate">, analysis: AnalysisService) {
+  const { db, t } = store;
+  const { users, posts } = t;
+  const nameOf = async (userId: number) => (await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).then(first))?.name ?? "someone";
 
   async function side(ref: string, viewer: Viewer): Promise<Loaded> {
     const agg = /^aggregate-(\d+)$/.exec(ref);
     if (agg) {
       const postId = Number(agg[1]);
-      const post = db.select({ slug: posts.slug, title: posts.title, forecastId: posts.forecastId }).from(posts).where(eq(posts.id, postId)).get();
+      const post = await db.select({ slug: posts.slug, title: posts.title, forecastId: posts.forecastId }).from(posts).where(eq(posts.id, postId)).then(first);
       if (!post) throw notFound("That thread");
       const pooled = await forks.aggregate(postId, post.forecastId);
       if (!pooled?.aggregate) throw appError(404, "That thread has no aggregate to compare (it needs a forecast with an arrival-year curve, and forks).");
@@ -51,7 +52,7 @@ export function createCompareService(db: Db, forecasts: ForecastService, forks: 
     const id = Number(ref);
     // A fork whose comment this reader may not see is not there to compare (commentVisibility).
     try {
-      forecasts.readable(id, viewer);
+      await forecasts.readable(id, viewer);
     } catch {
       throw notFound(`Forecast ${ref}`);
     }

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { comments, forecastResults, forecasts } from "../../db/schema";
+import { first, single, type Database, type Store, type Tables } from "../../db/store";
 import { commentVisibility, type Viewer } from "../discussion/permissions";
 import { answerQuestion, canonicalJson, cdfOf, diffInputs, getModel, prepareRun, type QuestionAnswer, type ComputeOptions, type EvaluateTask, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
 import { appError, notFound } from "../utils/errors";
@@ -42,8 +41,7 @@ export interface ComputeOpts {
   owner?: string;
 }
 
-export type ForecastRow = typeof forecasts.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type ForecastRow = Tables["forecasts"]["$inferSelect"];
 
 /** Inputs that differ from a base set (the model defaults, or the parent's inputs). */
 function overridesOf(model: ForecastModel, inputs: Inputs, base: Inputs): Inputs {
@@ -64,7 +62,9 @@ function chartSpec(result: ForecastResult, layout: ChartLayout) {
   return layout === "phone" ? phoneSpec((options) => forecastSpec(result, options)) : forecastSpec(result);
 }
 
-export function createForecastService(db: Db, now: Clock, runner: ComputeRunner, squiggle: SquiggleService) {
+export function createForecastService(store: Store, now: Clock, runner: ComputeRunner, squiggle: SquiggleService) {
+  const { db, t } = store;
+  const { comments, forecasts, forecastResults } = t;
   // Parsed results by their immutable key. A thread page reads every fork's result, and its
   // parent's, for the cards, the community view and the spread: parsing each stored JSON
   // (tens of KB) on every request was most of a busy thread's render time. Callers only read.
@@ -85,7 +85,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
     }
     return known ?? null;
   };
-  const cachedResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions): { result: ForecastResult; computeMs: number } | null => {
+  const cachedResult = async (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions): Promise<{ result: ForecastResult; computeMs: number } | null> => {
     const key = keyOf(modelId, modelVersion, inputsHash, options);
     const known = parsed.get(key);
     if (known) {
@@ -93,7 +93,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       parsed.set(key, known);
       return known;
     }
-    const hit = db.select().from(forecastResults).where(resultKey(modelId, modelVersion, inputsHash, options)).get();
+    const hit = await db.select().from(forecastResults).where(resultKey(modelId, modelVersion, inputsHash, options)).then(first);
     if (!hit) return null;
     const entry = { result: JSON.parse(hit.result) as ForecastResult, computeMs: hit.computeMs };
     parsed.set(key, entry);
@@ -112,11 +112,10 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
 
   // Identical inputs are stored once: a concurrent twin may have stored it first. Only for
   // forecasts that are stored (insert(), load()); a computed result waits in memory until then.
-  const storeResult = (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions, result: ForecastResult, ms: number) =>
-    db.insert(forecastResults)
+  const storeResult = async (modelId: string, modelVersion: number, inputsHash: string, options: ComputeOptions, result: ForecastResult, ms: number) =>
+    await store.write((tx) => tx.insert(forecastResults)
       .values({ modelId, modelVersion, inputsHash, seed: options.seed, sampleCount: options.sampleCount, result: JSON.stringify(result), computeMs: Math.round(ms), createdAt: now() })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing());
   const rememberPreview = (key: string, result: ForecastResult, computeMs: number) => {
     previews.set(key, { result, computeMs });
     if (previews.size > PREVIEW_CAP) previews.delete(previews.keys().next().value as string);
@@ -130,7 +129,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
     const { model, inputs, options, inputsHash } = prepared;
     const overrides = overridesOf(model, inputs, opts.base ?? defaultsOf(model));
     const key = keyOf(model.id, model.version, inputsHash, options);
-    const hit = cachedResult(model.id, model.version, inputsHash, options) ?? previewed(key);
+    const hit = await cachedResult(model.id, model.version, inputsHash, options) ?? previewed(key);
     if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs, program };
     const { result, ms } = await squiggle.run(program, prepared.code, options, owner);
     rememberPreview(key, result, ms);
@@ -155,7 +154,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       const { model, inputs, options, inputsHash } = prepared;
       const overrides = overridesOf(model, inputs, opts.base ?? defaultsOf(model));
       const key = keyOf(model.id, model.version, inputsHash, options);
-      const hit = cachedResult(model.id, model.version, inputsHash, options) ?? previewed(key);
+      const hit = await cachedResult(model.id, model.version, inputsHash, options) ?? previewed(key);
       if (hit) return { model, inputs, overrides, options, inputsHash, result: hit.result, cached: true, computeMs: hit.computeMs, program: null };
       const reply = await runner.run({ modelId: model.id, inputs, options });
       if (!reply.outcome.ok) {
@@ -169,17 +168,16 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
     },
 
     /** Stores a computed forecast, and its result if not stored yet, inside the caller's write transaction. */
-    insert(
-      tx: Tx,
+    async insert(
+      tx: Database,
       c: ComputedForecast,
       meta: { authorId: number; postId: number | null; commentId?: number | null; parentForecastId?: number | null; rationales?: Record<string, string>; attribution?: object | null; shift?: string },
-    ): number {
+    ): Promise<number> {
       // Identical inputs are stored once: an earlier post or fork may have stored this result.
-      tx.insert(forecastResults)
+      await tx.insert(forecastResults)
         .values({ modelId: c.model.id, modelVersion: c.model.version, inputsHash: c.inputsHash, seed: c.options.seed, sampleCount: c.options.sampleCount, result: JSON.stringify(c.result), computeMs: Math.round(c.computeMs), createdAt: now() })
-        .onConflictDoNothing()
-        .run();
-      return tx
+        .onConflictDoNothing();
+      return await tx
         .insert(forecasts)
         .values({
           modelId: c.model.id,
@@ -200,7 +198,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
           createdAt: now(),
         })
         .returning({ id: forecasts.id })
-        .get().id;
+        .then((rows) => single(rows).id);
     },
 
     /**
@@ -239,7 +237,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
       const options = { seed: parent.row.seed, sampleCount: parent.row.sampleCount };
       const c = await this.compute(modelId, partial, { ...options, ...sq });
       // The parent as the current model version computes it on these draws (its stored result when that is the same thing).
-      const parentProgram = this.programOf(parent.row);
+      const parentProgram = await this.programOf(parent.row);
       const parentResult =
         parent.result && parent.row.modelVersion === c.model.version ? parent.result : (await this.compute(modelId, parent.inputs, { ...options, owner: sq.owner, ...(parentProgram ? { source: parentProgram.source } : {}) })).result;
       const shift = describeShift(parentResult, c.result);
@@ -260,10 +258,10 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
      * The row, if this reader may see it: a fork is readable exactly while the comment that
      * carries it is (commentVisibility); otherwise 404, as if it never existed.
      */
-    readable(id: number, viewer: Viewer): ForecastRow {
-      const row = this.row(id);
+    async readable(id: number, viewer: Viewer): Promise<ForecastRow> {
+      const row = await this.row(id);
       if (row.commentId !== null) {
-        const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.commentId)).get();
+        const host = await db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.commentId)).then(first);
         if (!host || commentVisibility(viewer, host) === "hidden") throw notFound("That forecast");
       }
       return row;
@@ -271,7 +269,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
 
     /** GET /api/forecasts/:id: inputs, result and provenance; with ?year=/&p=, the reader's own question answered. */
     async document(id: number, viewer: Viewer, question: { year?: number; p?: number } = {}) {
-      this.readable(id, viewer);
+      await this.readable(id, viewer);
       const { row, model, inputs, result } = await this.load(id);
       let answer: QuestionAnswer | undefined;
       if (question.year !== undefined || question.p !== undefined) {
@@ -283,7 +281,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
           throw appError(400, `The year must be within the modelled years ${cdf[0]!.year}–${cdf[cdf.length - 1]!.year}.`, { year: `Choose a year from ${cdf[0]!.year} to ${cdf[cdf.length - 1]!.year}.` });
         }
       }
-      const program = this.programOf(row);
+      const program = await this.programOf(row);
       return {
         id: row.id,
         model: { id: row.modelId, version: row.modelVersion, title: model?.title ?? row.modelId, current: model?.version === row.modelVersion },
@@ -306,7 +304,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
 
     /** The chart as SVG: `phone` is its phone layout (the page's `urls.phoneSvg`; the same cache key as presentForecast's). */
     async svg(id: number, viewer: Viewer, layout: ChartLayout = "wide"): Promise<string> {
-      this.readable(id, viewer);
+      await this.readable(id, viewer);
       const { row, result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
       const key = `main:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}`;
@@ -315,7 +313,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
 
     /** Every chart series in long form: one row per point, a `series` column naming its series. */
     async csv(id: number, viewer: Viewer): Promise<string> {
-      this.readable(id, viewer);
+      await this.readable(id, viewer);
       const { result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
       return seriesCsv(result);
@@ -323,7 +321,7 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
 
     /** The chart as a vega-lite spec, serialized exactly as the page's `urls.spec` was versioned. */
     async specJson(id: number, viewer: Viewer, layout: ChartLayout = "wide"): Promise<string> {
-      this.readable(id, viewer);
+      await this.readable(id, viewer);
       const { result } = await this.load(id);
       if (!result) throw appError(410, "This forecast's result is no longer available.");
       return JSON.stringify(chartSpec(result, layout));
@@ -334,33 +332,33 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
      * good (posts are never removed; an edit makes a new forecast), a fork only while its
      * comment stands, so a fork's are never shared (docs/decisions/023).
      */
-    shareable(id: number): boolean {
-      return this.row(id).commentId === null;
+    async shareable(id: number): Promise<boolean> {
+      return (await this.row(id)).commentId === null;
     },
 
     /** Everything a page shows for a stored forecast. */
     async present(id: number, viewer: Viewer): Promise<ForecastPresentation> {
-      this.readable(id, viewer);
+      await this.readable(id, viewer);
       const { row, model, inputs, result } = await this.load(id);
       const presented = await presentForecast(row, model, inputs, result);
-      const code = this.effectiveCode(row);
+      const code = await this.effectiveCode(row);
       return code === null ? presented : { ...presented, program: { code, interpreter: `@quri/squiggle-lang ${SQUIGGLE_VERSION}` } };
     },
 
     /** The model a stored forecast was made with: a built-in, or its own Squiggle program's. */
-    modelOf(row: ForecastRow): ForecastModel | undefined {
+    async modelOf(row: ForecastRow): Promise<ForecastModel | undefined> {
       if (row.modelId !== SQUIGGLE_MODEL_ID) return getModel(row.modelId);
-      return row.programHash ? squiggle.byHash(row.programHash)?.model : undefined;
+      return row.programHash ? (await squiggle.byHash(row.programHash))?.model : undefined;
     },
 
     /** A Squiggle forecast's program (null for built-ins). */
-    programOf(row: ForecastRow): StoredProgram | null {
-      return row.programHash ? squiggle.byHash(row.programHash) : null;
+    async programOf(row: ForecastRow): Promise<StoredProgram | null> {
+      return row.programHash ? await squiggle.byHash(row.programHash) : null;
     },
 
     /** What a Squiggle forecast runs: its program with its inputs written in. */
-    effectiveCode(row: ForecastRow): string | null {
-      const program = this.programOf(row);
+    async effectiveCode(row: ForecastRow): Promise<string | null> {
+      const program = await this.programOf(row);
       return program ? applyInputs(program.source, program.analysis, JSON.parse(row.inputs) as Inputs) : null;
     },
 
@@ -375,17 +373,17 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
      * a Squiggle forecast's changes are written into its program.
      */
     async rerun(id: number, changes: Inputs, opts: { owner?: string } = {}): Promise<ComputedForecast> {
-      const row = this.row(id);
+      const row = await this.row(id);
       const stored = JSON.parse(row.inputs) as Inputs;
-      const program = this.programOf(row);
+      const program = await this.programOf(row);
       return this.compute(row.modelId, { ...stored, ...changes }, { base: stored, seed: row.seed, sampleCount: row.sampleCount, owner: opts.owner, ...(program ? { source: program.source } : {}) });
     },
 
     /** Forecast rows are written once and never changed (an edit makes a new one), so they cache safely. */
-    row(id: number): ForecastRow {
+    async row(id: number): Promise<ForecastRow> {
       const known = rows.get(id);
       if (known) return known;
-      const row = db.select().from(forecasts).where(eq(forecasts.id, id)).get();
+      const row = await db.select().from(forecasts).where(eq(forecasts.id, id)).then(first);
       if (!row) throw notFound("That forecast");
       if (rows.size >= ROW_CAP) rows.delete(rows.keys().next().value as number);
       rows.set(id, row);
@@ -398,24 +396,24 @@ export function createForecastService(db: Db, now: Clock, runner: ComputeRunner,
      * (model.migrate), so forks and comparisons read them in today's terms.
      */
     async load(id: number): Promise<{ row: ForecastRow; model: ForecastModel | undefined; inputs: Inputs; result: ForecastResult | null }> {
-      const row = this.row(id);
-      const model = this.modelOf(row);
+      const row = await this.row(id);
+      const model = await this.modelOf(row);
       const stored = JSON.parse(row.inputs) as Inputs;
       const inputs = model && model.version !== row.modelVersion && model.migrate ? model.migrate(stored, row.modelVersion) : stored;
       const options = { seed: row.seed, sampleCount: row.sampleCount };
-      const hit = cachedResult(row.modelId, row.modelVersion, row.inputsHash, options);
+      const hit = await cachedResult(row.modelId, row.modelVersion, row.inputsHash, options);
       if (hit) return { row, model, inputs, result: hit.result };
       // A result for an older model version is gone for good once the code moved on.
       if (!model || model.version !== row.modelVersion) return { row, model, inputs, result: null };
-      const program = this.programOf(row);
+      const program = await this.programOf(row);
       if (program) {
         const again = await computeSquiggle(stored, { source: program.source, ...options }).catch(() => null);
-        if (again) storeResult(row.modelId, row.modelVersion, row.inputsHash, options, again.result, again.computeMs);
+        if (again) await storeResult(row.modelId, row.modelVersion, row.inputsHash, options, again.result, again.computeMs);
         return { row, model, inputs, result: again?.result ?? null };
       }
       const reply = await runner.run({ modelId: row.modelId, inputs: stored, options });
       if (!reply.outcome.ok) return { row, model, inputs, result: null };
-      storeResult(row.modelId, row.modelVersion, row.inputsHash, options, reply.outcome.result, reply.ms);
+      await storeResult(row.modelId, row.modelVersion, row.inputsHash, options, reply.outcome.result, reply.ms);
       return { row, model, inputs, result: reply.outcome.result };
     },
   };

@@ -34,11 +34,11 @@ export async function presentFork(
   const fmt = (v: number | null) => formatHeadline({ format: primaryParent?.format ?? "number", value: v });
   const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
   const parentIsPostVersion = parent.row.commentId === null;
-  const program = forecasts.programOf(fork.row);
-  const parentProgram = forecasts.programOf(parent.row);
+  const program = await forecasts.programOf(fork.row);
+  const parentProgram = await forecasts.programOf(parent.row);
   const code =
     program && parentProgram && program.hash !== parentProgram.hash
-      ? { diff: codeDiff(forecasts.effectiveCode(parent.row) ?? parentProgram.source, program.source), rationale: Object.hasOwn(rationales, CODE_CHANGE) ? rationales[CODE_CHANGE]! : null }
+      ? { diff: codeDiff(await forecasts.effectiveCode(parent.row) ?? parentProgram.source, program.source), rationale: Object.hasOwn(rationales, CODE_CHANGE) ? rationales[CODE_CHANGE]! : null }
       : null;
   return {
     forecastId,

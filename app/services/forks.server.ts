@@ -2,9 +2,8 @@
 // checks the parent, computes the fork and how much of its headline shift each changed input
 // explains on its own (the crux), before the write transaction stores it with the comment.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "../../db/client";
-import { comments, forecasts as forecastsTable, users } from "../../db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { first, single, type Database, type Store } from "../../db/store";
 import { communitySpec, describeShift, overlaySpec, phoneSpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
 import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type Inputs } from "../forecast/index";
@@ -65,7 +64,7 @@ async function squiggleAttribution(
   c: { parent: ForecastRow; parentInputs: Inputs; parentSource: string; computed: ComputedForecast; changed: { name: string; label: string }[]; codeChanged: boolean; crn: { seed: number; sampleCount: number; owner?: string } },
 ): Promise<LegacyAttribution[] | null> {
   const { parentInputs, computed } = c;
-  const parentModel = forecasts.modelOf(c.parent);
+  const parentModel = await forecasts.modelOf(c.parent);
   const headline = async (inputs: Inputs, source: string) => (await forecasts.compute(SQUIGGLE_MODEL_ID, inputs, { ...c.crn, source })).result.headlines[0]?.value ?? null;
   const alone: { name: string; label: string; run: () => Promise<number | null> }[] = [];
   for (const d of c.changed) {
@@ -87,29 +86,27 @@ async function squiggleAttribution(
   return out;
 }
 
-export function createForkService(db: Db, now: Clock, forecasts: ForecastService, analysis: AnalysisService) {
+export function createForkService(store: Store, now: Clock, forecasts: ForecastService, analysis: AnalysisService) {
+  const { db, t } = store;
+  const { users, comments, forecasts: forecastsTable } = t;
   return {
     /**
      * `source`: a Squiggle fork's program when it changes the code (a code fork); parameter
      * forks leave it out and keep the parent's. Squiggle forks share the parent's seed.
      */
     async prepare(postId: number, parentForecastId: number, overrides: unknown, rationales: Record<string, string>, opts: { source?: string; owner?: string } = {}): Promise<PreparedFork> {
-      const parent = (() => {
-        try {
-          return forecasts.row(parentForecastId);
-        } catch {
-          throw notFound("The forecast you are forking");
-        }
-      })();
+      const parent = await forecasts.row(parentForecastId).catch(() => {
+        throw notFound("The forecast you are forking");
+      });
       if (parent.postId !== postId) throw appError(400, "That forecast belongs to another post's thread; fork it on its own page.");
       if (parent.commentId !== null) {
-        const host = db.select({ status: comments.status }).from(comments).where(eq(comments.id, parent.commentId)).get();
+        const host = await db.select({ status: comments.status }).from(comments).where(eq(comments.id, parent.commentId)).then(first);
         if (!host || host.status !== "visible") throw conflict("That forecast sits on a deleted comment; fork the post's forecast or another fork instead.");
       }
       const parentLoaded = await forecasts.load(parentForecastId);
       const parentInputs = parentLoaded.inputs;
       const squiggle = parent.modelId === SQUIGGLE_MODEL_ID;
-      const parentProgram = forecasts.programOf(parent);
+      const parentProgram = await forecasts.programOf(parent);
       if (squiggle && !parentProgram) throw conflict("This forecast's Squiggle program is missing; it cannot be forked.");
       let source = squiggle ? (opts.source ?? parentProgram!.source) : undefined;
       let partial = overrides;
@@ -152,7 +149,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const prepared: PreparedFork = { computed, parentForecastId, rationales: cleanRationales, attribution, parentAuthorId: parent.authorId, shift };
       if (computed.model.quick) {
         let root = parent;
-        for (let i = 0; i < 500 && root.parentForecastId !== null; i++) root = forecasts.row(root.parentForecastId);
+        for (let i = 0; i < 500 && root.parentForecastId !== null; i++) root = await forecasts.row(root.parentForecastId);
         const rootResult = root.id === parent.id ? parentResult : (await forecasts.load(root.id)).result;
         const text = String((JSON.parse(root.inputs) as Inputs).question ?? "");
         prepared.question = { askerId: root.authorId, text, shift: rootResult ? describeShift(rootResult, computed.result) : shift };
@@ -165,42 +162,42 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
      * (the old one stays). Only its author may rebase it.
      */
     async prepareRebase(post: { id: number; forecastId: number | null }, commentId: number, userId: number): Promise<PreparedFork> {
-      const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
+      const comment = await db.select().from(comments).where(eq(comments.id, commentId)).then(first);
       if (!comment || comment.postId !== post.id || comment.forecastId === null) throw notFound("That fork");
-      authorize(db, userId, "rebase:fork", { ownerId: comment.authorId, thread: loadThread(db, post.id, userId) }, now());
+      await authorize(db, t, userId, "rebase:fork", { ownerId: comment.authorId, thread: await loadThread(db, t, post.id, userId) }, now());
       if (comment.status !== "visible") throw conflict("That fork was deleted.");
-      const fork = forecasts.row(comment.forecastId);
+      const fork = await forecasts.row(comment.forecastId);
       if (post.forecastId === null) throw conflict("The post no longer has a forecast to rebase onto.");
       if (fork.parentForecastId === post.forecastId) throw conflict("This fork is already based on the current forecast.");
       // A rebase is a reply to the old fork whose forecast forks the current one: once is enough.
-      const done = db
+      const done = await db
         .select({ id: comments.id })
         .from(comments)
         .innerJoin(forecastsTable, eq(forecastsTable.id, comments.forecastId))
         .where(and(eq(comments.parentId, commentId), eq(comments.authorId, userId), eq(comments.status, "visible"), eq(forecastsTable.parentForecastId, post.forecastId)))
-        .get();
+        .then(first);
       if (done) throw conflict("You already rebased this fork onto the current forecast; see the reply below it.");
-      const oldParent = fork.parentForecastId === null ? null : forecasts.row(fork.parentForecastId);
+      const oldParent = fork.parentForecastId === null ? null : await forecasts.row(fork.parentForecastId);
       if (!oldParent || oldParent.commentId !== null) throw conflict("Only forks of the post's own forecast can be rebased.");
-      const current = forecasts.row(post.forecastId);
+      const current = await forecasts.row(post.forecastId);
       if (current.modelId !== fork.modelId) throw conflict("The post's forecast now uses another model; fork it afresh.");
-      const model = forecasts.modelOf(fork);
+      const model = await forecasts.modelOf(fork);
       if (!model) throw conflict("This fork's model is no longer available.");
       if (fork.programHash !== oldParent.programHash) throw conflict("This fork changed the program's code, which cannot be reapplied automatically; fork the current version afresh.");
-      const currentModel = forecasts.modelOf(current);
+      const currentModel = await forecasts.modelOf(current);
       const forkInputs = JSON.parse(fork.inputs) as Inputs;
       const rebased = JSON.parse(current.inputs) as Inputs;
       for (const d of diffInputs(model, JSON.parse(oldParent.inputs) as Inputs, forkInputs)) {
         // A parameter the current program no longer has cannot carry the change.
         if (currentModel?.inputs.some((i) => i.name === d.name)) rebased[d.name] = forkInputs[d.name]!;
       }
-      const program = forecasts.programOf(current);
+      const program = await forecasts.programOf(current);
       return this.prepare(post.id, current.id, rebased, JSON.parse(fork.rationales) as Record<string, string>, program ? { source: program.source, owner: `user:${userId}` } : {});
     },
 
     /** The chain from the post's forecast down to this one, oldest first; forks the reader may not see stay as bare steps. */
     async lineage(forecastId: number, viewer: Viewer): Promise<{ postId: number | null; steps: LineageStep[] }> {
-      forecasts.readable(forecastId, viewer);
+      await forecasts.readable(forecastId, viewer);
       const steps: LineageStep[] = [];
       const seen = new Set<number>();
       let id: number | null = forecastId;
@@ -210,13 +207,13 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         const { row, model, inputs, result } = await forecasts.load(id);
         postId = row.postId;
         id = row.parentForecastId;
-        const host = row.commentId === null ? null : db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.commentId)).get();
+        const host = row.commentId === null ? null : await db.select({ status: comments.status }).from(comments).where(eq(comments.id, row.commentId)).then(first);
         if (host && commentVisibility(viewer, host) === "hidden") {
           steps.unshift({ forecastId: row.id, kind: "fork", hidden: true, authorName: "", commentId: null, headline: "", changed: [] });
           continue;
         }
-        const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.authorId)).get();
-        const parentInputs = row.parentForecastId ? (JSON.parse(forecasts.row(row.parentForecastId).inputs) as Inputs) : null;
+        const author = await db.select({ name: users.displayName }).from(users).where(eq(users.id, row.authorId)).then(first);
+        const parentInputs = row.parentForecastId ? (JSON.parse((await forecasts.row(row.parentForecastId)).inputs) as Inputs) : null;
         const h = result?.headlines[0];
         steps.unshift({
           forecastId: row.id,
@@ -236,14 +233,13 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
      * Year headlines carry their fractional year too; a reader's question (?year=, ?p=) is answered per fork.
      */
     async exportForPost(postId: number, asked: { year?: number; p?: number } = {}) {
-      const rows = db
+      const rows = await db
         .select({ f: forecastsTable, handle: users.handle, name: users.displayName })
         .from(forecastsTable)
         .innerJoin(users, eq(users.id, forecastsTable.authorId))
         .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
         .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES)))
-        .orderBy(forecastsTable.id)
-        .all();
+        .orderBy(forecastsTable.id);
       const out = [];
       for (const { f, handle, name } of rows) {
         const { result } = await forecasts.load(f.id);
@@ -253,7 +249,7 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
         let question: { forecastId: number; answer: string } | null = null;
         if (answerDef) {
           let root = f;
-          for (let i = 0; i < 500 && root.parentForecastId !== null; i++) root = forecasts.row(root.parentForecastId);
+          for (let i = 0; i < 500 && root.parentForecastId !== null; i++) root = await forecasts.row(root.parentForecastId);
           question = { forecastId: root.id, answer: formatInputValue(answerDef, inputs[answerDef.name] ?? answerDef.default) };
         }
         out.push({
@@ -308,13 +304,12 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
       const own = await forecasts.load(postForecastId);
       // A quick question's thread view is its answers and their aggregate (questions.server.ts).
       if (!own.result?.series.cdf || own.model?.quick) return null;
-      const rows = db
+      const rows = await db
         .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
         .from(forecastsTable)
         .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
         .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.row.modelId)))
-        .orderBy(forecastsTable.id)
-        .all();
+        .orderBy(forecastsTable.id);
       if (rows.length === 0) return null;
       const latest = new Map<number, number>();
       for (const r of rows) latest.set(r.authorId, r.id);
@@ -330,12 +325,12 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
 
     /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg, and .overlay.phone.svg). */
     async overlaySvg(forecastId: number, viewer: Viewer, layout: "wide" | "phone" = "wide"): Promise<string> {
-      forecasts.readable(forecastId, viewer);
+      await forecasts.readable(forecastId, viewer);
       const fork = await forecasts.load(forecastId);
       if (!fork.row.parentForecastId || !fork.result) throw notFound("That fork");
       const parent = await forecasts.load(fork.row.parentForecastId);
       if (!parent.result) throw notFound("That fork's parent forecast");
-      const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, fork.row.authorId)).get()?.name ?? "a reader";
+      const author = (await db.select({ name: users.displayName }).from(users).where(eq(users.id, fork.row.authorId)).then(first))?.name ?? "a reader";
       const shift = fork.row.shift ?? describeShift(parent.result, fork.result);
       const labels = fork.model?.quick ? { parent: "Replied to", fork: `Answer by ${author}` } : { parent: "Parent forecast", fork: `Fork by ${author}` };
       const parentResult = parent.result;
@@ -345,30 +340,28 @@ export function createForkService(db: Db, now: Clock, forecasts: ForecastService
     },
 
     /** Per input, the values the thread's authors hold against the post's (the Assumptions view). */
-    spreadForPost(postId: number, postForecastId: number | null): SpreadView | null {
-      return spreadForPost(db, forecasts, postId, postForecastId);
+    async spreadForPost(postId: number, postForecastId: number | null): Promise<SpreadView | null> {
+      return spreadForPost(store, forecasts, postId, postForecastId);
     },
 
     /** Every fork in a post's thread that this reader may see, presented, keyed by the comment that carries it. */
     async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
-      const rows = db
+      const rows = (await db
         .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, status: comments.status })
         .from(forecastsTable)
         .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-        .where(eq(forecastsTable.postId, postId))
-        .all()
+        .where(eq(forecastsTable.postId, postId)))
         .filter((r) => commentVisibility(viewer, r) !== "hidden");
       // Forks their author already rebased: the parent of a same-author reply that forks the current version.
       const rebased = new Set<number>();
       if (currentPostForecastId !== null) {
         const original = alias(comments, "original");
-        for (const r of db
+        for (const r of await db
           .select({ id: original.id })
           .from(forecastsTable)
           .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
           .innerJoin(original, and(eq(original.id, comments.parentId), eq(original.authorId, comments.authorId), isNotNull(original.forecastId)))
-          .where(and(eq(forecastsTable.postId, postId), eq(forecastsTable.parentForecastId, currentPostForecastId)))
-          .all()) {
+          .where(and(eq(forecastsTable.postId, postId), eq(forecastsTable.parentForecastId, currentPostForecastId)))) {
           rebased.add(r.id);
         }
       }

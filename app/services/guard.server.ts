@@ -1,17 +1,17 @@
 // The services' side of app/discussion/permissions: load the facts a decision needs, fresh,
 // inside the caller's transaction, and turn a refusal into the 4xx the person sees.
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { postBans, posts, users } from "../../db/schema";
+import { first, type Database, type Store, type Tables } from "../../db/store";
 import { decide, exemptFromLimits, type Action, type Actor, type Target, type ThreadFacts } from "../discussion/permissions";
 import { appError, notFound } from "../utils/errors";
 
-/** A database or an open transaction: both read the same way. */
-export type Reader = Pick<Db, "select">;
+/** A database or an open transaction (both read the same way), with the store's tables. */
+export type Reader = Pick<Database, "select">;
 
 /** The actor as the database has them now: a ban or a role change applies to the very next request. */
-export function loadActor(db: Reader, userId: number): Actor {
-  const row = db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil }).from(users).where(eq(users.id, userId)).get();
+export async function loadActor(db: Reader, t: Tables, userId: number): Promise<Actor> {
+  const { users } = t;
+  const row = await db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil }).from(users).where(eq(users.id, userId)).then(first);
   if (!row) throw appError(401, "Your account no longer exists.");
   return row;
 }
@@ -21,14 +21,15 @@ export interface ThreadRow extends ThreadFacts {
   slowModeSeconds: number;
 }
 
-export function loadThread(db: Reader, postId: number, actorId: number): ThreadRow {
-  const post = db
+export async function loadThread(db: Reader, t: Tables, postId: number, actorId: number): Promise<ThreadRow> {
+  const { posts, postBans } = t;
+  const post = await db
     .select({ id: posts.id, authorId: posts.authorId, lockedAt: posts.lockedAt, lockReason: posts.lockReason, forkingDisabled: posts.forkingDisabled, slowModeSeconds: posts.slowModeSeconds })
     .from(posts)
     .where(eq(posts.id, postId))
-    .get();
+    .then(first);
   if (!post) throw notFound("That post");
-  const banned = db.select({ userId: postBans.userId }).from(postBans).where(and(eq(postBans.postId, postId), eq(postBans.userId, actorId))).get();
+  const banned = await db.select({ userId: postBans.userId }).from(postBans).where(and(eq(postBans.postId, postId), eq(postBans.userId, actorId))).then(first);
   return { ...post, actorBannedHere: banned !== undefined };
 }
 
@@ -40,22 +41,23 @@ export function enforce(actor: Actor, action: Action, target: Target, now: numbe
 }
 
 /** loadActor + enforce, for the common case. */
-export function authorize(db: Reader, userId: number, action: Action, target: Target, now: number): Actor {
-  return enforce(loadActor(db, userId), action, target, now);
+export async function authorize(db: Reader, t: Tables, userId: number, action: Action, target: Target, now: number): Promise<Actor> {
+  return enforce(await loadActor(db, t, userId), action, target, now);
 }
 
 /** For callers outside a transaction: refuse early (before a rate limit counts or a model runs). */
-export function createGuard(db: Db, now: () => number) {
+export function createGuard(store: Store, now: () => number) {
+  const { db, t } = store;
   return {
-    require(userId: number, action: Action, opts: { postId?: number; ownerId?: number } = {}): Actor {
-      const target: Target = { ownerId: opts.ownerId ?? null, ...(opts.postId === undefined ? {} : { thread: loadThread(db, opts.postId, userId) }) };
-      return authorize(db, userId, action, target, now());
+    async require(userId: number, action: Action, opts: { postId?: number; ownerId?: number } = {}): Promise<Actor> {
+      const target: Target = { ownerId: opts.ownerId ?? null, ...(opts.postId === undefined ? {} : { thread: await loadThread(db, t, opts.postId, userId) }) };
+      return authorize(db, t, userId, action, target, now());
     },
     /** What a reader may do in a thread, for the page to offer only those forms. */
-    threadAbilities(userId: number | null, postId: number) {
+    async threadAbilities(userId: number | null, postId: number) {
       if (userId === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
-      const actor = loadActor(db, userId);
-      const thread = loadThread(db, postId, userId);
+      const actor = await loadActor(db, t, userId);
+      const thread = await loadThread(db, t, postId, userId);
       const reply = decide(actor, "create:comment", { thread }, now());
       const fork = decide(actor, "create:fork", { thread }, now());
       return {
@@ -69,9 +71,9 @@ export function createGuard(db: Db, now: () => number) {
     },
 
     /** Moderators everywhere, and the post's author in their own thread, skip rate limits. */
-    exempt(userId: number, postId?: number): boolean {
-      const actor = loadActor(db, userId);
-      return exemptFromLimits(actor, postId === undefined ? undefined : loadThread(db, postId, userId));
+    async exempt(userId: number, postId?: number): Promise<boolean> {
+      const actor = await loadActor(db, t, userId);
+      return exemptFromLimits(actor, postId === undefined ? undefined : await loadThread(db, t, postId, userId));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client";
+import type { Store } from "../../db/store";
 import { systemClock, type Clock } from "./clock";
 import { createCommentService } from "./comments.server";
 import { createPostService } from "./posts.server";
@@ -44,33 +44,33 @@ export const inProcessRunner: ComputeRunner = {
 /** Built once per process by server.ts and handed to every loader and action. */
 /** `rateLimits` is off unless asked for: scripts and seeds have nobody to limit. */
 /** `squiggle`: the sandbox pool; without one (scripts), Squiggle forecasts answer 503. */
-export function createServices(db: Db, options: { now?: Clock; runner?: ComputeRunner; squiggle?: SquiggleRunner; live?: LiveHub; rateLimits?: boolean } = {}) {
+export function createServices(store: Store, options: { now?: Clock; runner?: ComputeRunner; squiggle?: SquiggleRunner; live?: LiveHub; rateLimits?: boolean } = {}) {
   const now = options.now ?? systemClock;
   const live = options.live ?? silentHub;
-  const notifications = createNotificationService(db, now, live);
+  const notifications = createNotificationService(store, now, live);
   const runner = options.runner ?? inProcessRunner;
-  const forecasts = createForecastService(db, now, runner, createSquiggleService(db, now, options.squiggle));
-  const render = createMarkdownRenderer(db, (task) => runner.render(task));
-  const posts = createPostService(db, now, forecasts, render, live.broadcast);
+  const forecasts = createForecastService(store, now, runner, createSquiggleService(store, now, options.squiggle));
+  const render = createMarkdownRenderer(store, (task) => runner.render(task));
+  const posts = createPostService(store, now, forecasts, render, live.broadcast);
   const analysis = createAnalysisService(forecasts, runner);
-  const forks = createForkService(db, now, forecasts, analysis);
+  const forks = createForkService(store, now, forecasts, analysis);
   return {
     now,
-    users: createUserService(db, now),
-    sessions: createSessionService(db, now, live),
+    users: createUserService(store, now),
+    sessions: createSessionService(store, now, live),
     posts,
-    comments: createCommentService(db, now, render, forecasts, live, notifications),
+    comments: createCommentService(store, now, render, forecasts, live, notifications),
     notifications,
-    moderation: createModerationService(db, now, live, notifications),
-    accounts: createAccountService(db, now, live, notifications),
-    reports: createReportService(db, now, notifications),
-    guard: createGuard(db, now),
-    limits: createLimitService(db, options.rateLimits ?? false),
-    questions: createQuestionService(db, forecasts),
+    moderation: createModerationService(store, now, live, notifications),
+    accounts: createAccountService(store, now, live, notifications),
+    reports: createReportService(store, now, notifications),
+    guard: createGuard(store, now),
+    limits: createLimitService(store, options.rateLimits ?? false),
+    questions: createQuestionService(store, forecasts),
     forks,
     analysis,
-    compare: createCompareService(db, forecasts, forks, analysis),
-    votes: createVoteService(db, now, live.broadcast),
+    compare: createCompareService(store, forecasts, forks, analysis),
+    votes: createVoteService(store, now, live.broadcast),
     forecasts,
   };
 }

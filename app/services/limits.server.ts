@@ -1,14 +1,17 @@
-// Enforces app/discussion/rate-limits.ts with rate-limiter-flexible, counted in our own SQLite
-// file (table rate_limits, created by migration 0003) so limits survive restarts.
-import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
-import type { Db } from "../../db/client";
+// Enforces app/discussion/rate-limits.ts with rate-limiter-flexible, counted in the store
+// itself (table rate_limits, created by the migrations of both engines): limits survive
+// restarts and hold across every process and node that shares the database.
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Store } from "../../db/store";
 import { RATE_LIMITS, limitMessage, type LimitName } from "../discussion/rate-limits";
 import { appError } from "../utils/errors";
 
-export function createLimitService(db: Db, enabled: boolean) {
-  const limiters = new Map<LimitName, RateLimiterSQLite>();
+export function createLimitService(store: Store, enabled: boolean) {
+  const { storeClient, storeType, kind } = store.limiterClient;
+  const limiters = new Map<LimitName, RateLimiterAbstract>();
   for (const [name, limit] of Object.entries(RATE_LIMITS) as [LimitName, (typeof RATE_LIMITS)[LimitName]][]) {
-    limiters.set(name, new RateLimiterSQLite({ storeClient: db.$client, storeType: "better-sqlite3", tableName: "rate_limits", tableCreated: true, keyPrefix: name, points: limit.points, duration: limit.per }));
+    const options = { storeClient, storeType, tableName: "rate_limits", tableCreated: true, keyPrefix: name, points: limit.points, duration: limit.per };
+    limiters.set(name, kind === "postgres" ? new RateLimiterPostgres(options) : new RateLimiterSQLite(options));
   }
   const refused = (name: LimitName, res: RateLimiterRes) => {
     const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));

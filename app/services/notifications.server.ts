@@ -2,13 +2,13 @@
 // outcome of their reports, moderation of their writing. Written in the same transaction as
 // the event, pushed live to the person's own sockets after commit.
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { notifications, posts, users, type NotificationKind } from "../../db/schema";
+import { single, type Database, type Store } from "../../db/store";
+import { type NotificationKind } from "../../db/schema";
 import type { Clock } from "./clock";
 import type { LiveHub } from "./broadcast";
 import { olderThan, onePage } from "./paging";
 
-type Writer = Pick<Db, "insert">;
+type Writer = Pick<Database, "insert">;
 
 export interface NewNotification {
   userId: number;
@@ -31,33 +31,35 @@ export interface NotificationView {
 
 export const NOTIFICATION_PAGE = 30;
 
-export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
+export function createNotificationService(store: Store, now: Clock, live: LiveHub) {
+  const { db, t } = store;
+  const { users, posts, notifications } = t;
   // Asked on every signed-in page view (the header badge): prepared once.
   const unreadQuery = db
     .select({ n: count() })
     .from(notifications)
     .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
-    .prepare();
-  const unread = (userId: number) => unreadQuery.get({ userId })!.n;
+    .prepare("unread_notifications");
+  const unread = async (userId: number) => (await unreadQuery.execute({ userId }).then(single)).n;
 
   return {
     /** Inside the caller's transaction; call `announce` with the same user ids after commit. */
-    add(tx: Writer, items: NewNotification[]): number[] {
-      const t = now();
+    async add(tx: Writer, items: NewNotification[]): Promise<number[]> {
+      const at = now();
       const targets = items.filter((n) => n.actorId === null || n.userId !== n.actorId);
-      if (targets.length) tx.insert(notifications).values(targets.map((n) => ({ ...n, createdAt: t }))).run();
+      if (targets.length) await tx.insert(notifications).values(targets.map((n) => ({ ...n, createdAt: at })));
       return [...new Set(targets.map((n) => n.userId))];
     },
 
     /** Pushes the new unread count to each person's open pages. */
-    announce(userIds: number[]): void {
-      for (const userId of userIds) live.toUser(userId, "notifications.changed", { unread: unread(userId) });
+    async announce(userIds: number[]): Promise<void> {
+      for (const userId of userIds) live.toUser(userId, "notifications.changed", { unread: await unread(userId) });
     },
 
     unreadCount: unread,
 
-    list(userId: number, before: number | null = null): { items: NotificationView[]; hasMore: boolean } {
-      const rows = db
+    async list(userId: number, before: number | null = null): Promise<{ items: NotificationView[]; hasMore: boolean }> {
+      const rows = await db
         .select({
           id: notifications.id,
           kind: notifications.kind,
@@ -73,8 +75,7 @@ export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
         .leftJoin(users, eq(users.id, notifications.actorId))
         .where(and(eq(notifications.userId, userId), olderThan(notifications.id, before)))
         .orderBy(desc(notifications.id))
-        .limit(NOTIFICATION_PAGE + 1)
-        .all();
+        .limit(NOTIFICATION_PAGE + 1);
       const { page, hasMore } = onePage(rows, NOTIFICATION_PAGE);
       const items = page.map((r) => ({
         id: r.id,
@@ -89,13 +90,12 @@ export function createNotificationService(db: Db, now: Clock, live: LiveHub) {
     },
 
     /** Marks one notice, or all of them, read; returns the new unread count. */
-    markRead(userId: number, id: number | "all"): number {
+    async markRead(userId: number, id: number | "all"): Promise<number> {
       const mine = eq(notifications.userId, userId);
-      db.update(notifications)
+      await store.write((tx) => tx.update(notifications)
         .set({ readAt: now() })
-        .where(and(mine, isNull(notifications.readAt), id === "all" ? undefined : eq(notifications.id, id)))
-        .run();
-      const n = unread(userId);
+        .where(and(mine, isNull(notifications.readAt), id === "all" ? undefined : eq(notifications.id, id))));
+      const n = await unread(userId);
       live.toUser(userId, "notifications.changed", { unread: n });
       return n;
     },

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, like, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { postRevisions, posts, users, votes } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { slugify } from "../discussion/slug";
 import { notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
@@ -23,11 +22,13 @@ export interface PostVersion {
   current: boolean;
 }
 
-export function createPostService(db: Db, now: Clock, forecastService: ForecastService, render: MarkdownRenderer, broadcast: Broadcast) {
-  const uniqueSlug = (title: string) => {
+export function createPostService(store: Store, now: Clock, forecastService: ForecastService, render: MarkdownRenderer, broadcast: Broadcast) {
+  const { db, t } = store;
+  const { users, posts, postRevisions, votes } = t;
+  const uniqueSlug = async (title: string) => {
     const base = slugify(title);
     const taken = new Set(
-      db.select({ slug: posts.slug }).from(posts).where(like(posts.slug, `${base}%`)).all().map((r) => r.slug),
+      (await db.select({ slug: posts.slug }).from(posts).where(like(posts.slug, `${base}%`))).map((r) => r.slug),
     );
     if (!taken.has(base)) return base;
     for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -61,23 +62,22 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
     /** The forecast, if any, is computed by the caller first: transactions never wait on workers. */
     async create(input: { authorId: number; title: string; markdown: string; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
       // Permission first: a refused write costs no render. The transaction asks again.
-      authorize(db, input.authorId, "create:post", {}, now());
+      await authorize(db, t, input.authorId, "create:post", {}, now());
       const { html, excerpt } = await render(input.markdown);
-      return db.transaction(
-        (tx) => {
-          authorize(tx, input.authorId, "create:post", {}, now());
-          const post = tx
+      return store.write(
+        async (tx) => {
+          await authorize(tx, t, input.authorId, "create:post", {}, now());
+          const post = await tx
             .insert(posts)
-            .values({ slug: uniqueSlug(input.title), authorId: input.authorId, title: input.title, markdown: input.markdown, html, excerpt, createdAt: now() })
+            .values({ slug: await uniqueSlug(input.title), authorId: input.authorId, title: input.title, markdown: input.markdown, html, excerpt, createdAt: now() })
             .returning({ id: posts.id, slug: posts.slug })
-            .get();
+            .then(single);
           if (input.forecast) {
-            const forecastId = forecastService.insert(tx, input.forecast, { authorId: input.authorId, postId: post.id });
-            tx.update(posts).set({ forecastId }).where(eq(posts.id, post.id)).run();
+            const forecastId = await forecastService.insert(tx, input.forecast, { authorId: input.authorId, postId: post.id });
+            await tx.update(posts).set({ forecastId }).where(eq(posts.id, post.id));
           }
           return post;
         },
-        { behavior: "immediate" },
       );
     },
 
@@ -86,31 +86,29 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
      * detach it, or undefined to leave it as it is.
      */
     async update(postId: number, editorId: number, input: { title: string; markdown: string; forecast?: ComputedForecast | "remove" }): Promise<{ slug: string }> {
-      const editable = (tx: Pick<Db, "select">) => {
-        const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
+      const editable = async (tx: Pick<Database, "select">) => {
+        const post = await tx.select().from(posts).where(eq(posts.id, postId)).then(first);
         if (!post) throw notFound("That post");
-        authorize(tx, editorId, "edit:post", { ownerId: post.authorId }, now());
+        await authorize(tx, t, editorId, "edit:post", { ownerId: post.authorId }, now());
         return post;
       };
       // Permission first: a refused edit costs no render. The transaction asks again.
-      editable(db);
+      await editable(db);
       const { html, excerpt } = await render(input.markdown);
-      const updated = db.transaction(
-        (tx) => {
-          const post = editable(tx);
+      const updated = await store.write(
+        async (tx) => {
+          const post = await editable(tx);
           let forecastId = post.forecastId;
           if (input.forecast === "remove") forecastId = null;
-          else if (input.forecast) forecastId = forecastService.insert(tx, input.forecast, { authorId: editorId, postId });
+          else if (input.forecast) forecastId = await forecastService.insert(tx, input.forecast, { authorId: editorId, postId });
           // What readers saw until now, kept for the history page; an edit that changes nothing adds no version.
           if (post.title !== input.title || post.markdown !== input.markdown || post.forecastId !== forecastId) {
-            tx.insert(postRevisions)
-              .values({ postId, title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt })
-              .run();
+            await tx.insert(postRevisions)
+              .values({ postId, title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt });
           }
-          tx.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now(), forecastId }).where(eq(posts.id, postId)).run();
+          await tx.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now(), forecastId }).where(eq(posts.id, postId));
           return { slug: post.slug };
         },
-        { behavior: "immediate" },
       );
       broadcast("post.updated", { postId });
       return updated;
@@ -122,21 +120,20 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
     },
 
     /** Earlier versions, oldest first, followed by the current one (404 like the post itself). */
-    history(slug: string, viewerId: number | null): { post: PostView; versions: PostVersion[] } {
-      const post = this.bySlug(slug, viewerId);
-      const old = db
+    async history(slug: string, viewerId: number | null): Promise<{ post: PostView; versions: PostVersion[] }> {
+      const post = await this.bySlug(slug, viewerId);
+      const old = (await db
         .select({ title: postRevisions.title, markdown: postRevisions.markdown, html: postRevisions.html, forecastId: postRevisions.forecastId, createdAt: postRevisions.createdAt })
         .from(postRevisions)
         .where(eq(postRevisions.postId, post.id))
-        .orderBy(asc(postRevisions.id))
-        .all()
+        .orderBy(asc(postRevisions.id)))
         .map((r) => ({ ...r, current: false }));
       const current = { title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt, current: true };
       return { post, versions: [...old, current] };
     },
 
-    bySlug(slug: string, viewerId: number | null): PostView {
-      const row = db
+    async bySlug(slug: string, viewerId: number | null): Promise<PostView> {
+      const row = await db
         .select({
           ...summaryColumns(viewerId),
           markdown: posts.markdown,
@@ -150,37 +147,36 @@ export function createPostService(db: Db, now: Clock, forecastService: ForecastS
         .innerJoin(users, eq(users.id, posts.authorId))
         .leftJoin(votes, viewerVoteJoin(viewerId))
         .where(eq(posts.slug, slug))
-        .get();
+        .then(first);
       if (!row) throw notFound("That post");
       return row;
     },
 
-    exists(id: number): boolean {
-      return db.select({ id: posts.id }).from(posts).where(eq(posts.id, id)).get() !== undefined;
+    async exists(id: number): Promise<boolean> {
+      return await db.select({ id: posts.id }).from(posts).where(eq(posts.id, id)).then(first) !== undefined;
     },
 
-    forecastIdOf(id: number): number | null {
-      return db.select({ forecastId: posts.forecastId }).from(posts).where(eq(posts.id, id)).get()?.forecastId ?? null;
+    async forecastIdOf(id: number): Promise<number | null> {
+      return (await db.select({ forecastId: posts.forecastId }).from(posts).where(eq(posts.id, id)).then(first))?.forecastId ?? null;
     },
 
-    byId(id: number): { slug: string; title: string } | null {
-      return db.select({ slug: posts.slug, title: posts.title }).from(posts).where(eq(posts.id, id)).get() ?? null;
+    async byId(id: number): Promise<{ slug: string; title: string } | null> {
+      return (await db.select({ slug: posts.slug, title: posts.title }).from(posts).where(eq(posts.id, id)).then(first)) ?? null;
     },
 
-    list(opts: { sort: "new" | "top"; page: number; viewerId: number | null }): { posts: PostSummary[]; hasMore: boolean } {
+    async list(opts: { sort: "new" | "top"; page: number; viewerId: number | null }): Promise<{ posts: PostSummary[]; hasMore: boolean }> {
       const order = opts.sort === "top" ? [desc(posts.score), desc(posts.createdAt)] : [desc(posts.createdAt), desc(posts.id)];
-      const rows = base(opts.viewerId)
+      const rows = await base(opts.viewerId)
         .orderBy(...order)
         .limit(PAGE_SIZE + 1)
-        .offset((opts.page - 1) * PAGE_SIZE)
-        .all();
+        .offset((opts.page - 1) * PAGE_SIZE);
       const { page, hasMore } = onePage(rows, PAGE_SIZE);
       return { posts: page, hasMore };
     },
 
-    byAuthor(authorId: number, sort: "new" | "top", limit = 50): PostSummary[] {
+    async byAuthor(authorId: number, sort: "new" | "top", limit = 50): Promise<PostSummary[]> {
       const order = sort === "top" ? [desc(posts.score), desc(posts.createdAt)] : [desc(posts.createdAt)];
-      return base(null).where(eq(posts.authorId, authorId)).orderBy(...order).limit(limit).all();
+      return base(null).where(eq(posts.authorId, authorId)).orderBy(...order).limit(limit);
     },
   };
 }

@@ -3,8 +3,7 @@
 // A question is asked by a post's forecast (every version of it) or by a reply's; every fork
 // below it that keeps its question is an answer, and so is the asker's own forecast.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { comments, forecasts as forecastsTable, users } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { commentVisibility, type CommentStatus } from "../discussion/permissions";
 import { quickCommunitySpec, type CommunityAnswer } from "../charts/index";
 import {
@@ -62,10 +61,12 @@ interface Group {
   members: Row[];
 }
 
-export function createQuestionService(db: Db, forecasts: ForecastService) {
+export function createQuestionService(store: Store, forecasts: ForecastService) {
+  const { db, t } = store;
+  const { users, comments, forecasts: forecastsTable } = t;
   /** Every quick question of a post's thread, with the rows that answer it. */
-  function groups(postId: number, postForecastId: number | null): { post: Group | null; replies: Group[] } {
-    const rows: Row[] = db
+  async function groups(postId: number, postForecastId: number | null): Promise<{ post: Group | null; replies: Group[] }> {
+    const rows: Row[] = await db
       .select({
         id: forecastsTable.id,
         modelId: forecastsTable.modelId,
@@ -81,8 +82,7 @@ export function createQuestionService(db: Db, forecasts: ForecastService) {
       .from(forecastsTable)
       .innerJoin(users, eq(users.id, forecastsTable.authorId))
       .leftJoin(comments, eq(comments.id, forecastsTable.commentId))
-      .where(and(eq(forecastsTable.postId, postId), inArray(forecastsTable.modelId, QUICK_IDS)))
-      .all();
+      .where(and(eq(forecastsTable.postId, postId), inArray(forecastsTable.modelId, QUICK_IDS)));
     if (rows.length === 0) return { post: null, replies: [] };
     const byId = new Map(rows.map((r) => [r.id, r]));
     const rootOf = (r: Row): Row => {
@@ -174,7 +174,7 @@ export function createQuestionService(db: Db, forecasts: ForecastService) {
   return {
     /** The post's own question (if its forecast is one) and the questions replies ask, by comment id. */
     async forPost(postId: number, postForecastId: number | null): Promise<{ post: QuestionView | null; replies: Record<number, QuestionView> }> {
-      const { post, replies } = groups(postId, postForecastId);
+      const { post, replies } = await groups(postId, postForecastId);
       const out: Record<number, QuestionView> = {};
       for (const g of replies) {
         const view = await present(g);
@@ -184,17 +184,17 @@ export function createQuestionService(db: Db, forecasts: ForecastService) {
     },
 
     /** The question a forecast answers (or asks): its root forecast and text. */
-    rootOf(forecastId: number): { id: number; authorId: number; text: string } | null {
-      let row = forecasts.row(forecastId);
-      for (let i = 0; i < 500 && row.parentForecastId !== null; i++) row = forecasts.row(row.parentForecastId);
+    async rootOf(forecastId: number): Promise<{ id: number; authorId: number; text: string } | null> {
+      let row = await forecasts.row(forecastId);
+      for (let i = 0; i < 500 && row.parentForecastId !== null; i++) row = await forecasts.row(row.parentForecastId);
       const model = getModel(row.modelId);
       if (!model?.quick) return null;
       return { id: row.id, authorId: row.authorId, text: String((JSON.parse(row.inputs) as Inputs).question ?? "") };
     },
 
     /** Every question of a thread with its answers and aggregate, for the exports. */
-    forExport(postId: number, postForecastId: number | null): QuestionExport[] {
-      const { post, replies } = groups(postId, postForecastId);
+    async forExport(postId: number, postForecastId: number | null): Promise<QuestionExport[]> {
+      const { post, replies } = await groups(postId, postForecastId);
       return [post, ...replies]
         .filter((g): g is Group => g !== null)
         .flatMap((g) => {

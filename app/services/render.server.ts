@@ -1,8 +1,7 @@
 // Markdown rendering for posts and comments, run in the worker pool: a hostile 100 KB text
 // can take seconds to parse, which must never stall the request loop.
 import { inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { posts } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { renderMarkdown, renderPlainText } from "../utils/markdown.server";
 import { scanCrosspostTitles } from "../utils/markdown/crosspost.server";
 
@@ -23,10 +22,12 @@ export function renderTask(task: MarkdownTask): RenderedMarkdown {
   return { html, excerpt: renderPlainText(task.markdown) };
 }
 
-export function createMarkdownRenderer(db: Db, run: (task: MarkdownTask) => Promise<RenderedMarkdown>) {
+export function createMarkdownRenderer(store: Store, run: (task: MarkdownTask) => Promise<RenderedMarkdown>) {
+  const { db, t } = store;
+  const { posts } = t;
   return async (markdown: string): Promise<RenderedMarkdown> => {
     const wanted = scanCrosspostTitles(markdown);
-    const found = wanted.length ? db.select({ slug: posts.slug, title: posts.title }).from(posts).where(inArray(posts.title, wanted)).all() : [];
+    const found = wanted.length ? await db.select({ slug: posts.slug, title: posts.title }).from(posts).where(inArray(posts.title, wanted)) : [];
     return run({ markdown, titles: found.map((p) => [p.title, p] as [string, { slug: string; title: string }]) });
   };
 }

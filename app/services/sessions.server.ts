@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { sessions, users } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../utils/cookies.server";
 import type { Clock } from "./clock";
 import type { LiveHub } from "./broadcast";
@@ -14,7 +13,9 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 // 256 bits from the CSPRNG, base64url: 43 characters.
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export function createSessionService(db: Db, now: Clock, live: LiveHub) {
+export function createSessionService(store: Store, now: Clock, live: LiveHub) {
+  const { db, t } = store;
+  const { users, sessions } = t;
   const validKey = (token: string | undefined) => (token && TOKEN_PATTERN.test(token) ? hashToken(token) : null);
 
   // Runs on every request: prepared once, not rebuilt and re-prepared each time.
@@ -23,73 +24,75 @@ export function createSessionService(db: Db, now: Clock, live: LiveHub) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.idHash, sql.placeholder("idHash")))
-    .prepare();
+    .prepare("session_by_hash");
 
   return {
-    create(userId: number, userAgent = ""): string {
+    async create(userId: number, userAgent = ""): Promise<string> {
       const token = randomBytes(32).toString("base64url");
-      const t = now();
-      db.insert(sessions)
-        .values({ idHash: hashToken(token), userId, createdAt: t, lastSeenAt: t, expiresAt: t + SESSION_ABSOLUTE_MS, userAgent: userAgent.slice(0, 200) })
-        .run();
+      const at = now();
+      await store.write((tx) => tx.insert(sessions)
+        .values({ idHash: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt: at + SESSION_ABSOLUTE_MS, userAgent: userAgent.slice(0, 200) }));
       return token;
     },
 
     /** The signed-in user for a cookie value, or null for a missing, malformed, expired or revoked one. */
-    resolve(token: string | undefined): SessionUser | null {
-      return this.resolveWithKey(token)?.user ?? null;
+    async resolve(token: string | undefined): Promise<SessionUser | null> {
+      return (await this.resolveWithKey(token))?.user ?? null;
     },
 
     /**
      * resolve(), and the session's key (its stored id hash, never the token): the live channel
      * files each socket under it, so the socket can end with the session.
      */
-    resolveWithKey(token: string | undefined): { user: SessionUser; sessionKey: string } | null {
+    async resolveWithKey(token: string | undefined): Promise<{ user: SessionUser; sessionKey: string } | null> {
       const idHash = validKey(token);
       if (!idHash) return null;
-      const row = bySessionHash.get({ idHash });
+      const row = await bySessionHash.execute({ idHash }).then(first);
       if (!row) return null;
-      const t = now();
-      if (row.session.expiresAt <= t || row.session.lastSeenAt + SESSION_IDLE_MS <= t) {
-        db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+      const at = now();
+      if (row.session.expiresAt <= at || row.session.lastSeenAt + SESSION_IDLE_MS <= at) {
+        await store.write((tx) => tx.delete(sessions).where(eq(sessions.idHash, idHash)));
         return null;
       }
-      if (t - row.session.lastSeenAt > TOUCH_EVERY_MS) {
-        db.update(sessions).set({ lastSeenAt: t }).where(eq(sessions.idHash, idHash)).run();
+      if (at - row.session.lastSeenAt > TOUCH_EVERY_MS) {
+        await store.write((tx) => tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash)));
       }
       const { id, handle, displayName, role, karma, bannedUntil } = row.user;
       return { user: { id, handle, displayName, role, karma, bannedUntil }, sessionKey: idHash };
     },
 
     /** Whether a session still stands (not ended, not past its lifetime or idle limit); never touches it. */
-    isLive(sessionKey: string): boolean {
-      const row = db.select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.idHash, sessionKey)).get();
-      const t = now();
-      return row !== undefined && row.expiresAt > t && row.lastSeenAt + SESSION_IDLE_MS > t;
+    async isLive(sessionKey: string): Promise<boolean> {
+      const row = await db.select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.idHash, sessionKey)).then(first);
+      const at = now();
+      return row !== undefined && row.expiresAt > at && row.lastSeenAt + SESSION_IDLE_MS > at;
     },
 
     /** Ends one session (logging out, a fresh log-in replacing it), and the sockets opened under it. */
-    destroy(token: string | undefined, reason = "You logged out."): void {
+    async destroy(token: string | undefined, reason = "You logged out."): Promise<void> {
       const idHash = validKey(token);
       if (!idHash) return;
-      db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+      await store.write((tx) => tx.delete(sessions).where(eq(sessions.idHash, idHash)));
       live.endSession(idHash, reason);
     },
 
-    destroyAllForUser(userId: number): void {
-      db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    async destroyAllForUser(userId: number): Promise<void> {
+      await store.write((tx) => tx.delete(sessions).where(eq(sessions.userId, userId)));
     },
 
-    purgeExpired(): number {
-      const t = now();
-      return db
-        .delete(sessions)
-        .where(or(lt(sessions.expiresAt, t), lt(sessions.lastSeenAt, t - SESSION_IDLE_MS)))
-        .run().changes;
+    async purgeExpired(): Promise<number> {
+      const at = now();
+      const gone = await store.write((tx) =>
+        tx
+          .delete(sessions)
+          .where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, at - SESSION_IDLE_MS)))
+          .returning({ idHash: sessions.idHash }),
+      );
+      return gone.length;
     },
 
-    countForUser(userId: number): number {
-      return db.select({ idHash: sessions.idHash }).from(sessions).where(and(eq(sessions.userId, userId))).all().length;
+    async countForUser(userId: number): Promise<number> {
+      return (await db.select({ idHash: sessions.idHash }).from(sessions).where(and(eq(sessions.userId, userId)))).length;
     },
   };
 }

@@ -1,7 +1,6 @@
 // The query behind the Assumptions view; the arithmetic is the pure computeSpread.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { comments, forecasts as forecastsTable, users } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { computeSpread, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
 import type { SpreadView } from "./types";
@@ -12,18 +11,19 @@ import { PUBLIC_COMMENT_STATUSES } from "../discussion/permissions";
  * fork holds against the post's current one. Forks made with another model (before the post
  * switched) are left out, as in the community view. Null when there is nothing to compare.
  */
-export function spreadForPost(db: Db, forecasts: ForecastService, postId: number, postForecastId: number | null): SpreadView | null {
+export async function spreadForPost(store: Store, forecasts: ForecastService, postId: number, postForecastId: number | null): Promise<SpreadView | null> {
+  const { db, t } = store;
+  const { users, comments, forecasts: forecastsTable } = t;
   if (postForecastId === null) return null;
-  const own = forecasts.row(postForecastId);
-  const model = forecasts.modelOf(own);
+  const own = await forecasts.row(postForecastId);
+  const model = await forecasts.modelOf(own);
   if (!model) return null;
-  const all = db
+  const all = await db
     .select({ commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt, programHash: forecastsTable.programHash })
     .from(forecastsTable)
     .innerJoin(users, eq(users.id, forecastsTable.authorId))
     .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-    .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.modelId)))
-    .all();
+    .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.modelId)));
   // Squiggle: only forks of the same program hold values for the same parameters.
   const rows = all.filter((r) => r.programHash === own.programHash);
   if (rows.length === 0) return null;

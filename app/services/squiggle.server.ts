@@ -3,8 +3,7 @@
 // the API's answers: 413 over the size cap (checked before anything parses), 422 with the
 // interpreter's short message and its line and column, 429/503 when the sandbox says no.
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { squigglePrograms } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
 import { programHash, squiggleModel, SQUIGGLE_LIMITS, SQUIGGLE_VERSION, type ProgramAnalysis, type SquiggleOutputDecl, type SquiggleProblem } from "../forecast/squiggle/index";
 import type { ForecastModel, ForecastResult } from "../forecast/types";
 import { appError, type AppError } from "../utils/errors";
@@ -49,7 +48,9 @@ function refusal<T>(outcome: SandboxOutcome<T>): AppError | null {
   return problemError(outcome.problem);
 }
 
-export function createSquiggleService(db: Db, now: Clock, runner: SquiggleRunner | undefined) {
+export function createSquiggleService(store: Store, now: Clock, runner: SquiggleRunner | undefined) {
+  const { db, t } = store;
+  const { squigglePrograms } = t;
   const programs = new Map<string, StoredProgram>();
   const PROGRAM_CAP = 256;
   const remember = (p: StoredProgram): StoredProgram => {
@@ -64,10 +65,10 @@ export function createSquiggleService(db: Db, now: Clock, runner: SquiggleRunner
 
   return {
     /** A stored program by hash (sync: forecasts already point at stored programs). */
-    byHash(hash: string): StoredProgram | null {
+    async byHash(hash: string): Promise<StoredProgram | null> {
       const known = programs.get(hash);
       if (known) return known;
-      const row = db.select().from(squigglePrograms).where(eq(squigglePrograms.hash, hash)).get();
+      const row = await db.select().from(squigglePrograms).where(eq(squigglePrograms.hash, hash)).then(first);
       if (!row) return null;
       const analysis = JSON.parse(row.analysis) as ProgramAnalysis;
       return remember({ hash, source: row.source, analysis, model: squiggleModel(analysis) });
@@ -81,12 +82,12 @@ export function createSquiggleService(db: Db, now: Clock, runner: SquiggleRunner
         throw appError(413, `The program is ${source.length.toLocaleString("en-US")} characters long; the limit is ${n}.`, { source: `Programs are limited to ${n} characters.` });
       }
       const hash = programHash(source);
-      const known = this.byHash(hash);
+      const known = await this.byHash(hash);
       if (known) return known;
       const outcome = await sandbox().analyze(source, owner);
       const refused = refusal(outcome);
       if (refused || !outcome.ok) throw refused;
-      db.insert(squigglePrograms).values({ hash, source, analysis: JSON.stringify(outcome.value), interpreter: SQUIGGLE_VERSION, createdAt: now() }).onConflictDoNothing().run();
+      await store.write((tx) => tx.insert(squigglePrograms).values({ hash, source, analysis: JSON.stringify(outcome.value), interpreter: SQUIGGLE_VERSION, createdAt: now() }).onConflictDoNothing());
       return remember({ hash, source, analysis: outcome.value, model: squiggleModel(outcome.value) });
     },
 

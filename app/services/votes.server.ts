@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { comments, posts, users, votes, type VoteKind, type VoteTarget } from "../../db/schema";
+import { first, single, type Database, type Store } from "../../db/store";
+import { type VoteKind, type VoteTarget } from "../../db/schema";
 import { badRequest, conflict, forbidden, notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
 import type { Clock } from "./clock";
@@ -14,75 +14,75 @@ export interface VoteResult {
 
 // Votes are a ledger; scores and karma are caches updated by the same transaction, and
 // recomputeAll() rebuilds every cache from the ledger. See docs/decisions/004.
-export function createVoteService(db: Db, now: Clock, broadcast: Broadcast) {
+export function createVoteService(store: Store, now: Clock, broadcast: Broadcast) {
+  const { db, t } = store;
+  const { users, posts, comments, votes } = t;
   return {
-    cast(input: { userId: number; targetType: VoteTarget; targetId: number; kind: VoteKind; value: number }): VoteResult {
+    async cast(input: { userId: number; targetType: VoteTarget; targetId: number; kind: VoteKind; value: number }): Promise<VoteResult> {
       if (input.kind === "agree" && input.targetType !== "comment") throw badRequest("Only comments take agree/disagree votes.");
-      const result = db.transaction(
-        (tx) => {
+      const result = await store.write(
+        async (tx) => {
           const target =
             input.targetType === "post"
-              ? tx.select({ authorId: posts.authorId, status: sql<string>`'visible'` }).from(posts).where(eq(posts.id, input.targetId)).get()
-              : tx.select({ authorId: comments.authorId, status: comments.status }).from(comments).where(eq(comments.id, input.targetId)).get();
+              ? await tx.select({ authorId: posts.authorId, status: sql<string>`'visible'` }).from(posts).where(eq(posts.id, input.targetId)).then(first)
+              : await tx.select({ authorId: comments.authorId, status: comments.status }).from(comments).where(eq(comments.id, input.targetId)).then(first);
           if (!target) throw notFound(input.targetType === "post" ? "That post" : "That comment");
           if (target.status !== "visible") throw conflict("Deleted comments cannot be voted on.");
-          authorize(tx, input.userId, "vote:content", {}, now());
+          await authorize(tx, t, input.userId, "vote:content", {}, now());
           if (target.authorId === input.userId) throw forbidden("You cannot vote on your own writing.");
 
           const key = and(eq(votes.userId, input.userId), eq(votes.targetType, input.targetType), eq(votes.targetId, input.targetId), eq(votes.kind, input.kind));
-          const existing = tx.select().from(votes).where(key).get();
+          const existing = await tx.select().from(votes).where(key).then(first);
           const before = existing?.value ?? 0;
           if (before === input.value) {
             throw conflict(input.value === 0 ? "You have no vote here to retract." : "You already cast that vote; click it again to retract.");
           }
-          if (input.value === 0) tx.delete(votes).where(key).run();
-          else if (existing) tx.update(votes).set({ value: input.value, createdAt: now() }).where(key).run();
+          if (input.value === 0) tx.delete(votes).where(key);
+          else if (existing) tx.update(votes).set({ value: input.value, createdAt: now() }).where(key);
           else
-            tx.insert(votes)
-              .values({ ...input, recipientId: target.authorId, createdAt: now() })
-              .run();
+            await tx.insert(votes)
+              .values({ ...input, recipientId: target.authorId, createdAt: now() });
 
           const delta = input.value - before;
           if (input.targetType === "post") {
-            tx.update(posts).set({ score: sql`${posts.score} + ${delta}` }).where(eq(posts.id, input.targetId)).run();
+            await tx.update(posts).set({ score: sql`${posts.score} + ${delta}` }).where(eq(posts.id, input.targetId));
           } else if (input.kind === "karma") {
-            tx.update(comments).set({ score: sql`${comments.score} + ${delta}` }).where(eq(comments.id, input.targetId)).run();
+            await tx.update(comments).set({ score: sql`${comments.score} + ${delta}` }).where(eq(comments.id, input.targetId));
           } else {
-            tx.update(comments).set({ agreeScore: sql`${comments.agreeScore} + ${delta}` }).where(eq(comments.id, input.targetId)).run();
+            await tx.update(comments).set({ agreeScore: sql`${comments.agreeScore} + ${delta}` }).where(eq(comments.id, input.targetId));
           }
           if (input.kind === "karma") {
-            tx.update(users).set({ karma: sql`${users.karma} + ${delta}` }).where(eq(users.id, target.authorId)).run();
+            await tx.update(users).set({ karma: sql`${users.karma} + ${delta}` }).where(eq(users.id, target.authorId));
           }
           const scores =
             input.targetType === "post"
-              ? tx.select({ score: posts.score, agreeScore: sql<number>`0` }).from(posts).where(eq(posts.id, input.targetId)).get()!
-              : tx.select({ score: comments.score, agreeScore: comments.agreeScore }).from(comments).where(eq(comments.id, input.targetId)).get()!;
-          const postId = input.targetType === "post" ? input.targetId : tx.select({ postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId)).get()!.postId;
+              ? await tx.select({ score: posts.score, agreeScore: sql<number>`0` }).from(posts).where(eq(posts.id, input.targetId)).then(single)
+              : await tx.select({ score: comments.score, agreeScore: comments.agreeScore }).from(comments).where(eq(comments.id, input.targetId)).then(single);
+          const postId = input.targetType === "post" ? input.targetId : (await tx.select({ postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId)).then(single)).postId;
           return { ...scores, viewerValue: input.value, postId };
         },
-        { behavior: "immediate" },
       );
       broadcast("vote.changed", { postId: result.postId, targetType: input.targetType, targetId: input.targetId, score: result.score, agreeScore: result.agreeScore });
       return { score: result.score, agreeScore: result.agreeScore, viewerValue: result.viewerValue };
     },
 
     /** Rebuilds every score and karma cache from the ledger; returns how many caches changed. */
-    recomputeAll(): number {
-      return db.transaction(
-        (tx) => {
-          const run = (q: string) => tx.run(sql.raw(q)).changes;
+    async recomputeAll(): Promise<number> {
+      return store.write(
+        async () => {
+          // Plain SQL both engines read alike; RETURNING counts the rows each statement changed.
+          const run = async (q: string) => (await store.rows(sql.raw(`${q} RETURNING 1`))).length;
           let changed = 0;
-          changed += run(`UPDATE posts SET score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='post' AND target_id=posts.id AND kind='karma')
+          changed += await run(`UPDATE posts SET score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='post' AND target_id=posts.id AND kind='karma')
                           WHERE score != (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='post' AND target_id=posts.id AND kind='karma')`);
-          changed += run(`UPDATE comments SET score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='karma'),
+          changed += await run(`UPDATE comments SET score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='karma'),
                           agree_score = (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='agree')
                           WHERE score != (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='karma')
                              OR agree_score != (SELECT coalesce(sum(value),0) FROM votes WHERE target_type='comment' AND target_id=comments.id AND kind='agree')`);
-          changed += run(`UPDATE users SET karma = (SELECT coalesce(sum(value),0) FROM votes WHERE recipient_id=users.id AND kind='karma')
+          changed += await run(`UPDATE users SET karma = (SELECT coalesce(sum(value),0) FROM votes WHERE recipient_id=users.id AND kind='karma')
                           WHERE karma != (SELECT coalesce(sum(value),0) FROM votes WHERE recipient_id=users.id AND kind='karma')`);
           return changed;
         },
-        { behavior: "immediate" },
       );
     },
   };
