@@ -24,9 +24,25 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
       // URL and text policies match control characters on purpose.
       "no-control-regex": "off",
+    },
+  },
+  {
+    // Every query is a promise on both engines: one left unawaited is a write that may not
+    // land before the response, or an error nobody sees.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false, attributes: false, returns: false } }],
+    },
+  },
+  {
+    // db/ implements store.write; everything else writes through it (docs/decisions/026).
+    files: ["app/**", "server/**", "test/**", "bench/**"],
+    rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name='transaction'] > ArrowFunctionExpression[async=true]", message: "better-sqlite3 transactions are synchronous: compute before, broadcast after." },
+        { selector: "CallExpression[callee.property.name='transaction']", message: "Write through store.write (db/store.ts): it owns the transaction on both engines." },
       ],
     },
   },

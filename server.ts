@@ -20,6 +20,7 @@ if (processes > 1 && cluster.isPrimary) {
     port: env.PORT,
     host: env.HOST,
     databasePath: env.DATABASE_PATH,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     seed: env.SEED,
     trustProxy: env.TRUST_PROXY,
     computeTimeoutMs: env.COMPUTE_TIMEOUT_MS,
@@ -34,7 +35,7 @@ if (processes > 1 && cluster.isPrimary) {
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      server.close().finally(() => process.exit(0));
+      void server.close().finally(() => process.exit(0));
     });
   }
 }

@@ -35,8 +35,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const staff = user.role === "moderator" || user.role === "admin";
   return {
     user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma },
-    unread: context.services.notifications.unreadCount(user.id),
-    openReports: staff ? context.services.reports.openCount() : 0,
+    unread: await context.services.notifications.unreadCount(user.id),
+    openReports: staff ? await context.services.reports.openCount() : 0,
     formSeed,
   };
 }

@@ -1,5 +1,6 @@
 // Issue 2: the post page with 500 comments (depth ≤ 10) served by the production server
 // process, and comment-insert throughput through the service and over HTTP.
+import { sql } from "drizzle-orm";
 import { rmSync } from "node:fs";
 import type { SessionUser } from "../app/services/types";
 import { Client } from "../test/support/client";
@@ -11,7 +12,7 @@ const PARAGRAPH = "I would put the **hardware halving time** nearer 2 years; at 
 
 export async function benchDiscussion(): Promise<Row[]> {
   const rows: Row[] = [];
-  const { dir, databasePath, db, services } = fixtureDatabase("discussion");
+  const { dir, databasePath, store, services } = fixtureDatabase("discussion");
   const authors: SessionUser[] = [];
   for (let i = 0; i < 20; i++) authors.push(await services.users.signup({ handle: `bench${i}`, displayName: `Bench Reader ${i}`, password: "bench-password-123" }));
   const post = await services.posts.create({ authorId: authors[0]!.id, title: "A long thread", markdown: "Body with $x^2$ math." });
@@ -31,9 +32,11 @@ export async function benchDiscussion(): Promise<Row[]> {
     for (let i = 0; i < n; i++) await services.comments.create({ postId: post.id, parentId: null, authorId: authors[i % 20]!.id, markdown: `insert ${i}: a short reply with *emphasis*.` });
   });
   // Keep the measured page at exactly 500 comments: the throughput inserts are removed again.
-  db.$client.prepare("DELETE FROM comments WHERE markdown LIKE 'insert %'").run();
-  db.$client.prepare("UPDATE posts SET comment_count = 500").run();
-  db.$client.close();
+  await store.write(async () => {
+    await store.rows(sql`DELETE FROM comments WHERE markdown LIKE 'insert %' RETURNING 1`);
+    await store.rows(sql`UPDATE posts SET comment_count = 500 RETURNING 1`);
+  });
+  await store.close();
   rows.push({ group: "discussion", case: `comment insert via service (render + IMMEDIATE txn), ${n}x`, value: `${Math.round((n / serviceMs) * 1000)}/s` });
 
   const app = await startApp({ databasePath, env: { RATE_LIMITS: "off" } });

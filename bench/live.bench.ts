@@ -30,7 +30,7 @@ const round = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export async function benchLive(): Promise<Row[]> {
   const rows: Row[] = [];
-  const { dir, databasePath, db, services } = fixtureDatabase("live");
+  const { dir, databasePath, store, services } = fixtureDatabase("live");
   const signup = (handle: string) => services.users.signup({ handle, displayName: `Live ${handle}`, password: PASSWORD });
   const host = await signup("live-host");
   await signup("live-forker");
@@ -38,7 +38,7 @@ export async function benchLive(): Promise<Row[]> {
   const postForecast = await services.forecasts.compute("bio-anchors", {});
   const makePost = async (title: string): Promise<BenchPost> => {
     const { id, slug } = await services.posts.create({ authorId: host.id, title, markdown: "Where do you land?", forecast: postForecast });
-    return { id, slug, forecastId: services.posts.forecastIdOf(id)! };
+    return { id, slug, forecastId: (await services.posts.forecastIdOf(id))! };
   };
   // One post per viewer count, so every case starts from an equally empty thread.
   const forkPosts = new Map<number, BenchPost>();
@@ -46,7 +46,7 @@ export async function benchLive(): Promise<Row[]> {
   const fanOutPost = await makePost("Fan-out");
   const bigPost = await makePost("A thread of 200 forks");
   await seedForks(services, bigPost);
-  db.$client.close();
+  await store.close();
 
   const app = await startApp({ databasePath, env: { RATE_LIMITS: "off" } });
   const rssAtStart = rssMb(app.pid);

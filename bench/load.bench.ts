@@ -14,7 +14,8 @@ import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../db/client";
+import { sql } from "drizzle-orm";
+import { openSqliteStore } from "../db/sqlite-store";
 import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
 import { SESSION_COOKIE } from "../app/utils/cookies.server";
@@ -88,7 +89,7 @@ async function loadRun(processes: number): Promise<{ rows: Row[]; throughput: nu
     const rssEnd = treeRssMb(app.pid);
     rssPeak = Math.max(rssPeak, rssEnd);
     await app.stop();
-    const ledger = checkLedger(databasePath, seeded.loadUserIds, stats);
+    const ledger = await checkLedger(databasePath, seeded.loadUserIds, stats);
     const all = KINDS.flatMap((k) => stats.samples[k]);
     const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
     return { rows: rows(processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors };
@@ -101,8 +102,8 @@ async function loadRun(processes: number): Promise<{ rows: Row[]; throughput: nu
 
 /** Posts, comments and forks through the services; users with sessions made in-process (no argon2 per request). */
 async function seed(databasePath: string): Promise<Seeded> {
-  const db = openDatabase(databasePath);
-  const services = createServices(db);
+  const store = openSqliteStore(databasePath);
+  const services = createServices(store);
   // The host authors the posts and the seed authors the comments; neither is a load user, so
   // load users never meet "you cannot vote on your own writing" and are never limit-exempt
   // (authors are, inside their own threads).
@@ -110,7 +111,7 @@ async function seed(databasePath: string): Promise<Seeded> {
   const authors = await Promise.all(Array.from({ length: SEED_AUTHORS }, (_, i) => services.users.signup({ handle: `seed${i}`, displayName: `Seed Author ${i}`, password: PASSWORD })));
   const forecast = await services.forecasts.compute("bio-anchors", {});
   const busy = await services.posts.create({ authorId: host.id, title: "When does transformative AI arrive?", markdown: "Fork the **bio-anchors** forecast: where do you land?", forecast });
-  const forecastId = services.posts.forecastIdOf(busy.id)!;
+  const forecastId = (await services.posts.forecastIdOf(busy.id))!;
   const model = getModel("bio-anchors")!;
   const names = ["flop_per_dollar_2020", "spend_2025", "spend_doubling_years", "gdp_growth", "hw_halving_years"];
   const rand = prng(7);
@@ -137,25 +138,25 @@ async function seed(databasePath: string): Promise<Seeded> {
   }
   // argon2 runs on the libuv pool, so the hundred sign-ups hash in parallel.
   const made = await Promise.all(Array.from({ length: USERS }, (_, i) => services.users.signup({ handle: `load${i}`, displayName: `Load User ${i}`, password: PASSWORD })));
-  const users = made.map((u) => ({ handle: u.handle, cookie: `${SESSION_COOKIE}=${services.sessions.create(u.id, "forkcast load bench")}` }));
-  db.$client.close();
+  const users = await Promise.all(made.map(async (u) => ({ handle: u.handle, cookie: `${SESSION_COOKIE}=${await services.sessions.create(u.id, "forkcast load bench")}` })));
+  await store.close();
   return { posts, users, loadUserIds: made.map((u) => u.id) };
 }
 
 /** The database must hold exactly the writes the clients saw succeed: no lost or doubled vote or reply. */
-function checkLedger(databasePath: string, userIds: number[], stats: Stats) {
-  const db = openDatabase(databasePath);
+async function checkLedger(databasePath: string, userIds: number[], stats: Stats) {
+  const store = openSqliteStore(databasePath);
   try {
     const ids = userIds.join(",");
-    const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
-    const votes = count(`SELECT count(*) AS n FROM votes WHERE user_id IN (${ids})`);
-    const replies = count(`SELECT count(*) AS n FROM comments WHERE author_id IN (${ids})`);
+    const count = async (query: string) => (await store.rows<{ n: number }>(sql.raw(query)))[0]!.n;
+    const votes = await count(`SELECT count(*) AS n FROM votes WHERE user_id IN (${ids})`);
+    const replies = await count(`SELECT count(*) AS n FROM comments WHERE author_id IN (${ids})`);
     // A write lost in flight may have landed: each allows one vote either way, or one extra reply.
     const votesOk = Math.abs(votes - stats.votesHeld) <= stats.unknownWrites.vote;
     const repliesOk = replies >= stats.repliesMade && replies - stats.repliesMade <= stats.unknownWrites.reply;
     return { votes, replies, ok: votesOk && repliesOk };
   } finally {
-    db.$client.close();
+    await store.close();
   }
 }
 

@@ -1,8 +1,8 @@
 // The layers of docs/architecture.md as data, and the ESLint rule that holds them.
 //
 // Each import of our own code is resolved to a file path (relative or `~/`, at any depth) and
-// checked against the importing file's area, so `../../../db/client` from a nested model file
-// is caught as surely as `../db/client` one folder up. test/architecture.test.ts reuses the
+// checked against the importing file's area, so `../../../db/store` from a nested model file
+// is caught as surely as `../db/store` one folder up. test/architecture.test.ts reuses the
 // same resolution to prove the whole graph has no cycle and no upward edge.
 import { dirname, join, normalize, relative, resolve, sep } from "node:path";
 

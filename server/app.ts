@@ -5,7 +5,8 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { openDatabase, type Db } from "../db/client";
+import { openStore } from "../db/open";
+import type { Store } from "../db/store";
 import { seedIfEmpty } from "./seed/index";
 import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
@@ -28,6 +29,8 @@ export interface AppServerOptions {
   port: number;
   host?: string;
   databasePath: string;
+  /** postgres://…: run on PostgreSQL instead of the SQLite file at databasePath. */
+  databaseUrl?: string;
   seed?: boolean;
   trustProxy?: number;
   /** Wall-clock budget of one model run in the worker pool. */
@@ -53,7 +56,7 @@ export interface AppServerOptions {
 export interface AppServer {
   url: string;
   http: HttpServer;
-  db: Db;
+  store: Store;
   services: Services;
   /** The Squiggle sandbox processes (tests watch them being replaced). */
   squiggle: SquiggleSandbox;
@@ -70,7 +73,7 @@ const WRITES_IN_FLIGHT = { user: 8, address: 32 };
 
 interface RequestSession {
   sessionToken: string | undefined;
-  user: ReturnType<Services["sessions"]["resolve"]>;
+  user: Awaited<ReturnType<Services["sessions"]["resolve"]>>;
   /** Who the request's work is for: "user:<id>", or "ip:<address>" when signed out. */
   owner: string;
 }
@@ -88,20 +91,20 @@ function defaultChartSpecs() {
 
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const db = openDatabase(options.databasePath);
+  const store = await openStore({ url: options.databaseUrl, file: options.databasePath });
   const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000, markdownBudgetMs: options.markdownBudgetMs, ...(options.computeThreads ? { maxThreads: options.computeThreads } : {}) });
   const runnerBundle = await squiggleRunner();
   const squiggle = createSquigglePool({ runner: runnerBundle.path, budgetMs: options.computeTimeoutMs ?? 5000 });
   const slot = createLiveSlot();
-  const services = createServices(db, { runner: pool, squiggle, live: slot.hub, rateLimits: options.rateLimits ?? true });
+  const services = createServices(store, { runner: pool, squiggle, live: slot.hub, rateLimits: options.rateLimits ?? true });
   // Charts are drawn on the workers, off the request loop. The first chart render and the first
   // model run pay JIT and worker start-up; pay them at boot, not on a reader's request.
   const restoreCharts = pool.drawsCharts ? useChartRenderer((spec, opts) => pool.chart(spec, opts)) : () => {};
   const specs = defaultChartSpecs();
-  await Promise.all([pool.drawsCharts ? null : warmUpCharts(specs), pool.warmUp(pool.drawsCharts ? specs : [])]);
+  await Promise.all([pool.drawsCharts ? null : await warmUpCharts(specs), pool.warmUp(pool.drawsCharts ? specs : [])]);
   if (options.seed) {
-    const seeded = await seedIfEmpty(db, pool, squiggle);
-    if (seeded) log(`Seeded demo content into ${options.databasePath}`);
+    const seeded = await seedIfEmpty(store, pool, squiggle);
+    if (seeded) log(`Seeded demo content into ${store.dialect === "postgres" ? "the PostgreSQL database" : options.databasePath}`);
   }
 
   const app = express();
@@ -114,8 +117,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   http.headersTimeout = 66_000;
   // Attached before Remix's handler so engine.io owns /socket.io upgrades and polling.
   const live = attachLive(http, {
-    resolveSession: (cookie) => {
-      const found = services.sessions.resolveWithKey(sessionTokenFrom(cookie));
+    resolveSession: async (cookie) => {
+      const found = await services.sessions.resolveWithKey(sessionTokenFrom(cookie));
       return found ? { userId: found.user.id, sessionKey: found.sessionKey } : null;
     },
     sessionAlive: (sessionKey) => services.sessions.isLive(sessionKey),
@@ -129,24 +132,25 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.use(securityHeaders(options.mode));
   // Before every route, static files and /healthz included: CSP belongs on every response.
   app.use(contentSecurityPolicy(options.mode));
-  app.get("/healthz", (_req, res) => {
-    const journal = db.$client.pragma("journal_mode", { simple: true });
+  app.get("/healthz", (_req, res, next) => {
     // `pid` tells which process answered (WEB_CONCURRENCY > 1 runs several).
-    res.json({ ok: true, journalMode: journal, pid: process.pid });
+    store.health().then((health) => res.json({ ok: true, ...health, pid: process.pid }), next);
   });
   // The session is resolved once per request; its person (or, signed out, the address) owns
   // the request: for the cap on writes in flight here, and for the worker pool's fair shares.
-  const sessionOf = (req: express.Request, res: express.Response): RequestSession => {
-    if (!res.locals.session) {
-      const sessionToken = sessionTokenFrom(req.headers.cookie);
-      const user = services.sessions.resolve(sessionToken);
+  // Static files skip it: they answer the same to everyone.
+  app.use((req, res, next) => {
+    if (req.path.startsWith("/assets/")) return next();
+    const sessionToken = sessionTokenFrom(req.headers.cookie);
+    services.sessions.resolve(sessionToken).then((user) => {
       res.locals.session = { sessionToken, user, owner: user ? `user:${user.id}` : `ip:${req.ip ?? "unknown"}` } satisfies RequestSession;
-    }
-    return res.locals.session as RequestSession;
-  };
+      next();
+    }, next);
+  });
+  const sessionOf = (res: express.Response) => res.locals.session as RequestSession;
   app.use(sameOriginWrites());
-  app.use(writeConcurrency((req, res) => {
-    const { owner, user } = sessionOf(req, res);
+  app.use(writeConcurrency((_req, res) => {
+    const { owner, user } = sessionOf(res);
     return { owner, limit: user ? WRITES_IN_FLIGHT.user : WRITES_IN_FLIGHT.address };
   }));
   app.use(readBody());
@@ -174,14 +178,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   }
 
   // Here, not earlier: readBody resumes the chain from a stream event, outside any scope.
-  app.use((req, res, next) => runAs(sessionOf(req, res).owner, next));
+  app.use((_req, res, next) => runAs(sessionOf(res).owner, next));
   app.all(
     "*",
     remixHandler({
       build,
       mode: options.mode,
       getLoadContext: (req, res) => {
-        const { sessionToken, user } = sessionOf(req, res);
+        const { sessionToken, user } = sessionOf(res);
         return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown" };
       },
     }),
@@ -198,7 +202,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   return {
     url,
     http,
-    db,
+    store,
     services,
     squiggle,
     live,
@@ -211,7 +215,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       await pool.close();
       await squiggle.close();
       runnerBundle.dispose();
-      db.$client.close();
+      await store.close();
     },
   };
 }

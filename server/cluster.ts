@@ -1,7 +1,7 @@
 // WEB_CONCURRENCY > 1 (docs/decisions/022): one primary owns the port and hands each
 // connection to a worker process (@socket.io/sticky: a socket.io polling session always goes
 // back to the worker that holds it; other connections take turns). Every worker is a whole
-// app over the same SQLite file (WAL, BEGIN IMMEDIATE, a busy timeout: db/client.ts); live
+// app over the same SQLite file (WAL, BEGIN IMMEDIATE, a busy timeout: db/sqlite-store.ts); live
 // events and socket drops reach the other workers' sockets through @socket.io/cluster-adapter.
 // The first worker migrates and seeds alone, so the rest start on a ready database.
 import cluster, { type Worker } from "node:cluster";
@@ -88,7 +88,7 @@ export async function runPrimary(options: { processes: number; port: number; hos
       stopping = true;
       http.close();
       const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-      Promise.all(workers.map((w) => new Promise((ok) => (w.once("exit", ok), w.process.kill(signal))))).finally(() => process.exit(0));
+      void Promise.all(workers.map((w) => new Promise((ok) => (w.once("exit", ok), w.process.kill(signal))))).finally(() => process.exit(0));
     });
   }
 }

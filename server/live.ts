@@ -40,12 +40,12 @@ export const DEFAULT_LIVE_LIMITS: LiveLimits = { maxRoomsPerSocket: 5, maxAbuse:
 
 export interface LiveDeps {
   /** The signed-in user and their session's key for a handshake's cookie, or null. */
-  resolveSession(cookieHeader: string | undefined): { userId: number; sessionKey: string } | null;
+  resolveSession(cookieHeader: string | undefined): Promise<{ userId: number; sessionKey: string } | null>;
   /** Whether a session still stands; asked for every session with sockets, every sweepMs. */
-  sessionAlive(sessionKey: string): boolean;
+  sessionAlive(sessionKey: string): Promise<boolean>;
   /** How often sessions that ended without telling us (expiry, idle timeout) are looked for. */
   sweepMs?: number;
-  postExists(postId: number): boolean;
+  postExists(postId: number): Promise<boolean>;
   /** Exact origins (scheme://host[:port]) allowed for a request Host; default: the Host itself. */
   allowedOrigins?: (host: string) => string[];
   limits?: Partial<LiveLimits>;
@@ -124,10 +124,10 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     next();
   });
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     try {
       // Anonymous sockets are fine: the channel is read-only.
-      const session = deps.resolveSession(socket.request.headers.cookie);
+      const session = await deps.resolveSession(socket.request.headers.cookie);
       socket.data.userId = session?.userId ?? null;
       socket.data.sessionKey = session?.sessionKey ?? null;
       if (session && (io.sockets.adapter.rooms.get(userRoom(session.userId))?.size ?? 0) >= limits.maxSocketsPerUser) {
@@ -209,16 +209,19 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       if (socket.rooms.has(room)) return reply(ack, { ok: true });
       const joined = [...socket.rooms].filter((r) => r.startsWith("post:")).length;
       if (joined >= limits.maxRoomsPerSocket) return refuse(ack, "too many rooms");
-      // The server decides: only a post that exists becomes a room.
-      if (!deps.postExists(parsed.data.postId)) return refuse(ack, "no such post");
-      // join() is synchronous with the in-memory adapter and a promise with others.
-      Promise.resolve(socket.join(room)).then(
-        () => reply(ack, { ok: true }),
-        (error: unknown) => {
+      // The server decides: only a post that exists becomes a room. join() is synchronous
+      // with the in-memory adapter and a promise with others.
+      deps
+        .postExists(parsed.data.postId)
+        .then(async (exists) => {
+          if (!exists) return refuse(ack, "no such post");
+          await socket.join(room);
+          reply(ack, { ok: true });
+        })
+        .catch((error: unknown) => {
           log(`live: join failed: ${String(error)}`);
           reply(ack, { ok: false, error: "join failed" });
-        },
-      );
+        });
     }
   });
 
@@ -249,11 +252,12 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     for (const room of io.sockets.adapter.rooms.keys()) {
       if (!room.startsWith(SESSION_ROOM_PREFIX)) continue;
       const sessionKey = room.slice(SESSION_ROOM_PREFIX.length);
-      try {
-        if (!deps.sessionAlive(sessionKey)) endRoomLogged(room, "Your session ended; log in again.", true);
-      } catch (error) {
-        log(`live: session sweep failed: ${String(error)}`);
-      }
+      deps.sessionAlive(sessionKey).then(
+        (alive) => {
+          if (!alive) endRoomLogged(room, "Your session ended; log in again.", true);
+        },
+        (error: unknown) => log(`live: session sweep failed: ${String(error)}`),
+      );
     }
   }, deps.sweepMs ?? 30_000);
   sweep.unref();

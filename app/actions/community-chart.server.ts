@@ -13,8 +13,8 @@ export function communityChartLoader(layout: "wide" | "phone") {
       const id = idSchema.safeParse(params.id);
       if (!id.success) throw notFound("That post");
       const { posts, forks } = context.services;
-      if (!posts.exists(id.data)) throw notFound("That post");
-      const community = await forks.community(id.data, posts.forecastIdOf(id.data));
+      if (!await posts.exists(id.data)) throw notFound("That post");
+      const community = await forks.community(id.data, await posts.forecastIdOf(id.data));
       const svg = layout === "phone" ? community?.svgNarrow : community?.svg;
       if (!svg) throw notFound("That post's community chart");
       return assetResponse(request, svg, SVG_HEADERS, "public");

@@ -6,9 +6,9 @@ import type { Inputs } from "../forecast/types";
 
 export async function forkParentOf(context: AppLoadContext, forecastId: number): Promise<ForkParent> {
   const { forecasts } = context.services;
-  const row = forecasts.row(forecastId);
-  const program = forecasts.programOf(row);
-  const code = forecasts.effectiveCode(row);
+  const row = await forecasts.row(forecastId);
+  const program = await forecasts.programOf(row);
+  const code = await forecasts.effectiveCode(row);
   return {
     modelId: row.modelId,
     inputs: JSON.parse(row.inputs) as Inputs,

@@ -10,45 +10,45 @@ import { parseForm } from "./http.server";
 export async function moderationAction(context: AppLoadContext, userId: number, post: PostView, values: Record<string, string>) {
   const input = parseForm(moderationIntentSchema, values);
   const { moderation, reports, limits } = context.services;
-  const onThisPost = (commentId: number) => {
-    const owner = context.services.comments.postIdOf(commentId);
+  const onThisPost = async (commentId: number) => {
+    const owner = await context.services.comments.postIdOf(commentId);
     if (owner === null) throw notFound("That comment");
     if (owner !== post.id) throw appError(400, "That comment belongs to another post.");
   };
   switch (input.intent) {
     case "lock-post":
     case "unlock-post":
-      moderation.setLock(userId, post.id, input.intent === "lock-post", input.reason);
+      await moderation.setLock(userId, post.id, input.intent === "lock-post", input.reason);
       break;
     case "set-forking":
-      moderation.setForking(userId, post.id, input.disabled, input.reason);
+      await moderation.setForking(userId, post.id, input.disabled, input.reason);
       break;
     case "set-slow-mode":
-      moderation.setSlowMode(userId, post.id, input.minutes * 60, input.reason);
+      await moderation.setSlowMode(userId, post.id, input.minutes * 60, input.reason);
       break;
     case "remove-comment":
     case "restore-comment":
-      onThisPost(input.commentId);
-      moderation.setRemoved(userId, input.commentId, input.intent === "remove-comment", input.reason);
+      await onThisPost(input.commentId);
+      await moderation.setRemoved(userId, input.commentId, input.intent === "remove-comment", input.reason);
       break;
     case "note-comment":
-      onThisPost(input.commentId);
-      moderation.setNote(userId, input.commentId, input.note);
+      await onThisPost(input.commentId);
+      await moderation.setNote(userId, input.commentId, input.note);
       break;
     case "collapse-comment":
-      onThisPost(input.commentId);
-      moderation.setCollapsed(userId, input.commentId, input.collapsed);
+      await onThisPost(input.commentId);
+      await moderation.setCollapsed(userId, input.commentId, input.collapsed);
       break;
     case "ban-from-post":
     case "unban-from-post":
-      moderation.setPostBan(userId, post.id, input.handle, input.intent === "ban-from-post", input.intent === "ban-from-post" ? input.reason : "");
+      await moderation.setPostBan(userId, post.id, input.handle, input.intent === "ban-from-post", input.intent === "ban-from-post" ? input.reason : "");
       break;
     case "report": {
       if (input.targetType === "post" && input.targetId !== post.id) throw appError(400, "Report that post on its own page.");
-      if (input.targetType !== "post") onThisPost(input.targetId);
-      context.services.guard.require(userId, "create:report");
+      if (input.targetType !== "post") await onThisPost(input.targetId);
+      await context.services.guard.require(userId, "create:report");
       await limits.consume("report", userId);
-      reports.create(userId, input);
+      await reports.create(userId, input);
       return { ok: true as const, reported: true };
     }
   }

@@ -13,21 +13,21 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
   const values = splitVoteButton(formValues(await request.formData()));
   return runAction(async () => {
     const user = requireUser(context);
-    const post = context.services.posts.bySlug(slug, user.id);
+    const post = await context.services.posts.bySlug(slug, user.id);
     if (MODERATION_INTENTS.has(values.intent ?? "")) return moderationAction(context, user.id, post, values);
     const input = parseForm(postIntentSchema, values);
     const { comments, votes, limits, guard } = context.services;
-    const exempt = guard.exempt(user.id, post.id);
+    const exempt = await guard.exempt(user.id, post.id);
     switch (input.intent) {
       case "reply": {
         const posted = (commentId: number) => (input.afterPost ? redirect(replyUrl(request, post.slug, input.parentId, commentId), 303) : { ok: true as const, commentId });
         // The same form sent again (a double click, a retry) gets the comment it already made,
         // before any check or limit could refuse the duplicate.
-        const earlier = comments.replayOf(user.id, input.submissionKey, { postId: post.id, parentId: input.parentId, markdown: input.markdown });
+        const earlier = await comments.replayOf(user.id, input.submissionKey, { postId: post.id, parentId: input.parentId, markdown: input.markdown });
         if (earlier !== null) return posted(earlier);
         const asks = input.ask === "on";
         if (asks && input.forkOf) throw appError(400, "A reply either answers a forecast or asks a question of its own, not both.");
-        comments.checkReply(post.id, user.id, Boolean(input.forkOf) || asks);
+        await comments.checkReply(post.id, user.id, Boolean(input.forkOf) || asks);
         await limits.consume("reply", user.id, { exempt });
         if (input.forkOf || asks) await limits.consume("fork", user.id, { exempt });
         const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
@@ -36,37 +36,37 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         return posted(id);
       }
       case "edit-comment":
-        ensureOnPost(context, input.commentId, post.id);
+        await ensureOnPost(context, input.commentId, post.id);
         // Permission, then the limit, then the render: refusals cost nothing, and a post's
         // author gets no exemption for edits (only staff do), so no thread is a free render farm.
-        comments.checkEdit(input.commentId, user.id);
-        await limits.consume("edit", user.id, { exempt: guard.exempt(user.id) });
+        await comments.checkEdit(input.commentId, user.id);
+        await limits.consume("edit", user.id, { exempt: await guard.exempt(user.id) });
         await comments.edit(input.commentId, user.id, input.markdown);
         return { ok: true as const, commentId: input.commentId };
       case "rebase-fork": {
-        ensureOnPost(context, input.commentId, post.id);
-        comments.checkReply(post.id, user.id, true);
+        await ensureOnPost(context, input.commentId, post.id);
+        await comments.checkReply(post.id, user.id, true);
         await limits.consume("fork", user.id, { exempt });
         const fork = await context.services.forks.prepareRebase(post, input.commentId, user.id);
         const { id } = await comments.create({ postId: post.id, parentId: input.commentId, authorId: user.id, markdown: "Rebased onto the post's updated forecast: same changes, new parent.", fork });
         return { ok: true as const, commentId: id };
       }
       case "delete-comment":
-        ensureOnPost(context, input.commentId, post.id);
-        comments.softDelete(input.commentId, user.id);
+        await ensureOnPost(context, input.commentId, post.id);
+        await comments.softDelete(input.commentId, user.id);
         return { ok: true as const, commentId: input.commentId };
       case "vote-post":
-        guard.require(user.id, "vote:content");
+        await guard.require(user.id, "vote:content");
         await limits.consume("vote", user.id, { exempt });
-        return { ok: true as const, ...votes.cast({ userId: user.id, targetType: "post", targetId: post.id, kind: "karma", value: input.value }) };
+        return { ok: true as const, ...await votes.cast({ userId: user.id, targetType: "post", targetId: post.id, kind: "karma", value: input.value }) };
       case "vote-comment":
       case "agree-comment":
-        ensureOnPost(context, input.commentId, post.id);
-        guard.require(user.id, "vote:content");
+        await ensureOnPost(context, input.commentId, post.id);
+        await guard.require(user.id, "vote:content");
         await limits.consume("vote", user.id, { exempt });
         return {
           ok: true as const,
-          ...votes.cast({ userId: user.id, targetType: "comment", targetId: input.commentId, kind: input.intent === "vote-comment" ? "karma" : "agree", value: input.value }),
+          ...await votes.cast({ userId: user.id, targetType: "comment", targetId: input.commentId, kind: input.intent === "vote-comment" ? "karma" : "agree", value: input.value }),
         };
     }
   }, values);
@@ -100,8 +100,8 @@ function askedQuestion(context: AppLoadContext, values: Record<string, string>) 
   });
 }
 
-function ensureOnPost(context: AppLoadContext, commentId: number, postId: number) {
-  const owner = context.services.comments.postIdOf(commentId);
+async function ensureOnPost(context: AppLoadContext, commentId: number, postId: number) {
+  const owner = await context.services.comments.postIdOf(commentId);
   if (owner === null) throw notFound("That comment");
   if (owner !== postId) throw appError(400, "That comment belongs to another post.");
 }

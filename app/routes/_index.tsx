@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Forkcast — fork the assumpt
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = feedQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const { posts, hasMore } = context.services.posts.list({ ...query, viewerId: context.user?.id ?? null });
+  const { posts, hasMore } = await context.services.posts.list({ ...query, viewerId: context.user?.id ?? null });
   return { posts, hasMore, ...query, signedIn: Boolean(context.user) };
 }
 

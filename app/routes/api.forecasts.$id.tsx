@@ -17,19 +17,19 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     if (!m || !id.success) throw notFound("That forecast");
     const format = m[2] ?? "json";
     const { forecasts } = context.services;
-    const scopeOf = (forecastId: number) => (forecasts.shareable(forecastId) ? "forever" : "private");
+    const scopeOf = async (forecastId: number) => (await forecasts.shareable(forecastId) ? "forever" : "private");
     if (format === "csv") {
       const csv = await forecasts.csv(id.data, context.user);
       const headers = { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="forecast-${id.data}.csv"` };
-      return assetResponse(request, csv, headers, scopeOf(id.data));
+      return assetResponse(request, csv, headers, await scopeOf(id.data));
     }
     const layout = format.includes("phone") ? "phone" : "wide";
     if (format.endsWith("spec.json")) {
       const spec = await forecasts.specJson(id.data, context.user, layout);
-      return assetResponse(request, spec, { "Content-Type": "application/json; charset=utf-8" }, scopeOf(id.data));
+      return assetResponse(request, spec, { "Content-Type": "application/json; charset=utf-8" }, await scopeOf(id.data));
     }
     if (format === "svg" || format === "phone.svg") {
-      return assetResponse(request, await forecasts.svg(id.data, context.user, layout), SVG_HEADERS, scopeOf(id.data));
+      return assetResponse(request, await forecasts.svg(id.data, context.user, layout), SVG_HEADERS, await scopeOf(id.data));
     }
     if (format.startsWith("overlay")) {
       // A fork over its parent: it goes away with its comment and names its author (who may be

@@ -27,7 +27,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     if (!id.success) throw notFound("That forecast");
     const q = pageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { postId, steps } = await context.services.forks.lineage(id.data, context.user);
-    const post = postId ? context.services.posts.byId(postId) : null;
+    const post = postId ? await context.services.posts.byId(postId) : null;
     const forecast = await context.services.forecasts.present(id.data, context.user);
     const asked = q.year !== undefined || q.pct !== undefined;
     const question = asked && forecast.cdf ? (await context.services.forecasts.document(id.data, context.user, { year: q.year, p: q.pct === undefined ? undefined : q.pct / 100 }).catch(() => null))?.question ?? null : null;

@@ -32,8 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw appError(401, GENERIC_LOGIN_ERROR);
     }
     // A fresh id on every login: a session id planted before login is worthless after it.
-    context.services.sessions.destroy(context.sessionToken, "You logged in again, so this page's old session ended.");
-    const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
+    await context.services.sessions.destroy(context.sessionToken, "You logged in again, so this page's old session ended.");
+    const token = await context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
     return redirect(safeRedirect(input.redirectTo), { headers: { "Set-Cookie": sessionCookie(request, token, SESSION_ABSOLUTE_MS / 1000) } });
   }, { handle: values.handle ?? "" });
 }

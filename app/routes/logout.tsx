@@ -20,7 +20,7 @@ export default function Logout() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  context.services.sessions.destroy(context.sessionToken);
+  await context.services.sessions.destroy(context.sessionToken);
   return redirect("/", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }
 

@@ -11,15 +11,15 @@ export const meta: MetaFunction = () => [{ title: "Reports · Forkcast" }];
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.user;
   if (!user) throw data({ message: "Log in as a moderator to see the report queue." }, { status: 401 });
-  return runLoader(() => ({ reports: context.services.reports.queue(user.id) }));
+  return runLoader(async () => ({ reports: await context.services.reports.queue(user.id) }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  return runAction(() => {
+  return runAction(async () => {
     const user = requireUser(context);
     const input = parseForm(resolveReportSchema, values);
-    context.services.reports.resolve(user.id, input.reportId, input.outcome, input.note);
+    await context.services.reports.resolve(user.id, input.reportId, input.outcome, input.note);
     return { ok: true as const, resolved: input.reportId };
   }, values);
 }

@@ -18,10 +18,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  return runAction(() => {
+  return runAction(async () => {
     const user = requireUser(context);
     const { read } = parseForm(notificationActionSchema, values);
-    return { ok: true as const, unread: context.services.notifications.markRead(user.id, read) };
+    return { ok: true as const, unread: await context.services.notifications.markRead(user.id, read) };
   }, values);
 }
 

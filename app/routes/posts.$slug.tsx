@@ -39,10 +39,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
     const viewerId = context.user?.id ?? null;
-    const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
+    const post = await context.services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    const comments = context.services.comments.listForPost(post.id, context.user);
+    const comments = await context.services.comments.listForPost(post.id, context.user);
     // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
     const questions = await context.services.questions.forPost(post.id, post.forecastId);
     // A post that asks a question shows it in the question panel, not the forecast panel.
@@ -54,11 +54,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const community = await context.services.forks.community(post.id, post.forecastId);
     // Only the forks panel shows it, and the panel only shows when there are forks.
     // A question's answers are drawn in its panel; the assumptions view would only repeat them.
-    const spread = Object.keys(forks).length > 0 && !questions.post ? context.services.forks.spreadForPost(post.id, post.forecastId) : null;
+    const spread = Object.keys(forks).length > 0 && !questions.post ? await context.services.forks.spreadForPost(post.id, post.forecastId) : null;
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
     const rendered = Math.min(comments.length, THREAD_BUDGET);
-    const abilities = context.services.guard.threadAbilities(viewerId, post.id);
-    const barred = abilities.staff || abilities.author ? context.services.moderation.postBans(post.id) : [];
+    const abilities = await context.services.guard.threadAbilities(viewerId, post.id);
+    const barred = abilities.staff || abilities.author ? await context.services.moderation.postBans(post.id) : [];
     // `?fork=1` (the fork control without JavaScript): the editor renders open, so it needs the parent now.
     const forkParent = search.has("fork") && post.forecastId && abilities.canFork ? await forkParentOf(context, post.forecastId) : null;
     return {

@@ -25,10 +25,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const viewerId = context.user?.id ?? null;
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That comment");
-    const post = context.services.posts.bySlug(params.slug ?? "", viewerId);
+    const post = await context.services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    const all = context.services.comments.listForPost(post.id, context.user);
+    const all = await context.services.comments.listForPost(post.id, context.user);
     const focus = subthread(all, id.data, sort);
     if (!focus) throw notFound("That comment");
     const names = new Map(all.map((c) => [c.author.id, c.author.displayName]));
@@ -52,7 +52,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       sort,
       replyTo: search.has("reply") ? id.data : null,
       viewer: context.user ? { id: context.user.id } : null,
-      abilities: context.services.guard.threadAbilities(viewerId, post.id),
+      abilities: await context.services.guard.threadAbilities(viewerId, post.id),
     };
   });
 }

@@ -8,12 +8,12 @@ import { runLoader } from "~/actions/http.server";
 export const meta: MetaFunction = () => [{ title: "Edit history · Forkcast" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  return runLoader(() => {
+  return runLoader(async () => {
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That comment");
-    const post = context.services.posts.bySlug(params.slug ?? "", null);
-    if (context.services.comments.postIdOf(id.data) !== post.id) throw notFound("That comment");
-    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: context.services.comments.history(id.data, context.user) };
+    const post = await context.services.posts.bySlug(params.slug ?? "", null);
+    if (await context.services.comments.postIdOf(id.data) !== post.id) throw notFound("That comment");
+    return { post: { slug: post.slug, title: post.title }, commentId: id.data, versions: await context.services.comments.history(id.data, context.user) };
   });
 }
 

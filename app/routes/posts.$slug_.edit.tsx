@@ -20,8 +20,8 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   if (!user) throw data({ message: "Log in as the post's author to edit it." }, { status: 401 });
   const post = await runLoader(() => context.services.posts.bySlug(params.slug ?? "", user.id));
   if (post.author.id !== user.id) throw data({ message: "Only the author can edit this post." }, { status: 403 });
-  const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
-  const program = current ? context.services.forecasts.programOf(current) : null;
+  const current = post.forecastId ? await context.services.forecasts.row(post.forecastId) : null;
+  const program = current ? await context.services.forecasts.programOf(current) : null;
   // A Squiggle forecast starts from its program, with the inputs that differ from its code.
   const squiggle = program ? { source: program.source, program: { inputs: program.model.inputs, output: program.analysis.output } } : {};
   return {
@@ -34,13 +34,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   return runAction(async () => {
     const user = requireUser(context);
-    const post = context.services.posts.bySlug(params.slug ?? "", user.id);
+    const post = await context.services.posts.bySlug(params.slug ?? "", user.id);
     const input = parseForm(postSchema, values);
     const { guard, limits } = context.services;
-    guard.require(user.id, "edit:post", { ownerId: post.author.id });
-    await limits.consume("edit", user.id, { exempt: guard.exempt(user.id) });
+    await guard.require(user.id, "edit:post", { ownerId: post.author.id });
+    await limits.consume("edit", user.id, { exempt: await guard.exempt(user.id) });
     const submitted = await submittedForecast(context, values);
-    const current = post.forecastId ? context.services.forecasts.row(post.forecastId) : null;
+    const current = post.forecastId ? await context.services.forecasts.row(post.forecastId) : null;
     // An unchanged forecast keeps its row; a changed one becomes a new version (forks keep theirs).
     const forecast = !submitted
       ? current ? ("remove" as const) : undefined

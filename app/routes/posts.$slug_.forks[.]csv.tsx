@@ -9,14 +9,14 @@ import { parseQuery, runApi } from "~/actions/http.server";
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
     const asked = parseQuery(request, questionQuerySchema);
-    const post = context.services.posts.bySlug(params.slug ?? "", null);
+    const post = await context.services.posts.bySlug(params.slug ?? "", null);
     const forks = await context.services.forks.exportForPost(post.id, asked);
     const inputNames = [...new Set(forks.flatMap((f) => Object.keys(f.inputs)))];
     const headlineKeys = [...new Set(forks.flatMap((f) => Object.keys(f.headlines)))];
     const fractionalKeys = [...new Set(forks.flatMap((f) => Object.keys(f.fractional)))];
     const askedColumns = [...(asked.year !== undefined ? [`p_by_${asked.year}`] : []), ...(asked.p !== undefined ? [`year_at_${asked.p}`] : [])];
     // Quick questions add their aggregates as rows (author "aggregate") after the forks.
-    const questions = context.services.questions.forExport(post.id, post.forecastId);
+    const questions = await context.services.questions.forExport(post.id, post.forecastId);
     for (const q of questions) for (const k of Object.keys(q.aggregate)) if (!headlineKeys.includes(k)) headlineKeys.push(k);
     const header = [
       "forecast_id", "comment_id", "author", "created_at", "parent_forecast_id", "model_id", "model_version", "seed", "sample_count", "changed_inputs",

@@ -7,10 +7,10 @@ import { parseQuery, runApi } from "~/actions/http.server";
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runApi(async () => {
     const asked = parseQuery(request, questionQuerySchema);
-    const post = context.services.posts.bySlug(params.slug ?? "", null);
+    const post = await context.services.posts.bySlug(params.slug ?? "", null);
     const forks = await context.services.forks.exportForPost(post.id, asked);
     // Quick questions: every author's latest answer (the asker's included) and the aggregate.
-    const questions = context.services.questions.forExport(post.id, post.forecastId);
+    const questions = await context.services.questions.forExport(post.id, post.forecastId);
     return Response.json(
       { post: { slug: post.slug, title: post.title, forecastId: post.forecastId }, forks, questions },
       { headers: { "Content-Disposition": `inline; filename="${post.slug}-forks.json"` } },

@@ -6,8 +6,8 @@ import { runLoader } from "~/actions/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit history of “${data.post.title}” · Forkcast` : "Not found · Forkcast" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  return runLoader(() => {
-    const { post, versions } = context.services.posts.history(params.slug ?? "", context.user?.id ?? null);
+  return runLoader(async () => {
+    const { post, versions } = await context.services.posts.history(params.slug ?? "", context.user?.id ?? null);
     return { post: { slug: post.slug, title: post.title }, versions };
   });
 }

@@ -14,10 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Settings · Forkcast" }];
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = context.user;
   if (!user) throw data({ message: "Log in to change your settings." }, { status: 401 });
-  const ban = context.services.accounts.banState(user.id);
+  const ban = await context.services.accounts.banState(user.id);
   const banned = ban.bannedUntil !== null && ban.bannedUntil > context.services.now();
   return {
-    sessions: context.services.sessions.countForUser(user.id),
+    sessions: await context.services.sessions.countForUser(user.id),
     ban: banned ? { text: banText(ban.bannedUntil!), reason: ban.banReason ?? "" } : null,
     changed: new URL(request.url).searchParams.has("changed"),
   };
@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw e;
     }
     // Every old session is gone, this browser's too; it gets a brand-new id.
-    const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
+    const token = await context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
     return redirect("/settings?changed", { headers: { "Set-Cookie": sessionCookie(request, token, SESSION_ABSOLUTE_MS / 1000) } });
   });
 }

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const input = parseForm(signupSchema, values);
     await context.services.limits.consume("signup", context.ip);
     const user = await context.services.users.signup(input);
-    const token = context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
+    const token = await context.services.sessions.create(user.id, request.headers.get("user-agent") ?? "");
     return redirect("/", { headers: { "Set-Cookie": sessionCookie(request, token, SESSION_ABSOLUTE_MS / 1000) } });
   }, { handle: values.handle ?? "", displayName: values.displayName ?? "" });
 }

@@ -13,12 +13,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
-  return runLoader(() => {
-    const user = context.services.users.requireByHandle(params.handle ?? "");
+  return runLoader(async () => {
+    const user = await context.services.users.requireByHandle(params.handle ?? "");
     const { sort } = feedQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const posts = context.services.posts.byAuthor(user.id, sort);
-    const comments = context.services.comments.byAuthor(user.id, sort);
-    const ban = context.services.accounts.banState(user.id);
+    const posts = await context.services.posts.byAuthor(user.id, sort);
+    const comments = await context.services.comments.byAuthor(user.id, sort);
+    const ban = await context.services.accounts.banState(user.id);
     const viewerRole = context.user?.role ?? null;
     return {
       ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is banned", "Banned"), reason: ban.banReason ?? "" } : null,
@@ -34,14 +34,14 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  return runAction(() => {
+  return runAction(async () => {
     const actor = requireUser(context);
     const handle = (params.handle ?? "").toLowerCase();
     const input = parseForm(userModerationSchema, values);
     const { accounts } = context.services;
-    if (input.intent === "ban") accounts.ban(actor.id, handle, BAN_LENGTHS[input.length], input.reason);
-    else if (input.intent === "unban") accounts.unban(actor.id, handle, input.reason);
-    else accounts.setRole(actor.id, handle, input.role, input.reason);
+    if (input.intent === "ban") await accounts.ban(actor.id, handle, BAN_LENGTHS[input.length], input.reason);
+    else if (input.intent === "unban") await accounts.unban(actor.id, handle, input.reason);
+    else await accounts.setRole(actor.id, handle, input.role, input.reason);
     return { ok: true as const };
   }, values);
 }

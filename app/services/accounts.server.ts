@@ -2,7 +2,7 @@
 // person's sessions where it must, so a ban or a new password takes effect at once.
 import { hash, verify } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, type Store } from "../../db/store";
 import { PERMANENT_BAN, type Role } from "../../db/schema";
 import { appError, conflict } from "../utils/errors";
 import type { LiveHub } from "./broadcast";
@@ -49,7 +49,7 @@ export function createAccountService(store: Store, now: Clock, live: LiveHub, no
           return notifications.add(tx, [{ userId: subject.id, kind: "moderation", actorId: null, postId: null, commentId: null, text: `Your ban was lifted${reason ? `: ${reason}` : "."}` }]);
         },
       );
-      notifications.announce(notified);
+      await notifications.announce(notified);
     },
 
     async setRole(actorId: number, handle: string, role: Exclude<Role, "admin">, reason: string): Promise<void> {

@@ -91,7 +91,7 @@ export async function evaluateOnPool(runner: ComputeRunner, modelId: string, opt
 
 export function createAnalysisService(forecasts: ForecastService, runner: ComputeRunner) {
   const cache = new Map<string, Promise<unknown>>();
-  const remember = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+  const remember = async <T>(key: string, make: () => Promise<T>): Promise<T> => {
     const hit = cache.get(key) as Promise<T> | undefined;
     if (hit) {
       cache.delete(key);

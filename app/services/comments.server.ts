@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, single, type Store } from "../../db/store";
 import { appError, conflict, notFound } from "../utils/errors";
 import { renderPlainText } from "../utils/markdown.server";
 import type { Clock } from "./clock";

@@ -2,7 +2,7 @@
 // post), or a forecast vs a thread's community aggregate. Overlay, input diff, and the
 // attribution of the difference, all on one seed (ADR 016).
 import { eq } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, type Store } from "../../db/store";
 import { describeShift, overlaySpec } from "../charts/index";
 import { answerQuestion, cdfOf, diffInputs, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
 import { drawOrNull, phoneVariant } from "./forecast-view.server";
@@ -60,7 +60,7 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
       throw notFound(`Forecast ${ref}`);
     });
     if (!loaded.result) throw appError(410, `Forecast ${ref}'s result is no longer available.`);
-    const who = nameOf(loaded.row.authorId);
+    const who = await nameOf(loaded.row.authorId);
     return {
       ref,
       kind: "forecast",

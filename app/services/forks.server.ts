@@ -3,7 +3,7 @@
 // explains on its own (the crux), before the write transaction stores it with the comment.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, type Store } from "../../db/store";
 import { communitySpec, describeShift, overlaySpec, phoneSpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
 import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type Inputs } from "../forecast/index";

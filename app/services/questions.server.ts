@@ -3,7 +3,7 @@
 // A question is asked by a post's forecast (every version of it) or by a reply's; every fork
 // below it that keeps its question is an answer, and so is the asker's own forecast.
 import { and, eq, inArray } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { type Store } from "../../db/store";
 import { commentVisibility, type CommentStatus } from "../discussion/permissions";
 import { quickCommunitySpec, type CommunityAnswer } from "../charts/index";
 import {
@@ -45,7 +45,6 @@ interface Row {
 }
 
 const QUICK_IDS = listModels().filter((m) => m.quick).map((m) => m.id);
-
 
 function detailOf(model: ForecastModel, inputs: Inputs): string {
   if (model.quick === "probability") return `By ${formatDay(String(inputs.deadline))}`;

@@ -1,7 +1,7 @@
 // Markdown rendering for posts and comments, run in the worker pool: a hostile 100 KB text
 // can take seconds to parse, which must never stall the request loop.
 import { inArray } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { type Store } from "../../db/store";
 import { renderMarkdown, renderPlainText } from "../utils/markdown.server";
 import { scanCrosspostTitles } from "../utils/markdown/crosspost.server";
 

@@ -1,7 +1,7 @@
 // Reports: anyone signed in flags a post, comment or fork; moderators work the queue oldest
 // first; the reporter hears the outcome.
 import { and, asc, count, eq } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, single, type Store } from "../../db/store";
 import { type ReportTarget } from "../../db/schema";
 import { renderPlainText } from "../utils/markdown.server";
 import { appError, conflict, notFound } from "../utils/errors";
@@ -103,7 +103,7 @@ export function createReportService(store: Store, now: Clock, notifications: Not
           return notifications.add(tx, [{ userId: r.reporterId, kind: "report", actorId: null, postId: r.postId, commentId: r.targetType === "post" ? null : r.targetId, text }]);
         },
       );
-      notifications.announce(notified);
+      await notifications.announce(notified);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, type Store } from "../../db/store";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../utils/cookies.server";
 import type { Clock } from "./clock";
 import type { LiveHub } from "./broadcast";

@@ -1,6 +1,6 @@
 // The query behind the Assumptions view; the arithmetic is the pure computeSpread.
 import { and, eq, inArray } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { type Store } from "../../db/store";
 import { computeSpread, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
 import type { SpreadView } from "./types";

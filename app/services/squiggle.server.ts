@@ -3,7 +3,7 @@
 // the API's answers: 413 over the size cap (checked before anything parses), 422 with the
 // interpreter's short message and its line and column, 429/503 when the sandbox says no.
 import { eq } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, type Store } from "../../db/store";
 import { programHash, squiggleModel, SQUIGGLE_LIMITS, SQUIGGLE_VERSION, type ProgramAnalysis, type SquiggleOutputDecl, type SquiggleProblem } from "../forecast/squiggle/index";
 import type { ForecastModel, ForecastResult } from "../forecast/types";
 import { appError, type AppError } from "../utils/errors";

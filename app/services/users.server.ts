@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { count, desc, eq } from "drizzle-orm";
-import { first, isUniqueViolation, single, type Database, type Store } from "../../db/store";
+import { first, isUniqueViolation, single, type Store } from "../../db/store";
 import { type Role } from "../../db/schema";
 import { conflict, notFound } from "../utils/errors";
 import type { Clock } from "./clock";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, single, type Store } from "../../db/store";
 import { type VoteKind, type VoteTarget } from "../../db/schema";
 import { badRequest, conflict, forbidden, notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
@@ -15,7 +15,7 @@ export interface VoteResult {
 // Votes are a ledger; scores and karma are caches updated by the same transaction, and
 // recomputeAll() rebuilds every cache from the ledger. See docs/decisions/004.
 export function createVoteService(store: Store, now: Clock, broadcast: Broadcast) {
-  const { db, t } = store;
+  const { t } = store;
   const { users, posts, comments, votes } = t;
   return {
     async cast(input: { userId: number; targetType: VoteTarget; targetId: number; kind: VoteKind; value: number }): Promise<VoteResult> {

@@ -5,6 +5,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("./data/forkcast.db"),
+  /** postgres://… runs on PostgreSQL (docs/decisions/026); unset, the embedded SQLite file at DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite file")
+    .optional(),
   /** Seed demo content into an empty database (on by default so `npm start` shows a site). */
   SEED: z
     .enum(["true", "false", "1", "0"])

@@ -1,18 +1,17 @@
 // Demo content for a fresh database, written by us. Deterministic: fixed clock, fixed text.
 import { count } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { users } from "../../db/schema";
+import { single, type Store } from "../../db/store";
 import { createServices } from "../../app/services/index.server";
 import type { ComputeRunner } from "../../app/services/forecasts.server";
 import type { SquiggleRunner } from "../../app/services/squiggle.server";
 import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./content";
 
 /** Seeds only an empty database; returns whether it did. */
-export async function seedIfEmpty(db: Db, runner?: ComputeRunner, squiggle?: SquiggleRunner): Promise<boolean> {
-  if (db.select({ n: count() }).from(users).get()!.n > 0) return false;
+export async function seedIfEmpty(store: Store, runner?: ComputeRunner, squiggle?: SquiggleRunner): Promise<boolean> {
+  if ((await store.db.select({ n: count() }).from(store.t.users).then(single)).n > 0) return false;
   let t = Date.UTC(2026, 9, 1, 9, 0, 0);
   // Each write advances the clock a little, so the demo threads have a believable order.
-  const services = createServices(db, { now: () => (t += 7 * 60_000), runner, squiggle });
+  const services = createServices(store, { now: () => (t += 7 * 60_000), runner, squiggle });
   const ids = new Map<string, number>();
   for (const u of DEMO_USERS) {
     const user = await services.users.signup({ handle: u.handle, displayName: u.displayName, password: u.password, role: u.role });
@@ -33,19 +32,19 @@ export async function seedIfEmpty(db: Db, runner?: ComputeRunner, squiggle?: Squ
         }
         const { id } = await services.comments.create({ postId: post.id, parentId, authorId: uid(c.author), markdown: c.markdown, fork });
         for (const [voter, value] of Object.entries(c.votes ?? {})) {
-          services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "karma", value });
+          await services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "karma", value });
         }
         for (const [voter, value] of Object.entries(c.agree ?? {})) {
-          services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "agree", value });
+          await services.votes.cast({ userId: uid(voter), targetType: "comment", targetId: id, kind: "agree", value });
         }
-        const forkId = fork ? services.comments.forecastIdOf(id) : null;
+        const forkId = fork ? await services.comments.forecastIdOf(id) : null;
         await addThread(c.replies ?? [], id, forkId ? { id: forkId, inputs: fork!.computed.inputs } : nearest);
       }
     };
-    const postForecastId = forecast ? services.posts.forecastIdOf(post.id) : null;
+    const postForecastId = forecast ? await services.posts.forecastIdOf(post.id) : null;
     await addThread(p.comments, null, postForecastId && forecast ? { id: postForecastId, inputs: forecast.inputs } : null);
     for (const [voter, value] of Object.entries(p.votes)) {
-      services.votes.cast({ userId: uid(voter), targetType: "post", targetId: post.id, kind: "karma", value });
+      await services.votes.cast({ userId: uid(voter), targetType: "post", targetId: post.id, kind: "karma", value });
     }
   }
   return true;

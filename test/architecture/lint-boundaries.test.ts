@@ -23,7 +23,7 @@ interface Boundary {
 
 const BOUNDARIES: Boundary[] = [
   { home: "app/forecast", target: "app/services/posts.server", allowed: "app/forecast/rng" },
-  { home: "app/forecast", target: "db/client", allowed: "app/forecast/rng" },
+  { home: "app/forecast", target: "db/store", allowed: "app/forecast/rng" },
   { home: "app/forecast", target: "app/utils/errors", allowed: "app/forecast/rng" },
   { home: "app/forecast", target: "app/components/time", allowed: "app/forecast/rng", alias: true },
   { home: "app/forecast", target: "app/charts/index", allowed: "app/forecast/types" },
@@ -35,7 +35,7 @@ const BOUNDARIES: Boundary[] = [
   { home: "app/discussion", target: "react", allowed: "zod" },
   { home: "app/utils", target: "app/services/posts.server", allowed: "app/forecast/index" },
   { home: "app/utils", target: "app/components/forecast-editor/form-fields", allowed: "app/utils/errors" },
-  { home: "app/services", target: "app/routes/posts.$slug", allowed: "db/client" },
+  { home: "app/services", target: "app/routes/posts.$slug", allowed: "db/store" },
   { home: "app/services", target: "app/actions/http.server", allowed: "app/utils/errors" },
   { home: "db", target: "app/services/index.server", allowed: "db/schema/index" },
   { home: "app/live", target: "app/services/posts.server", allowed: "app/discussion/live-events" },
@@ -43,7 +43,7 @@ const BOUNDARIES: Boundary[] = [
   { home: "app/components", target: "app/actions/http.server", allowed: "app/utils/errors" },
   { home: "app/components", target: "drizzle-orm", allowed: "app/live/use-live-post" },
   { home: "app/actions", target: "app/routes/_index", allowed: "app/components/forecast-editor/form-fields" },
-  { home: "app/routes", target: "db/client", allowed: "app/actions/http.server" },
+  { home: "app/routes", target: "db/store", allowed: "app/actions/http.server" },
   { home: "app/routes", target: "app/services/posts.server", allowed: "app/services/types", typeOnly: true },
   { home: "server", target: "app/routes/_index", allowed: "app/services/index.server" },
 ];

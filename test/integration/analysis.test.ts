@@ -15,10 +15,10 @@ let forks: { id: number; parent: number }[];
 beforeAll(async () => {
   server = await startTestServer({ seed: true });
   client = new Client(server.url);
-  const post = queryOne<{ forecast_id: number; slug: string; id: number }>(server.databasePath, "SELECT p.forecast_id, p.slug, p.id FROM posts p JOIN forecasts f ON f.id = p.forecast_id WHERE f.model_id = 'bio-anchors'")!;
+  const post = (await queryOne<{ forecast_id: number; slug: string; id: number }>(server, "SELECT p.forecast_id, p.slug, p.id FROM posts p JOIN forecasts f ON f.id = p.forecast_id WHERE f.model_id = 'bio-anchors'"))!;
   postForecast = post.forecast_id;
   slug = post.slug;
-  const rows = queryOne<{ ids: string }>(server.databasePath, "SELECT group_concat(id || ':' || parent_forecast_id) AS ids FROM forecasts WHERE post_id = ? AND comment_id IS NOT NULL", post.id)!;
+  const rows = (await queryOne<{ ids: string }>(server, "SELECT group_concat(id || ':' || parent_forecast_id) AS ids FROM forecasts WHERE post_id = ? AND comment_id IS NOT NULL", post.id))!;
   forks = rows.ids.split(",").map((x) => ({ id: Number(x.split(":")[0]), parent: Number(x.split(":")[1]) }));
 }, 120_000);
 afterAll(() => server.stop());
@@ -95,8 +95,8 @@ describe("the reader's own question", () => {
 describe("fork attribution", () => {
   it("stores Shapley parts that add up to the shift between the stored parent and fork (same seed)", async () => {
     for (const f of forks) {
-      const row = queryOne<{ attribution: string; seed: number }>(server.databasePath, "SELECT attribution, seed FROM forecasts WHERE id = ?", f.id)!;
-      const parent = queryOne<{ seed: number }>(server.databasePath, "SELECT seed FROM forecasts WHERE id = ?", f.parent)!;
+      const row = (await queryOne<{ attribution: string; seed: number }>(server, "SELECT attribution, seed FROM forecasts WHERE id = ?", f.id))!;
+      const parent = (await queryOne<{ seed: number }>(server, "SELECT seed FROM forecasts WHERE id = ?", f.parent))!;
       expect(row.seed).toBe(parent.seed);
       const a = JSON.parse(row.attribution);
       expect(a.v).toBe(2);
@@ -152,7 +152,7 @@ describe("compare", () => {
   });
 
   it("compares a fork with the thread's aggregate, and across branches", async () => {
-    const post = queryOne<{ id: number }>(server.databasePath, "SELECT post_id AS id FROM forecasts WHERE id = ?", postForecast)!;
+    const post = (await queryOne<{ id: number }>(server, "SELECT post_id AS id FROM forecasts WHERE id = ?", postForecast))!;
     const agg = await json(`/api/compare?a=aggregate-${post.id}&b=${forks[0]!.id}`);
     expect(agg.status).toBe(200);
     expect(agg.body.a.kind).toBe("aggregate");

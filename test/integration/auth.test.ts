@@ -22,8 +22,8 @@ describe("accounts and sessions", () => {
     expect(home.text).toContain("Alice A.");
     // The database stores a hash of the id, never the id itself.
     const token = client.cookies.get("fc_session")!;
-    expect(countRows(server.databasePath, "sessions", "id_hash = ?", token)).toBe(0);
-    expect(countRows(server.databasePath, "users", "handle = 'alice' AND password_hash LIKE '$argon2id$%'")).toBe(1);
+    expect(await countRows(server, "sessions", "id_hash = ?", token)).toBe(0);
+    expect(await countRows(server, "users", "handle = 'alice' AND password_hash LIKE '$argon2id$%'")).toBe(1);
   });
 
   it("issues a new session id on every login", async () => {
@@ -53,12 +53,12 @@ describe("accounts and sessions", () => {
 
   it("refuses a duplicate handle with 409 and keeps what was typed", async () => {
     await new Client(server.url).signup("dave");
-    const before = countRows(server.databasePath, "users");
+    const before = await countRows(server, "users");
     const res = await new Client(server.url).post("/signup", { handle: "DAVE", displayName: "Another Dave", password: "a long passphrase" });
     expect(res.status).toBe(409);
     expect(res.text).toContain("That handle is taken");
     expect(res.text).toContain('value="Another Dave"');
-    expect(countRows(server.databasePath, "users")).toBe(before);
+    expect(await countRows(server, "users")).toBe(before);
   });
 
   it("refuses short passwords and bad handles with field errors", async () => {
@@ -79,7 +79,7 @@ describe("accounts and sessions", () => {
       expect(write.status).toBe(401);
       expect(write.text).toContain("You are not logged in");
     }
-    expect(countRows(server.databasePath, "posts")).toBe(0);
+    expect(await countRows(server, "posts")).toBe(0);
   });
 
   it("logs out only by POST, and the session is gone afterwards", async () => {
@@ -101,7 +101,7 @@ describe("accounts and sessions", () => {
     expect(res.status).toBe(403);
     const site = await client.post("/posts/new", { title: "Forged", markdown: "body" }, { "sec-fetch-site": "cross-site" });
     expect(site.status).toBe(403);
-    expect(countRows(server.databasePath, "posts", "title = 'Forged'")).toBe(0);
+    expect(await countRows(server, "posts", "title = 'Forged'")).toBe(0);
   });
 
   it("offers signed-out readers of /posts/new a way to log in and come back", async () => {

@@ -10,7 +10,7 @@ let bob: Client;
 let slug: string;
 let otherSlug: string;
 
-const lastCommentId = () => queryOne<{ id: number }>(server.databasePath, "SELECT max(id) AS id FROM comments")!.id;
+const lastCommentId = async () => (await queryOne<{ id: number }>(server, "SELECT max(id) AS id FROM comments"))!.id;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -24,22 +24,22 @@ afterAll(() => server.stop());
 describe("threaded comments", () => {
   it("replies to the post and to a reply, at any depth", async () => {
     expect((await bob.reply(slug, "Top-level point")).status).toBe(200);
-    const top = lastCommentId();
+    const top = await lastCommentId();
     expect((await alice.reply(slug, "A reply", top)).status).toBe(200);
-    let parent = lastCommentId();
+    let parent = await lastCommentId();
     for (let i = 0; i < 12; i++) {
       expect((await bob.reply(slug, `depth ${i + 2}`, parent)).status).toBe(200);
-      parent = lastCommentId();
+      parent = await lastCommentId();
     }
-    expect(queryOne<{ depth: number }>(server.databasePath, "SELECT depth FROM comments WHERE id = ?", parent)!.depth).toBe(13);
+    expect((await queryOne<{ depth: number }>(server, "SELECT depth FROM comments WHERE id = ?", parent))!.depth).toBe(13);
     const page = await bob.get(`/posts/${slug}`);
     expect(page.text).toContain("Top-level point");
     expect(page.text).toContain("Continue this thread");
-    expect(queryOne<{ comment_count: number }>(server.databasePath, "SELECT comment_count FROM posts WHERE slug = ?", slug)!.comment_count).toBe(14);
+    expect((await queryOne<{ comment_count: number }>(server, "SELECT comment_count FROM posts WHERE slug = ?", slug))!.comment_count).toBe(14);
   });
 
   it("shows a permalink with its parent chain and subthread", async () => {
-    const deep = lastCommentId();
+    const deep = await lastCommentId();
     const res = await bob.get(`/posts/${slug}/comments/${deep - 3}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain("In reply to");
@@ -48,8 +48,8 @@ describe("threaded comments", () => {
   });
 
   it("refuses a reply to a comment of another post, an unknown parent and a non-numeric one", async () => {
-    const before = countRows(server.databasePath, "comments");
-    const foreign = await bob.post(`/posts/${otherSlug}`, { intent: "reply", markdown: "wrong post", parentId: lastCommentId() });
+    const before = await countRows(server, "comments");
+    const foreign = await bob.post(`/posts/${otherSlug}`, { intent: "reply", markdown: "wrong post", parentId: await lastCommentId() });
     expect(foreign.status).toBe(400);
     expect(foreign.text).toContain("belongs to another post");
     const unknown = await bob.reply(slug, "ghost", 999_999);
@@ -61,19 +61,19 @@ describe("threaded comments", () => {
     expect(empty.text).toContain("The comment is empty.");
     const unknownIntent = await bob.post(`/posts/${slug}`, { intent: "explode" });
     expect(unknownIntent.status).toBe(400);
-    expect(countRows(server.databasePath, "comments")).toBe(before);
+    expect(await countRows(server, "comments")).toBe(before);
   });
 
   it("answers non-numeric and unknown comment ids in URLs with 404", async () => {
     expect((await bob.get(`/posts/${slug}/comments/abc`)).status).toBe(404);
     expect((await bob.get(`/posts/${slug}/comments/0`)).status).toBe(404);
     expect((await bob.get(`/posts/${slug}/comments/99999`)).status).toBe(404);
-    expect((await bob.get(`/posts/${otherSlug}/comments/${lastCommentId()}`)).status).toBe(404);
+    expect((await bob.get(`/posts/${otherSlug}/comments/${await lastCommentId()}`)).status).toBe(404);
   });
 
   it("marks edits and keeps the history; only the author may edit", async () => {
     await bob.reply(slug, "first version");
-    const id = lastCommentId();
+    const id = await lastCommentId();
     const refused = await alice.post(`/posts/${slug}`, { intent: "edit-comment", commentId: id, markdown: "hijack" });
     expect(refused.status).toBe(403);
     expect((await bob.post(`/posts/${slug}`, { intent: "edit-comment", commentId: id, markdown: "second version" })).status).toBe(200);
@@ -90,7 +90,7 @@ describe("threaded comments", () => {
 
   it("soft-deletes: replies stay, the body is gone everywhere, and the deleted comment takes no replies", async () => {
     await bob.reply(slug, "soon to be deleted, secret words");
-    const id = lastCommentId();
+    const id = await lastCommentId();
     await alice.reply(slug, "a reply that survives", id);
     expect((await alice.post(`/posts/${slug}`, { intent: "delete-comment", commentId: id })).status).toBe(403);
     expect((await bob.post(`/posts/${slug}`, { intent: "delete-comment", commentId: id })).status).toBe(200);
@@ -98,11 +98,11 @@ describe("threaded comments", () => {
     expect(page.text).not.toContain("secret words");
     expect(page.text).toContain("This comment was deleted by its author.");
     expect(page.text).toContain("a reply that survives");
-    const before = countRows(server.databasePath, "comments");
+    const before = await countRows(server, "comments");
     const late = await alice.reply(slug, "too late", id);
     expect(late.status).toBe(409);
     expect(late.text).toContain("was deleted");
-    expect(countRows(server.databasePath, "comments")).toBe(before);
+    expect(await countRows(server, "comments")).toBe(before);
     expect((await bob.post(`/posts/${slug}`, { intent: "delete-comment", commentId: id })).status).toBe(409);
   });
 
@@ -115,7 +115,7 @@ describe("threaded comments", () => {
 
 describe("submitting a reply twice", () => {
   const key = () => `k${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  const count = (markdown: string) => countRows(server.databasePath, "comments", "markdown = ?", markdown);
+  const count = (markdown: string) => countRows(server, "comments", "markdown = ?", markdown);
 
   it("creates one comment for a double click or a retried request: same key, same answer", async () => {
     const submissionKey = key();

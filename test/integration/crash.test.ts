@@ -1,6 +1,6 @@
 // Crash safety: the production server is SIGKILLed in the middle of a burst of replies. After a
 // restart every reply the server acknowledged must be there, and nothing may be half-written.
-// This is what WAL with synchronous=NORMAL (db/client.ts) promises for a process crash; power
+// This is what WAL with synchronous=NORMAL (db/sqlite-store.ts) promises for a process crash; power
 // loss is a different promise, which no test that kills a process can check.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -35,10 +35,10 @@ describe("posts with forecasts, without JavaScript", () => {
 });
 
 describe("GET /api/forecasts/:id", () => {
-  const forecastId = () => queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", seeded[0]![0])!.forecast_id;
+  const forecastId = async () => (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = ?", seeded[0]![0]))!.forecast_id;
 
   it("returns inputs, result and provenance as JSON", async () => {
-    const res = await reader.get(`/api/forecasts/${forecastId()}`);
+    const res = await reader.get(`/api/forecasts/${await forecastId()}`);
     expect(res.status).toBe(200);
     const doc = JSON.parse(res.text);
     expect(doc.model.id).toBe("bio-anchors");
@@ -49,7 +49,7 @@ describe("GET /api/forecasts/:id", () => {
   });
 
   it("serves the chart series as CSV and the chart as SVG", async () => {
-    const csv = await reader.get(`/api/forecasts/${forecastId()}.csv`);
+    const csv = await reader.get(`/api/forecasts/${await forecastId()}.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = csv.text.trim().split("\n");
@@ -62,7 +62,7 @@ describe("GET /api/forecasts/:id", () => {
     const ps = cdf.map((l) => Number(l.split(",")[pCol]));
     expect(cdf[0]!.split(",")[yearCol]).toBe("2025");
     expect([...ps].sort((a, b) => a - b)).toEqual(ps);
-    const svg = await reader.get(`/api/forecasts/${forecastId()}.svg`);
+    const svg = await reader.get(`/api/forecasts/${await forecastId()}.svg`);
     expect(svg.status).toBe(200);
     expect(svg.headers.get("content-type")).toMatch(/image\/svg\+xml/);
     expect(svg.text).toMatch(/^<svg/);

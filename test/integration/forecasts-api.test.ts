@@ -31,7 +31,7 @@ describe("GET /api/models", () => {
 
 describe("POST /api/forecasts/preview", () => {
   it("computes without saving, draws an SVG, and caches identical inputs", async () => {
-    const before = countRows(server.databasePath, "forecasts");
+    const before = await countRows(server, "forecasts");
     const first = await preview({ modelId: "bio-anchors", inputs: { hw_halving_years: 2 } });
     expect(first.status).toBe(200);
     const body = JSON.parse(first.text);
@@ -41,9 +41,9 @@ describe("POST /api/forecasts/preview", () => {
     const second = JSON.parse((await preview({ inputs: { hw_halving_years: 2 }, modelId: "bio-anchors" })).text);
     expect(second.cached).toBe(true);
     expect(second.headlines).toEqual(body.headlines);
-    expect(countRows(server.databasePath, "forecasts")).toBe(before);
+    expect(await countRows(server, "forecasts")).toBe(before);
     // Not even the result: previews live in a bounded cache in memory.
-    expect(countRows(server.databasePath, "forecast_results")).toBe(0);
+    expect(await countRows(server, "forecast_results")).toBe(0);
   });
 
   it("stores nothing for any number of distinct previews, keeps only recent ones in memory, and persists a result once it is published", async () => {
@@ -52,7 +52,7 @@ describe("POST /api/forecasts/preview", () => {
       const res = await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 + i });
       expect(res.status).toBe(200);
     }
-    expect(countRows(server.databasePath, "forecast_results")).toBe(0);
+    expect(await countRows(server, "forecast_results")).toBe(0);
     // The cache is bounded: the most recent is still there, the oldest was evicted.
     expect(JSON.parse((await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 + distinct - 1 })).text).cached).toBe(true);
     expect(JSON.parse((await preview({ modelId: "gpt-extrapolation", inputs: {}, sampleCount: 1000 })).text).cached).toBe(false);
@@ -60,8 +60,8 @@ describe("POST /api/forecasts/preview", () => {
     const author = await signedUpClient(server.url, "preview-publisher");
     const published = await author.post("/posts/new", { title: "Published forecast", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors", "forecast.hw_halving_years": "2" });
     expect(published.status).toBe(302);
-    expect(countRows(server.databasePath, "forecast_results")).toBe(1);
-    const id = queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = 'published-forecast'")!.forecast_id;
+    expect(await countRows(server, "forecast_results")).toBe(1);
+    const id = (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = 'published-forecast'"))!.forecast_id;
     expect((await client.get(`/api/forecasts/${id}`)).status).toBe(200);
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, signedUpClient } from "../support/client";
 import { parseCsv } from "../support/csv";
-import { countRows, queryOne } from "../support/db";
+import { countRows, queryAll, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -12,7 +12,7 @@ let otherSlug: string;
 let postForecast: number;
 let otherForecast: number;
 
-const forecastOf = (s: string) => queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", s)!.forecast_id;
+const forecastOf = async (s: string) => (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = ?", s))!.forecast_id;
 // The editor's plain (no-JavaScript) fields: fork.$model and fork.<input>.
 const forkForm = (forkOf: number | string, fields: Record<string, string | number>, markdown = "A fork.") => ({
   intent: "reply",
@@ -33,8 +33,8 @@ beforeAll(async () => {
   }
   slug = "timelines";
   otherSlug = "other-timelines";
-  postForecast = forecastOf(slug);
-  otherForecast = forecastOf(otherSlug);
+  postForecast = await forecastOf(slug);
+  otherForecast = await forecastOf(otherSlug);
 });
 afterAll(() => server.stop());
 
@@ -42,16 +42,16 @@ describe("forking in replies", () => {
   it("stores the fork with lineage, pinned provenance and the reason given", async () => {
     const res = await reader.post(`/posts/${slug}`, { ...forkForm(postForecast, { hw_halving_years: "1.5" }), "fork.$why.hw_halving_years": "A100s beat the trend" });
     expect(res.status).toBe(200);
-    const row = queryOne<{ parent_forecast_id: number; comment_id: number; sample_count: number; model_version: number; overrides: string; rationales: string; shift: string }>(
-      server.databasePath,
+    const row = (await queryOne<{ parent_forecast_id: number; comment_id: number; sample_count: number; model_version: number; overrides: string; rationales: string; shift: string }>(
+      server,
       "SELECT * FROM forecasts WHERE parent_forecast_id = ?",
       postForecast,
-    )!;
+    ))!;
     expect(row.sample_count).toBe(100_000);
     expect(row.model_version).toBe(2);
     expect(JSON.parse(row.overrides)).toEqual({ hw_halving_years: 1.5 });
     expect(JSON.parse(row.rationales)).toEqual({ hw_halving_years: "A100s beat the trend" });
-    expect(queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM comments WHERE id = ?", row.comment_id)!.forecast_id).toBeGreaterThan(0);
+    expect((await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM comments WHERE id = ?", row.comment_id))!.forecast_id).toBeGreaterThan(0);
     const page = await reader.get(`/posts/${slug}`);
     expect(page.text).toContain("fork-card");
     expect(page.text).toMatch(/Hardware cost halving time/);
@@ -62,7 +62,7 @@ describe("forking in replies", () => {
   });
 
   it("refuses bad forks with a clear 4xx and writes nothing", async () => {
-    const before = { comments: countRows(server.databasePath, "comments"), forecasts: countRows(server.databasePath, "forecasts") };
+    const before = { comments: await countRows(server, "comments"), forecasts: await countRows(server, "forecasts") };
     const cases: [Record<string, string | number>, number, RegExp][] = [
       [forkForm(999_999, { hw_halving_years: "1.5" }), 404, /forking was not found/],
       [forkForm(otherForecast, { hw_halving_years: "1.5" }), 400, /another post's thread/],
@@ -76,13 +76,13 @@ describe("forking in replies", () => {
       expect(res.status, JSON.stringify(form)).toBe(status);
       expect(res.text).toMatch(message);
     }
-    expect(countRows(server.databasePath, "comments")).toBe(before.comments);
-    expect(countRows(server.databasePath, "forecasts")).toBe(before.forecasts);
+    expect(await countRows(server, "comments")).toBe(before.comments);
+    expect(await countRows(server, "forecasts")).toBe(before.forecasts);
   });
 
   it("refuses to fork a forecast that sits on a deleted comment", async () => {
     await reader.post(`/posts/${slug}`, forkForm(postForecast, { spend_2025: "3e9" }, "to be deleted"));
-    const c = queryOne<{ id: number; forecast_id: number }>(server.databasePath, "SELECT id, forecast_id FROM comments WHERE markdown = 'to be deleted'")!;
+    const c = (await queryOne<{ id: number; forecast_id: number }>(server, "SELECT id, forecast_id FROM comments WHERE markdown = 'to be deleted'"))!;
     expect((await reader.post(`/posts/${slug}`, { intent: "delete-comment", commentId: c.id })).status).toBe(200);
     const res = await author.post(`/posts/${slug}`, forkForm(c.forecast_id, { hw_halving_years: "2" }));
     expect(res.status).toBe(409);
@@ -98,21 +98,23 @@ describe("forking in replies", () => {
   });
 
   it("rebases a stale fork onto the new forecast as a new fork; the old one stays", async () => {
-    const stale = queryOne<{ id: number; comment_id: number }>(server.databasePath, "SELECT id, comment_id FROM forecasts WHERE parent_forecast_id = ? AND overrides LIKE '%hw_halving_years%'", postForecast)!;
+    const stale = (await queryOne<{ id: number; comment_id: number }>(server, "SELECT id, comment_id FROM forecasts WHERE parent_forecast_id = ? AND overrides LIKE '%hw_halving_years%'", postForecast))!;
     expect((await author.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: stale.comment_id })).status).toBe(403);
     const res = await reader.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: stale.comment_id });
     expect(res.status).toBe(200);
-    const current = forecastOf(slug);
-    const rebased = queryOne<{ inputs: string; overrides: string; parent_forecast_id: number }>(server.databasePath, "SELECT inputs, overrides, parent_forecast_id FROM forecasts WHERE parent_forecast_id = ? ORDER BY id DESC", current)!;
+    const current = await forecastOf(slug);
+    const rebased = (await queryOne<{ inputs: string; overrides: string; parent_forecast_id: number }>(server, "SELECT inputs, overrides, parent_forecast_id FROM forecasts WHERE parent_forecast_id = ? ORDER BY id DESC", current))!;
     expect(JSON.parse(rebased.overrides)).toEqual({ hw_halving_years: 1.5 });
     expect(JSON.parse(rebased.inputs).gdp_growth).toBeCloseTo(0.04);
-    expect(countRows(server.databasePath, "forecasts", "id = ?", stale.id)).toBe(1);
+    expect(await countRows(server, "forecasts", "id = ?", stale.id)).toBe(1);
   });
 
   it("exports every fork as CSV and JSON that match the database", async () => {
-    const dbForks = server.db.$client
-      .prepare("SELECT f.id, f.comment_id, f.parent_forecast_id, f.seed, f.sample_count, f.inputs, u.handle FROM forecasts f JOIN users u ON u.id = f.author_id JOIN comments c ON c.id = f.comment_id WHERE f.post_id = (SELECT id FROM posts WHERE slug = ?) AND c.status = 'visible' ORDER BY f.id")
-      .all(slug) as { id: number; comment_id: number; parent_forecast_id: number; seed: number; sample_count: number; inputs: string; handle: string }[];
+    const dbForks = await queryAll<{ id: number; comment_id: number; parent_forecast_id: number; seed: number; sample_count: number; inputs: string; handle: string }>(
+      server,
+      "SELECT f.id, f.comment_id, f.parent_forecast_id, f.seed, f.sample_count, f.inputs, u.handle FROM forecasts f JOIN users u ON u.id = f.author_id JOIN comments c ON c.id = f.comment_id WHERE f.post_id = (SELECT id FROM posts WHERE slug = ?) AND c.status = 'visible' ORDER BY f.id",
+      slug,
+    );
     expect(dbForks.length).toBeGreaterThanOrEqual(2);
 
     const json = await reader.get(`/posts/${slug}/forks.json`);
@@ -149,7 +151,7 @@ describe("a fork submitted twice", () => {
     const form = { ...forkForm(postForecast, { hw_halving_years: "1.23" }, "One fork, two clicks."), submissionKey };
     const [a, b] = await Promise.all([reader.post(`/posts/${slug}`, form), reader.post(`/posts/${slug}`, form)]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    expect(countRows(server.databasePath, "comments", "markdown = 'One fork, two clicks.'")).toBe(1);
-    expect(countRows(server.databasePath, "forecasts", "inputs LIKE '%1.23%' AND comment_id IS NOT NULL")).toBe(1);
+    expect(await countRows(server, "comments", "markdown = 'One fork, two clicks.'")).toBe(1);
+    expect(await countRows(server, "forecasts", "inputs LIKE '%1.23%' AND comment_id IS NOT NULL")).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { queryOne } from "../support/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import type { Live } from "../../server/live";
@@ -24,10 +25,10 @@ beforeAll(async () => {
   live = server.live;
   const author = await signedUpClient(server.url, "livewire");
   cookie = `fc_session=${author.cookies.get("fc_session")}`;
-  userId = server.services.sessions.resolve(sessionTokenFrom(cookie))!.id;
+  userId = (await server.services.sessions.resolve(sessionTokenFrom(cookie)))!.id;
   for (let i = 1; i <= 6; i++) {
     const slug = await author.createPost(`Live post ${i}`, "Body.");
-    const row = server.db.$client.prepare("SELECT id FROM posts WHERE slug = ?").get(slug) as { id: number };
+    const row = (await queryOne<{ id: number }>(server, "SELECT id FROM posts WHERE slug = ?", slug))!;
     postIds.push(row.id);
   }
 });
@@ -114,7 +115,7 @@ describe("live channel", () => {
     expect(await request(other, "join", { postId })).toEqual({ ok: true });
 
     const event = { postId, commentId: 7, parentId: null, authorId: userId, forkId: null };
-    const received = next(reader, "comment.created");
+    const received = await next(reader, "comment.created");
     live.emit("comment.created", event);
     expect(await received).toEqual(event);
 
@@ -176,12 +177,12 @@ describe("live channel", () => {
     const flooder = await connected();
     const bystander = await connected();
     expect(await request(bystander, "join", { postId })).toEqual({ ok: true });
-    const dropped = disconnected(flooder);
+    const dropped = await disconnected(flooder);
     for (let i = 0; i < 200; i++) flooder.emit("junk", i);
     expect(await dropped).toBe("io server disconnect");
     expect(logged.at(-1)).toMatch(/too many refused events$/);
 
-    const received = next(bystander, "aggregate.changed");
+    const received = await next(bystander, "aggregate.changed");
     live.emit("aggregate.changed", { postId });
     expect(await received).toEqual({ postId });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -190,7 +191,7 @@ describe("live channel", () => {
   it("drops a socket that sends valid events faster than the rate limit", async () => {
     const [postId] = postIds;
     const chatty = await connected();
-    const dropped = disconnected(chatty);
+    const dropped = await disconnected(chatty);
     for (let i = 0; i < 100; i++) chatty.emit(i % 2 ? "leave" : "join", { postId });
     expect(await dropped).toBe("io server disconnect");
     expect(logged.at(-1)).toMatch(/rate limit$/);
@@ -198,7 +199,7 @@ describe("live channel", () => {
 
   it("survives protocol violations (a reserved event name sent raw)", async () => {
     const bad = await connected();
-    const dropped = disconnected(bad);
+    const dropped = await disconnected(bad);
     // Bypasses the client's own checks: a Socket.IO EVENT packet named "disconnect".
     (bad.io.engine as unknown as { write(data: string): void }).write('42["disconnect"]');
     expect(await dropped).not.toBe("io client disconnect");
@@ -242,7 +243,7 @@ describe("live channel", () => {
 
     // A network drop, not a deliberate disconnect: cut the transport under the server's socket;
     // the client reconnects by itself.
-    const dropped = disconnected(socket);
+    const dropped = await disconnected(socket);
     live.io.sockets.sockets.get(socket.id!)!.conn.close();
     expect(await dropped).toBe("transport close");
     await within(WAIT_MS, "rejoin", (resolve) => {

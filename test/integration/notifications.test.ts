@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { Client, signedUpClient } from "../support/client";
-import { queryOne } from "../support/db";
+import { queryOne, execute } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 const WAIT_MS = 3000;
@@ -52,7 +52,7 @@ beforeAll(async () => {
   const res = await author.post("/posts/new", { title: "Timelines for notices", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
   expect(res.status).toBe(302);
   slug = "timelines-for-notices";
-  postForecast = queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", slug)!.forecast_id;
+  postForecast = (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = ?", slug))!.forecast_id;
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -63,7 +63,7 @@ afterAll(async () => {
 describe("notifications", () => {
   it("tells the forecast's author that bob forked it, with the numbers, and the unread count moves live", async () => {
     const carolLive = await userSocket(author);
-    const counted = next<{ unread: number }>(carolLive, "notifications.changed");
+    const counted = await next<{ unread: number }>(carolLive, "notifications.changed");
     const res = await bob.post(`/posts/${slug}`, forkForm(postForecast, "", { hw_halving_years: "1.5" }));
     expect(res.status).toBe(200);
     expect((await counted).unread).toBe(1);
@@ -78,19 +78,19 @@ describe("notifications", () => {
 
   it("tells a commenter about a reply, and never notifies you about your own writing", async () => {
     await author.reply(slug, "The author's own reply.");
-    const own = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments WHERE markdown = ?", "The author's own reply.")!.id;
-    const before = queryOne<{ n: number }>(server.databasePath, "SELECT count(*) AS n FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'carol')")!.n;
+    const own = (await queryOne<{ id: number }>(server, "SELECT id FROM comments WHERE markdown = ?", "The author's own reply."))!.id;
+    const before = (await queryOne<{ n: number }>(server, "SELECT count(*) AS n FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'carol')"))!.n;
     await author.reply(slug, "Replying to myself.", own);
-    expect(queryOne<{ n: number }>(server.databasePath, "SELECT count(*) AS n FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'carol')")!.n).toBe(before);
+    expect((await queryOne<{ n: number }>(server, "SELECT count(*) AS n FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'carol')"))!.n).toBe(before);
 
     await bob.reply(slug, "Bob answers carol.", own);
-    const notice = queryOne<{ kind: string; text: string }>(server.databasePath, "SELECT kind, text FROM notifications ORDER BY id DESC LIMIT 1")!;
+    const notice = (await queryOne<{ kind: string; text: string }>(server, "SELECT kind, text FROM notifications ORDER BY id DESC LIMIT 1"))!;
     expect(notice).toEqual({ kind: "reply", text: "replied to your comment on “Timelines for notices”" });
   });
 
   it("marks one or all read, and the badge goes with it", async () => {
     const carolLive = await userSocket(author);
-    const counted = next<{ unread: number }>(carolLive, "notifications.changed");
+    const counted = await next<{ unread: number }>(carolLive, "notifications.changed");
     expect((await author.post("/notifications", { read: "all" })).status).toBe(200);
     expect((await counted).unread).toBe(0);
     expect((await author.get("/notifications")).text).not.toContain("unread-count");
@@ -105,15 +105,15 @@ describe("notifications", () => {
 describe("moderation, end to end over HTTP", () => {
   it("removes a comment with a public reason, tells its author, logs it, and restores it", async () => {
     const mod = await signedUpClient(server.url, "modest");
-    server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'modest'").run();
+    await execute(server, "UPDATE users SET role = 'moderator' WHERE handle = 'modest'");
     await bob.reply(slug, "Something rude.");
-    const id = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments WHERE markdown = ?", "Something rude.")!.id;
+    const id = (await queryOne<{ id: number }>(server, "SELECT id FROM comments WHERE markdown = ?", "Something rude."))!.id;
 
     expect((await mod.post(`/posts/${slug}`, { intent: "remove-comment", commentId: id, reason: "Personal attack" })).status).toBe(200);
     const page = await new Client(server.url).get(`/posts/${slug}`);
     expect(page.text).toContain("Removed by a moderator: Personal attack");
     expect(page.text).not.toContain("Something rude.");
-    expect(queryOne<{ text: string }>(server.databasePath, "SELECT text FROM notifications WHERE kind = 'moderation' ORDER BY id DESC")!.text).toBe(
+    expect((await queryOne<{ text: string }>(server, "SELECT text FROM notifications WHERE kind = 'moderation' ORDER BY id DESC"))!.text).toBe(
       "A moderator removed your comment on “Timelines for notices”: Personal attack",
     );
     const log = await new Client(server.url).get("/moderation");
@@ -123,8 +123,8 @@ describe("moderation, end to end over HTTP", () => {
     expect((await mod.post(`/posts/${slug}`, { intent: "restore-comment", commentId: id, reason: "On appeal" })).status).toBe(200);
     expect((await new Client(server.url).get(`/posts/${slug}`)).text).toContain("Something rude.");
     // Append-only: the database itself refuses to rewrite history.
-    expect(() => server.db.$client.prepare("DELETE FROM moderation_log").run()).toThrow(/append-only/);
-    expect(() => server.db.$client.prepare("UPDATE moderation_log SET reason = ''").run()).toThrow(/append-only/);
+    expect(() => execute(server, "DELETE FROM moderation_log")).toThrow(/append-only/);
+    expect(() => execute(server, "UPDATE moderation_log SET reason = ''")).toThrow(/append-only/);
   });
 
   it("slow mode makes a second reply wait, naming the limit and when it resets", async () => {

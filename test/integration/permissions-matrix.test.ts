@@ -5,7 +5,7 @@
 // leave every domain table as it was and push nothing live: a socket sits in the post's room
 // and one per person involved sits in their user room. An allowed cell must show its effect.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type Database from "better-sqlite3";
+import { execute, queryOne } from "../support/db";
 import { postRoom } from "../../app/discussion/live-events";
 import { Client, cookieOf, type Reply } from "../support/client";
 import { changedTables, connected, LiveWatch, openSocket, snapshot, type Watched } from "../support/matrix";
@@ -47,7 +47,7 @@ interface Spec {
   /** Also run through the comment permalink, as its page posts with JavaScript (single fetch). */
   permalink?: boolean;
   /** Asserted when the cell is allowed. */
-  effect(ctx: Ctx, actor: Person | null): void;
+  effect(ctx: Ctx, actor: Person | null): void | Promise<void>;
   /** The live event an allowed cell pushes (to the post room or a person's room). */
   event?: string;
   /** Saves nothing even when allowed: the no-side-effect checks apply to every cell. */
@@ -55,17 +55,16 @@ interface Spec {
 }
 
 let server: TestServer;
-let db: Database.Database;
 let people: Record<SignedIn | "commenter", Person>;
 let seq = 0;
 
-const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
-const count = (sql: string, ...params: unknown[]) => one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, ...params).n;
+const one = async <T>(sql: string, ...params: unknown[]) => (await queryOne<T>(server, sql, ...params))!;
+const count = async (sql: string, ...params: unknown[]) => (await one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, ...params)).n;
 
 async function signup(handle: string): Promise<Person> {
   const client = new Client(server.url);
   await client.signup(handle, PASSWORD);
-  return { label: handle, handle, id: one<{ id: number }>("SELECT id FROM users WHERE handle = ?", handle).id, client };
+  return { label: handle, handle, id: (await one<{ id: number }>("SELECT id FROM users WHERE handle = ?", handle)).id, client };
 }
 
 /** A site ban through the real users action; the ban ends their sessions, so they log in again. */
@@ -82,7 +81,7 @@ async function banAndRelogin(person: Person): Promise<void> {
 /** A new person holding the role (for cells that change the actor's own account). */
 async function freshPerson(role: SignedIn): Promise<Person> {
   const person = await signup(`mx-${role.slice(0, 3)}-${++seq}`);
-  if (role === "moderator" || role === "admin") db.prepare("UPDATE users SET role = ? WHERE id = ?").run(role, person.id);
+  if (role === "moderator" || role === "admin") await execute(server, "UPDATE users SET role = ? WHERE id = ?", role, person.id);
   if (role === "banned") await banAndRelogin(person);
   return person;
 }
@@ -93,13 +92,13 @@ const ownerFor = (role: RoleName): Person => personOf(role) ?? people.commenter;
 
 /** Fixture writes by the banned person happen with the ban lifted for a moment, in setup only. */
 async function asWriter<T>(person: Person, fn: () => Promise<T>): Promise<T> {
-  const { banned_until } = one<{ banned_until: number | null }>("SELECT banned_until FROM users WHERE id = ?", person.id);
+  const { banned_until } = await one<{ banned_until: number | null }>("SELECT banned_until FROM users WHERE id = ?", person.id);
   if (banned_until === null) return fn();
-  db.prepare("UPDATE users SET banned_until = NULL WHERE id = ?").run(person.id);
+  await execute(server, "UPDATE users SET banned_until = NULL WHERE id = ?", person.id);
   try {
     return await fn();
   } finally {
-    db.prepare("UPDATE users SET banned_until = ? WHERE id = ?").run(banned_until, person.id);
+    await execute(server, "UPDATE users SET banned_until = ? WHERE id = ?", banned_until, person.id);
   }
 }
 
@@ -117,13 +116,13 @@ async function freshPost(withForecast = false): Promise<Ctx> {
   const title = `Matrix post ${++seq}`;
   const res = await ok(people.author.client.post("/posts/new", withForecast ? forecastForm(title) : { title, markdown: "Body." }), 302);
   const slug = res.location!.replace("/posts/", "");
-  const row = one<{ id: number; forecast_id: number | null }>("SELECT id, forecast_id FROM posts WHERE slug = ?", slug);
+  const row = await one<{ id: number; forecast_id: number | null }>("SELECT id, forecast_id FROM posts WHERE slug = ?", slug);
   return { slug, postId: row.id, forecastId: row.forecast_id, title };
 }
 
 async function commentBy(person: Person, ctx: Ctx, extra: Record<string, string | number> = {}): Promise<number> {
   await asWriter(person, () => ok(person.client.post(`/posts/${ctx.slug}`, { intent: "reply", markdown: `A comment by ${person.handle}.`, parentId: "", ...extra })));
-  return one<{ id: number }>("SELECT max(id) AS id FROM comments WHERE post_id = ? AND author_id = ?", ctx.postId, person.id).id;
+  return (await one<{ id: number }>("SELECT max(id) AS id FROM comments WHERE post_id = ? AND author_id = ?", ctx.postId, person.id)).id;
 }
 
 type Form = Record<string, string | number>;
@@ -167,7 +166,7 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 302, 403, 403],
     arrange: () => freshPost(),
     act: (c, ctx) => c.post(`/posts/${ctx.slug}/edit`, { title: "Edited by the matrix", markdown: "Edited body." }),
-    effect: (ctx) => expect(postRow(ctx).title).toBe("Edited by the matrix"),
+    effect: async (ctx) => expect((await postRow(ctx)).title).toBe("Edited by the matrix"),
     event: "post.updated",
   },
   {
@@ -211,7 +210,7 @@ const SPECS: Spec[] = [
     },
     permalink: true,
     form: (ctx) => ({ intent: "edit-comment", commentId: ctx.commentId!, markdown: "Edited by its author." }),
-    effect: (ctx) => expect(commentRow(ctx).markdown).toBe("Edited by its author."),
+    effect: async (ctx) => expect((await commentRow(ctx)).markdown).toBe("Edited by its author."),
     event: "comment.updated",
   },
   {
@@ -233,7 +232,7 @@ const SPECS: Spec[] = [
     },
     permalink: true,
     form: (ctx) => ({ intent: "delete-comment", commentId: ctx.commentId! }),
-    effect: (ctx) => expect(commentRow(ctx).status).toBe("deleted"),
+    effect: async (ctx) => expect((await commentRow(ctx)).status).toBe("deleted"),
     event: "comment.removed",
   },
   {
@@ -251,7 +250,7 @@ const SPECS: Spec[] = [
     expected: [401, 200, 403, 200, 200, 200],
     arrange: (role) => staleFork(ownerFor(role)),
     form: (ctx) => ({ intent: "rebase-fork", commentId: ctx.commentId! }),
-    effect: (ctx, actor) => expect(count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", postRow(ctx).forecast_id, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", (await postRow(ctx)).forecast_id, actor!.id)).toBe(1),
     event: "comment.created",
   },
   {
@@ -316,8 +315,8 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 403, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ intent: "lock-post", reason: "Heated thread" }),
-    effect: (ctx, actor) => {
-      expect(postRow(ctx).locked_at).not.toBeNull();
+    effect: async (ctx, actor) => {
+      expect((await postRow(ctx)).locked_at).not.toBeNull();
       expect(count("moderation_log WHERE action = 'lock' AND target_id = ? AND actor_id = ?", ctx.postId, actor!.id)).toBe(1);
     },
     event: "post.locked",
@@ -332,7 +331,7 @@ const SPECS: Spec[] = [
       return ctx;
     },
     form: () => ({ intent: "unlock-post", reason: "" }),
-    effect: (ctx) => expect(postRow(ctx).locked_at).toBeNull(),
+    effect: async (ctx) => expect((await postRow(ctx)).locked_at).toBeNull(),
     event: "post.locked",
   },
   {
@@ -341,7 +340,7 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 200, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ intent: "set-forking", disabled: "1", reason: "" }),
-    effect: (ctx) => expect(postRow(ctx).forking_disabled).toBe(1),
+    effect: async (ctx) => expect((await postRow(ctx)).forking_disabled).toBe(1),
     event: "post.settings",
   },
   {
@@ -350,7 +349,7 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 403, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ intent: "set-slow-mode", minutes: 5, reason: "" }),
-    effect: (ctx) => expect(postRow(ctx).slow_mode_seconds).toBe(300),
+    effect: async (ctx) => expect((await postRow(ctx)).slow_mode_seconds).toBe(300),
     event: "post.settings",
   },
   {
@@ -360,8 +359,8 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ intent: "remove-comment", commentId: ctx.commentId!, reason: "Personal attack" }),
-    effect: (ctx) => {
-      expect(commentRow(ctx).status).toBe("removed");
+    effect: async (ctx) => {
+      expect((await commentRow(ctx)).status).toBe("removed");
       expect(count("notifications WHERE user_id = ? AND kind = 'moderation' AND comment_id = ?", people.commenter.id, ctx.commentId)).toBe(1);
     },
     event: "comment.removed",
@@ -377,7 +376,7 @@ const SPECS: Spec[] = [
     },
     permalink: true,
     form: (ctx) => ({ intent: "restore-comment", commentId: ctx.commentId!, reason: "" }),
-    effect: (ctx) => expect(commentRow(ctx).status).toBe("visible"),
+    effect: async (ctx) => expect((await commentRow(ctx)).status).toBe("visible"),
     event: "comment.updated",
   },
   {
@@ -387,7 +386,7 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ intent: "note-comment", commentId: ctx.commentId!, note: "Please cite sources." }),
-    effect: (ctx) => expect(commentRow(ctx).mod_note).toBe("Please cite sources."),
+    effect: async (ctx) => expect((await commentRow(ctx)).mod_note).toBe("Please cite sources."),
     event: "comment.updated",
   },
   {
@@ -397,7 +396,7 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ intent: "collapse-comment", commentId: ctx.commentId!, collapsed: "1" }),
-    effect: (ctx) => expect(commentRow(ctx).collapsed).toBe(1),
+    effect: async (ctx) => expect((await commentRow(ctx)).collapsed).toBe(1),
     event: "comment.updated",
   },
   {
@@ -428,8 +427,8 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 403, 200, 200],
     arrange: async () => ({ ...(await freshPost()), subject: await signup(`mx-subj-${++seq}`) }),
     act: (c, ctx) => c.post(`/users/${ctx.subject!.handle}`, { intent: "ban", length: "7", reason: "Spamming links" }),
-    effect: (ctx) => {
-      expect(userRow(ctx.subject!).banned_until).toBeGreaterThan(Date.now());
+    effect: async (ctx) => {
+      expect((await userRow(ctx.subject!)).banned_until).toBeGreaterThan(Date.now());
       expect(count("sessions WHERE user_id = ?", ctx.subject!.id)).toBe(0);
     },
     event: "session.ended",
@@ -444,7 +443,7 @@ const SPECS: Spec[] = [
       return { ...(await freshPost()), subject };
     },
     act: (c, ctx) => c.post(`/users/${ctx.subject!.handle}`, { intent: "unban", reason: "" }),
-    effect: (ctx) => expect(userRow(ctx.subject!).banned_until).toBeNull(),
+    effect: async (ctx) => expect((await userRow(ctx.subject!)).banned_until).toBeNull(),
     event: "notifications.changed",
   },
   {
@@ -453,7 +452,7 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 403, 403, 200],
     arrange: async () => ({ ...(await freshPost()), subject: await signup(`mx-subj-${++seq}`) }),
     act: (c, ctx) => c.post(`/users/${ctx.subject!.handle}`, { intent: "set-role", role: "moderator", reason: "" }),
-    effect: (ctx) => expect(userRow(ctx.subject!).role).toBe("moderator"),
+    effect: async (ctx) => expect((await userRow(ctx.subject!)).role).toBe("moderator"),
   },
   {
     action: "revoke the moderator role",
@@ -465,7 +464,7 @@ const SPECS: Spec[] = [
       return { ...(await freshPost()), subject };
     },
     act: (c, ctx) => c.post(`/users/${ctx.subject!.handle}`, { intent: "set-role", role: "member", reason: "" }),
-    effect: (ctx) => expect(userRow(ctx.subject!).role).toBe("member"),
+    effect: async (ctx) => expect((await userRow(ctx.subject!)).role).toBe("member"),
   },
   {
     action: "resolve a report",
@@ -474,11 +473,11 @@ const SPECS: Spec[] = [
     arrange: async () => {
       const ctx = await freshPost();
       await ok(people.commenter.client.post(`/posts/${ctx.slug}`, { intent: "report", targetType: "post", targetId: ctx.postId, reason: "Fixture report" }));
-      return { ...ctx, reportId: one<{ id: number }>("SELECT max(id) AS id FROM reports WHERE post_id = ?", ctx.postId).id };
+      return { ...ctx, reportId: (await one<{ id: number }>("SELECT max(id) AS id FROM reports WHERE post_id = ?", ctx.postId)).id };
     },
     act: (c, ctx) => c.post("/moderation/reports", { reportId: ctx.reportId!, outcome: "dismissed", note: "" }),
-    effect: (ctx) => {
-      expect(one<{ status: string }>("SELECT status FROM reports WHERE id = ?", ctx.reportId).status).toBe("dismissed");
+    effect: async (ctx) => {
+      expect((await one<{ status: string }>("SELECT status FROM reports WHERE id = ?", ctx.reportId)).status).toBe("dismissed");
       expect(count("notifications WHERE user_id = ? AND kind = 'report'", people.commenter.id)).toBeGreaterThan(0);
     },
     event: "notifications.changed",
@@ -503,7 +502,7 @@ const SPECS: Spec[] = [
     arrange: async (role) => {
       const ctx = await freshPost();
       const person = personOf(role);
-      if (person) db.prepare("INSERT INTO notifications (user_id, kind, text, created_at) VALUES (?, 'moderation', 'Fixture notice', ?)").run(person.id, Date.now());
+      if (person) await execute(server, "INSERT INTO notifications (user_id, kind, text, created_at) VALUES (?, 'moderation', 'Fixture notice', ?)", person.id, Date.now());
       return ctx;
     },
     act: (c) => c.post("/notifications", { read: "all" }),
@@ -519,11 +518,11 @@ const SPECS: Spec[] = [
       const ctx = await freshPost();
       if (role === "anonymous") return ctx;
       const actor = await freshPerson(role);
-      return { ...ctx, actor, before: userRow(actor).password_hash };
+      return { ...ctx, actor, before: (await userRow(actor)).password_hash };
     },
     act: (c) => c.post("/settings", { current: PASSWORD, next: "a brand new passphrase", confirm: "a brand new passphrase" }),
-    effect: (ctx, actor) => {
-      expect(userRow(actor!).password_hash).not.toBe(ctx.before);
+    effect: async (ctx, actor) => {
+      expect((await userRow(actor!)).password_hash).not.toBe(ctx.before);
       expect(count("sessions WHERE user_id = ?", actor!.id)).toBe(1);
     },
     event: "session.ended",
@@ -532,14 +531,13 @@ const SPECS: Spec[] = [
 
 beforeAll(async () => {
   server = await startTestServer();
-  db = server.db.$client;
   const [member, banned, author, moderator, admin, commenter] = await Promise.all(["mx-member", "mx-banned", "mx-author", "mx-moderator", "mx-admin", "mx-commenter"].map(signup));
   people = { member: member!, banned: banned!, author: author!, moderator: moderator!, admin: admin!, commenter: commenter! };
   // Roles are set in the database in setup only; everything after goes through the app.
-  db.prepare("UPDATE users SET role = 'moderator' WHERE id = ?").run(moderator!.id);
-  db.prepare("UPDATE users SET role = 'admin' WHERE id = ?").run(admin!.id);
+  await execute(server, "UPDATE users SET role = 'moderator' WHERE id = ?", moderator!.id);
+  await execute(server, "UPDATE users SET role = 'admin' WHERE id = ?", admin!.id);
   await banAndRelogin(people.banned);
-  expect(userRow(people.banned).banned_until).toBeGreaterThan(Date.now());
+  expect((await userRow(people.banned)).banned_until).toBeGreaterThan(Date.now());
 });
 
 afterAll(async () => {
@@ -563,18 +561,18 @@ describe.each(CHANNELS)("$action via $channel", (spec) => {
     const watched = [actor, people.author, people.commenter, ctx.subject].filter((p): p is Person => p != null);
     const watch = await LiveWatch.open(server, ctx.postId, watched);
     try {
-      const before = snapshot(db);
+      const before = await snapshot(server);
       const res = await send(spec, client, ctx);
       expect(res.status, res.text.slice(0, 300)).toBe(status);
       // Only account actions push on a timer (server/live.ts endUser drops sockets 50 ms later).
       const seen = await watch.settle(ACCOUNT_CHANNELS.has(spec.channel) ? 120 : 10);
       if (status >= 400 || spec.readOnly) {
-        expect(changedTables(before, snapshot(db)), "a refused request wrote to the database").toEqual([]);
+        expect(changedTables(before, await snapshot(server)), "a refused request wrote to the database").toEqual([]);
         expect(seen, "a refused request pushed a live event").toEqual([]);
       } else {
         // The same snapshot sees an allowed write, so its silence on refusals means something.
-        expect(changedTables(before, snapshot(db)).length).toBeGreaterThan(0);
-        spec.effect(ctx, actor);
+        expect(changedTables(before, await snapshot(server)).length).toBeGreaterThan(0);
+        await spec.effect(ctx, actor);
         if (spec.event) expect(seen.map((s) => s.event)).toContain(spec.event);
       }
     } finally {
@@ -597,7 +595,7 @@ describe.each(SOCKET_SPECS)("$action via the socket", (spec) => {
     const watch = await LiveWatch.open(server, ctx.postId, [people.author, people.commenter]);
     const socket = await connected(openSocket(server, actor ? cookieOf(actor.client) : undefined));
     try {
-      const before = snapshot(db);
+      const before = await snapshot(server);
       const request = (event: string, ...args: unknown[]) => socket.timeout(3000).emitWithAck(event, ...args) as Promise<{ ok: boolean; error?: string }>;
       if (spec.action.startsWith("join")) {
         expect(await request("join", { postId: ctx.postId })).toEqual({ ok: outcome === "ok" });
@@ -619,7 +617,7 @@ describe.each(SOCKET_SPECS)("$action via the socket", (spec) => {
       }
       const seen = await watch.settle();
       expect(seen, "the socket channel pushed something").toEqual([]);
-      expect(changedTables(before, snapshot(db))).toEqual([]);
+      expect(changedTables(before, await snapshot(server))).toEqual([]);
       expect(socket.connected).toBe(true);
     } finally {
       socket.close();

@@ -67,7 +67,7 @@ describe("a burst of pathological edits", () => {
     expect([200, 422]).toContain(statuses["own edit"]);
     // The refused edits rendered nothing: the victim's reply did not queue behind 48 renders.
     expect(order.indexOf("victim reply")).toBeLessThan(order.indexOf("own edit"));
-    expect(queryOne<{ markdown: string }>(server.databasePath, "SELECT markdown FROM comments WHERE id = ?", victimComment)!.markdown).toBe("The victim's words.");
+    expect((await queryOne<{ markdown: string }>(server, "SELECT markdown FROM comments WHERE id = ?", victimComment))!.markdown).toBe("The victim's words.");
   }, 120_000);
 
   it("lets another member's reply through while one member's own edits queue up behind each other", async () => {
@@ -122,7 +122,7 @@ describe("the Markdown time budget", () => {
     const res = await author.post(`/posts/${slug}`, { intent: "edit-comment", commentId, markdown: PATHOLOGICAL[1]! });
     expect(res.status).toBe(422);
     expect(res.text).toContain("too complex");
-    expect(queryOne<{ markdown: string }>(server.databasePath, "SELECT markdown FROM comments WHERE id = ?", commentId)!.markdown).toBe("Simple words.");
+    expect((await queryOne<{ markdown: string }>(server, "SELECT markdown FROM comments WHERE id = ?", commentId))!.markdown).toBe("Simple words.");
     const reply = await postAction(author, `/posts/${slug}`, { intent: "reply", markdown: "Plain text still renders.", parentId: "" });
     expect(reply.status).toBe(200);
   }, 60_000);

@@ -26,7 +26,7 @@ describe("posts", () => {
     expect(page.text).toContain("<del>old</del>");
     expect(page.text).toMatch(/<a href="https:\/\/example.org"[^>]*rel="nofollow ugc noopener noreferrer"/);
     // Markdown and HTML are both stored.
-    const row = queryOne<{ markdown: string; html: string }>(server.databasePath, "SELECT markdown, html FROM posts WHERE slug = ?", slug)!;
+    const row = (await queryOne<{ markdown: string; html: string }>(server, "SELECT markdown, html FROM posts WHERE slug = ?", slug))!;
     expect(row.markdown).toContain("$10^{15}");
     expect(row.html).toContain("katex");
   });
@@ -47,7 +47,7 @@ describe("posts", () => {
   });
 
   it("refuses empty and oversized titles and bodies, keeping what was typed", async () => {
-    const before = countRows(server.databasePath, "posts");
+    const before = await countRows(server, "posts");
     const empty = await author.post("/posts/new", { title: "", markdown: "Body I typed" });
     expect(empty.status).toBe(400);
     expect(empty.text).toContain("Give the post a title.");
@@ -68,7 +68,7 @@ describe("posts", () => {
     expect(bigger.text).toContain("over 100 KB");
     const huge = await author.post("/posts/new", { title: "Huge", markdown: "x".repeat(1100 * 1024) });
     expect(huge.status).toBe(413);
-    expect(countRows(server.databasePath, "posts")).toBe(before);
+    expect(await countRows(server, "posts")).toBe(before);
   });
 
   it("lets only the author edit a post", async () => {
@@ -80,7 +80,7 @@ describe("posts", () => {
     expect(refused.text).toContain("Only the author can edit this post.");
     const ok = await author.post(`/posts/${slug}/edit`, { title: "Edited title", markdown: "second" });
     expect(ok.status).toBe(302);
-    const row = queryOne<{ title: string; markdown: string; edited_at: number | null }>(server.databasePath, "SELECT title, markdown, edited_at FROM posts WHERE slug = ?", slug)!;
+    const row = (await queryOne<{ title: string; markdown: string; edited_at: number | null }>(server, "SELECT title, markdown, edited_at FROM posts WHERE slug = ?", slug))!;
     expect(row).toMatchObject({ title: "Edited title", markdown: "second" });
     expect(row.edited_at).not.toBeNull();
   });

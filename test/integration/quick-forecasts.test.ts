@@ -19,7 +19,7 @@ const QUESTION = "Will a training run of at least 1e27 FLOP be publicly reported
 
 /** Page text without React's text-boundary comments. */
 const plain = (html: string) => html.replace(/<!-- -->/g, "");
-const forecastOf = (s: string) => queryOne<{ forecast_id: number; id: number }>(server.databasePath, "SELECT id, forecast_id FROM posts WHERE slug = ?", s)!;
+const forecastOf = async (s: string) => (await queryOne<{ forecast_id: number; id: number }>(server, "SELECT id, forecast_id FROM posts WHERE slug = ?", s))!;
 /** An answer as the fork editor posts it without JavaScript: the model, the asker's question kept in hidden fields, the number. */
 const answerForm = (forkOf: number, probability: string, markdown: string, extra: Record<string, string> = {}) => ({
   intent: "reply",
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe("asking a quick question", () => {
   it("refuses a question left empty, naming the field, and stores nothing", async () => {
-    const before = countRows(server.databasePath, "posts");
+    const before = await countRows(server, "posts");
     const res = await postAction(ada, "/posts/new", {
       title: "An empty question",
       markdown: "Body.",
@@ -61,7 +61,7 @@ describe("asking a quick question", () => {
     });
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({ ok: false, fields: { "forecast.question": "Question: write the question others will answer" } });
-    expect(countRows(server.databasePath, "posts")).toBe(before);
+    expect(await countRows(server, "posts")).toBe(before);
   });
 
   it("publishes a post that asks, from the plain fields the editor has without JavaScript", async () => {
@@ -76,8 +76,8 @@ describe("asking a quick question", () => {
     });
     expect(res.status).toBe(302);
     slug = res.location!.replace("/posts/", "");
-    question = forecastOf(slug).forecast_id;
-    const row = queryOne<{ model_id: string; inputs: string }>(server.databasePath, "SELECT model_id, inputs FROM forecasts WHERE id = ?", question)!;
+    question = (await forecastOf(slug)).forecast_id;
+    const row = (await queryOne<{ model_id: string; inputs: string }>(server, "SELECT model_id, inputs FROM forecasts WHERE id = ?", question))!;
     expect(row.model_id).toBe("quick-probability");
     expect(JSON.parse(row.inputs)).toEqual({ question: QUESTION, deadline: "2028-12-31", probability: 0.35 });
     const page = { text: plain((await tomas.get(`/posts/${slug}`)).text) };
@@ -105,7 +105,7 @@ describe("answering", () => {
       live.once("connect", ok);
       live.once("connect_error", fail);
     });
-    const joined = await live.timeout(3000).emitWithAck("join", { postId: forecastOf(slug).id });
+    const joined = await live.timeout(3000).emitWithAck("join", { postId: (await forecastOf(slug)).id });
     expect(joined).toEqual({ ok: true });
   });
   afterAll(() => live.close());
@@ -114,8 +114,8 @@ describe("answering", () => {
     const changed = new Promise((ok) => live.once("aggregate.changed", ok));
     const res = await tomas.post(`/posts/${slug}`, { ...answerForm(question, "22%", "Lower: labs stopped publishing compute."), "fork.$why.probability": "labs stopped publishing compute" });
     expect(res.status).toBe(200);
-    expect(await changed).toEqual({ postId: forecastOf(slug).id });
-    const notice = queryOne<{ text: string }>(server.databasePath, "SELECT text FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'ada') ORDER BY id DESC LIMIT 1")!;
+    expect(await changed).toEqual({ postId: (await forecastOf(slug)).id });
+    const notice = (await queryOne<{ text: string }>(server, "SELECT text FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'ada') ORDER BY id DESC LIMIT 1"))!;
     expect(notice.text).toBe(`answered your question “${QUESTION}”: 35% → 22%`);
     const list = await ada.get("/notifications");
     expect(list.text).toContain("Tomás");
@@ -125,17 +125,17 @@ describe("answering", () => {
   it("takes the question from the parent when an answer (the JSON the editor sends) leaves it out", async () => {
     const res = await postAction(priya, `/posts/${slug}`, { intent: "reply", markdown: "Higher.", parentId: "", forkOf: question, fork: JSON.stringify({ modelId: "quick-probability", inputs: { probability: 0.6 } }) });
     expect(res.status).toBe(200);
-    const row = queryOne<{ inputs: string }>(server.databasePath, "SELECT inputs FROM forecasts WHERE comment_id = ?", res.data!.commentId)!;
+    const row = (await queryOne<{ inputs: string }>(server, "SELECT inputs FROM forecasts WHERE comment_id = ?", res.data!.commentId))!;
     expect(JSON.parse(row.inputs)).toEqual({ question: QUESTION, deadline: "2028-12-31", probability: 0.6 });
   });
 
   it("refuses an answer that changes the question, and keeps nothing", async () => {
-    const before = countRows(server.databasePath, "comments");
+    const before = await countRows(server, "comments");
     const res = await postAction(priya, `/posts/${slug}`, answerForm(question, "50%", "Different question.", { "fork.deadline": "2031-06-30" }));
     expect(res.status).toBe(400);
     expect(String(res.data!.error)).toMatch(/An answer keeps the question as it was asked, so its by cannot change/);
     expect(res.data!.fields).toMatchObject({ "fork.deadline": "Keep the by as asked." });
-    expect(countRows(server.databasePath, "comments")).toBe(before);
+    expect(await countRows(server, "comments")).toBe(before);
   });
 
   it("shows everyone's latest answer and the median and geometric mean of odds, labelled", async () => {
@@ -197,7 +197,7 @@ describe("a reply that asks", () => {
     });
     expect(ask.status).toBe(200);
     const commentId = ask.data!.commentId as number;
-    const root = queryOne<{ id: number; parent_forecast_id: number | null; model_id: string }>(server.databasePath, "SELECT id, parent_forecast_id, model_id FROM forecasts WHERE comment_id = ?", commentId)!;
+    const root = (await queryOne<{ id: number; parent_forecast_id: number | null; model_id: string }>(server, "SELECT id, parent_forecast_id, model_id FROM forecasts WHERE comment_id = ?", commentId))!;
     expect(root).toMatchObject({ parent_forecast_id: null, model_id: "quick-date" });
     const answer = await postAction(priya, `/posts/${slug}`, { intent: "reply", markdown: "Later.", parentId: commentId, forkOf: root.id, fork: JSON.stringify({ modelId: "quick-date", inputs: { answer: [{ p: 0.05, value: 2027 }, { p: 0.95, value: 2035 }] } }) });
     expect(answer.status).toBe(200);
@@ -205,12 +205,12 @@ describe("a reply that asks", () => {
     expect(page.text).toContain("When will a 1e27 FLOP run be reported?");
     expect(page.text).toMatch(/2 answers · pooled median 20\d\d · 90% interval 20\d\d to 20\d\d/);
     expect(page.text).toContain("question--compact");
-    const notice = queryOne<{ text: string }>(server.databasePath, "SELECT text FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'tomas') ORDER BY id DESC LIMIT 1")!;
+    const notice = (await queryOne<{ text: string }>(server, "SELECT text FROM notifications WHERE user_id = (SELECT id FROM users WHERE handle = 'tomas') ORDER BY id DESC LIMIT 1"))!;
     expect(notice.text).toMatch(/^answered your question “When will a 1e27 FLOP run be reported\?”: median 2028 → 2031/);
   });
 
   it("without JavaScript, a reply's \"Ask a question\" link opens the form on its permalink, with the kind its picker link chose", async () => {
-    const comment = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments ORDER BY id LIMIT 1")!.id;
+    const comment = (await queryOne<{ id: number }>(server, "SELECT id FROM comments ORDER BY id LIMIT 1"))!.id;
     const page = (await tomas.get(`/posts/${slug}/comments/${comment}?reply=1&ask=1&model=quick-quantity`)).text;
     expect(page).toContain('name="question.$model" value="quick-quantity"');
     expect(page).toContain('name="question.answer.95"');

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../app/discussion/rate-limits";
 import { postAction } from "../support/actions";
 import { Client, signedUpClient } from "../support/client";
-import { queryOne } from "../support/db";
+import { queryOne, execute } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 // The one suite that runs with the limits on, as `npm start` does.
 let server: TestServer;
 let host: Client;
 let slug: string;
-const count = (sql: string) => queryOne<{ n: number }>(server.databasePath, sql)!.n;
+const count = async (sql: string) => (await queryOne<{ n: number }>(server, sql))!.n;
 // Sign-ups over HTTP are limited per address too; these accounts are made behind that door.
 const member = (handle: string) => server.services.users.signup({ handle, displayName: handle, password: "correct horse battery" });
 
@@ -27,7 +27,7 @@ describe("rate limits", () => {
     for (let i = 0; i < RATE_LIMITS.reply.points; i++) {
       expect((await talker.post(`/posts/${slug}`, { intent: "reply", markdown: `Reply ${i}`, parentId: "" })).status).toBe(200);
     }
-    const before = count("SELECT count(*) AS n FROM comments");
+    const before = await count("SELECT count(*) AS n FROM comments");
     const refused = await talker.post(`/posts/${slug}`, { intent: "reply", markdown: "One too many", parentId: "" });
     expect(refused.status).toBe(429);
     expect(refused.text).toContain("Rate limit reached: 10 replies a minute. It resets in");
@@ -68,7 +68,7 @@ describe("rate limits", () => {
       expect((await host.post(`/posts/${slug}`, { intent: "reply", markdown: `Host ${i}`, parentId: "" })).status).toBe(200);
     }
     const mod = await signedUpClient(server.url, "limits-mod");
-    server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'limits-mod'").run();
+    await execute(server, "UPDATE users SET role = 'moderator' WHERE handle = 'limits-mod'");
     for (let i = 0; i < RATE_LIMITS.reply.points + 2; i++) {
       expect((await mod.post(`/posts/${slug}`, { intent: "reply", markdown: `Mod ${i}`, parentId: "" })).status).toBe(200);
     }

@@ -20,11 +20,11 @@ const previewOf = (client: Client, body: unknown) =>
 describe("post revisions", () => {
   it("keeps each earlier version and shows what every edit changed", async () => {
     const slug = await author.createPost("First title", "Line one.\n\nLine two.");
-    const postId = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM posts WHERE slug = ?", slug)!.id;
+    const postId = (await queryOne<{ id: number }>(server, "SELECT id FROM posts WHERE slug = ?", slug))!.id;
     expect((await author.post(`/posts/${slug}/edit`, { title: "Second title", markdown: "Line one.\n\nLine two, revised." })).status).toBe(302);
     // Saving the same text again adds no version.
     expect((await author.post(`/posts/${slug}/edit`, { title: "Second title", markdown: "Line one.\n\nLine two, revised." })).status).toBe(302);
-    expect(countRows(server.databasePath, "post_revisions", "post_id = ?", postId)).toBe(1);
+    expect(await countRows(server, "post_revisions", "post_id = ?", postId)).toBe(1);
 
     const page = await author.get(`/posts/${slug}/history`);
     expect(page.status).toBe(200);
@@ -41,7 +41,7 @@ describe("post revisions", () => {
     const slug = await author.createPost("Commented", "Body.");
     const reply = await author.post(`/posts/${slug}.data`, { intent: "reply", markdown: "Before the edit." });
     expect(reply.status).toBe(200);
-    const commentId = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments WHERE markdown = ?", "Before the edit.")!.id;
+    const commentId = (await queryOne<{ id: number }>(server, "SELECT id FROM comments WHERE markdown = ?", "Before the edit."))!.id;
     expect((await author.post(`/posts/${slug}.data`, { intent: "edit-comment", commentId, markdown: "After the edit." })).status).toBe(200);
     const page = await author.get(`/posts/${slug}/comments/${commentId}/history`);
     expect(page.status).toBe(200);
@@ -64,24 +64,24 @@ describe("replies posted without JavaScript", () => {
     // The landing page shows the reply.
     expect((await author.get(nested.location!.split("#")[0]!)).text).toContain("A nested reply.");
     // Anything else in the field is a 400 naming it, and nothing is written.
-    const before = countRows(server.databasePath, "comments");
+    const before = await countRows(server, "comments");
     const bad = await author.post(`/posts/${slug}`, { intent: "reply", markdown: "Not posted.", afterPost: "elsewhere" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("afterPost");
-    expect(countRows(server.databasePath, "comments")).toBe(before);
+    expect(await countRows(server, "comments")).toBe(before);
   });
 });
 
 describe("Markdown preview", () => {
   it("renders with the server's renderer and stores nothing", async () => {
-    const posts = countRows(server.databasePath, "posts");
+    const posts = await countRows(server, "posts");
     const res = await previewOf(author, { kind: "comment", markdown: "Math: $x^2$ and **bold**." });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text) as { ok: boolean; html: string };
     expect(body.ok).toBe(true);
     expect(body.html).toContain('class="katex"');
     expect(body.html).toContain("<strong>bold</strong>");
-    expect(countRows(server.databasePath, "posts")).toBe(posts);
+    expect(await countRows(server, "posts")).toBe(posts);
     // Anonymous readers may preview too (the limit is per address).
     expect((await previewOf(new Client(server.url), { kind: "post", markdown: "Hi." })).status).toBe(200);
   });

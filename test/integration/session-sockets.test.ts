@@ -1,5 +1,6 @@
 // A session's sockets end with the session, however it ends: logging out, a ban, a password
 // change, or expiry. A socket left open would keep receiving the person's private events.
+import { execute } from "../support/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { postAction } from "../support/actions";
@@ -54,7 +55,7 @@ describe("a session's sockets", () => {
     const { a, comment, socketA, socketB } = await twoBrowsers("sock-logout");
     const heardByA: unknown[] = [];
     socketA.on("notifications.changed", (p) => heardByA.push(p));
-    const aGone = dropped(socketA);
+    const aGone = await dropped(socketA);
     expect((await a.post("/logout", {})).status).toBe(302);
     expect(await aGone).toBe("io server disconnect");
 
@@ -70,7 +71,7 @@ describe("a session's sockets", () => {
     // B's session reaches its absolute lifetime (as if 30 days passed).
     const token = b.cookies.get("fc_session")!;
     const hash = (await import("node:crypto")).createHash("sha256").update(token).digest("hex");
-    server.db.$client.prepare("UPDATE sessions SET expires_at = ? WHERE id_hash = ?").run(Date.now() - 1, hash);
+    await execute(server, "UPDATE sessions SET expires_at = ? WHERE id_hash = ?", Date.now() - 1, hash);
     expect(await dropped(socketB)).toBe("io server disconnect");
     expect(socketA.connected).toBe(true);
   });
@@ -83,7 +84,7 @@ describe("a session's sockets", () => {
 
     const banned = await twoBrowsers("sock-banned");
     const mod = await signedUpClient(server.url, "sock-mod");
-    server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'sock-mod'").run();
+    await execute(server, "UPDATE users SET role = 'moderator' WHERE handle = 'sock-mod'");
     const gone = [dropped(banned.socketA), dropped(banned.socketB)];
     expect((await mod.post("/users/sock-banned", { intent: "ban", length: "1", reason: "Testing bans" })).status).toBeLessThan(400);
     expect(await Promise.all(gone)).toEqual(["io server disconnect", "io server disconnect"]);

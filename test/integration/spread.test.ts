@@ -19,7 +19,7 @@ const fork = async (who: Client, fields: Record<string, string>, markdown: strin
     ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`fork.${k}`, v])),
   });
   expect(res.status, res.text.slice(0, 300)).toBe(200);
-  return queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments WHERE markdown = ?", markdown)!.id;
+  return (await queryOne<{ id: number }>(server, "SELECT id FROM comments WHERE markdown = ?", markdown))!.id;
 };
 
 /** The Assumptions section of the page, with React's attribute escaping undone for matching. */
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const res = await host.post("/posts/new", { title: "Spread", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
   expect(res.status).toBe(302);
   slug = "spread";
-  postForecast = queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", slug)!.forecast_id;
+  postForecast = (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = ?", slug))!.forecast_id;
 });
 afterAll(() => server.stop());
 
@@ -83,7 +83,7 @@ describe("the Assumptions view", () => {
   });
 
   it("drops a deleted fork's values", async () => {
-    const cat = queryOne<{ id: number }>(server.databasePath, "SELECT id FROM comments WHERE markdown = 'cat'")!.id;
+    const cat = (await queryOne<{ id: number }>(server, "SELECT id FROM comments WHERE markdown = 'cat'"))!.id;
     const catClient = new Client(server.url);
     await catClient.login("cat");
     expect((await catClient.post(`/posts/${slug}`, { intent: "delete-comment", commentId: cat })).status).toBe(200);

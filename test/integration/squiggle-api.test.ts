@@ -51,7 +51,7 @@ describe("POST /api/forecasts/preview with a Squiggle program", () => {
     ]);
     expect(program.inputs[0]!.label).toBe("Largest training run in 2025");
     expect(program.output.unit).toBe("year");
-    expect(countRows(server.databasePath, "forecasts")).toBe(0);
+    expect(await countRows(server, "forecasts")).toBe(0);
   });
 
   it("writes inputs into the program, pins the seed to the program, and caches identical runs", async () => {

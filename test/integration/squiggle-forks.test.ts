@@ -2,7 +2,7 @@
 // JavaScript), as stored and as the thread page, the API, the exports and rebase show them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, signedUpClient } from "../support/client";
-import { countRows, queryOne } from "../support/db";
+import { countRows, queryAll, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -25,9 +25,9 @@ export arrival :: year = 2025 + years
 `;
 
 type Row = { id: number; program_hash: string | null; seed: number; overrides: string; rationales: string; attribution: string; comment_id: number; parent_forecast_id: number };
-const forecastOfPost = () => queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", slug)!.forecast_id;
-const row = (id: number) => queryOne<Row>(server.databasePath, "SELECT * FROM forecasts WHERE id = ?", id)!;
-const lastFork = () => queryOne<Row>(server.databasePath, "SELECT * FROM forecasts WHERE comment_id IS NOT NULL ORDER BY id DESC")!;
+const forecastOfPost = async () => (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = ?", slug))!.forecast_id;
+const row = async (id: number) => (await queryOne<Row>(server, "SELECT * FROM forecasts WHERE id = ?", id))!;
+const lastFork = async () => (await queryOne<Row>(server, "SELECT * FROM forecasts WHERE comment_id IS NOT NULL ORDER BY id DESC"))!;
 const reply = (forkOf: number, fields: Record<string, string>, markdown = "A fork.") => reader.post(`/posts/${slug}`, { intent: "reply", markdown, parentId: "", forkOf, ...fields });
 const jsonFork = (payload: unknown) => ({ fork: JSON.stringify(payload) });
 
@@ -43,9 +43,9 @@ afterAll(() => server.stop());
 
 describe("a Squiggle post", () => {
   it("stores the program once, pins interpreter, seed and samples, and reads without JavaScript", async () => {
-    const post = row(forecastOfPost());
+    const post = await row(await forecastOfPost());
     expect(post.program_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(countRows(server.databasePath, "squiggle_programs")).toBe(1);
+    expect(await countRows(server, "squiggle_programs")).toBe(1);
     const page = await reader.get(`/posts/${slug}`);
     expect(page.text).toContain("Year of the first 1e28 FLOP run");
     expect(page.text).toMatch(/<svg[^>]*forecast-chart__svg/);
@@ -58,7 +58,7 @@ describe("a Squiggle post", () => {
   });
 
   it("reruns with one input changed on the same seed, cheaply the second time (for sensitivity and attribution)", async () => {
-    const post = row(forecastOfPost());
+    const post = await row(await forecastOfPost());
     const base = await server.services.forecasts.rerun(post.id, {});
     expect(base.cached).toBe(true);
     const changed = await server.services.forecasts.rerun(post.id, { target: 1e29 });
@@ -69,23 +69,23 @@ describe("a Squiggle post", () => {
   });
 
   it("refuses a program with an error with the interpreter's line, and writes nothing", async () => {
-    const before = countRows(server.databasePath, "posts");
+    const before = await countRows(server, "posts");
     const res = await author.post("/posts/new", { title: "Broken", markdown: "x", attachForecast: "on", "forecast.$model": "squiggle", "forecast.$source": "x = 1 to\nexport y = x" });
     expect(res.status).toBe(422);
     expect(res.text).toMatch(/Line 2/);
-    expect(countRows(server.databasePath, "posts")).toBe(before);
+    expect(await countRows(server, "posts")).toBe(before);
   });
 });
 
 describe("forking a Squiggle forecast", () => {
   it("a parameter fork keeps the program and the seed, and shows the changed parameter", async () => {
-    const parent = row(forecastOfPost());
+    const parent = await row(await forecastOfPost());
     const res = await reply(
       parent.id,
       jsonFork({ modelId: "squiggle", source: PROGRAM, inputs: { growth: { kind: "ci90", shape: "lognormal", p5: 1.2, p95: 2 } }, rationales: { growth: "power, not chips" } }),
     );
     expect(res.status, res.text.slice(0, 300)).toBe(200);
-    const fork = lastFork();
+    const fork = await lastFork();
     expect(fork.program_hash).toBe(parent.program_hash);
     expect(fork.seed).toBe(parent.seed);
     expect(JSON.parse(fork.overrides)).toEqual({ growth: { kind: "ci90", shape: "lognormal", p5: 1.2, p95: 2 } });
@@ -97,20 +97,20 @@ describe("forking a Squiggle forecast", () => {
   });
 
   it("code that differs only in a parameter's number is a parameter fork (the no-JavaScript way to fork)", async () => {
-    const parent = row(forecastOfPost());
+    const parent = await row(await forecastOfPost());
     const res = await reply(parent.id, { "fork.$model": "squiggle", "fork.$source": PROGRAM.replace("target :: flop = 1e28", "target :: flop = 3e28") });
     expect(res.status, res.text.slice(0, 300)).toBe(200);
-    const fork = lastFork();
+    const fork = await lastFork();
     expect(fork.program_hash).toBe(parent.program_hash);
     expect(JSON.parse(fork.overrides)).toEqual({ target: 3e28 });
   });
 
   it("a code fork stores its own program, keeps the parent's seed, and its card shows the diff and the code change's effect", async () => {
-    const parent = row(forecastOfPost());
+    const parent = await row(await forecastOfPost());
     const source = PROGRAM.replace("years = log10(target / start) / log10(growth)", "// Chips arrive a year late.\nyears = 1 + log10(target / start) / log10(growth)");
     const res = await reply(parent.id, { ...jsonFork({ modelId: "squiggle", source, inputs: { target: 2e28 }, rationales: { $code: "fabs lag a year", target: "a rounder target" } }) }, "Lag.");
     expect(res.status, res.text.slice(0, 300)).toBe(200);
-    const fork = lastFork();
+    const fork = await lastFork();
     expect(fork.program_hash).not.toBe(parent.program_hash);
     expect(fork.seed).toBe(parent.seed);
     expect(JSON.parse(fork.rationales)).toEqual({ $code: "fabs lag a year", target: "a rounder target" });
@@ -124,15 +124,15 @@ describe("forking a Squiggle forecast", () => {
   });
 
   it("refuses a fork that changes nothing, and a code fork that does not run", async () => {
-    const parent = row(forecastOfPost());
-    const before = countRows(server.databasePath, "forecasts");
+    const parent = await row(await forecastOfPost());
+    const before = await countRows(server, "forecasts");
     const same = await reply(parent.id, jsonFork({ modelId: "squiggle", source: PROGRAM, inputs: {} }));
     expect(same.status).toBe(400);
     expect(same.text).toMatch(/changes no inputs/);
     const broken = await reply(parent.id, jsonFork({ modelId: "squiggle", source: `${PROGRAM}\nz = nothing + 1`, inputs: {} }));
     expect(broken.status).toBe(422);
     expect(broken.text).toMatch(/nothing is not defined/);
-    expect(countRows(server.databasePath, "forecasts")).toBe(before);
+    expect(await countRows(server, "forecasts")).toBe(before);
   });
 
   it("exports Squiggle forks, shows their lineage, and keeps the chart free of markup from the program", async () => {
@@ -142,7 +142,7 @@ describe("forking a Squiggle forecast", () => {
       expect(f.model.id).toBe("squiggle");
       expect(f.headlines.median).toBeGreaterThan(2025);
     }
-    const lineage = await reader.get(`/forecasts/${lastFork().id}`);
+    const lineage = await reader.get(`/forecasts/${(await lastFork()).id}`);
     expect(lineage.status).toBe(200);
     const hostile = await reader.request("POST", "/api/forecasts/preview", {
       body: JSON.stringify({ modelId: "squiggle", source: '@name("</text><script>alert(1)</script><text>")\nexport y :: year = normal(2040, 3)' }),
@@ -155,7 +155,7 @@ describe("forking a Squiggle forecast", () => {
   it("rebases a stale parameter fork, but not a code fork", async () => {
     const edited = await author.post(`/posts/${slug}/edit`, { title: "Supply", markdown: "Edited.", attachForecast: "on", "forecast.$model": "squiggle", "forecast.$source": PROGRAM.replace("1.5 to 4", "1.5 to 5") });
     expect(edited.status).toBe(302);
-    const forks = server.db.$client.prepare("SELECT id, comment_id, program_hash FROM forecasts WHERE comment_id IS NOT NULL ORDER BY id").all() as { comment_id: number; program_hash: string }[];
+    const forks = await queryAll<{ comment_id: number; program_hash: string }>(server, "SELECT id, comment_id, program_hash FROM forecasts WHERE comment_id IS NOT NULL ORDER BY id");
     const codeFork = forks.at(-1)!;
     const paramFork = forks[0]!;
     const refused = await reader.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: codeFork.comment_id });
@@ -163,7 +163,7 @@ describe("forking a Squiggle forecast", () => {
     expect(refused.text).toMatch(/changed the program's code/);
     const rebased = await reader.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: paramFork.comment_id });
     expect(rebased.status, rebased.text.slice(0, 300)).toBe(200);
-    const fork = lastFork();
+    const fork = await lastFork();
     expect(fork.parent_forecast_id).toBe(forecastOfPost());
     expect(JSON.parse(fork.overrides)).toEqual({ growth: { kind: "ci90", shape: "lognormal", p5: 1.2, p95: 2 } });
   });
@@ -180,10 +180,10 @@ describe("analysing a Squiggle forecast", () => {
   };
 
   it("draws a tornado over every parameter, each end run in the sandbox on the forecast's own seed", async () => {
-    const id = forecastOfPost();
+    const id = await forecastOfPost();
     const { status, body } = await api("GET", `/api/forecasts/${id}/sensitivity`);
     expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
-    expect(body.seed).toBe(row(id).seed);
+    expect(body.seed).toBe((await row(id)).seed);
     expect(body.sampleCount).toBe(10_000);
     expect(body.tornado.bars.map((b: { input: string }) => b.input).sort()).toEqual(["growth", "start", "target"]);
     const swings = body.tornado.bars.map((b: { swing: number }) => b.swing);
@@ -199,7 +199,7 @@ describe("analysing a Squiggle forecast", () => {
   });
 
   it("solves for a parameter: the value of a known change comes back, and a Squiggle solve needs its parent", async () => {
-    const id = forecastOfPost();
+    const id = await forecastOfPost();
     const known = await server.services.forecasts.rerun(id, { target: 1e29 });
     const goal = medianOf(known.result);
     const { status, body } = await api("POST", "/api/forecasts/solve", { modelId: "squiggle", inputs: {}, parentForecastId: id, input: "target", target: { metric: "median", value: goal } });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postAction } from "../support/actions";
 import { Client } from "../support/client";
-import { queryOne } from "../support/db";
+import { queryOne, execute } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -26,11 +26,11 @@ beforeAll(async () => {
   await forker.signup("vis-forker");
   await member.signup("vis-member");
   await mod.signup("vis-mod");
-  server.db.$client.prepare("UPDATE users SET role = 'moderator' WHERE handle = 'vis-mod'").run();
+  await execute(server, "UPDATE users SET role = 'moderator' WHERE handle = 'vis-mod'");
   const res = await host.post("/posts/new", { title: "Visibility", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors" });
   expect(res.status).toBe(302);
   slug = res.location!.replace("/posts/", "");
-  postForecast = queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM posts WHERE slug = ?", slug)!.forecast_id;
+  postForecast = (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM posts WHERE slug = ?", slug))!.forecast_id;
 });
 afterAll(() => server.stop());
 
@@ -49,7 +49,7 @@ async function forkReply(secret: string, halving: string): Promise<{ commentId: 
   const commentId = created.data!.commentId as number;
   const edited = await postAction(forker, `/posts/${slug}`, { intent: "edit-comment", commentId, markdown: `Reply text ${secret} final` });
   expect(edited.status).toBe(200);
-  const forecastId = queryOne<{ forecast_id: number }>(server.databasePath, "SELECT forecast_id FROM comments WHERE id = ?", commentId)!.forecast_id;
+  const forecastId = (await queryOne<{ forecast_id: number }>(server, "SELECT forecast_id FROM comments WHERE id = ?", commentId))!.forecast_id;
   return { commentId, forecastId };
 }
 

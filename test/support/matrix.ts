@@ -1,11 +1,11 @@
 // Helpers for the permission matrix (test/integration/permissions-matrix.test.ts): a snapshot
 // of every domain table to prove a refusal wrote nothing, and live watchers (a socket in the
 // post's room plus one per person in their own user room) to prove it broadcast nothing.
-import type Database from "better-sqlite3";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { cookieOf, type Client } from "./client";
 import type { TestServer } from "./server";
 import { within } from "./waits";
+import { queryAll, type HasStore } from "./db";
 
 const WAIT_MS = 3000;
 
@@ -15,13 +15,14 @@ export const DOMAIN_TABLES = ["users", "sessions", "posts", "comments", "comment
 export type Snapshot = Record<string, { rows: number; json: string }>;
 
 /** Every row of every domain table, so a refusal that changed one column (a lock, a role, a ban) shows up too. */
-export function snapshot(db: Database.Database): Snapshot {
-  return Object.fromEntries(
-    DOMAIN_TABLES.map((table) => {
-      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
-      return [table, { rows: rows.length, json: JSON.stringify(rows) }];
+export async function snapshot(server: HasStore): Promise<Snapshot> {
+  const tables = await Promise.all(
+    DOMAIN_TABLES.map(async (table) => {
+      const rows = await queryAll(server, `SELECT * FROM ${table} ORDER BY 1, 2`);
+      return [table, { rows: rows.length, json: JSON.stringify(rows) }] as const;
     }),
   );
+  return Object.fromEntries(tables);
 }
 
 /** The tables that differ, with their row counts before → after; empty when nothing changed. */

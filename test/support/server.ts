@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAppServer, type AppServer } from "../../server/app";
 import { Client } from "./client";
+import { createTempDatabase, TEST_STORE } from "./pg";
 
 export interface TestServer extends AppServer {
   dir: string;
@@ -24,13 +25,15 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-test-"));
   const databasePath = join(dir, "forkcast.db");
-  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveSessionSweepMs: options.liveSessionSweepMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false });
+  const pg = TEST_STORE === "postgres" ? await createTempDatabase() : null;
+  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, ...(pg ? { databaseUrl: pg.url } : {}), seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveSessionSweepMs: options.liveSessionSweepMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false });
   return {
     ...server,
     dir,
     databasePath,
     async stop() {
       await server.close();
+      await pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
