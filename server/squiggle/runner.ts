@@ -65,7 +65,7 @@ async function handle(raw: unknown): Promise<SandboxReply> {
 }
 
 process.on("message", (raw) => {
-  handle(raw)
+  void handle(raw)
     .catch((e: unknown) => ({ id: (raw as { id?: number })?.id ?? -1, ok: false as const, problem: problem("crash", `The interpreter failed: ${e instanceof Error ? e.message : String(e)}`), heapMb: heapMb() }))
     .then((reply) => process.send?.(reply));
 });
