@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 import { migrationsFolder } from "./migrations-folder";
 import type { Database as Queries, Store, Tables } from "./store";
@@ -41,6 +42,7 @@ export function openSqliteStore(file: string): Store & { file: string; reader: D
   // returning, onConflict…); the types follow PostgreSQL's so neither engine's extras creep in.
   const asQueries = (db: unknown) => db as Queries;
   const inWrite = new AsyncLocalStorage<Queries>();
+  const dialect = new SQLiteSyncDialect();
   let turn: Promise<unknown> = Promise.resolve();
 
   return {
@@ -68,7 +70,12 @@ export function openSqliteStore(file: string): Store & { file: string; reader: D
       return result;
     },
     async rows<T>(query: SQL): Promise<T[]> {
-      return (inWrite.getStore() ? writeDb : readDb).all<T>(query);
+      // A statement that returns nothing (an UPDATE without RETURNING) gives no rows.
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      const statement = (inWrite.getStore() ? writer : reader).prepare(text);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
     },
     async health() {
       return { engine: "sqlite", journalMode: String(reader.pragma("journal_mode", { simple: true })) };

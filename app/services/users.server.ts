@@ -26,11 +26,13 @@ export function createUserService(store: Store, now: Clock) {
       }
       const passwordHash = await hash(input.password, ARGON);
       try {
-        const row = await db
-          .insert(users)
-          .values({ handle: input.handle, displayName: input.displayName, passwordHash, role: input.role ?? "member", createdAt: now() })
-          .returning()
-          .then(single);
+        const row = await store.write((tx) =>
+          tx
+            .insert(users)
+            .values({ handle: input.handle, displayName: input.displayName, passwordHash, role: input.role ?? "member", createdAt: now() })
+            .returning()
+            .then(single),
+        );
         return toSessionUser(row);
       } catch (e) {
         // Two sign-ups raced for the same handle between the check and the insert.

@@ -125,7 +125,7 @@ describe("submitting a reply twice", () => {
     expect(first.data!.commentId).toBe(second.data!.commentId);
     const retried = await postAction(bob, `/posts/${slug}`, form);
     expect(retried.data!.commentId).toBe(first.data!.commentId);
-    expect(count("Said once, sent twice.")).toBe(1);
+    expect(await count("Said once, sent twice.")).toBe(1);
   });
 
   it("refuses a different text under a key already used, keeping what was typed, and never mixes people's keys", async () => {
@@ -134,16 +134,16 @@ describe("submitting a reply twice", () => {
     const clash = await bob.post(`/posts/${slug}`, { intent: "reply", markdown: "A second, different text.", parentId: "", submissionKey });
     expect(clash.status).toBe(409);
     expect(clash.text).toContain("A second, different text.");
-    expect(count("A second, different text.")).toBe(0);
+    expect(await count("A second, different text.")).toBe(0);
     // Someone else's form with the same key is their own submission.
     expect((await postAction(alice, `/posts/${slug}`, { intent: "reply", markdown: "The first text.", parentId: "", submissionKey })).status).toBe(200);
-    expect(count("The first text.")).toBe(2);
+    expect(await count("The first text.")).toBe(2);
   });
 
   it("refuses a malformed key with a 400 naming the field", async () => {
     const res = await postAction(bob, `/posts/${slug}`, { intent: "reply", markdown: "Bad key.", parentId: "", submissionKey: "<script>" });
     expect(res.status).toBe(400);
-    expect(count("Bad key.")).toBe(0);
+    expect(await count("Bad key.")).toBe(0);
   });
 
   it("puts a fresh key in every reply form the page renders", async () => {

@@ -92,7 +92,7 @@ describe("forking in replies", () => {
   it("flags forks of an earlier version after the author edits the post's forecast", async () => {
     const edit = await author.post(`/posts/${slug}/edit`, { title: "Timelines", markdown: "Body.", attachForecast: "on", "forecast.$model": "bio-anchors", "forecast.gdp_growth": "4%" });
     expect(edit.status).toBe(302);
-    expect(forecastOf(slug)).not.toBe(postForecast);
+    expect(await forecastOf(slug)).not.toBe(postForecast);
     const page = await reader.get(`/posts/${slug}`);
     expect(page.text).toContain("Forked from an earlier version");
   });

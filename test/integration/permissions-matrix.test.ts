@@ -71,7 +71,7 @@ async function signup(handle: string): Promise<Person> {
 async function banAndRelogin(person: Person): Promise<void> {
   const res = await people.moderator.client.post(`/users/${person.handle}`, { intent: "ban", length: "forever", reason: "Matrix fixture ban" });
   expect(res.status, res.text.slice(0, 300)).toBe(200);
-  expect(count("sessions WHERE user_id = ?", person.id)).toBe(0);
+  expect(await count("sessions WHERE user_id = ?", person.id)).toBe(0);
   // The ban drops the person's sockets 50 ms later (server/live.ts endUser); a watcher opened
   // before then would be dropped by this fixture ban, not by the cell under test.
   await new Promise((done) => setTimeout(done, 120));
@@ -158,7 +158,7 @@ const SPECS: Spec[] = [
     expected: [401, 302, 403, 302, 302, 302],
     arrange: async () => ({ ...(await freshPost()), title: `Matrix new post ${++seq}` }),
     act: (c, ctx) => c.post("/posts/new", { title: ctx.title!, markdown: "A new post." }),
-    effect: (ctx, actor) => expect(count("posts WHERE title = ? AND author_id = ?", ctx.title, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("posts WHERE title = ? AND author_id = ?", ctx.title, actor!.id)).toBe(1),
   },
   {
     action: "edit the post",
@@ -175,7 +175,7 @@ const SPECS: Spec[] = [
     expected: [401, 200, 403, 200, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ intent: "reply", markdown: "A matrix reply.", parentId: "" }),
-    effect: (ctx, actor) => expect(count("comments WHERE post_id = ? AND author_id = ? AND markdown = 'A matrix reply.'", ctx.postId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("comments WHERE post_id = ? AND author_id = ? AND markdown = 'A matrix reply.'", ctx.postId, actor!.id)).toBe(1),
     event: "comment.created",
   },
   {
@@ -185,9 +185,9 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ intent: "reply", markdown: "A matrix answer.", parentId: ctx.commentId! }),
-    effect: (ctx, actor) => {
-      expect(count("comments WHERE parent_id = ? AND author_id = ?", ctx.commentId, actor!.id)).toBe(1);
-      expect(count("notifications WHERE user_id = ? AND kind = 'reply' AND actor_id = ?", people.commenter.id, actor!.id)).toBeGreaterThan(0);
+    effect: async (ctx, actor) => {
+      expect(await count("comments WHERE parent_id = ? AND author_id = ?", ctx.commentId, actor!.id)).toBe(1);
+      expect(await count("notifications WHERE user_id = ? AND kind = 'reply' AND actor_id = ?", people.commenter.id, actor!.id)).toBeGreaterThan(0);
     },
     event: "comment.created",
   },
@@ -197,7 +197,7 @@ const SPECS: Spec[] = [
     expected: [401, 200, 403, 200, 200, 200],
     arrange: () => freshPost(true),
     form: (ctx) => ({ intent: "reply", markdown: "A matrix fork.", parentId: "", ...forkFields(ctx.forecastId!) }),
-    effect: (ctx, actor) => expect(count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", ctx.forecastId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", ctx.forecastId, actor!.id)).toBe(1),
     event: "comment.created",
   },
   {
@@ -250,7 +250,7 @@ const SPECS: Spec[] = [
     expected: [401, 200, 403, 200, 200, 200],
     arrange: (role) => staleFork(ownerFor(role)),
     form: (ctx) => ({ intent: "rebase-fork", commentId: ctx.commentId! }),
-    effect: async (ctx, actor) => expect(count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", (await postRow(ctx)).forecast_id, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("forecasts WHERE parent_forecast_id = ? AND author_id = ?", (await postRow(ctx)).forecast_id, actor!.id)).toBe(1),
     event: "comment.created",
   },
   {
@@ -268,7 +268,7 @@ const SPECS: Spec[] = [
     expected: [401, 200, 403, 403, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ vote: "vote-post:1" }),
-    effect: (ctx, actor) => expect(count("votes WHERE target_type = 'post' AND target_id = ? AND user_id = ? AND value = 1", ctx.postId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("votes WHERE target_type = 'post' AND target_id = ? AND user_id = ? AND value = 1", ctx.postId, actor!.id)).toBe(1),
     event: "vote.changed",
   },
   {
@@ -278,7 +278,7 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ vote: "vote-comment:1", commentId: ctx.commentId! }),
-    effect: (ctx, actor) => expect(count("votes WHERE target_type = 'comment' AND target_id = ? AND user_id = ? AND kind = 'karma'", ctx.commentId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("votes WHERE target_type = 'comment' AND target_id = ? AND user_id = ? AND kind = 'karma'", ctx.commentId, actor!.id)).toBe(1),
     event: "vote.changed",
   },
   {
@@ -288,7 +288,7 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ vote: "agree-comment:1", commentId: ctx.commentId! }),
-    effect: (ctx, actor) => expect(count("votes WHERE target_type = 'comment' AND target_id = ? AND user_id = ? AND kind = 'agree'", ctx.commentId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("votes WHERE target_type = 'comment' AND target_id = ? AND user_id = ? AND kind = 'agree'", ctx.commentId, actor!.id)).toBe(1),
     event: "vote.changed",
   },
   {
@@ -298,7 +298,7 @@ const SPECS: Spec[] = [
     expected: [401, 200, 403, 400, 200, 200],
     arrange: () => freshPost(),
     form: (ctx) => ({ intent: "report", targetType: "post", targetId: ctx.postId, reason: "Spam in the post" }),
-    effect: (ctx, actor) => expect(count("reports WHERE target_type = 'post' AND target_id = ? AND reporter_id = ? AND status = 'open'", ctx.postId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("reports WHERE target_type = 'post' AND target_id = ? AND reporter_id = ? AND status = 'open'", ctx.postId, actor!.id)).toBe(1),
   },
   {
     action: "report a comment",
@@ -307,7 +307,7 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ intent: "report", targetType: "comment", targetId: ctx.commentId!, reason: "A personal attack" }),
-    effect: (ctx, actor) => expect(count("reports WHERE target_type = 'comment' AND target_id = ? AND reporter_id = ?", ctx.commentId, actor!.id)).toBe(1),
+    effect: async (ctx, actor) => expect(await count("reports WHERE target_type = 'comment' AND target_id = ? AND reporter_id = ?", ctx.commentId, actor!.id)).toBe(1),
   },
   {
     action: "lock the thread",
@@ -317,7 +317,7 @@ const SPECS: Spec[] = [
     form: () => ({ intent: "lock-post", reason: "Heated thread" }),
     effect: async (ctx, actor) => {
       expect((await postRow(ctx)).locked_at).not.toBeNull();
-      expect(count("moderation_log WHERE action = 'lock' AND target_id = ? AND actor_id = ?", ctx.postId, actor!.id)).toBe(1);
+      expect(await count("moderation_log WHERE action = 'lock' AND target_id = ? AND actor_id = ?", ctx.postId, actor!.id)).toBe(1);
     },
     event: "post.locked",
   },
@@ -361,7 +361,7 @@ const SPECS: Spec[] = [
     form: (ctx) => ({ intent: "remove-comment", commentId: ctx.commentId!, reason: "Personal attack" }),
     effect: async (ctx) => {
       expect((await commentRow(ctx)).status).toBe("removed");
-      expect(count("notifications WHERE user_id = ? AND kind = 'moderation' AND comment_id = ?", people.commenter.id, ctx.commentId)).toBe(1);
+      expect(await count("notifications WHERE user_id = ? AND kind = 'moderation' AND comment_id = ?", people.commenter.id, ctx.commentId)).toBe(1);
     },
     event: "comment.removed",
   },
@@ -405,7 +405,7 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 200, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ intent: "ban-from-post", handle: people.commenter.handle, reason: "Derails every thread" }),
-    effect: (ctx) => expect(count("post_bans WHERE post_id = ? AND user_id = ?", ctx.postId, people.commenter.id)).toBe(1),
+    effect: async (ctx) => expect(await count("post_bans WHERE post_id = ? AND user_id = ?", ctx.postId, people.commenter.id)).toBe(1),
     event: "post.settings",
   },
   {
@@ -418,7 +418,7 @@ const SPECS: Spec[] = [
       return ctx;
     },
     form: () => ({ intent: "unban-from-post", handle: people.commenter.handle }),
-    effect: (ctx) => expect(count("post_bans WHERE post_id = ? AND user_id = ?", ctx.postId, people.commenter.id)).toBe(0),
+    effect: async (ctx) => expect(await count("post_bans WHERE post_id = ? AND user_id = ?", ctx.postId, people.commenter.id)).toBe(0),
     event: "post.settings",
   },
   {
@@ -429,7 +429,7 @@ const SPECS: Spec[] = [
     act: (c, ctx) => c.post(`/users/${ctx.subject!.handle}`, { intent: "ban", length: "7", reason: "Spamming links" }),
     effect: async (ctx) => {
       expect((await userRow(ctx.subject!)).banned_until).toBeGreaterThan(Date.now());
-      expect(count("sessions WHERE user_id = ?", ctx.subject!.id)).toBe(0);
+      expect(await count("sessions WHERE user_id = ?", ctx.subject!.id)).toBe(0);
     },
     event: "session.ended",
   },
@@ -478,7 +478,7 @@ const SPECS: Spec[] = [
     act: (c, ctx) => c.post("/moderation/reports", { reportId: ctx.reportId!, outcome: "dismissed", note: "" }),
     effect: async (ctx) => {
       expect((await one<{ status: string }>("SELECT status FROM reports WHERE id = ?", ctx.reportId)).status).toBe("dismissed");
-      expect(count("notifications WHERE user_id = ? AND kind = 'report'", people.commenter.id)).toBeGreaterThan(0);
+      expect(await count("notifications WHERE user_id = ? AND kind = 'report'", people.commenter.id)).toBeGreaterThan(0);
     },
     event: "notifications.changed",
   },
@@ -506,7 +506,7 @@ const SPECS: Spec[] = [
       return ctx;
     },
     act: (c) => c.post("/notifications", { read: "all" }),
-    effect: (_ctx, actor) => expect(count("notifications WHERE user_id = ? AND read_at IS NULL", actor!.id)).toBe(0),
+    effect: async (_ctx, actor) => expect(await count("notifications WHERE user_id = ? AND read_at IS NULL", actor!.id)).toBe(0),
     event: "notifications.changed",
   },
   {
@@ -523,7 +523,7 @@ const SPECS: Spec[] = [
     act: (c) => c.post("/settings", { current: PASSWORD, next: "a brand new passphrase", confirm: "a brand new passphrase" }),
     effect: async (ctx, actor) => {
       expect((await userRow(actor!)).password_hash).not.toBe(ctx.before);
-      expect(count("sessions WHERE user_id = ?", actor!.id)).toBe(1);
+      expect(await count("sessions WHERE user_id = ?", actor!.id)).toBe(1);
     },
     event: "session.ended",
   },

@@ -34,7 +34,7 @@ describe("rate limits", () => {
     const retry = Number(refused.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
-    expect(count("SELECT count(*) AS n FROM comments")).toBe(before);
+    expect(await count("SELECT count(*) AS n FROM comments")).toBe(before);
   });
 
   it("limits edits per person, counting only edits the person may make, even in their own thread", async () => {
@@ -52,7 +52,7 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     expect(refused.text).toContain("Rate limit reached: 10 edits a minute.");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(count(`SELECT count(*) AS n FROM comments WHERE markdown = 'Draft ${RATE_LIMITS.edit.points}'`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM comments WHERE markdown = 'Draft ${RATE_LIMITS.edit.points}'`)).toBe(1);
     // A post's author is exempt from reply limits in their thread, not from edit limits.
     const mine = await host.createPost("The host's own thread");
     const hostComment = await postAction(host, `/posts/${mine}`, { intent: "reply", markdown: "Host draft", parentId: "" });
@@ -124,7 +124,7 @@ describe("rate limits", () => {
       status = (await new Client(server.url).post("/signup", { handle: `bulk-${i}`, displayName: "Bulk", password: "correct horse battery" })).status;
     }
     expect(status).toBe(429);
-    expect(count("SELECT count(*) AS n FROM users WHERE handle LIKE 'bulk-%'")).toBeLessThan(RATE_LIMITS.signup.points);
+    expect(await count("SELECT count(*) AS n FROM users WHERE handle LIKE 'bulk-%'")).toBeLessThan(RATE_LIMITS.signup.points);
 
     // `npm run limits:reset -- signup` (what the README tells a developer) clears the count;
     // the limit itself stays on and counts again from zero.
@@ -133,7 +133,7 @@ describe("rate limits", () => {
     expect(reset.stdout).toMatch(/^Cleared [1-9]\d* counters? \(signup\)/);
     const again = await new Client(server.url).post("/signup", { handle: "after-reset", displayName: "After", password: "correct horse battery" });
     expect(again.status).toBe(302);
-    expect(count("SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'signup:%'")).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'signup:%'")).toBe(1);
   });
 
   it("limits previews per address on the JSON API", async () => {

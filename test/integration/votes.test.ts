@@ -29,8 +29,8 @@ describe("votes", () => {
   it("counts one vote per user, changeable and retractable, into score and karma", async () => {
     expect((await bob.post(`/posts/${slug}`, { intent: "vote-post", value: 1 })).status).toBe(200);
     expect((await carol.post(`/posts/${slug}`, { intent: "vote-post", value: 1 })).status).toBe(200);
-    expect(score("posts", "slug = ?", slug)).toBe(2);
-    expect(karma("alice")).toBe(2);
+    expect(await score("posts", "slug = ?", slug)).toBe(2);
+    expect(await karma("alice")).toBe(2);
 
     const twice = await bob.post(`/posts/${slug}`, { intent: "vote-post", value: 1 });
     expect(twice.status).toBe(409);
@@ -38,10 +38,10 @@ describe("votes", () => {
     expect(await countRows(server, "votes", "target_type = 'post'")).toBe(2);
 
     expect((await bob.post(`/posts/${slug}`, { intent: "vote-post", value: -1 })).status).toBe(200);
-    expect(score("posts", "slug = ?", slug)).toBe(0);
+    expect(await score("posts", "slug = ?", slug)).toBe(0);
     expect((await bob.post(`/posts/${slug}`, { intent: "vote-post", value: 0 })).status).toBe(200);
-    expect(score("posts", "slug = ?", slug)).toBe(1);
-    expect(karma("alice")).toBe(1);
+    expect(await score("posts", "slug = ?", slug)).toBe(1);
+    expect(await karma("alice")).toBe(1);
     expect((await bob.post(`/posts/${slug}`, { intent: "vote-post", value: 0 })).status).toBe(409);
   });
 
@@ -51,7 +51,7 @@ describe("votes", () => {
     expect((await bob.post(`/posts/${slug}`, { intent: "vote-comment", commentId, value: 1 })).status).toBe(200);
     const row = (await queryOne<{ score: number; agree_score: number }>(server, "SELECT score, agree_score FROM comments WHERE id = ?", commentId))!;
     expect(row).toEqual({ score: 1, agree_score: -1 });
-    expect(karma("alice")).toBe(before + 1);
+    expect(await karma("alice")).toBe(before + 1);
   });
 
   it("refuses self-votes, bad values, unknown targets and signed-out voters", async () => {
@@ -68,9 +68,9 @@ describe("votes", () => {
     const truth = { post: await score("posts", "slug = ?", slug), karma: await karma("alice") };
     await execute(server, "UPDATE posts SET score = 999 WHERE slug = ?", slug);
     await execute(server, "UPDATE users SET karma = -5 WHERE handle = 'alice'");
-    expect(server.services.votes.recomputeAll()).toBe(2);
-    expect(score("posts", "slug = ?", slug)).toBe(truth.post);
-    expect(karma("alice")).toBe(truth.karma);
-    expect(server.services.votes.recomputeAll()).toBe(0);
+    expect(await server.services.votes.recomputeAll()).toBe(2);
+    expect(await score("posts", "slug = ?", slug)).toBe(truth.post);
+    expect(await karma("alice")).toBe(truth.karma);
+    expect(await server.services.votes.recomputeAll()).toBe(0);
   });
 });
