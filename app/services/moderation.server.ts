@@ -159,8 +159,8 @@ export function createModerationService(store: Store, now: Clock, live: LiveHub,
           const key = and(eq(postBans.postId, postId), eq(postBans.userId, subject.id));
           const existing = await tx.select().from(postBans).where(key).then(first);
           if (banned === (existing !== undefined)) throw conflict(banned ? `@${handle} is already barred from this post.` : `@${handle} is not barred from this post.`);
-          if (banned) tx.insert(postBans).values({ postId, userId: subject.id, bannedBy: actorId, reason, createdAt: now() });
-          else tx.delete(postBans).where(key);
+          if (banned) await tx.insert(postBans).values({ postId, userId: subject.id, bannedBy: actorId, reason, createdAt: now() });
+          else await tx.delete(postBans).where(key);
           await appendLog(tx, t, { actorId, action: banned ? "ban-from-post" : "unban-from-post", targetType: "user", targetId: subject.id, postId, subjectUserId: subject.id, reason }, now());
         },
       );

@@ -37,8 +37,8 @@ export function createVoteService(store: Store, now: Clock, broadcast: Broadcast
           if (before === input.value) {
             throw conflict(input.value === 0 ? "You have no vote here to retract." : "You already cast that vote; click it again to retract.");
           }
-          if (input.value === 0) tx.delete(votes).where(key);
-          else if (existing) tx.update(votes).set({ value: input.value, createdAt: now() }).where(key);
+          if (input.value === 0) await tx.delete(votes).where(key);
+          else if (existing) await tx.update(votes).set({ value: input.value, createdAt: now() }).where(key);
           else
             await tx.insert(votes)
               .values({ ...input, recipientId: target.authorId, createdAt: now() });

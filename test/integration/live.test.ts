@@ -115,7 +115,7 @@ describe("live channel", () => {
     expect(await request(other, "join", { postId })).toEqual({ ok: true });
 
     const event = { postId, commentId: 7, parentId: null, authorId: userId, forkId: null };
-    const received = await next(reader, "comment.created");
+    const received = next(reader, "comment.created");
     live.emit("comment.created", event);
     expect(await received).toEqual(event);
 
@@ -177,12 +177,12 @@ describe("live channel", () => {
     const flooder = await connected();
     const bystander = await connected();
     expect(await request(bystander, "join", { postId })).toEqual({ ok: true });
-    const dropped = await disconnected(flooder);
+    const dropped = disconnected(flooder);
     for (let i = 0; i < 200; i++) flooder.emit("junk", i);
     expect(await dropped).toBe("io server disconnect");
     expect(logged.at(-1)).toMatch(/too many refused events$/);
 
-    const received = await next(bystander, "aggregate.changed");
+    const received = next(bystander, "aggregate.changed");
     live.emit("aggregate.changed", { postId });
     expect(await received).toEqual({ postId });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -191,7 +191,7 @@ describe("live channel", () => {
   it("drops a socket that sends valid events faster than the rate limit", async () => {
     const [postId] = postIds;
     const chatty = await connected();
-    const dropped = await disconnected(chatty);
+    const dropped = disconnected(chatty);
     for (let i = 0; i < 100; i++) chatty.emit(i % 2 ? "leave" : "join", { postId });
     expect(await dropped).toBe("io server disconnect");
     expect(logged.at(-1)).toMatch(/rate limit$/);
@@ -199,7 +199,7 @@ describe("live channel", () => {
 
   it("survives protocol violations (a reserved event name sent raw)", async () => {
     const bad = await connected();
-    const dropped = await disconnected(bad);
+    const dropped = disconnected(bad);
     // Bypasses the client's own checks: a Socket.IO EVENT packet named "disconnect".
     (bad.io.engine as unknown as { write(data: string): void }).write('42["disconnect"]');
     expect(await dropped).not.toBe("io client disconnect");
@@ -243,7 +243,7 @@ describe("live channel", () => {
 
     // A network drop, not a deliberate disconnect: cut the transport under the server's socket;
     // the client reconnects by itself.
-    const dropped = await disconnected(socket);
+    const dropped = disconnected(socket);
     live.io.sockets.sockets.get(socket.id!)!.conn.close();
     expect(await dropped).toBe("transport close");
     await within(WAIT_MS, "rejoin", (resolve) => {

@@ -63,7 +63,7 @@ afterAll(async () => {
 describe("notifications", () => {
   it("tells the forecast's author that bob forked it, with the numbers, and the unread count moves live", async () => {
     const carolLive = await userSocket(author);
-    const counted = await next<{ unread: number }>(carolLive, "notifications.changed");
+    const counted = next<{ unread: number }>(carolLive, "notifications.changed");
     const res = await bob.post(`/posts/${slug}`, forkForm(postForecast, "", { hw_halving_years: "1.5" }));
     expect(res.status).toBe(200);
     expect((await counted).unread).toBe(1);
@@ -90,7 +90,7 @@ describe("notifications", () => {
 
   it("marks one or all read, and the badge goes with it", async () => {
     const carolLive = await userSocket(author);
-    const counted = await next<{ unread: number }>(carolLive, "notifications.changed");
+    const counted = next<{ unread: number }>(carolLive, "notifications.changed");
     expect((await author.post("/notifications", { read: "all" })).status).toBe(200);
     expect((await counted).unread).toBe(0);
     expect((await author.get("/notifications")).text).not.toContain("unread-count");
@@ -123,8 +123,8 @@ describe("moderation, end to end over HTTP", () => {
     expect((await mod.post(`/posts/${slug}`, { intent: "restore-comment", commentId: id, reason: "On appeal" })).status).toBe(200);
     expect((await new Client(server.url).get(`/posts/${slug}`)).text).toContain("Something rude.");
     // Append-only: the database itself refuses to rewrite history.
-    expect(() => execute(server, "DELETE FROM moderation_log")).toThrow(/append-only/);
-    expect(() => execute(server, "UPDATE moderation_log SET reason = ''")).toThrow(/append-only/);
+    await expect(execute(server, "DELETE FROM moderation_log")).rejects.toThrow(/append-only/);
+    await expect(execute(server, "UPDATE moderation_log SET reason = ''")).rejects.toThrow(/append-only/);
   });
 
   it("slow mode makes a second reply wait, naming the limit and when it resets", async () => {

@@ -55,7 +55,7 @@ describe("a session's sockets", () => {
     const { a, comment, socketA, socketB } = await twoBrowsers("sock-logout");
     const heardByA: unknown[] = [];
     socketA.on("notifications.changed", (p) => heardByA.push(p));
-    const aGone = await dropped(socketA);
+    const aGone = dropped(socketA);
     expect((await a.post("/logout", {})).status).toBe(302);
     expect(await aGone).toBe("io server disconnect");
 

@@ -164,7 +164,7 @@ describe("forking a Squiggle forecast", () => {
     const rebased = await reader.post(`/posts/${slug}`, { intent: "rebase-fork", commentId: paramFork.comment_id });
     expect(rebased.status, rebased.text.slice(0, 300)).toBe(200);
     const fork = await lastFork();
-    expect(fork.parent_forecast_id).toBe(forecastOfPost());
+    expect(fork.parent_forecast_id).toBe(await forecastOfPost());
     expect(JSON.parse(fork.overrides)).toEqual({ growth: { kind: "ci90", shape: "lognormal", p5: 1.2, p95: 2 } });
   });
 });
