@@ -51,7 +51,10 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
       );
     },
     async rows<T>(query: SQL): Promise<T[]> {
-      const result = await (inWrite.getStore() ?? db).execute(query);
+      // The driver's own error, as SQLite's store throws it: drizzle wraps it in a "Failed query".
+      const result = await (inWrite.getStore() ?? db).execute(query).catch((error: unknown) => {
+        throw (error as { cause?: unknown }).cause ?? error;
+      });
       return result.rows as T[];
     },
     async health() {

@@ -2,7 +2,7 @@
 // preview against a real server and the seeded threads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client";
-import { queryOne } from "../support/db";
+import { queryAll, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 import { parseCsv } from "../support/csv";
 
@@ -18,8 +18,7 @@ beforeAll(async () => {
   const post = (await queryOne<{ forecast_id: number; slug: string; id: number }>(server, "SELECT p.forecast_id, p.slug, p.id FROM posts p JOIN forecasts f ON f.id = p.forecast_id WHERE f.model_id = 'bio-anchors'"))!;
   postForecast = post.forecast_id;
   slug = post.slug;
-  const rows = (await queryOne<{ ids: string }>(server, "SELECT group_concat(id || ':' || parent_forecast_id) AS ids FROM forecasts WHERE post_id = ? AND comment_id IS NOT NULL", post.id))!;
-  forks = rows.ids.split(",").map((x) => ({ id: Number(x.split(":")[0]), parent: Number(x.split(":")[1]) }));
+  forks = await queryAll<{ id: number; parent: number }>(server, "SELECT id, parent_forecast_id AS parent FROM forecasts WHERE post_id = ? AND comment_id IS NOT NULL ORDER BY id", post.id);
 }, 120_000);
 afterAll(() => server.stop());
 

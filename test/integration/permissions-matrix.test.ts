@@ -145,8 +145,8 @@ async function staleFork(owner: Person): Promise<Ctx> {
   return { ...ctx, commentId };
 }
 
-const postRow = (ctx: Ctx) => one<{ title: string; locked_at: number | null; forking_disabled: number; slow_mode_seconds: number; forecast_id: number }>("SELECT * FROM posts WHERE id = ?", ctx.postId);
-const commentRow = (ctx: Ctx) => one<{ markdown: string; status: string; mod_note: string | null; collapsed: number }>("SELECT * FROM comments WHERE id = ?", ctx.commentId);
+const postRow = (ctx: Ctx) => one<{ title: string; locked_at: number | null; forking_disabled: number | boolean; slow_mode_seconds: number; forecast_id: number }>("SELECT * FROM posts WHERE id = ?", ctx.postId);
+const commentRow = (ctx: Ctx) => one<{ markdown: string; status: string; mod_note: string | null; collapsed: number | boolean }>("SELECT * FROM comments WHERE id = ?", ctx.commentId);
 const userRow = (p: Person) => one<{ role: string; banned_until: number | null; password_hash: string }>("SELECT * FROM users WHERE id = ?", p.id);
 
 // ─── The expected table ──────────────────────────────────────────────────────────────────────
@@ -340,7 +340,7 @@ const SPECS: Spec[] = [
     expected: [401, 403, 403, 200, 200, 200],
     arrange: () => freshPost(),
     form: () => ({ intent: "set-forking", disabled: "1", reason: "" }),
-    effect: async (ctx) => expect((await postRow(ctx)).forking_disabled).toBe(1),
+    effect: async (ctx) => expect(Number((await postRow(ctx)).forking_disabled)).toBe(1),
     event: "post.settings",
   },
   {
@@ -396,7 +396,7 @@ const SPECS: Spec[] = [
     arrange: postWithComment,
     permalink: true,
     form: (ctx) => ({ intent: "collapse-comment", commentId: ctx.commentId!, collapsed: "1" }),
-    effect: async (ctx) => expect((await commentRow(ctx)).collapsed).toBe(1),
+    effect: async (ctx) => expect(Number((await commentRow(ctx)).collapsed)).toBe(1),
     event: "comment.updated",
   },
   {

@@ -128,7 +128,7 @@ describe("rate limits", () => {
 
     // `npm run limits:reset -- signup` (what the README tells a developer) clears the count;
     // the limit itself stays on and counts again from zero.
-    const reset = spawnSync(process.execPath, ["scripts/limits-reset.mjs", "signup"], { env: { ...process.env, DATABASE_PATH: server.databasePath }, encoding: "utf8" });
+    const reset = spawnSync(process.execPath, ["scripts/limits-reset.mjs", "signup"], { env: { ...process.env, DATABASE_PATH: server.databasePath, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}) }, encoding: "utf8" });
     expect(reset.status).toBe(0);
     expect(reset.stdout).toMatch(/^Cleared [1-9]\d* counters? \(signup\)/);
     const again = await new Client(server.url).post("/signup", { handle: "after-reset", displayName: "After", password: "correct horse battery" });

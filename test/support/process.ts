@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createTempDatabase, TEST_STORE } from "./pg";
 
 export interface RunningApp {
   url: string;
@@ -21,10 +22,12 @@ export async function startApp(options: { seed?: boolean; databasePath?: string;
   }
   const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "forkcast-e2e-"));
   const databasePath = options.databasePath ?? join(dir!, "e2e.db");
+  // A suite on PostgreSQL runs spawned servers there too, unless a test names its SQLite file.
+  const pgDb = TEST_STORE === "postgres" && !options.databasePath ? await createTempDatabase() : null;
   // The same V8 flags as `npm start` (scripts/start.mjs), so benchmarks measure what runs.
   const { serverNodeFlags } = (JSON.parse(readFileSync("package.json", "utf8")) as { forkcast: { serverNodeFlags: string[] } }).forkcast;
   const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, "dist/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED: options.seed ? "true" : "false", ...options.env },
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}), SEED: options.seed ? "true" : "false", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -57,6 +60,7 @@ export async function startApp(options: { seed?: boolean; databasePath?: string;
     databasePath,
     async stop() {
       await end("SIGTERM");
+      await pgDb?.drop();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
     kill: () => end("SIGKILL"),

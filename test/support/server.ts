@@ -9,6 +9,8 @@ import { createTempDatabase, TEST_STORE } from "./pg";
 export interface TestServer extends AppServer {
   dir: string;
   databasePath: string;
+  /** Set when the suite runs on PostgreSQL (FORKCAST_TEST_STORE=postgres). */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...server,
     dir,
     databasePath,
+    ...(pg ? { databaseUrl: pg.url } : {}),
     async stop() {
       await server.close();
       await pg?.drop();
