@@ -3,7 +3,7 @@
 import cluster from "node:cluster";
 import { createAdapter } from "@socket.io/cluster-adapter";
 import { createAppServer } from "./server/app";
-import { computeThreadsPer, processCount, reportReady, runPrimary } from "./server/cluster";
+import { COMPUTE_THREADS_PER_PROCESS, processCount, reportReady, runPrimary } from "./server/cluster";
 import { readEnv } from "./app/utils/env.server";
 
 const env = readEnv();
@@ -12,7 +12,7 @@ const production = env.NODE_ENV === "production";
 const processes = production ? processCount(env.WEB_CONCURRENCY) : 1;
 
 if (processes > 1 && cluster.isPrimary) {
-  await runPrimary({ processes, port: env.PORT, host: env.HOST, seed: env.SEED });
+  await runPrimary({ processes, seed: env.SEED });
 } else {
   const worker = cluster.isWorker && process.env.FORKCAST_CLUSTER_WORKER === "1";
   const server = await createAppServer({
@@ -26,10 +26,10 @@ if (processes > 1 && cluster.isPrimary) {
     computeTimeoutMs: env.COMPUTE_TIMEOUT_MS,
     markdownBudgetMs: env.MARKDOWN_BUDGET_MS,
     rateLimits: env.RATE_LIMITS === "on",
-    computeThreads: computeThreadsPer(processes),
+    computeThreads: COMPUTE_THREADS_PER_PROCESS,
     ...(worker ? { clusterWorker: { adapter: createAdapter() } } : {}),
   });
-  if (worker) reportReady();
+  if (worker) reportReady(Number(new URL(server.url).port));
   // Tests and scripts read this line to learn the port when PORT=0.
   else console.log(`Forkcast listening on ${server.url}`);
 

@@ -18,7 +18,6 @@ import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
 import { squiggleRunner } from "./squiggle/runner-path";
 import { attachLive } from "./live";
-import { setupWorker } from "@socket.io/sticky";
 import { createLiveSlot } from "../app/services/broadcast";
 import { useChartRenderer, warmUpCharts } from "../app/utils/chart-svg.server";
 import { forecastSpec } from "../app/charts/index";
@@ -44,11 +43,12 @@ export interface AppServerOptions {
   log?: (line: string) => void;
   /** Rate limits (app/discussion/rate-limits.ts); on unless a load or crash test turns them off. */
   rateLimits?: boolean;
-  /** Threads of the model/Markdown worker pool in this process (server/cluster.ts divides them). */
+  /** Threads of the model/Markdown worker pool in this process (server/cluster.ts says how many). */
   computeThreads?: number;
   /**
-   * A cluster worker (server/cluster.ts): the primary owns the port and hands connections over,
-   * and live events reach the other workers' sockets through this adapter.
+   * A cluster worker (server/cluster.ts): its listen joins the primary's port, live events
+   * reach the other workers' sockets through this adapter, and the live channel is
+   * WebSocket-only (a polling session's requests would land on different workers).
    */
   clusterWorker?: { adapter: NonNullable<Parameters<typeof attachLive>[1]["adapter"]> };
 }
@@ -125,7 +125,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     ...(options.liveSessionSweepMs ? { sweepMs: options.liveSessionSweepMs } : {}),
     postExists: (postId) => services.posts.exists(postId),
     ...(options.liveLog ? { log: options.liveLog } : {}),
-    ...(options.clusterWorker ? { adapter: options.clusterWorker.adapter } : {}),
+    ...(options.clusterWorker ? { adapter: options.clusterWorker.adapter, websocketOnly: true } : {}),
   });
   slot.connect({ broadcast: live.emit, toUser: live.toUser, endUser: (userId, reason) => live.endUser(userId, reason), endSession: (key, reason) => live.endSession(key, reason) });
 
@@ -191,13 +191,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }),
   );
 
-  let url = "";
-  if (options.clusterWorker) {
-    setupWorker(live.io);
-  } else {
-    await new Promise<void>((ok) => http.listen(options.port, options.host ?? "0.0.0.0", ok));
-    url = `http://localhost:${(http.address() as AddressInfo).port}`;
-  }
+  // In a cluster worker this asks the primary, which owns the port and hands connections over.
+  await new Promise<void>((ok) => http.listen(options.port, options.host ?? "0.0.0.0", ok));
+  const url = `http://localhost:${(http.address() as AddressInfo).port}`;
 
   return {
     url,

@@ -52,6 +52,12 @@ export interface LiveDeps {
   log?: (line: string) => void;
   /** Another process's sockets reached through this adapter (server/cluster.ts); the in-memory one otherwise. */
   adapter?: ServerOptions["adapter"];
+  /**
+   * Refuse long-polling. Several processes behind Node's cluster take connections in turn, and
+   * a polling session is a series of requests on different connections, so its later requests
+   * would reach a process that never heard of it. A WebSocket is one connection, one process.
+   */
+  websocketOnly?: boolean;
 }
 
 interface SocketData {
@@ -112,6 +118,7 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
     perMessageDeflate: false,
     httpCompression: false,
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
+    ...(deps.websocketOnly ? { transports: ["websocket" as const] } : {}),
     // No connectionStateRecovery: it would restore rooms while skipping this file's checks.
   });
 

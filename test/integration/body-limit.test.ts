@@ -3,15 +3,14 @@
 // a closed connection, and the server's memory does not grow with what was sent. The server runs
 // as its own process (as `npm start` runs it), so its RSS is its own.
 import { readdirSync, readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { postAction } from "../support/actions";
 import { Client } from "../support/client";
 import { startApp, type RunningApp } from "../support/process";
+import { streamUpload, type UploadOutcome } from "../support/upload";
 
 const TOTAL = 50 * 1024 * 1024;
-const CHUNK = Buffer.alloc(64 * 1024, "a");
 const MAX_GROWTH_MB = 20;
 
 let app: RunningApp;
@@ -35,51 +34,8 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-interface Outcome {
-  status: number | null;
-  sent: number;
-  closed: boolean;
-}
-
 /** Streams TOTAL bytes in chunks, without Content-Length, until the server answers or hangs up. */
-function stream(path: string, contentType: string, cookie: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const url = new URL(path, app.url);
-    const req = httpRequest(url, {
-      method: "POST",
-      agent: false,
-      headers: { "content-type": contentType, cookie, origin: app.url, "transfer-encoding": "chunked" },
-    });
-    let sent = 0;
-    let status: number | null = null;
-    let settled = false;
-    const finish = (closed: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      req.destroy();
-      resolve({ status, sent, closed });
-    };
-    // A server that neither answers nor hangs up within this fails the test instead of hanging it.
-    const timer = setTimeout(() => finish(false), 30_000);
-    req.on("socket", (socket) => socket.once("close", () => finish(true)));
-    req.on("response", (res) => {
-      status = res.statusCode ?? null;
-      res.resume();
-      // The server must hang up by itself soon after answering (it waits a second); we never close first.
-      setTimeout(() => finish(false), 10_000);
-    });
-    req.on("error", () => finish(true));
-    const pump = () => {
-      while (sent < TOTAL && status === null && !settled) {
-        sent += CHUNK.length;
-        if (!req.write(CHUNK)) return void req.once("drain", pump);
-      }
-      if (sent >= TOTAL && !settled) req.end();
-    };
-    pump();
-  });
-}
+const stream = (path: string, contentType: string, cookie: string): Promise<UploadOutcome> => streamUpload(new URL(path, app.url), contentType, cookie, TOTAL);
 
 const form = "application/x-www-form-urlencoded";
 const json = "application/json";
@@ -124,7 +80,7 @@ it("answers a 50 MB chunked body on every body-taking route with 413, closes the
   const before = rssMb(app.pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(app.pid))), 20);
-  const results: Record<string, Outcome> = {};
+  const results: Record<string, UploadOutcome> = {};
   try {
     for (const [, path, type] of targets()) results[path] = await stream(path, type, cookie);
   } finally {

@@ -1,13 +1,17 @@
 // WEB_CONCURRENCY=2 (docs/decisions/022): the production bundle as `npm start` runs it, a
-// primary and two worker processes over one SQLite file. The primary hands connections to the
-// workers in turn (and every response closes its connection), so consecutive connections
-// alternate: a handful of sockets always lands on both workers, and so does a run of requests.
+// primary and two worker processes over one SQLite file. The primary (Node's cluster,
+// round-robin) hands each new connection to the next worker, so consecutive connections
+// alternate: a handful of sockets always lands on both workers, and so does a run of requests
+// made on new connections. A kept-alive connection stays with its worker.
+import { readFileSync } from "node:fs";
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { Client } from "../support/client";
 import { postAction } from "../support/actions";
 import { startApp, type RunningApp } from "../support/process";
 import { socketAs } from "../support/sockets";
+import { streamUpload } from "../support/upload";
 
 const SLUG = "bio-anchors-in-one-chart-where-the-2053-median-comes-from";
 const WAIT_MS = 5000;
@@ -35,10 +39,37 @@ function next<T>(socket: Socket, event: string): Promise<T | "nothing"> {
   });
 }
 
-async function pidsOf(count: number): Promise<number[]> {
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  reusedConnection: boolean;
+}
+
+/** One request; on a connection of its own unless an agent that keeps connections is given. */
+function send(path: string, init: { method?: string; form?: Record<string, string>; agent?: Agent } = {}): Promise<Answer> {
+  const body = init.form ? new URLSearchParams(init.form).toString() : undefined;
+  const headers = body === undefined ? {} : { "content-type": "application/x-www-form-urlencoded", origin: app.url };
+  return new Promise((ok, fail) => {
+    const req = httpRequest(new URL(path, app.url), { method: init.method ?? "GET", headers, agent: init.agent ?? false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => ok({ status: res.statusCode!, headers: res.headers, text, reusedConnection: req.reusedSocket }));
+    });
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+async function pidsOf(count: number, agent?: Agent): Promise<number[]> {
   const pids: number[] = [];
-  for (let i = 0; i < count; i++) pids.push(((await (await fetch(`${app.url}/healthz`)).json()) as { pid: number }).pid);
+  for (let i = 0; i < count; i++) pids.push((JSON.parse((await send("/healthz", { agent })).text) as { pid: number }).pid);
   return pids;
+}
+
+function rssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
 }
 
 async function postId(): Promise<number> {
@@ -52,6 +83,38 @@ describe("two server processes", { timeout: 90_000 }, () => {
     const pids = await pidsOf(6);
     expect(new Set(pids).size).toBe(2);
     expect(pids).not.toContain(app.pid);
+  });
+
+  it("keep a kept-alive connection with one process, and keep it open", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await send("/healthz", { agent }));
+      expect(answers.map((a) => a.headers.connection)).toEqual(Array(4).fill("keep-alive"));
+      expect(answers.map((a) => a.reusedConnection)).toEqual([false, true, true, true]);
+      expect(new Set(answers.map((a) => (JSON.parse(a.text) as { pid: number }).pid)).size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("offer the live channel over WebSocket only", async () => {
+    // A polling session's next request could reach the other process, which never heard of it.
+    const polling = await send("/socket.io/?EIO=4&transport=polling");
+    expect({ status: polling.status, body: JSON.parse(polling.text) as unknown }).toEqual({ status: 400, body: { code: 0, message: "Transport unknown" } });
+    const socket = await socketOf(null);
+    expect(socket.io.engine.transport.name).toBe("websocket");
+  });
+
+  it("refuse a 50 MB upload in the process that takes it, with nothing held in the primary", async () => {
+    const total = 50 * 1024 * 1024;
+    const before = rssMb(app.pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(app.pid))), 20);
+    const outcome = await streamUpload(new URL("/login", app.url), "application/x-www-form-urlencoded", "", total).finally(() => clearInterval(sampler));
+    expect({ status: outcome.status, closed: outcome.closed, cutOff: outcome.sent < total }).toEqual({ status: 413, closed: true, cutOff: true });
+    // The primary only passes connections on; the worker reads, and stops reading at its cap.
+    expect(Math.max(peak, rssMb(app.pid)) - before).toBeLessThan(5);
   });
 
   it("deliver a vote cast through one to readers connected to either", async () => {
@@ -103,7 +166,7 @@ describe("two server processes", { timeout: 90_000 }, () => {
     // 10 failed log-ins in 15 minutes per account; each attempt is a new connection, so the
     // processes take turns. Counted per process, the eleventh would not be refused.
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await new Client(app.url).login("priya", `wrong password ${i}`)).status);
+    for (let i = 0; i < 11; i++) statuses.push((await send("/login", { method: "POST", form: { handle: "priya", password: `wrong password ${i}`, redirectTo: "/" } })).status);
     expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
