@@ -13,6 +13,7 @@ import { securityHeaders, sameOriginWrites, readBody, writeConcurrency } from ".
 import { remixHandler } from "./remix-handler";
 import { runAs } from "./request-scope";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
+import { openReadCors } from "./cors";
 import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
 import { squiggleRunner } from "./squiggle/runner-path";
@@ -129,6 +130,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.use(securityHeaders(options.mode));
   // Before every route, static files and /healthz included: CSP belongs on every response.
   app.use(contentSecurityPolicy(options.mode));
+  app.use(openReadCors());
   app.get("/healthz", (_req, res) => {
     const journal = db.$client.pragma("journal_mode", { simple: true });
     // `pid` tells which process answered (WEB_CONCURRENCY > 1 runs several).
