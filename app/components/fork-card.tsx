@@ -5,6 +5,7 @@ import { AttributionParts } from "./attribution-view";
 import { DiffTable } from "./diff-table";
 import { QuestionBox } from "./question-box";
 import { CodeDiffView } from "./squiggle-editor/code-diff-view";
+import { EmbedButton } from "./embed-button";
 
 /** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
 function RebaseButton({ commentId }: { commentId: number }) {
@@ -86,6 +87,7 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
         ) : null}{" "}
         · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
       </p>
+      <EmbedButton forecastId={fork.forecastId} title={`${fork.quick ? "Answer" : "Fork"} by ${fork.authorName}`} />
     </section>
   );
 }

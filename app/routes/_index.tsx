@@ -9,8 +9,11 @@ export const meta: MetaFunction = () => [{ title: "Forkcast — fork the assumpt
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = feedQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const { posts, hasMore } = context.services.posts.list({ ...query, viewerId: context.user?.id ?? null });
-  return { posts, hasMore, ...query, signedIn: Boolean(context.user) };
+  const { posts, hasMore } = await context.services.posts.list({ ...query, viewerId: context.user?.id ?? null });
+  // Each post's forecast headline and how many visible forks its thread has.
+  const extras = await context.services.catalog.listingExtras(posts);
+  const listed = posts.map((p) => ({ ...p, headline: extras.get(p.id)?.headline ?? null, forkCount: extras.get(p.id)?.forkCount ?? 0 }));
+  return { posts: listed, hasMore, ...query, signedIn: Boolean(context.user) };
 }
 
 export default function Index() {

@@ -9,9 +9,11 @@ import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
 import type { LineageStep } from "~/services/types";
 import { runLoader, runOwner } from "~/actions/http.server";
+import { socialMeta } from "~/actions/embed.server";
+import { cardVersion } from "~/utils/chart-png.server";
 
 export const links = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: analysisCss }];
-export const meta: MetaFunction = () => [{ title: "Forecast lineage · Forkcast" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: "Forecast lineage · Forkcast" }, ...(data ? socialMeta(data.social) : [])];
 
 /** The page's own query: ?sensitivity=1 (computed here, for readers without JavaScript), ?year= & ?pct= (the question form). */
 const pageQuery = z.object({
@@ -36,7 +38,17 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       await context.services.limits.consume("analysis", context.ip);
       sensitivity = await context.services.analysis.sensitivity(id.data, undefined, context.user, runOwner(context));
     }
-    return { id: id.data, post, steps, forecast, sensitivity, question };
+    const origin = new URL(request.url).origin;
+    const pageUrl = `${origin}/forecasts/${id.data}`;
+    const title = post ? `A forecast on “${post.title}”` : "A forecast on Forkcast";
+    const social = {
+      title,
+      description: forecast.description,
+      url: pageUrl,
+      image: forecast.svg ? { url: `${origin}/api/forecasts/${id.data}.png?v=${cardVersion(forecast.svg)}`, alt: forecast.description } : null,
+      oembed: `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`,
+    };
+    return { id: id.data, post, steps, forecast, sensitivity, question, social, embedTitle: title };
   });
 }
 
@@ -46,7 +58,7 @@ function stepLabel(s: LineageStep): string {
 }
 
 export default function ForecastLineage() {
-  const { id, post, steps, forecast, sensitivity, question } = useLoaderData<typeof loader>();
+  const { id, post, steps, forecast, sensitivity, question, embedTitle } = useLoaderData<typeof loader>();
   return (
     <div className="post lineage">
       {post ? (
@@ -89,7 +101,7 @@ export default function ForecastLineage() {
           </li>
         ))}
       </ol>
-      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} />
+      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} embedTitle={embedTitle} />
     </div>
   );
 }

@@ -10,51 +10,7 @@ import type { Headline } from "../forecast/index";
 import { notFound } from "../utils/errors";
 import type { ForecastService } from "./forecasts.server";
 import { onePage } from "./paging";
-import type { CommentStatus } from "../discussion/permissions";
-import type { AuthorRef, PostSummary } from "./types";
-
-/** Where a keyset page starts: the last item of the page before, by time and then id. */
-export interface Keyset {
-  at: number;
-  id: number;
-}
-
-export interface PublicComment {
-  id: number;
-  postId: number;
-  parentId: number | null;
-  status: CommentStatus;
-  removalReason: string | null;
-  /** Null when the comment is not visible: its words, author, score and fork are gone. */
-  author: AuthorRef | null;
-  html: string | null;
-  score: number | null;
-  forecastId: number | null;
-  createdAt: number;
-  editedAt: number | null;
-  postSlug: string;
-}
-
-/** A forecast as an embed, an oEmbed answer or the API names it. */
-export interface ForecastCard {
-  id: number;
-  kind: "post" | "fork" | "question";
-  modelId: string;
-  modelTitle: string;
-  modelVersion: number;
-  current: boolean;
-  author: AuthorRef;
-  post: { id: number; slug: string; title: string; forecastId: number | null } | null;
-  commentId: number | null;
-  parentForecastId: number | null;
-  createdAt: number;
-  headlines: Headline[];
-  description: string;
-  inputs: Record<string, unknown>;
-  overrides: Record<string, unknown>;
-  seed: number;
-  sampleCount: number;
-}
+import type { ForecastCard, Keyset, PostSummary, PublicComment, PublicUser } from "./types";
 
 export function createCatalogService(db: Db, forecasts: ForecastService) {
   const summaryColumns = {
@@ -134,7 +90,7 @@ export function createCatalogService(db: Db, forecasts: ForecastService) {
       return { items, hasMore };
     },
 
-    async user(handle: string) {
+    async user(handle: string): Promise<PublicUser> {
       const row = (await db.select().from(users).where(eq(users.handle, handle.toLowerCase())).limit(1))[0];
       if (!row) throw notFound("That user");
       return { handle: row.handle, displayName: row.displayName, role: row.role, karma: row.karma, bio: row.bio, createdAt: row.createdAt };
