@@ -154,7 +154,7 @@ export default function App() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        Forkcast — argue about forecasts by changing their assumptions. <Link to="/">All posts</Link> · <Link to="/moderation">Moderation log</Link>
+        Forkcast — argue about forecasts by changing their assumptions. <Link to="/">All posts</Link> · <Link to="/moderation">Moderation log</Link> · <Link to="/api">API</Link>
       </footer>
     </>
   );

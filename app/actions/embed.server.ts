@@ -1,5 +1,4 @@
 // What an embed, its oEmbed answer and a page's social tags say about a forecast (docs/decisions/027).
-import type { MetaDescriptor } from "@remix-run/node";
 import type { ForecastCard } from "../services/types";
 
 /** "Bio Anchors in one chart" for a post's forecast; "Fork by Priya · Bio Anchors in one chart" for a reply's. */
@@ -14,47 +13,4 @@ export function embedTitle(card: ForecastCard): string {
 export function discussionPath(card: ForecastCard): string {
   if (!card.post) return `/forecasts/${card.id}`;
   return card.commentId === null ? `/posts/${card.post.slug}` : `/posts/${card.post.slug}/comments/${card.commentId}`;
-}
-
-/** oEmbed discovery (oEmbed §4): the page's own URL, asked of /oembed. */
-export function oembedLink(origin: string, pageUrl: string, title: string): MetaDescriptor {
-  return { tagName: "link", rel: "alternate", type: "application/json+oembed", href: `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`, title };
-}
-
-export interface SocialCard {
-  title: string;
-  description: string;
-  url: string;
-  /** The chart as a PNG card (absolute, versioned), when the page has a forecast. */
-  image: { url: string; alt: string } | null;
-  /** The oEmbed answer for this page, when it has a forecast to embed. */
-  oembed: string | null;
-}
-
-/** Open Graph and Twitter card tags for a page (og:type article), with oEmbed discovery. */
-export function socialMeta(card: SocialCard): MetaDescriptor[] {
-  const tags: MetaDescriptor[] = [
-    { property: "og:type", content: "article" },
-    { property: "og:site_name", content: "Forkcast" },
-    { property: "og:title", content: card.title },
-    { property: "og:description", content: card.description },
-    { property: "og:url", content: card.url },
-    { tagName: "link", rel: "canonical", href: card.url },
-    { name: "twitter:card", content: card.image ? "summary_large_image" : "summary" },
-    { name: "twitter:title", content: card.title },
-    { name: "twitter:description", content: card.description },
-  ];
-  if (card.image) {
-    tags.push(
-      { property: "og:image", content: card.image.url },
-      { property: "og:image:type", content: "image/png" },
-      { property: "og:image:width", content: "1200" },
-      { property: "og:image:height", content: "630" },
-      { property: "og:image:alt", content: card.image.alt },
-      { name: "twitter:image", content: card.image.url },
-      { name: "twitter:image:alt", content: card.image.alt },
-    );
-  }
-  if (card.oembed) tags.push({ tagName: "link", rel: "alternate", type: "application/json+oembed", href: card.oembed, title: card.title });
-  return tags;
 }

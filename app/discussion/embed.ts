@@ -6,15 +6,15 @@ import { z } from "zod";
 export const embedPath = (forecastId: number) => `/embed/forecasts/${forecastId}`;
 
 /** The wide layout's frame; the chart's own drawing is 680×400 (app/charts/theme.ts). */
-export const EMBED_DEFAULT = { width: 680, height: 560 } as const;
+export const EMBED_DEFAULT = { width: 680, height: 556 } as const;
 const EMBED_MIN_WIDTH = 280;
 /** At or below this width the page draws the phone chart (300×380), as app.css's phone rules do. */
 const PHONE_BREAK = 600;
 
 /** What the frame needs at a width: the chart at that width plus the title, headlines and link. */
 function heightAt(width: number): number {
-  if (width > PHONE_BREAK) return Math.round(((width - 24) * 400) / 680 + 150);
-  return Math.round(((width - 24) * 380) / 300 + 210);
+  if (width > PHONE_BREAK) return Math.round(((width - 24) * 400) / 680 + 170);
+  return Math.round(((width - 24) * 380) / 300 + 250);
 }
 
 /** The iframe's size within a consumer's maxwidth/maxheight (oEmbed §2.2): never over them. */

@@ -16,10 +16,10 @@ const cursor = z
   .describe("Where the page starts: leave it out for the first page, then follow each page's `next` link, which carries it. Opaque: do not build one.");
 const limit = (fallback: number, max: number) =>
   z.coerce
-    .number({ error: `limit must be a whole number from 1 to ${max}.` })
-    .int(`limit must be a whole number from 1 to ${max}.`)
-    .min(1, `limit must be at least 1.`)
-    .max(max, `limit may be at most ${max}.`)
+    .number({ error: `a whole number from 1 to ${max}, please` })
+    .int(`a whole number from 1 to ${max}, please`)
+    .min(1, `at least 1`)
+    .max(max, `at most ${max} here`)
     .default(fallback)
     .describe(`How many items a page holds (default ${fallback}, at most ${max}).`);
 

@@ -104,6 +104,13 @@ export const ENDPOINTS: Endpoint[] = [
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+/** Bounds zod states for every integer and every ISO date, which say nothing a reader needs. */
+const tidy = ({ jsonSchema }: { jsonSchema: Json }) => {
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.format === "date-time") delete jsonSchema.pattern;
+};
+
 /** A JSON Schema as an OpenAPI 3.1 Schema Object: the dialect is the document's, ids are its refs. */
 function bare(schema: Json): Json {
   const copy = { ...schema };
@@ -115,18 +122,18 @@ function bare(schema: Json): Json {
 function componentSchemas(): Record<string, Json> {
   const registry = z.registry<{ id: string }>();
   for (const [name, schema] of COMPONENTS) registry.add(schema, { id: name });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Json> };
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, override: tidy }) as { schemas: Record<string, Json> };
   return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, bare(schema)]));
 }
 
 function parameters(endpoint: Endpoint): Json[] {
   const inPath = endpoint.pathParams.map((p) => {
-    const schema = bare(z.toJSONSchema(p.schema, { io: "input" }) as Json);
+    const schema = bare(z.toJSONSchema(p.schema, { io: "input", override: tidy }) as Json);
     const description = schema.description;
     delete schema.description;
     return { name: p.name, in: "path", required: true, description, schema, example: p.example };
   });
-  const query = z.toJSONSchema(endpoint.query, { io: "input" }) as { properties?: Record<string, Json>; required?: string[] };
+  const query = z.toJSONSchema(endpoint.query, { io: "input", override: tidy }) as { properties?: Record<string, Json>; required?: string[] };
   const inQuery = Object.entries(query.properties ?? {}).map(([name, property]) => {
     const schema = { ...property };
     const description = schema.description;

@@ -9,7 +9,7 @@ import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
 import type { LineageStep } from "~/services/types";
 import { runLoader, runOwner } from "~/actions/http.server";
-import { socialMeta } from "~/actions/embed.server";
+import { socialMeta } from "~/components/social-meta";
 import { cardVersion } from "~/utils/chart-png.server";
 
 export const links = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: analysisCss }];

@@ -27,7 +27,7 @@ import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
 import { communityByUrl, forecastByUrl, markupOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
-import { socialMeta } from "~/actions/embed.server";
+import { socialMeta } from "~/components/social-meta";
 import { cardVersion } from "~/utils/chart-png.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
