@@ -24,7 +24,7 @@ import {
 type Json = Record<string, unknown>;
 
 /** The named schemas; everything that uses one refers to it by `#/components/schemas/<name>`. */
-const COMPONENTS: [string, z.ZodType][] = [
+export const COMPONENTS: [string, z.ZodType][] = [
   ["Author", authorSchema],
   ["Headline", headlineSchema],
   ["PostSummary", postSummarySchema],
