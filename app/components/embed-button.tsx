@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { embedPath, iframeSnippet } from "~/discussion/embed";
 
-export function EmbedButton({ forecastId, title }: { forecastId: number; title: string }) {
+/** `open`: shown unfolded (a fork card's "Embed" link lands on its forecast page so). */
+export function EmbedButton({ forecastId, title, open = false }: { forecastId: number; title: string; open?: boolean }) {
   // The root loader says under which address readers reach the site; the snippet must name it.
   const origin = (useRouteLoaderData("root") as { origin?: string } | undefined)?.origin ?? "";
   const snippet = iframeSnippet(origin, forecastId, title);
@@ -19,7 +20,7 @@ export function EmbedButton({ forecastId, title }: { forecastId: number; title: 
     );
   };
   return (
-    <details className="embed-button">
+    <details className="embed-button" id="embed" open={open}>
       <summary>Embed</summary>
       <div className="embed-button__panel">
         <label htmlFor={id}>Paste this into a page to show this forecast there:</label>
@@ -35,8 +36,7 @@ export function EmbedButton({ forecastId, title }: { forecastId: number; title: 
           ) : null}
           <a href={embedPath(forecastId)} target="_blank" rel="noopener">
             Preview
-          </a>{" "}
-          (<a href={`${embedPath(forecastId)}?theme=dark`} target="_blank" rel="noopener">dark</a>)
+          </a>
         </p>
       </div>
     </details>

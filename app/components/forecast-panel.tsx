@@ -14,10 +14,12 @@ export function ForecastPanel({
   sensitivity = null,
   question = null,
   embedTitle = null,
+  embedOpen = false,
 }: {
   forecast: ForecastPresentation;
   /** Offers the embed snippet (components/embed-button.tsx), the frame titled so. */
   embedTitle?: string | null;
+  embedOpen?: boolean;
   headlineCount?: number;
   /** Computed on the server for a reader without JavaScript who asked for it. */
   sensitivity?: SensitivityView | null;
@@ -137,7 +139,7 @@ export function ForecastPanel({
         <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={forecast.urls.csv ?? `/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
         <a href={forecast.urls.svg ?? `/api/forecasts/${forecast.id}.svg`}>SVG</a>
       </p>
-      {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} /> : null}
+      {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} open={embedOpen} /> : null}
     </section>
   );
 }

@@ -5,7 +5,6 @@ import { AttributionParts } from "./attribution-view";
 import { DiffTable } from "./diff-table";
 import { QuestionBox } from "./question-box";
 import { CodeDiffView } from "./squiggle-editor/code-diff-view";
-import { EmbedButton } from "./embed-button";
 
 /** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
 function RebaseButton({ commentId }: { commentId: number }) {
@@ -85,9 +84,10 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
             <a href={`/compare?a=${fork.parentForecastId}&b=${fork.forecastId}`}>Compare with parent</a>
           </>
         ) : null}{" "}
-        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
+        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a> ·{" "}
+        {/* The snippet is on the fork's own page (a thread of many forks would carry one each). */}
+        <a href={`/forecasts/${fork.forecastId}?embed=1#embed`}>Embed</a>
       </p>
-      <EmbedButton forecastId={fork.forecastId} title={`${fork.quick ? "Answer" : "Fork"} by ${fork.authorName}`} />
     </section>
   );
 }

@@ -26,21 +26,17 @@ export function socialMeta(card: SocialCard): MetaDescriptor[] {
     { property: "og:description", content: card.description },
     { property: "og:url", content: card.url },
     { tagName: "link", rel: "canonical", href: card.url },
+    // X/Twitter reads title, description and image from the Open Graph tags when its own are absent.
     { name: "twitter:card", content: card.image ? "summary_large_image" : "summary" },
-    { name: "twitter:title", content: card.title },
-    { name: "twitter:description", content: card.description },
   ];
   if (card.image) {
     tags.push(
       { property: "og:image", content: card.image.url },
-      { property: "og:image:type", content: "image/png" },
       { property: "og:image:width", content: "1200" },
       { property: "og:image:height", content: "630" },
       { property: "og:image:alt", content: card.image.alt },
-      { name: "twitter:image", content: card.image.url },
-      { name: "twitter:image:alt", content: card.image.alt },
     );
   }
-  if (card.oembed) tags.push({ tagName: "link", rel: "alternate", type: "application/json+oembed", href: card.oembed, title: card.title });
+  if (card.oembed) tags.push({ tagName: "link", rel: "alternate", type: "application/json+oembed", href: card.oembed });
   return tags;
 }

@@ -26,7 +26,8 @@ export default function ApiReference() {
       <p>{doc.info.description}</p>
       <p>
         Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). To put a forecast's chart on another site, use a post's
-        “Embed” button, or ask <code>{origin}/oembed?url=…</code> (oEmbed, JSON).
+        “Embed” button, or ask <code>{origin}/oembed?url=…</code> (oEmbed, JSON). An embed follows the reader's light or dark scheme; add{" "}
+        <code>?theme=light</code> or <code>?theme=dark</code> to its address to fix one.
       </p>
       <nav aria-label="Endpoints">
         <ul className="api-toc">

@@ -20,6 +20,7 @@ const pageQuery = z.object({
   sensitivity: z.literal("1").optional().catch(undefined),
   year: questionQuerySchema.shape.year.catch(undefined),
   pct: z.coerce.number().gt(0).lt(100).optional().catch(undefined),
+  embed: z.literal("1").optional().catch(undefined),
 });
 
 // /forecasts/:id — a forecast with its lineage back to the post it forks.
@@ -48,7 +49,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       image: forecast.svg ? { url: `${origin}/api/forecasts/${id.data}.png?v=${cardVersion(forecast.svg)}`, alt: forecast.description } : null,
       oembed: `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`,
     };
-    return { id: id.data, post, steps, forecast, sensitivity, question, social, embedTitle: title };
+    return { id: id.data, post, steps, forecast, sensitivity, question, social, embedTitle: title, embedOpen: q.embed === "1" };
   });
 }
 
@@ -58,7 +59,7 @@ function stepLabel(s: LineageStep): string {
 }
 
 export default function ForecastLineage() {
-  const { id, post, steps, forecast, sensitivity, question, embedTitle } = useLoaderData<typeof loader>();
+  const { id, post, steps, forecast, sensitivity, question, embedTitle, embedOpen } = useLoaderData<typeof loader>();
   return (
     <div className="post lineage">
       {post ? (
@@ -101,7 +102,7 @@ export default function ForecastLineage() {
           </li>
         ))}
       </ol>
-      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} embedTitle={embedTitle} />
+      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} embedTitle={embedTitle} embedOpen={embedOpen} />
     </div>
   );
 }
