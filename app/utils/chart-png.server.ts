@@ -8,7 +8,6 @@ import { createRequire } from "node:module";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
 import { contentVersion } from "./asset-version.server";
 import { appError } from "./errors";
 import { woffToSfnt } from "./woff.server";
@@ -120,6 +119,8 @@ export function cardPng(svg: string): Promise<Buffer> {
     return hit;
   }
   const pending = slot(async () => {
+    // Loaded on first use: on a platform without a prebuilt binary only the cards fail, not the server.
+    const { renderAsync } = await import("@resvg/resvg-js");
     const image = await renderAsync(cardSvg(svg), {
       font: { fontFiles: await interFonts(), loadSystemFonts: false, defaultFontFamily: "Inter", sansSerifFamily: "Inter" },
       fitTo: { mode: "original" },
