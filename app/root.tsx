@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteError } from "@remix-run/react";
 import serif from "@fontsource-variable/source-serif-4/opsz.css?url";
 import serifItalic from "@fontsource-variable/source-serif-4/opsz-italic.css?url";
 import sans from "@fontsource-variable/inter/index.css?url";
@@ -24,13 +24,15 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Forkcast" }, { name: "description", content: "Discuss forecasts by forking their assumptions." }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  // The site's own address as this request reached it: embed snippets name it (components/embed-button.tsx).
+  const origin = new URL(request.url).origin;
   // New on every render of the page and after every action: reply forms build their
   // submission keys from it (components/submission-key.ts).
   const user = context.user;
   // Signed out, no form takes a key: the page stays the same bytes for every reader, so it can
   // answer 304 (server/conditional.ts).
-  if (!user) return { user: null, unread: 0, openReports: 0, formSeed: "" };
+  if (!user) return { user: null, unread: 0, openReports: 0, formSeed: "", origin };
   const formSeed = randomKey();
   const staff = user.role === "moderator" || user.role === "admin";
   return {
@@ -38,7 +40,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
     unread: await context.services.notifications.unreadCount(user.id),
     openReports: staff ? await context.services.reports.openCount() : 0,
     formSeed,
+    origin,
   };
+}
+
+/** Embed pages (routes with `handle.embed`) are framed by other sites: no site chrome, and no script at all. */
+function useEmbedPage(): boolean {
+  return useMatches().some((m) => (m.handle as { embed?: boolean } | undefined)?.embed === true);
 }
 
 interface HeaderProps {
@@ -50,20 +58,25 @@ interface HeaderProps {
 export function Layout({ children }: { children: React.ReactNode }) {
   // Set only during SSR (entry.server.tsx); the CSP admits exactly these inline scripts.
   const nonce = useNonce();
+  const embed = useEmbedPage();
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <ZodJitlessScript nonce={nonce} />
+        {embed ? null : <ZodJitlessScript nonce={nonce} />}
         <Links />
       </head>
       <body>
         {children}
-        <Announcer />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {embed ? null : (
+          <>
+            <Announcer />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );
@@ -123,7 +136,9 @@ function Header({ user, unread, openReports }: HeaderProps) {
 
 export default function App() {
   const { user, unread: loadedUnread, openReports } = useLoaderData<typeof loader>();
-  const { unread, endedReason } = useUserLive(user !== null, loadedUnread);
+  const embed = useEmbedPage();
+  const { unread, endedReason } = useUserLive(user !== null && !embed, loadedUnread);
+  if (embed) return <Outlet />;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -139,7 +154,7 @@ export default function App() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        Forkcast — argue about forecasts by changing their assumptions. <Link to="/">All posts</Link> · <Link to="/moderation">Moderation log</Link>
+        Forkcast — argue about forecasts by changing their assumptions. <Link to="/">All posts</Link> · <Link to="/moderation">Moderation log</Link> · <Link to="/api">API</Link>
       </footer>
     </>
   );

@@ -7,6 +7,7 @@ import { benchFairness } from "./fairness.bench";
 import { benchLive } from "./live.bench";
 import { benchLoad } from "./load.bench";
 import { benchPage } from "./page.bench";
+import { benchEmbed } from "./embed.bench";
 import { benchSquiggle } from "./squiggle.bench";
 import { printTable, type Row } from "./lib";
 
@@ -19,6 +20,7 @@ rows.push(...(await benchAnalysis()));
 rows.push(...(await benchSquiggle()));
 rows.push(...(await benchCharts()));
 rows.push(...(await benchPage()));
+rows.push(...(await benchEmbed()));
 rows.push(...(await benchLoad()));
 printTable(rows);
 process.exit(0);

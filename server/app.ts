@@ -14,6 +14,7 @@ import { securityHeaders, sameOriginWrites, readBody, writeConcurrency } from ".
 import { remixHandler } from "./remix-handler";
 import { runAs } from "./request-scope";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
+import { openReadCors } from "./cors";
 import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
 import { squiggleRunner } from "./squiggle/runner-path";
@@ -132,6 +133,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.use(securityHeaders(options.mode));
   // Before every route, static files and /healthz included: CSP belongs on every response.
   app.use(contentSecurityPolicy(options.mode));
+  app.use(openReadCors());
   app.get("/healthz", (_req, res, next) => {
     // `pid` tells which process answered (WEB_CONCURRENCY > 1 runs several).
     store.health().then((health) => res.json({ ok: true, ...health, pid: process.pid }), next);

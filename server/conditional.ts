@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 
 const PAGE_TYPES = ["text/html", "text/x-script"];
-const READ_TYPES = ["application/json", "text/csv", "image/svg+xml"];
+const READ_TYPES = ["application/json", "text/csv", "image/svg+xml", "image/png"];
 
 function typeOf(response: Response): string {
   return (response.headers.get("content-type") ?? "").split(";")[0]!.trim();

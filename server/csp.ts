@@ -14,7 +14,15 @@ export function createNonce(): string {
  * The production policy. Every directive is an allowlist; anything not named falls back to
  * default-src 'self'. Kept as data so the integration test can parse and assert each entry.
  */
-export function cspDirectives(nonce: string): Record<string, string[]> {
+/**
+ * Pages other sites may frame (docs/decisions/027): the embed routes, and only they. Everything
+ * else keeps frame-ancestors 'self' and X-Frame-Options: SAMEORIGIN (clickjacking).
+ */
+export function embeddablePath(path: string): boolean {
+  return /^\/embed\//.test(path);
+}
+
+export function cspDirectives(nonce: string, opts: { embeddable?: boolean } = {}): Record<string, string[]> {
   return {
     "default-src": ["'self'"],
     // Only nonced scripts and what they load: 'strict-dynamic' makes CSP3 browsers ignore
@@ -36,7 +44,8 @@ export function cspDirectives(nonce: string): Record<string, string[]> {
     "connect-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
-    "frame-ancestors": ["'self'"],
+    // An embed has no form and no state-changing control, so any site may frame it.
+    "frame-ancestors": opts.embeddable ? ["*"] : ["'self'"],
     "form-action": ["'self'"],
   };
 }
@@ -69,10 +78,10 @@ export function cspNonceOf(res: Response): string {
  * and plumbed through so the markup is identical in both modes.
  */
 export function contentSecurityPolicy(mode: "production" | "development"): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
-    if (mode === "production") res.setHeader("Content-Security-Policy", serializeCsp(cspDirectives(nonce)));
+    if (mode === "production") res.setHeader("Content-Security-Policy", serializeCsp(cspDirectives(nonce, { embeddable: embeddablePath(req.path) })));
     next();
   };
 }

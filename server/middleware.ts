@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
+import { embeddablePath } from "./csp";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -8,7 +9,8 @@ export function securityHeaders(mode: "production" | "development"): RequestHand
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    // Embeds are framed by other sites; their CSP frame-ancestors says so (server/csp.ts).
+    if (!embeddablePath(req.path)) res.setHeader("X-Frame-Options", "SAMEORIGIN");
     if (mode === "production" && req.secure) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }

@@ -15,8 +15,8 @@ export const SVG_HEADERS = { "Content-Type": "image/svg+xml; charset=utf-8", "Co
  */
 export type AssetScope = "forever" | "public" | "private";
 
-export function assetResponse(request: Request, body: string, headers: Record<string, string>, scope: AssetScope): Response {
-  const version = contentVersion(body);
+/** `version`: what names the bytes when they are not the text itself (a PNG names the SVG it is drawn from). */
+export function assetResponse(request: Request, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>, scope: AssetScope, version = contentVersion(typeof body === "string" ? body : Buffer.from(body).toString("latin1"))): Response {
   const asked = new URL(request.url).searchParams.get("v");
   // Without the current version the URL may answer new bytes tomorrow (a new chart renderer,
   // a changed name): revalidate every time, which the ETag makes cheap.

@@ -5,6 +5,7 @@ import { ForecastChart } from "./forecast-chart";
 import { MarkdownBody } from "./markdown-body";
 import { QuestionBox } from "./question-box";
 import { SensitivityPanel } from "./sensitivity-panel";
+import { EmbedButton } from "./embed-button";
 
 /** The forecast a post carries: headline numbers, chart, inputs, and what the model is. */
 export function ForecastPanel({
@@ -12,8 +13,13 @@ export function ForecastPanel({
   headlineCount = 8,
   sensitivity = null,
   question = null,
+  embedTitle = null,
+  embedOpen = false,
 }: {
   forecast: ForecastPresentation;
+  /** Offers the embed snippet (components/embed-button.tsx), the frame titled so. */
+  embedTitle?: string | null;
+  embedOpen?: boolean;
   headlineCount?: number;
   /** Computed on the server for a reader without JavaScript who asked for it. */
   sensitivity?: SensitivityView | null;
@@ -133,6 +139,7 @@ export function ForecastPanel({
         <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={forecast.urls.csv ?? `/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
         <a href={forecast.urls.svg ?? `/api/forecasts/${forecast.id}.svg`}>SVG</a>
       </p>
+      {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} open={embedOpen} /> : null}
     </section>
   );
 }

@@ -84,7 +84,9 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
             <a href={`/compare?a=${fork.parentForecastId}&b=${fork.forecastId}`}>Compare with parent</a>
           </>
         ) : null}{" "}
-        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a>
+        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a> ·{" "}
+        {/* The snippet is on the fork's own page (a thread of many forks would carry one each). */}
+        <a href={`/forecasts/${fork.forecastId}?embed=1#embed`}>Embed</a>
       </p>
     </section>
   );

@@ -1,8 +1,13 @@
 import { Link } from "@remix-run/react";
+import type { Headline } from "~/forecast/index";
+import { formatHeadline } from "~/forecast/format";
 import type { PostSummary } from "~/services/types";
 import { Time } from "./time";
 
-export function PostList({ posts }: { posts: PostSummary[] }) {
+/** A post in a list, with its forecast's first headline and its thread's visible forks. */
+export type ListedPost = PostSummary & { headline: Pick<Headline, "label" | "format" | "value"> | null; forkCount: number };
+
+export function PostList({ posts }: { posts: ListedPost[] }) {
   if (posts.length === 0) return <p className="empty">No posts yet. Be the first to write one.</p>;
   return (
     <ol className="post-list">
@@ -19,6 +24,21 @@ export function PostList({ posts }: { posts: PostSummary[] }) {
                 {p.commentCount} {p.commentCount === 1 ? "comment" : "comments"}
               </Link>
             </p>
+            {p.headline || p.forkCount ? (
+              <p className="post-list__forecast">
+                {p.headline ? (
+                  <span className="post-list__headline">
+                    {p.headline.label} <strong>{formatHeadline(p.headline)}</strong>
+                  </span>
+                ) : null}
+                {p.headline && p.forkCount ? " · " : null}
+                {p.forkCount ? (
+                  <Link to={`/posts/${p.slug}#forks-heading`}>
+                    {p.forkCount} {p.forkCount === 1 ? "fork" : "forks"}
+                  </Link>
+                ) : null}
+              </p>
+            ) : null}
             {p.excerpt ? <p className="post-list__excerpt">{p.excerpt}</p> : null}
           </div>
         </li>

@@ -17,6 +17,9 @@ export const RATE_LIMITS = {
   // A Markdown preview renders up to 100 KB in the shared worker pool, like an edit, but saves nothing.
   "markdown-preview": { points: 120, per: 600, label: "120 Markdown previews in 10 minutes", by: "ip" },
   analysis: { points: 120, per: 600, label: "120 analyses (sensitivity, comparisons, solving) in 10 minutes", by: "ip" },
+  // The open API (docs/decisions/027): pages are read at a person's pace and not counted; a
+  // program can walk every post, thread and profile in a minute, so its reads have a budget.
+  "api-read": { points: 600, per: 600, label: "600 API reads in 10 minutes from one network address", by: "ip" },
   post: { points: 5, per: 3600, label: "5 new posts an hour", by: "user" },
   vote: { points: 60, per: 60, label: "60 votes a minute", by: "user" },
   // Every edit re-renders up to 100 KB of Markdown in the shared worker pool.

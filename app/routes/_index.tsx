@@ -10,7 +10,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = feedQuerySchema.parse(Object.fromEntries(url.searchParams));
   const { posts, hasMore } = await context.services.posts.list({ ...query, viewerId: context.user?.id ?? null });
-  return { posts, hasMore, ...query, signedIn: Boolean(context.user) };
+  // Each post's forecast headline and how many visible forks its thread has.
+  const extras = await context.services.catalog.listingExtras(posts);
+  const listed = posts.map((p) => {
+    const extra = extras.get(p.id);
+    const h = extra?.headline;
+    return { ...p, headline: h ? { label: h.label, format: h.format, value: h.value } : null, forkCount: extra?.forkCount ?? 0 };
+  });
+  return { posts: listed, hasMore, ...query, signedIn: Boolean(context.user) };
 }
 
 export default function Index() {

@@ -9,15 +9,18 @@ import chartCss from "~/styles/charts.css?url";
 import { notFound } from "~/utils/errors";
 import type { LineageStep } from "~/services/types";
 import { runLoader, runOwner } from "~/actions/http.server";
+import { socialMeta } from "~/components/social-meta";
+import { cardVersion } from "~/utils/chart-png.server";
 
 export const links = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: analysisCss }];
-export const meta: MetaFunction = () => [{ title: "Forecast lineage · Forkcast" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: "Forecast lineage · Forkcast" }, ...(data ? socialMeta(data.social) : [])];
 
 /** The page's own query: ?sensitivity=1 (computed here, for readers without JavaScript), ?year= & ?pct= (the question form). */
 const pageQuery = z.object({
   sensitivity: z.literal("1").optional().catch(undefined),
   year: questionQuerySchema.shape.year.catch(undefined),
   pct: z.coerce.number().gt(0).lt(100).optional().catch(undefined),
+  embed: z.literal("1").optional().catch(undefined),
 });
 
 // /forecasts/:id — a forecast with its lineage back to the post it forks.
@@ -36,7 +39,17 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       await context.services.limits.consume("analysis", context.ip);
       sensitivity = await context.services.analysis.sensitivity(id.data, undefined, context.user, runOwner(context));
     }
-    return { id: id.data, post, steps, forecast, sensitivity, question };
+    const origin = new URL(request.url).origin;
+    const pageUrl = `${origin}/forecasts/${id.data}`;
+    const title = post ? `A forecast on “${post.title}”` : "A forecast on Forkcast";
+    const social = {
+      title,
+      description: forecast.description,
+      url: pageUrl,
+      image: forecast.svg ? { url: `${origin}/api/forecasts/${id.data}.png?v=${cardVersion(forecast.svg)}`, alt: forecast.description } : null,
+      oembed: `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`,
+    };
+    return { id: id.data, post, steps, forecast, sensitivity, question, social, embedTitle: title, embedOpen: q.embed === "1" };
   });
 }
 
@@ -46,7 +59,7 @@ function stepLabel(s: LineageStep): string {
 }
 
 export default function ForecastLineage() {
-  const { id, post, steps, forecast, sensitivity, question } = useLoaderData<typeof loader>();
+  const { id, post, steps, forecast, sensitivity, question, embedTitle, embedOpen } = useLoaderData<typeof loader>();
   return (
     <div className="post lineage">
       {post ? (
@@ -89,7 +102,7 @@ export default function ForecastLineage() {
           </li>
         ))}
       </ol>
-      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} />
+      <ForecastPanel forecast={forecast} sensitivity={sensitivity} question={question} embedTitle={embedTitle} embedOpen={embedOpen} />
     </div>
   );
 }

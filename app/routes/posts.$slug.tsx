@@ -27,6 +27,8 @@ import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
 import { communityByUrl, forecastByUrl, markupOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
+import { socialMeta } from "~/components/social-meta";
+import { cardVersion } from "~/utils/chart-png.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
 
@@ -34,7 +36,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }
 const THREAD_BUDGET = 150;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }] : [{ title: "Not found · Forkcast" }];
+  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
@@ -61,7 +63,19 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const barred = abilities.staff || abilities.author ? await context.services.moderation.postBans(post.id) : [];
     // `?fork=1` (the fork control without JavaScript): the editor renders open, so it needs the parent now.
     const forkParent = search.has("fork") && post.forecastId && abilities.canFork ? await forkParentOf(context, post.forecastId) : null;
+    // Open Graph / Twitter card and oEmbed discovery (docs/decisions/027): the chart as a PNG card
+    // at a URL versioned by the chart it is drawn from, so it is immutable like the SVG.
+    const origin = new URL(request.url).origin;
+    const pageUrl = `${origin}/posts/${post.slug}`;
+    const social = {
+      title: post.title,
+      description: post.excerpt || "A forecast and its discussion on Forkcast.",
+      url: pageUrl,
+      image: forecast?.svg ? { url: `${origin}/api/forecasts/${forecast.id}.png?v=${cardVersion(forecast.svg)}`, alt: forecast.description } : null,
+      oembed: forecast ? `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json` : null,
+    };
     return {
+      social,
       post: markupOnce(context, `post:${post.id}`, withoutSource(post)),
       forecast: forecast && forecastByUrl(context, forecast),
       forks,
@@ -114,7 +128,7 @@ export default function PostPage() {
       {questions.post ? (
         <QuestionPanel question={questions.post} />
       ) : forecast ? (
-        <ForecastPanel forecast={forecast} />
+        <ForecastPanel forecast={forecast} embedTitle={post.title} />
       ) : null}
       <MarkdownBody html={post.html} inlineKey={`post:${post.id}`} className="post__body" />
       <footer className="post__footer">

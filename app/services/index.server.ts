@@ -20,6 +20,7 @@ import { createGuard } from "./guard.server";
 import { computePrepared, evaluateRuns, getModel } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 import { createSquiggleService, type SquiggleRunner } from "./squiggle.server";
+import { createCatalogService } from "./catalog.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -72,6 +73,7 @@ export function createServices(store: Store, options: { now?: Clock; runner?: Co
     compare: createCompareService(store, forecasts, forks, analysis),
     votes: createVoteService(store, now, live.broadcast),
     forecasts,
+    catalog: createCatalogService(store, forecasts),
   };
 }
 export type Services = ReturnType<typeof createServices>;

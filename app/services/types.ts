@@ -328,3 +328,58 @@ export interface QuestionExport {
   aggregate: Record<string, number | null>;
   summary: string;
 }
+
+// ---- Public reads (services/catalog.server.ts, docs/decisions/027) ----
+
+/** Where a keyset page starts: the last item of the page before, by time and then id. */
+export interface Keyset {
+  at: number;
+  id: number;
+}
+
+export interface PublicComment {
+  id: number;
+  postId: number;
+  parentId: number | null;
+  status: CommentStatus;
+  removalReason: string | null;
+  /** Null when the comment is not visible: its words, author, score and fork are gone. */
+  author: AuthorRef | null;
+  html: string | null;
+  score: number | null;
+  forecastId: number | null;
+  createdAt: number;
+  editedAt: number | null;
+  postSlug: string;
+}
+
+/** A forecast as an embed, an oEmbed answer or the API names it. */
+/** A user's public profile (the open API). */
+export interface PublicUser {
+  handle: string;
+  displayName: string;
+  role: Role;
+  karma: number;
+  bio: string;
+  createdAt: number;
+}
+
+export interface ForecastCard {
+  id: number;
+  kind: "post" | "fork" | "question";
+  modelId: string;
+  modelTitle: string;
+  modelVersion: number;
+  current: boolean;
+  author: AuthorRef;
+  post: { id: number; slug: string; title: string; forecastId: number | null } | null;
+  commentId: number | null;
+  parentForecastId: number | null;
+  createdAt: number;
+  headlines: Headline[];
+  description: string;
+  inputs: Record<string, unknown>;
+  overrides: Record<string, unknown>;
+  seed: number;
+  sampleCount: number;
+}

@@ -479,9 +479,9 @@ describe("url policy", () => {
 });
 
 describe("renderPlainText", () => {
-  it("strips markup and keeps words", () => {
+  it("strips markup and keeps words, math written as text", () => {
     expect(renderPlainText("# Title\n\nSome *text* with [a link](https://x.example), `code`, $x^2$ and <@label@>(@Post@).")).toBe(
-      "Title Some text with a link, code, x^2 and label.",
+      "Title Some text with a link, code, x² and label.",
     );
   });
 

@@ -12,6 +12,7 @@ import { defusePathologicalMarkdown } from "./markdown/defuse.server";
 import { escapeAttributeBrackets, rehypeDecorate, rehypeScrollableMath, rehypeUrlPolicy, stripBidiControls } from "./markdown/hast-policy.server";
 import { capDepth, guardAmplification, guardMath, rawHtmlAsText, textContent } from "./markdown/mdast-guards.server";
 import { sanitizeSchema } from "./markdown/schema.server";
+import { texToText } from "./markdown/tex-text.server";
 import { EXTERNAL_LINK_REL, safeLinkHref } from "./markdown/url-policy.server";
 
 export {
@@ -120,7 +121,8 @@ const PLAIN_TEXT_SOURCE_LIMIT = 4000;
  */
 export function renderPlainText(markdown: string, maxLength = 200): string {
   const tree = markdownParser().parse(defusePathologicalMarkdown(markdown.slice(0, PLAIN_TEXT_SOURCE_LIMIT)));
-  const text = stripBidiControls(crosspostsToText(textContent(tree)))
+  // Math is written out as text ("5 × 10²⁵"): an excerpt never shows raw TeX.
+  const text = stripBidiControls(crosspostsToText(textContent(tree, texToText)))
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/\s+/g, " ")
     .trim();

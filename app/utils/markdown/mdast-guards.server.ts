@@ -33,14 +33,18 @@ function hasChildren(node: MdNode): node is MdParent {
   return Array.isArray(node.children);
 }
 
-/** Concatenated text of a subtree, iteratively; blocks are separated by spaces. */
-export function textContent(root: MdNode): string {
+/**
+ * Concatenated text of a subtree, iteratively; blocks are separated by spaces. `mathText`
+ * writes a formula's TeX as readable text (excerpts); without it the TeX is kept as it is.
+ */
+export function textContent(root: MdNode, mathText?: (tex: string) => string): string {
   const parts: string[] = [];
   const stack: MdNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (BLOCKS.has(node.type)) parts.push(" ");
     if (node.type === "image" || node.type === "imageReference") parts.push(node.alt ?? "");
+    else if (mathText && (node.type === "inlineMath" || node.type === "math") && typeof node.value === "string") parts.push(mathText(node.value));
     else if (typeof node.value === "string") parts.push(node.value);
     if (hasChildren(node)) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
