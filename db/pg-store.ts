@@ -15,6 +15,8 @@ import type { Database, Store } from "./store";
 /** Any fixed number both sides agree on; it names "the write lock". */
 const WRITE_LOCK = 0x466f726b;
 const MIGRATE_LOCK = WRITE_LOCK + 1;
+/** Writes queue for one lock anyway; a few connections keep the next ones ready behind it. */
+const WRITE_CONNECTIONS = 4;
 const INT8 = 20;
 const NUMERIC = 1700;
 
@@ -24,14 +26,18 @@ pg.types.setTypeParser(INT8, Number);
 pg.types.setTypeParser(NUMERIC, Number);
 
 export async function openPgStore(url: string, options: { maxConnections?: number } = {}): Promise<Store & { pool: pg.Pool }> {
-  // Reads run read-only, so a write that skips `write` fails as it does on SQLite; `write`
-  // opens its transactions read-write. The migrator and the rate limiter get their own pools.
+  // Reads run on read-only sessions, so a write that skips `write` fails as it does on SQLite.
+  // Writes have a pool of their own: a write waiting for the lock holds its connection, and a
+  // shared pool full of waiting writers would leave the lock's holder no connection for a read.
+  // The migrator and the rate limiter use a third.
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, options: "-c default_transaction_read_only=on" });
+  const writers = new pg.Pool({ connectionString: url, max: WRITE_CONNECTIONS });
   const limiter = new pg.Pool({ connectionString: url, max: 2 });
   // An idle client losing its server (a restart) must not crash the process; the pool drops it.
-  for (const p of [pool, limiter]) p.on("error", () => {});
+  for (const p of [pool, writers, limiter]) p.on("error", () => {});
   await migrateOnce(limiter);
   const db = drizzle({ client: pool, schema: tables }) as Database;
+  const writeDb = drizzle({ client: writers, schema: tables }) as Database;
   const inWrite = new AsyncLocalStorage<Database>();
 
   return {
@@ -42,13 +48,10 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
     write<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
       const outer = inWrite.getStore();
       if (outer) return fn(outer);
-      return db.transaction(
-        async (tx) => {
-          await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-          return inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
-        },
-        { accessMode: "read write" },
-      );
+      return writeDb.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+        return inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
+      });
     },
     async rows<T>(query: SQL): Promise<T[]> {
       // The driver's own error, as SQLite's store throws it: drizzle wraps it in a "Failed query".
@@ -63,7 +66,7 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
     },
     limiterClient: { storeClient: limiter, storeType: "pool", kind: "postgres" },
     async close() {
-      await Promise.all([pool.end(), limiter.end()]);
+      await Promise.all([pool.end(), writers.end(), limiter.end()]);
     },
   };
 }
