@@ -16,6 +16,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { openSqliteStore } from "../db/sqlite-store";
+import { openPgStore } from "../db/pg-store";
+import type { Store } from "../db/store";
+import { createTempDatabase } from "../test/support/pg";
 import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
 import { SESSION_COOKIE } from "../app/utils/cookies.server";
@@ -49,23 +52,44 @@ interface Seeded {
   loadUserIds: number[];
 }
 
-/** The same load on one process and on two (WEB_CONCURRENCY, docs/decisions/022), and what the second buys. */
+type Engine = "sqlite" | "postgres";
+
+/**
+ * The same load on one process and on two (WEB_CONCURRENCY, docs/decisions/022), on each store
+ * (docs/decisions/026), and what the second process buys. LOAD_ENGINES=sqlite runs one store.
+ */
 export async function benchLoad(): Promise<Row[]> {
   if (!(SECONDS > 0)) throw new Error(`LOAD_SECONDS must be a positive number, not ${process.env.LOAD_SECONDS}`);
   if (!(Number.isInteger(USERS) && USERS > 0)) throw new Error(`LOAD_USERS must be a positive integer, not ${process.env.LOAD_USERS}`);
-  const one = await loadRun(1);
-  const two = await loadRun(2);
-  const ratio = two.throughput / one.throughput;
-  const ratioRow: Row = { group: "load", case: "throughput, WEB_CONCURRENCY=2 over =1 (ok requests/s)", value: `${ratio.toFixed(2)}× (${one.throughput.toFixed(0)}/s → ${two.throughput.toFixed(0)}/s)`, target: "≥ 1.6×", ok: ratio >= 1.6 };
-  const p99Row: Row = { group: "load", case: "p99 and errors at WEB_CONCURRENCY=2", value: `p99 ${two.p99.toFixed(0)} ms, ${two.errors} errors`, target: "p99 ≤ 300 ms, 0 errors", ok: two.p99 <= 300 && two.errors === 0 };
-  return [...one.rows, ...two.rows, ratioRow, p99Row];
+  const engines = (process.env.LOAD_ENGINES ?? "sqlite,postgres").split(",") as Engine[];
+  const out: Row[] = [];
+  for (const engine of engines) {
+    const one = await loadRun(1, engine);
+    const two = await loadRun(2, engine);
+    const ratio = two.throughput / one.throughput;
+    out.push(...one.rows, ...two.rows);
+    out.push({ group: "load", case: `${engine}: throughput, WEB_CONCURRENCY=2 over =1 (ok requests/s)`, value: `${ratio.toFixed(2)}× (${one.throughput.toFixed(0)}/s → ${two.throughput.toFixed(0)}/s)`, target: "≥ 1.6×", ok: ratio >= 1.6 });
+    out.push({ group: "load", case: `${engine}: p99 and errors at WEB_CONCURRENCY=2`, value: `p99 ${two.p99.toFixed(0)} ms, ${two.errors} errors`, target: "p99 ≤ 300 ms, 0 errors", ok: two.p99 <= 300 && two.errors === 0 });
+  }
+  return out;
 }
 
-async function loadRun(processes: number): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number }> {
+/** A fresh store of the engine's kind: a file in `dir`, or a throwaway PostgreSQL database. */
+async function freshStore(engine: Engine, dir: string) {
+  if (engine === "sqlite") {
+    const databasePath = join(dir, "load.db");
+    return { databasePath, env: {} as Record<string, string>, open: async (): Promise<Store> => openSqliteStore(databasePath), drop: async () => {} };
+  }
+  const pg = await createTempDatabase();
+  return { databasePath: join(dir, "unused.db"), env: { DATABASE_URL: pg.url }, open: (): Promise<Store> => openPgStore(pg.url), drop: pg.drop };
+}
+
+async function loadRun(processes: number, engine: Engine): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number }> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-load-"));
-  const databasePath = join(dir, "load.db");
-  const seeded = await seed(databasePath);
-  const app = await startApp({ databasePath, env: { RATE_LIMITS: "on", WEB_CONCURRENCY: String(processes) } });
+  const store = await freshStore(engine, dir);
+  const databasePath = store.databasePath;
+  const seeded = await seed(await store.open());
+  const app = await startApp({ databasePath, env: { ...store.env, RATE_LIMITS: "on", WEB_CONCURRENCY: String(processes) } });
   // One keep-alive connection per user at most, as each browser would hold its own.
   const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
   const base = new URL(app.url);
@@ -89,20 +113,20 @@ async function loadRun(processes: number): Promise<{ rows: Row[]; throughput: nu
     const rssEnd = treeRssMb(app.pid);
     rssPeak = Math.max(rssPeak, rssEnd);
     await app.stop();
-    const ledger = await checkLedger(databasePath, seeded.loadUserIds, stats);
+    const ledger = await checkLedger(await store.open(), seeded.loadUserIds, stats);
     const all = KINDS.flatMap((k) => stats.samples[k]);
     const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
-    return { rows: rows(processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors };
+    return { rows: rows(`${engine} ×${processes}`, processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors };
   } finally {
     agent.destroy();
     await app.stop();
+    await store.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** Posts, comments and forks through the services; users with sessions made in-process (no argon2 per request). */
-async function seed(databasePath: string): Promise<Seeded> {
-  const store = openSqliteStore(databasePath);
+async function seed(store: Store): Promise<Seeded> {
   const services = createServices(store);
   // The host authors the posts and the seed authors the comments; neither is a load user, so
   // load users never meet "you cannot vote on your own writing" and are never limit-exempt
@@ -144,8 +168,7 @@ async function seed(databasePath: string): Promise<Seeded> {
 }
 
 /** The database must hold exactly the writes the clients saw succeed: no lost or doubled vote or reply. */
-async function checkLedger(databasePath: string, userIds: number[], stats: Stats) {
-  const store = openSqliteStore(databasePath);
+async function checkLedger(store: Store, userIds: number[], stats: Stats) {
   try {
     const ids = userIds.join(",");
     const count = async (query: string) => (await store.rows<{ n: number }>(sql.raw(query)))[0]!.n;
@@ -160,22 +183,22 @@ async function checkLedger(databasePath: string, userIds: number[], stats: Stats
   }
 }
 
-function rows(processes: number, stats: Stats, elapsed: number, rss: { start: number; peak: number; end: number }, ledger: { votes: number; replies: number; ok: boolean }): Row[] {
+function rows(tag: string, processes: number, stats: Stats, elapsed: number, rss: { start: number; peak: number; end: number }, ledger: { votes: number; replies: number; ok: boolean }): Row[] {
   const all = KINDS.flatMap((k) => stats.samples[k]);
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   const total = all.length + errors;
   const o = summarize(all);
-  const label = `WEB_CONCURRENCY=${processes}, ${USERS} users, ${SECONDS} s, think 0.5–1.5 s, rate limits on`;
+  const label = `${tag.split(" ")[0]}, WEB_CONCURRENCY=${processes}, ${USERS} users, ${SECONDS} s, think 0.5–1.5 s, rate limits on`;
   const out: Row[] = [{ group: "load", case: `all requests: ${label}`, median: o.median, p95: o.p95, p99: o.p99, value: `${total} requests, ${(total / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s` }];
   const st = summarize(stats.steady);
-  out.push({ group: "load", case: `×${processes} all requests, steady state: started after the first ${STEADY_AFTER.toFixed(0)} s`, median: st.median, p95: st.p95, p99: st.p99, value: `${stats.steady.length} requests` });
+  out.push({ group: "load", case: `${tag} all requests, steady state: started after the first ${STEADY_AFTER.toFixed(0)} s`, median: st.median, p95: st.p95, p99: st.p99, value: `${stats.steady.length} requests` });
   for (const k of KINDS) {
     const s = summarize(stats.samples[k]);
-    out.push({ group: "load", case: `×${processes} ${LABELS[k]}`, median: s.median, p95: s.p95, p99: s.p99, value: `${stats.samples[k].length} ok (${((stats.samples[k].length / Math.max(1, all.length)) * 100).toFixed(0)}%)` });
+    out.push({ group: "load", case: `${tag} ${LABELS[k]}`, median: s.median, p95: s.p95, p99: s.p99, value: `${stats.samples[k].length} ok (${((stats.samples[k].length / Math.max(1, all.length)) * 100).toFixed(0)}%)` });
   }
   const detail = [...stats.errors].map(([what, n]) => `${n}× ${what}`).join(", ");
-  out.push({ group: "load", case: `×${processes} errors: non-2xx/3xx or network failure (429s included)`, value: `${errors === 0 ? "0" : `${errors}: ${detail}`.slice(0, 200)}; ${stats.resent} resent after a stale keep-alive reset`, target: "0", ok: errors === 0 });
-  out.push({ group: "load", case: `×${processes} database matches the clients: votes held, replies made`, value: `${ledger.votes} votes (clients ${stats.votesHeld}), ${ledger.replies} replies (clients ${stats.repliesMade}); ${stats.unknownWrites.vote + stats.unknownWrites.reply} writes lost in flight`, target: "equal ± lost", ok: ledger.ok });
-  out.push({ group: "load", case: `server RSS during the run (WEB_CONCURRENCY=${processes}, every process)`, value: `${Math.round(rss.end)} MB at end (peak ${Math.round(rss.peak)}, ${Math.round(rss.start)} after warm-up)` });
+  out.push({ group: "load", case: `${tag} errors: non-2xx/3xx or network failure (429s included)`, value: `${errors === 0 ? "0" : `${errors}: ${detail}`.slice(0, 200)}; ${stats.resent} resent after a stale keep-alive reset`, target: "0", ok: errors === 0 });
+  out.push({ group: "load", case: `${tag} database matches the clients: votes held, replies made`, value: `${ledger.votes} votes (clients ${stats.votesHeld}), ${ledger.replies} replies (clients ${stats.repliesMade}); ${stats.unknownWrites.vote + stats.unknownWrites.reply} writes lost in flight`, target: "equal ± lost", ok: ledger.ok });
+  out.push({ group: "load", case: `${tag}: server RSS during the run (every process)`, value: `${Math.round(rss.end)} MB at end (peak ${Math.round(rss.peak)}, ${Math.round(rss.start)} after warm-up)` });
   return out;
 }
