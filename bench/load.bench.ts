@@ -84,7 +84,24 @@ async function freshStore(engine: Engine, dir: string) {
   return { databasePath: join(dir, "unused.db"), env: { DATABASE_URL: pg.url }, open: (): Promise<Store> => openPgStore(pg.url), drop: pg.drop };
 }
 
-async function loadRun(processes: number, engine: Engine): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number }> {
+/**
+ * A 10-minute soak (SOAK_SECONDS) of the same load on the default setup (SQLite, one process):
+ * memory that keeps growing after the caches have filled is a leak.
+ */
+export async function benchSoak(): Promise<Row[]> {
+  const seconds = Number(process.env.SOAK_SECONDS ?? 600);
+  const run = await loadRun(1, "sqlite", seconds);
+  const at = (s: number) => run.rss.reduce((best, x) => (Math.abs(x.t - s) < Math.abs(best.t - s) ? x : best), run.rss[0]!).mb;
+  const early = at(Math.min(120, seconds / 5));
+  const late = at(seconds);
+  const growth = late / early - 1;
+  return [
+    { group: "soak", case: `sqlite ×1, ${USERS} users for ${Math.round(seconds / 60)} min: requests and errors`, value: `${Math.round(run.throughput * seconds)} ok, ${run.throughput.toFixed(0)}/s, p99 ${run.p99.toFixed(0)} ms, ${run.errors} errors`, target: "0 errors", ok: run.errors === 0 },
+    { group: "soak", case: `server RSS at minute ${Math.round(Math.min(120, seconds / 5) / 60)} and at the end`, value: `${Math.round(early)} MB → ${Math.round(late)} MB (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%)`, target: "growth ≤ 10%", ok: growth <= 0.1 },
+  ];
+}
+
+async function loadRun(processes: number, engine: Engine, seconds = SECONDS): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number; rss: { t: number; mb: number }[] }> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-load-"));
   const store = await freshStore(engine, dir);
   const databasePath = store.databasePath;
@@ -102,11 +119,16 @@ async function loadRun(processes: number, engine: Engine): Promise<{ rows: Row[]
       if (res.status !== 200) throw new Error(`warm-up GET ${path} answered ${res.status}`);
     }
     const rssAtStart = treeRssMb(app.pid);
-    let rssPeak = rssAtStart;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMb(app.pid))), 1000);
-    const stats: Stats = { samples: { read: [], vote: [], reply: [], revalidate: [] }, steady: [], errors: new Map(), votesHeld: 0, repliesMade: 0, resent: 0, unknownWrites: { vote: 0, reply: 0 } };
     const t0 = performance.now();
-    const plan = { base, agent, posts: seeded.posts, until: t0 + SECONDS * 1000, steadyFrom: t0 + STEADY_AFTER * 1000, stats };
+    let rssPeak = rssAtStart;
+    const rss: { t: number; mb: number }[] = [];
+    const sampler = setInterval(() => {
+      const mb = treeRssMb(app.pid);
+      rss.push({ t: (performance.now() - t0) / 1000, mb });
+      rssPeak = Math.max(rssPeak, mb);
+    }, 1000);
+    const stats: Stats = { samples: { read: [], vote: [], reply: [], revalidate: [] }, steady: [], errors: new Map(), votesHeld: 0, repliesMade: 0, resent: 0, unknownWrites: { vote: 0, reply: 0 } };
+    const plan = { base, agent, posts: seeded.posts, until: t0 + seconds * 1000, steadyFrom: t0 + STEADY_AFTER * 1000, stats };
     await Promise.all(seeded.users.map((u, i) => runUser(plan, u, 1000 + i)));
     const elapsed = (performance.now() - t0) / 1000;
     clearInterval(sampler);
@@ -116,7 +138,7 @@ async function loadRun(processes: number, engine: Engine): Promise<{ rows: Row[]
     const ledger = await checkLedger(await store.open(), seeded.loadUserIds, stats);
     const all = KINDS.flatMap((k) => stats.samples[k]);
     const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
-    return { rows: rows(`${engine} ×${processes}`, processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors };
+    return { rows: rows(`${engine} ×${processes}`, processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors, rss };
   } finally {
     agent.destroy();
     await app.stop();
