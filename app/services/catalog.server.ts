@@ -9,23 +9,13 @@ import type { Headline } from "../forecast/index";
 import { notFound } from "../utils/errors";
 import type { ForecastService } from "./forecasts.server";
 import { onePage } from "./paging";
+import { postSummaryFields } from "./posts.server";
 import type { ForecastCard, Keyset, PostSummary, PublicComment, PublicUser } from "./types";
 
 export function createCatalogService(store: Store, forecasts: ForecastService) {
   const { db, t } = store;
   const { comments, forecasts: forecastsTable, posts, users } = t;
-  const summaryColumns = {
-    id: posts.id,
-    slug: posts.slug,
-    title: posts.title,
-    excerpt: posts.excerpt,
-    score: posts.score,
-    commentCount: posts.commentCount,
-    createdAt: posts.createdAt,
-    editedAt: posts.editedAt,
-    forecastId: posts.forecastId,
-    author: { id: users.id, handle: users.handle, displayName: users.displayName },
-  };
+  const summaryColumns = postSummaryFields(t);
 
   return {
     /** Posts newest first, from `after` on (the last post of the page before). */

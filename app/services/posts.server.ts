@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, like, sql } from "drizzle-orm";
-import { first, single, type Database, type Store } from "../../db/store";
+import { first, single, type Database, type Store, type Tables } from "../../db/store";
 import { slugify } from "../discussion/slug";
 import { notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
@@ -22,6 +22,22 @@ export interface PostVersion {
   current: boolean;
 }
 
+/** What a post's entry in a list shows (the front page, a profile, the open API), as columns. */
+export function postSummaryFields({ posts, users }: Tables) {
+  return {
+    id: posts.id,
+    slug: posts.slug,
+    title: posts.title,
+    excerpt: posts.excerpt,
+    score: posts.score,
+    commentCount: posts.commentCount,
+    createdAt: posts.createdAt,
+    editedAt: posts.editedAt,
+    forecastId: posts.forecastId,
+    author: { id: users.id, handle: users.handle, displayName: users.displayName },
+  };
+}
+
 export function createPostService(store: Store, now: Clock, forecastService: ForecastService, render: MarkdownRenderer, broadcast: Broadcast) {
   const { db, t } = store;
   const { users, posts, postRevisions, votes } = t;
@@ -35,16 +51,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
   };
 
   const summaryColumns = (viewerId: number | null) => ({
-    id: posts.id,
-    slug: posts.slug,
-    title: posts.title,
-    excerpt: posts.excerpt,
-    score: posts.score,
-    commentCount: posts.commentCount,
-    createdAt: posts.createdAt,
-    editedAt: posts.editedAt,
-    forecastId: posts.forecastId,
-    author: { id: users.id, handle: users.handle, displayName: users.displayName },
+    ...postSummaryFields(t),
     viewerVote: viewerId == null ? sql<number>`0` : sql<number>`coalesce(${votes.value}, 0)`,
   });
 
