@@ -5,6 +5,7 @@ import serifItalic from "@fontsource-variable/source-serif-4/opsz-italic.css?url
 import sans from "@fontsource-variable/inter/index.css?url";
 import katexCss from "katex/dist/katex.min.css?url";
 import styles from "./styles/app.css?url";
+import tagStyles from "./styles/tags.css?url";
 import moderationStyles from "./styles/moderation.css?url";
 import { ErrorPage } from "./components/error-page";
 import { useNonce, ZodJitlessScript } from "./components/nonce";
@@ -19,6 +20,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: sans },
   { rel: "stylesheet", href: katexCss },
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: tagStyles },
   { rel: "stylesheet", href: moderationStyles },
 ];
 
@@ -97,6 +99,7 @@ function Header({ user, unread, openReports }: HeaderProps) {
           <NavLink to="/" end>
             Posts
           </NavLink>
+          <NavLink to="/tags">Tags</NavLink>
           {user ? (
             <>
               <NavLink to="/posts/new">Write</NavLink>

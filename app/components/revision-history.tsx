@@ -12,6 +12,8 @@ export interface Revision {
   /** Posts only: the title then, and the forecast it carried. */
   title?: string;
   forecastId?: number | null;
+  /** Wiki pages: the handle of who wrote this version, if known. */
+  byline?: string | null;
 }
 
 /** A post's title and forecast, where an edit changed them. */
@@ -70,6 +72,7 @@ export function RevisionHistory({ versions }: { versions: Revision[] }) {
             <h2 className="history__meta">
               {v.current ? `Version ${i + 1}, current` : `Version ${i + 1}`} · <DateTime at={v.createdAt} />
               {i === 0 ? " · first version" : null}
+              {v.byline ? <> · by <Link to={`/users/${v.byline}`}>@{v.byline}</Link></> : null}
             </h2>
             {i > 0 ? <PostChanges v={v} before={versions[i - 1]!} /> : null}
             {diff ? <Changes diff={diff} /> : null}

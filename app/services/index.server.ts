@@ -21,6 +21,8 @@ import { computePrepared, evaluateRuns, getModel } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 import { createSquiggleService, type SquiggleRunner } from "./squiggle.server";
 import { createCatalogService } from "./catalog.server";
+import { createTagService } from "./tags.server";
+import { createSequenceService } from "./sequences.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -74,6 +76,8 @@ export function createServices(store: Store, options: { now?: Clock; runner?: Co
     votes: createVoteService(store, now, live.broadcast),
     forecasts,
     catalog: createCatalogService(store, forecasts),
+    tags: createTagService(store, now, render),
+    sequences: createSequenceService(store, now, render),
   };
 }
 export type Services = ReturnType<typeof createServices>;

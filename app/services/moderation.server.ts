@@ -16,7 +16,7 @@ import { olderThan, onePage } from "./paging";
 export interface LogEntry {
   actorId: number;
   action: string;
-  targetType: "post" | "comment" | "user" | "report";
+  targetType: "post" | "comment" | "user" | "report" | "tag";
   targetId: number;
   postId?: number | null;
   subjectUserId?: number | null;
