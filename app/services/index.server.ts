@@ -23,6 +23,7 @@ import { createSquiggleService, type SquiggleRunner } from "./squiggle.server";
 import { createCatalogService } from "./catalog.server";
 import { createTagService } from "./tags.server";
 import { createSequenceService } from "./sequences.server";
+import { createFeedService } from "./feeds.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -78,6 +79,7 @@ export function createServices(store: Store, options: { now?: Clock; runner?: Co
     catalog: createCatalogService(store, forecasts),
     tags: createTagService(store, now, render),
     sequences: createSequenceService(store, now, render),
+    feeds: createFeedService(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;
