@@ -81,5 +81,5 @@ export function atomFeed(feed: AtomFeed): string {
   ].join("");
 }
 
-/** A `links` export entry pointing readers' feed software at a page's feed. */
-export const feedLink = (href: string, title: string) => ({ rel: "alternate", type: ATOM_TYPE, href, title });
+/** A `meta` export entry (a <link> in the head) pointing readers' feed software at a page's feed. */
+export const feedMeta = (href: string, title: string) => ({ tagName: "link" as const, rel: "alternate", type: ATOM_TYPE, href, title });

@@ -15,6 +15,7 @@ import { useLivePost } from "~/live/use-live-post";
 import { useFreshComments } from "~/live/use-fresh-comments";
 import { MarkdownBody } from "~/components/markdown-body";
 import { SequenceNav } from "~/components/sequence-nav";
+import { feedMeta } from "~/discussion/atom";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { PostVote } from "~/components/vote-buttons";
@@ -37,7 +38,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }
 const THREAD_BUDGET = 150;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
+  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, feedMeta(`/posts/${data.post.slug}/comments.atom`, `Comments on “${data.post.title}”`), ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {

@@ -1,15 +1,14 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionRetryAfter, formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
 import { Field } from "~/components/field";
 import { MarkdownBody } from "~/components/markdown-body";
 import { Time } from "~/components/time";
 import { tagWikiSchema } from "~/discussion/tags";
+import { feedMeta } from "~/discussion/atom";
 import type { ActionFailure } from "~/utils/errors";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.tag.name} · Tags · Forkcast` }] : [{ title: "Not found · Forkcast" }]);
-
-export const links: LinksFunction = () => [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.tag.name} · Tags · Forkcast` }, feedMeta(`/tags/${data.tag.slug}/feed.atom`, `Posts tagged ${data.tag.name}`)] : [{ title: "Not found · Forkcast" }]);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return runLoader(async () => {
