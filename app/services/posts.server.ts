@@ -64,7 +64,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
     async create(input: { authorId: number; title: string; markdown: string; tags?: string[]; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
       // Permission first: a refused write costs no render. The transaction asks again.
       await authorize(db, t, input.authorId, "create:post", {}, now());
-      await checkNewTags(db, t, input.authorId, input.tags ?? [], now());
+      await checkNewTags(db, t, input.authorId, input.tags ?? [], now);
       const { html, excerpt } = await render(input.markdown);
       return store.write(
         async (tx) => {
@@ -78,7 +78,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
             const forecastId = await forecastService.insert(tx, input.forecast, { authorId: input.authorId, postId: post.id });
             await tx.update(posts).set({ forecastId }).where(eq(posts.id, post.id));
           }
-          if (input.tags?.length) await setPostTags(tx, t, post.id, input.authorId, input.tags, now());
+          if (input.tags?.length) await setPostTags(tx, t, post.id, input.authorId, input.tags, now);
           return post;
         },
       );
@@ -97,7 +97,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
       };
       // Permission first: a refused edit costs no render. The transaction asks again.
       await editable(db);
-      await checkNewTags(db, t, editorId, input.tags ?? [], now());
+      await checkNewTags(db, t, editorId, input.tags ?? [], now);
       const { html, excerpt } = await render(input.markdown);
       const updated = await store.write(
         async (tx) => {
@@ -111,7 +111,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
               .values({ postId, title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt });
           }
           await tx.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now(), forecastId }).where(eq(posts.id, postId));
-          if (input.tags) await setPostTags(tx, t, postId, editorId, input.tags, now());
+          if (input.tags) await setPostTags(tx, t, postId, editorId, input.tags, now);
           return { slug: post.slug };
         },
       );

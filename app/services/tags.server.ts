@@ -37,12 +37,12 @@ export interface TagVersion {
  * Refuses, before anything is written, a tag list naming tags that do not exist yet when the
  * author may not start tags. Returns the slugs that are new.
  */
-export async function checkNewTags(db: Reader, t: Tables, actorId: number, slugs: readonly string[], now: number): Promise<string[]> {
+export async function checkNewTags(db: Reader, t: Tables, actorId: number, slugs: readonly string[], now: Clock): Promise<string[]> {
   if (slugs.length === 0) return [];
   const known = new Set((await db.select({ slug: t.tags.slug }).from(t.tags).where(inArray(t.tags.slug, [...slugs]))).map((r) => r.slug));
   const fresh = slugs.filter((s) => !known.has(s));
   if (fresh.length === 0) return [];
-  const decision = decide(await loadActor(db, t, actorId), "create:tag", {}, now);
+  const decision = decide(await loadActor(db, t, actorId), "create:tag", {}, now());
   if (!decision.ok) {
     const names = fresh.map((s) => `“${s}”`).join(", ");
     throw appError(decision.status, `${names} ${fresh.length === 1 ? "is a new tag" : "are new tags"}. ${decision.reason}`, { tags: decision.reason });
@@ -51,10 +51,11 @@ export async function checkNewTags(db: Reader, t: Tables, actorId: number, slugs
 }
 
 /** Sets a post's tags to exactly `slugs`, starting the new ones; runs inside the post's write. */
-export async function setPostTags(tx: Database, t: Tables, postId: number, actorId: number, slugs: readonly string[], now: number): Promise<void> {
+// The clock is read only when a tag is started, so tagging leaves a seeded clock's other times alone.
+export async function setPostTags(tx: Database, t: Tables, postId: number, actorId: number, slugs: readonly string[], now: Clock): Promise<void> {
   const { tags, postTags } = t;
   const fresh = await checkNewTags(tx, t, actorId, slugs, now);
-  for (const slug of fresh) await tx.insert(tags).values({ slug, name: tagNameOf(slug), createdAt: now });
+  for (const slug of fresh) await tx.insert(tags).values({ slug, name: tagNameOf(slug), createdAt: now() });
   const ids = slugs.length ? (await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, [...slugs]))).map((r) => r.id) : [];
   await tx.delete(postTags).where(ids.length ? and(eq(postTags.postId, postId), notInArray(postTags.tagId, ids)) : eq(postTags.postId, postId));
   const had = new Set((await tx.select({ tagId: postTags.tagId }).from(postTags).where(eq(postTags.postId, postId))).map((r) => r.tagId));
@@ -97,6 +98,15 @@ export function createTagService(store: Store, now: Clock, render: MarkdownRende
         .innerJoin(tags, eq(tags.id, postTags.tagId))
         .where(eq(postTags.postId, postId))
         .orderBy(asc(tags.slug));
+    },
+
+    /** Starts a tag with no posts yet (seeds, and moderators preparing a topic). */
+    async create(actorId: number, slug: string, name: string): Promise<void> {
+      await store.write(async (tx) => {
+        await authorize(tx, t, actorId, "create:tag", {}, now());
+        if (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).then(first)) throw appError(409, `The tag “${slug}” already exists.`);
+        await tx.insert(tags).values({ slug, name, createdAt: now() });
+      });
     },
 
     /** Whether this reader may edit the wiki (for the page to offer the form or say why not). */
