@@ -1,6 +1,6 @@
 // Turns feed items into Atom responses for the feed routes.
 import { atomFeed, ATOM_TYPE, type AtomEntry } from "../discussion/atom";
-import type { FeedItem } from "../services/feeds.server";
+import type { FeedItem } from "../services/types";
 
 export function postEntries(origin: string, items: FeedItem[]): AtomEntry[] {
   return items.map((p) => ({

@@ -36,7 +36,6 @@ export interface AtomFeed {
 export const ATOM_TYPE = "application/atom+xml";
 
 // XML 1.0 forbids most control characters even when escaped; they are dropped.
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {

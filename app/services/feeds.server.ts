@@ -3,19 +3,10 @@
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Store } from "../../db/store";
 import { PUBLIC_COMMENT_STATUSES } from "../discussion/permissions";
+import type { FeedItem } from "./types";
 
 export const FEED_SIZE = 20;
 
-export interface FeedItem {
-  id: number;
-  title: string;
-  html: string;
-  createdAt: number;
-  editedAt: number | null;
-  author: { handle: string; displayName: string };
-  /** Posts: their slug. Comments: the post's slug. */
-  slug: string;
-}
 
 export function createFeedService(store: Store) {
   const { db, t } = store;
