@@ -5,7 +5,6 @@ import serifItalic from "@fontsource-variable/source-serif-4/opsz-italic.css?url
 import sans from "@fontsource-variable/inter/index.css?url";
 import katexCss from "katex/dist/katex.min.css?url";
 import styles from "./styles/app.css?url";
-import tagStyles from "./styles/tags.css?url";
 import moderationStyles from "./styles/moderation.css?url";
 import { ErrorPage } from "./components/error-page";
 import { useNonce, ZodJitlessScript } from "./components/nonce";
@@ -20,7 +19,6 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: sans },
   { rel: "stylesheet", href: katexCss },
   { rel: "stylesheet", href: styles },
-  { rel: "stylesheet", href: tagStyles },
   { rel: "stylesheet", href: moderationStyles },
 ];
 

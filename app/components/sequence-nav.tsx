@@ -5,17 +5,17 @@ import type { SequencePlace } from "~/discussion/sequences";
 export function SequenceNav({ place }: { place: SequencePlace }) {
   return (
     <nav className="sequence-nav" aria-label="Sequence">
-      <p className="sequence-nav__part">
+      <p>
         Part {place.part} of {place.total} in <Link to={`/sequences/${place.sequenceId}`}>{place.title}</Link>
       </p>
-      <p className="sequence-nav__links">
+      <p>
         {place.prev ? (
-          <Link to={`/posts/${place.prev.slug}`} rel="prev" className="sequence-nav__prev">
+          <Link to={`/posts/${place.prev.slug}`} rel="prev">
             ← {place.prev.title}
           </Link>
         ) : null}
         {place.next ? (
-          <Link to={`/posts/${place.next.slug}`} rel="next" className="sequence-nav__next">
+          <Link to={`/posts/${place.next.slug}`} rel="next">
             {place.next.title} →
           </Link>
         ) : null}

@@ -38,7 +38,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }
 const THREAD_BUDGET = 150;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, feedMeta(`/posts/${data.post.slug}/comments.atom`, `Comments on “${data.post.title}”`), ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
+  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, feedMeta(`/posts/${data.post.slug}/comments.atom`, "Comments"), ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
