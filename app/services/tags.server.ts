@@ -116,7 +116,7 @@ export function createTagService(store: Store, now: Clock, render: MarkdownRende
       return decision.ok ? null : decision.reason;
     },
 
-    async editWiki(slug: string, editorId: number, markdown: string): Promise<void> {
+    async editWiki(slug: string, editorId: number, markdown: string, reason = ""): Promise<void> {
       // Permission first: a refused edit costs no render. The transaction asks again.
       await authorize(db, t, editorId, "edit:tag-wiki", {}, now());
       const { html } = await render(markdown);
@@ -130,8 +130,16 @@ export function createTagService(store: Store, now: Clock, render: MarkdownRende
         }
         await tx.update(tags).set({ wikiMarkdown: markdown, wikiHtml: html, editedAt: now(), editorId }).where(eq(tags.id, tag.id));
         const detail = `${tag.slug}: ${tag.wikiMarkdown.length} → ${markdown.length} characters`;
-        await appendLog(tx, t, { actorId: editorId, action: "edit-tag-wiki", targetType: "tag", targetId: tag.id, detail }, now());
+        await appendLog(tx, t, { actorId: editorId, action: "edit-tag-wiki", targetType: "tag", targetId: tag.id, detail, reason }, now());
       });
+    },
+
+    /** Puts an earlier version (1 = the oldest) back as a new edit: history only grows. */
+    async restoreWiki(slug: string, editorId: number, version: number): Promise<void> {
+      const { versions } = await this.history(slug);
+      const chosen = versions[version - 1];
+      if (!chosen || chosen.current) throw appError(400, "Choose an earlier version to restore.");
+      await this.editWiki(slug, editorId, chosen.markdown, `restored version ${version}`);
     },
 
     /** Earlier versions, oldest first, then the current one. */

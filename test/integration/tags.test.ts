@@ -100,6 +100,19 @@ describe("tag pages", () => {
     expect(log.text).toContain('href="/tags/scaling-laws/history"');
   });
 
+  it("restores an earlier version as a new, logged edit; low-karma members get no restore button", async () => {
+    expect((await newcomer.get("/tags/scaling-laws/history")).text).not.toContain("Restore this version");
+    expect((await newcomer.post("/tags/scaling-laws/history", { version: 1 })).status).toBe(403);
+    expect((await moderator.get("/tags/scaling-laws/history")).text).toContain("Restore this version");
+    expect((await moderator.post("/tags/scaling-laws/history", { version: 1 })).status).toBe(200);
+    expect((await queryOne<{ m: string }>(server, "SELECT wiki_markdown AS m FROM tags WHERE slug = ?", "scaling-laws"))!.m).toBe("Loss falls as a **power law** in compute.");
+    const last = await queryOne<{ reason: string }>(server, "SELECT reason FROM moderation_log WHERE action = 'edit-tag-wiki' ORDER BY id DESC LIMIT 1");
+    expect(last!.reason).toBe("restored version 1");
+    expect((await moderator.post("/tags/scaling-laws/history", { version: 3 })).status).toBe(400);
+    // Put the second version back so the next test starts from it.
+    expect((await moderator.post("/tags/scaling-laws/history", { version: 2 })).status).toBe(200);
+  });
+
   it("refuses a low-karma member's wiki edit with a 403 and the reason, and offers them no form", async () => {
     const res = await newcomer.post("/tags/scaling-laws", { markdown: "Vandalism." });
     expect(res.status).toBe(403);
