@@ -97,6 +97,7 @@ function Header({ user, unread, openReports }: HeaderProps) {
           <NavLink to="/" end>
             Posts
           </NavLink>
+          <NavLink to="/tags">Tags</NavLink>
           {user ? (
             <>
               <NavLink to="/posts/new">Write</NavLink>

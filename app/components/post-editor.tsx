@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { TITLE_MAX } from "~/discussion/schemas";
+import { MAX_TAGS } from "~/discussion/tags";
 import type { ActionFailure } from "~/utils/errors";
 import { Field } from "./field";
 import { MarkdownPreview } from "./markdown-preview";
@@ -8,7 +9,7 @@ import { ForecastKinds, kindOf, type ForecastKind, type StartingForecast } from 
 
 interface Props {
   failure?: ActionFailure;
-  initial?: { title: string; markdown: string };
+  initial?: { title: string; markdown: string; tags?: string };
   /** The forecast to start from (a post's current one), or none. */
   forecast?: StartingForecast | null;
   /** Which kind of forecast the editor shows first (default: the starting forecast's). */
@@ -37,7 +38,7 @@ export function PostEditor({ failure, initial, forecast, attach, submitLabel, ki
   const busy = navigation.state === "submitting";
   const [attached, setAttached] = useState(failure?.values ? failure.values[ATTACH_FIELD] === "on" : attach);
   const errors = forecastErrors(failure?.fields);
-  const general = failure && !failure.fields.title && !failure.fields.markdown && Object.keys(errors).length === 0 ? failure.error : null;
+  const general = failure && !failure.fields.title && !failure.fields.markdown && !failure.fields.tags && Object.keys(errors).length === 0 ? failure.error : null;
   return (
     <Form method="post" className="post-editor" noValidate>
       {general ? (
@@ -57,6 +58,14 @@ export function PostEditor({ failure, initial, forecast, attach, submitLabel, ki
         required
       />
       <MarkdownPreview kind="post" sourceId="field-markdown" />
+      <Field
+        name="tags"
+        label="Tags"
+        defaultValue={failure?.values?.tags ?? initial?.tags}
+        error={failure?.fields.tags}
+        hint={`Up to ${MAX_TAGS}, separated by commas: ai-timelines, scaling-laws. See all tags at /tags.`}
+        maxLength={400}
+      />
       <fieldset className="post-editor__forecast">
         {/* A heading in the legend keeps the outline whole: the editor's own sections are h3s. */}
         <legend>

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { revisionDiff, type RevisionDiff } from "~/discussion/revision-diff";
 import { MarkdownBody } from "./markdown-body";
@@ -12,6 +12,8 @@ export interface Revision {
   /** Posts only: the title then, and the forecast it carried. */
   title?: string;
   forecastId?: number | null;
+  /** Wiki pages: the handle of who wrote this version, if known. */
+  byline?: string | null;
 }
 
 /** A post's title and forecast, where an edit changed them. */
@@ -58,7 +60,7 @@ function Changes({ diff }: { diff: RevisionDiff }) {
  * Every version of a text, newest first: what each edit changed (a word diff of the Markdown,
  * removals struck through, additions underlined) and, folded, the version as it read.
  */
-export function RevisionHistory({ versions }: { versions: Revision[] }) {
+export function RevisionHistory({ versions, tools }: { versions: Revision[]; tools?: (version: number) => ReactNode }) {
   const diffs = useMemo(() => versions.map((v, i) => (i === 0 ? null : revisionDiff(versions[i - 1]!.markdown, v.markdown))), [versions]);
   return (
     <ol className="history__list" reversed>
@@ -70,10 +72,12 @@ export function RevisionHistory({ versions }: { versions: Revision[] }) {
             <h2 className="history__meta">
               {v.current ? `Version ${i + 1}, current` : `Version ${i + 1}`} · <DateTime at={v.createdAt} />
               {i === 0 ? " · first version" : null}
+              {v.byline ? <> · by <Link to={`/users/${v.byline}`}>@{v.byline}</Link></> : null}
             </h2>
             {i > 0 ? <PostChanges v={v} before={versions[i - 1]!} /> : null}
             {diff ? <Changes diff={diff} /> : null}
             {v.title !== undefined ? <h3 className="history__title">{v.title}</h3> : null}
+            {tools && !v.current ? tools(i + 1) : null}
             {diff ? (
               <details className="history__full">
                 <summary>Show this version as it read</summary>

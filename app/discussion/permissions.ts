@@ -28,6 +28,8 @@ export const ACTIONS = [
   "resolve:report",
   "ban:user",
   "grant:moderator",
+  "edit:tag-wiki",
+  "create:tag",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Permission = `${Action}:${Scope}`;
@@ -46,6 +48,9 @@ const MEMBER: Permission[] = [
   "disable-forking:post:own",
   "collapse:comment:own",
   "ban-from-post:user:own",
+  // Tags are shared: any member may try, and decide() asks for karma (TAG_WIKI_MIN_KARMA).
+  "edit:tag-wiki:any",
+  "create:tag:any",
 ];
 
 const MODERATOR: Permission[] = [
@@ -73,7 +78,18 @@ export interface Actor {
   id: number;
   role: Role;
   bannedUntil: number | null;
+  /** As loaded for this request; only the karma-gated actions read it. */
+  karma?: number;
 }
+
+/**
+ * Karma a member needs to edit a tag's wiki page or start a new tag. Data, not code: change it
+ * here and every channel follows. Moderators are exempt.
+ */
+export const TAG_WIKI_MIN_KARMA = 10;
+
+/** Actions open to members only once their writing has earned some karma. */
+const KARMA_GATED = new Set<Action>(["edit:tag-wiki", "create:tag"]);
 
 /** Facts about the thread an action touches; omitted where the action has no thread. */
 export interface ThreadFacts {
@@ -147,6 +163,11 @@ export function decide(actor: Actor | null, action: Action, target: Target, now:
   }
   if ((action === "ban:user" || action === "ban-from-post:user") && target.ownerId === actor.id) {
     return refuse(403, "You cannot ban yourself.");
+  }
+
+  if (KARMA_GATED.has(action) && !isStaff(actor) && (actor.karma ?? 0) < TAG_WIKI_MIN_KARMA) {
+    const what = action === "create:tag" ? "start a new tag" : "edit tag wiki pages";
+    return refuse(403, `You need ${TAG_WIKI_MIN_KARMA} karma to ${what}; you have ${actor.karma ?? 0}. Use existing tags, or ask a moderator.`);
   }
 
   const thread = target.thread;

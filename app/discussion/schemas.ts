@@ -1,5 +1,6 @@
 // One zod schema per input edge, imported by the forms (client) and the actions (server).
 import { z } from "zod";
+import { tagListSchema } from "./tags";
 
 export const TITLE_MAX = 300;
 export const BODY_MAX_BYTES = 100 * 1024;
@@ -54,6 +55,7 @@ export const postSchema = z.object({
     .min(1, "Give the post a title.")
     .max(TITLE_MAX, `Titles have at most ${TITLE_MAX} characters.`),
   markdown: bodySchema("post"),
+  tags: tagListSchema,
 });
 
 /** POST /api/markdown/preview: the text a post or comment form would send, checked by the same rules. */

@@ -1,10 +1,11 @@
+import { feedMeta } from "~/discussion/atom";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostList } from "~/components/post-list";
 import { SortTabs } from "~/components/sort-tabs";
 import { feedQuerySchema } from "~/discussion/schemas";
 
-export const meta: MetaFunction = () => [{ title: "Forkcast — fork the assumptions, see the forecast move" }];
+export const meta: MetaFunction = () => [{ title: "Forkcast — fork the assumptions, see the forecast move" }, feedMeta("/feed.atom", "Forkcast: new posts")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -28,6 +28,7 @@ const ACTIONS: Record<string, string> = {
   "unban-from-post": "lifted a thread bar",
   ban: "banned",
   unban: "unbanned",
+  "edit-tag-wiki": "edited the wiki of",
   "grant-moderator": "made a moderator:",
   "revoke-moderator": "revoked moderator from",
   "report-actioned": "acted on a report",
@@ -62,6 +63,7 @@ export default function ModerationLog() {
                 <td>
                   {ACTIONS[e.action] ?? e.action}
                   {e.subjectName && e.targetType === "user" ? <> <Link to={`/users/${e.subjectName}`}>@{e.subjectName}</Link></> : null}
+                  {e.tagSlug && e.targetType === "tag" ? <> <Link to={`/tags/${e.tagSlug}/history`}>{e.tagName}</Link></> : null}
                   {e.detail ? <span className="muted"> ({e.detail})</span> : null}
                   {e.postSlug ? (
                     <>

@@ -14,6 +14,8 @@ import { LiveStatus, liveStatusLinks } from "~/components/live-status";
 import { useLivePost } from "~/live/use-live-post";
 import { useFreshComments } from "~/live/use-fresh-comments";
 import { MarkdownBody } from "~/components/markdown-body";
+import { SequenceNav } from "~/components/sequence-nav";
+import { feedMeta } from "~/discussion/atom";
 import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { PostVote } from "~/components/vote-buttons";
@@ -36,7 +38,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }
 const THREAD_BUDGET = 150;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
+  data ? [{ title: `${data.post.title} · Forkcast` }, { name: "description", content: data.post.excerpt }, feedMeta(`/posts/${data.post.slug}/comments.atom`, "Comments"), ...socialMeta(data.social)] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
@@ -74,7 +76,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       image: forecast?.svg ? { url: `${origin}/api/forecasts/${forecast.id}.png?v=${cardVersion(forecast.svg)}`, alt: forecast.description } : null,
       oembed: forecast ? `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json` : null,
     };
+    const tags = await context.services.tags.ofPost(post.id);
+    const sequence = await context.services.sequences.placeOf(post.id);
     return {
+      tags,
+      sequence,
       social,
       post: markupOnce(context, `post:${post.id}`, withoutSource(post)),
       forecast: forecast && forecastByUrl(context, forecast),
@@ -100,7 +106,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { post, forecast, forks, nearest, community, spread, questions, askModel, tree, hidden, sort, viewer, abilities, barred, forkParent } = useLoaderData<typeof loader>();
+  const { tags, sequence, post, forecast, forks, nearest, community, spread, questions, askModel, tree, hidden, sort, viewer, abilities, barred, forkParent } = useLoaderData<typeof loader>();
   const quick = useMemo(() => quickForecasts(questions), [questions]);
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;
@@ -124,6 +130,18 @@ export default function PostPage() {
           ) : null}
           {mine ? <> · <Link to={`/posts/${post.slug}/edit`}>Edit post</Link></> : null}
         </p>
+        {tags.length ? (
+          <ul className="post__tags" aria-label="Tags">
+            {tags.map((t) => (
+              <li key={t.slug}>
+                <Link to={`/tags/${t.slug}`} className="tag-link" rel="tag">
+                  {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {sequence ? <SequenceNav place={sequence} /> : null}
       </header>
       {questions.post ? (
         <QuestionPanel question={questions.post} />

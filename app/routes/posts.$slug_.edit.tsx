@@ -6,6 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostEditor } from "~/components/post-editor";
 import { postSchema } from "~/discussion/schemas";
+import { tagListText } from "~/discussion/tags";
 import type { Inputs } from "~/forecast/types";
 import { submittedForecast } from "~/actions/forecast-form.server";
 import { actionRetryAfter, formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
@@ -25,7 +26,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   // A Squiggle forecast starts from its program, with the inputs that differ from its code.
   const squiggle = program ? { source: program.source, program: { inputs: program.model.inputs, output: program.analysis.output } } : {};
   return {
-    post: { slug: post.slug, title: post.title, markdown: post.markdown },
+    post: { slug: post.slug, title: post.title, markdown: post.markdown, tags: tagListText((await context.services.tags.ofPost(post.id)).map((t) => t.slug)) },
     forecast: current ? { modelId: current.modelId, inputs: JSON.parse(current.overrides) as Inputs, ...squiggle } : null,
   };
 }

@@ -8,9 +8,10 @@ import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { feedQuerySchema } from "~/discussion/schemas";
 import { runLoader } from "~/actions/http.server";
+import { feedMeta } from "~/discussion/atom";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }] : [{ title: "Not found · Forkcast" }];
+  data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }, feedMeta(`/users/${data.user.handle}/feed.atom`, `Posts by ${data.user.displayName}`)] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
@@ -19,6 +20,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const posts = await context.services.posts.byAuthor(user.id, sort);
     const comments = await context.services.comments.byAuthor(user.id, sort);
     const ban = await context.services.accounts.banState(user.id);
+    const sequences = await context.services.sequences.byAuthor(user.id);
     const viewerRole = context.user?.role ?? null;
     return {
       ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is banned", "Banned"), reason: ban.banReason ?? "" } : null,
@@ -27,6 +29,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma, createdAt: user.createdAt, bio: user.bio },
       posts: posts.map((p) => ({ id: p.id, title: p.title, href: `/posts/${p.slug}`, score: p.score, createdAt: p.createdAt, commentCount: p.commentCount })),
       comments,
+      sequences,
       sort,
     };
   });
@@ -47,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { user, posts, comments, sort, ban, viewer, own } = useLoaderData<typeof loader>();
+  const { user, posts, comments, sequences, sort, ban, viewer, own } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="profile">
@@ -69,6 +72,20 @@ export default function Profile() {
         ) : null}
         {viewer ? <UserModeration handle={user.handle} role={user.role} banned={ban !== null} viewerRole={viewer.role} /> : null}
       </header>
+      {sequences.length || own ? (
+        <section className="profile__sequences" aria-labelledby="sequences-heading">
+          <h2 id="sequences-heading">Sequences ({sequences.length})</h2>
+          <ul className="profile__list">
+            {sequences.map((s) => (
+              <li key={s.id}>
+                <Link to={`/sequences/${s.id}`} className="profile__title">{s.title}</Link>
+                <p className="profile__item-meta">{plural(s.postCount, "post")}</p>
+              </li>
+            ))}
+          </ul>
+          {own ? <p className="profile__item-meta"><Link to="/sequences/new">Make a sequence of your posts</Link></p> : null}
+        </section>
+      ) : null}
       <div className="thread__header">
         <h2 className="visually-hidden">Writing</h2>
         <SortTabs current={sort} options={["new", "top"]} params={params} />

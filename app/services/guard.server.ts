@@ -11,7 +11,7 @@ export type Reader = Pick<Database, "select">;
 /** The actor as the database has them now: a ban or a role change applies to the very next request. */
 export async function loadActor(db: Reader, t: Tables, userId: number): Promise<Actor> {
   const { users } = t;
-  const row = await db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil }).from(users).where(eq(users.id, userId)).then(first);
+  const row = await db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil, karma: users.karma }).from(users).where(eq(users.id, userId)).then(first);
   if (!row) throw appError(401, "Your account no longer exists.");
   return row;
 }

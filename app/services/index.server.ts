@@ -21,6 +21,9 @@ import { computePrepared, evaluateRuns, getModel } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 import { createSquiggleService, type SquiggleRunner } from "./squiggle.server";
 import { createCatalogService } from "./catalog.server";
+import { createTagService } from "./tags.server";
+import { createSequenceService } from "./sequences.server";
+import { createFeedService } from "./feeds.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -74,6 +77,9 @@ export function createServices(store: Store, options: { now?: Clock; runner?: Co
     votes: createVoteService(store, now, live.broadcast),
     forecasts,
     catalog: createCatalogService(store, forecasts),
+    tags: createTagService(store, now, render),
+    sequences: createSequenceService(store, now, render),
+    feeds: createFeedService(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;

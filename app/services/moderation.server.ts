@@ -16,7 +16,7 @@ import { olderThan, onePage } from "./paging";
 export interface LogEntry {
   actorId: number;
   action: string;
-  targetType: "post" | "comment" | "user" | "report";
+  targetType: "post" | "comment" | "user" | "report" | "tag";
   targetId: number;
   postId?: number | null;
   subjectUserId?: number | null;
@@ -37,6 +37,8 @@ export interface LogView {
   subjectName: string | null;
   postSlug: string | null;
   postTitle: string | null;
+  tagSlug: string | null;
+  tagName: string | null;
   reason: string;
   detail: string;
   createdAt: number;
@@ -189,6 +191,8 @@ export function createModerationService(store: Store, now: Clock, live: LiveHub,
           subjectName: subject.handle,
           postSlug: posts.slug,
           postTitle: posts.title,
+          tagSlug: t.tags.slug,
+          tagName: t.tags.name,
           reason: moderationLog.reason,
           detail: moderationLog.detail,
           createdAt: moderationLog.createdAt,
@@ -197,6 +201,7 @@ export function createModerationService(store: Store, now: Clock, live: LiveHub,
         .innerJoin(users, eq(users.id, moderationLog.actorId))
         .leftJoin(subject, eq(subject.id, moderationLog.subjectUserId))
         .leftJoin(posts, eq(posts.id, moderationLog.postId))
+        .leftJoin(t.tags, and(eq(moderationLog.targetType, "tag"), eq(t.tags.id, moderationLog.targetId)))
         .where(olderThan(moderationLog.id, before))
         .orderBy(desc(moderationLog.id))
         .limit(LOG_PAGE + 1);

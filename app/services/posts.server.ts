@@ -3,6 +3,7 @@ import { first, single, type Database, type Store, type Tables } from "../../db/
 import { slugify } from "../discussion/slug";
 import { notFound } from "../utils/errors";
 import { authorize } from "./guard.server";
+import { checkNewTags, setPostTags } from "./tags.server";
 import type { Clock } from "./clock";
 import type { ForecastService } from "./forecasts.server";
 import type { ComputedForecast } from "./types";
@@ -67,9 +68,10 @@ export function createPostService(store: Store, now: Clock, forecastService: For
 
   return {
     /** The forecast, if any, is computed by the caller first: transactions never wait on workers. */
-    async create(input: { authorId: number; title: string; markdown: string; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
+    async create(input: { authorId: number; title: string; markdown: string; tags?: string[]; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
       // Permission first: a refused write costs no render. The transaction asks again.
       await authorize(db, t, input.authorId, "create:post", {}, now());
+      await checkNewTags(db, t, input.authorId, input.tags ?? [], now);
       const { html, excerpt } = await render(input.markdown);
       return store.write(
         async (tx) => {
@@ -83,6 +85,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
             const forecastId = await forecastService.insert(tx, input.forecast, { authorId: input.authorId, postId: post.id });
             await tx.update(posts).set({ forecastId }).where(eq(posts.id, post.id));
           }
+          if (input.tags?.length) await setPostTags(tx, t, post.id, input.authorId, input.tags, now);
           return post;
         },
       );
@@ -92,7 +95,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
      * `forecast`: a new version (the old one stays stored, forks point at it), "remove" to
      * detach it, or undefined to leave it as it is.
      */
-    async update(postId: number, editorId: number, input: { title: string; markdown: string; forecast?: ComputedForecast | "remove" }): Promise<{ slug: string }> {
+    async update(postId: number, editorId: number, input: { title: string; markdown: string; tags?: string[]; forecast?: ComputedForecast | "remove" }): Promise<{ slug: string }> {
       const editable = async (tx: Pick<Database, "select">) => {
         const post = await tx.select().from(posts).where(eq(posts.id, postId)).then(first);
         if (!post) throw notFound("That post");
@@ -101,6 +104,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
       };
       // Permission first: a refused edit costs no render. The transaction asks again.
       await editable(db);
+      await checkNewTags(db, t, editorId, input.tags ?? [], now);
       const { html, excerpt } = await render(input.markdown);
       const updated = await store.write(
         async (tx) => {
@@ -114,6 +118,7 @@ export function createPostService(store: Store, now: Clock, forecastService: For
               .values({ postId, title: post.title, markdown: post.markdown, html: post.html, forecastId: post.forecastId, createdAt: post.editedAt ?? post.createdAt });
           }
           await tx.update(posts).set({ title: input.title, markdown: input.markdown, html, excerpt, editedAt: now(), forecastId }).where(eq(posts.id, postId));
+          if (input.tags) await setPostTags(tx, t, postId, editorId, input.tags, now);
           return { slug: post.slug };
         },
       );
@@ -179,6 +184,14 @@ export function createPostService(store: Store, now: Clock, forecastService: For
         .offset((opts.page - 1) * PAGE_SIZE);
       const { page, hasMore } = onePage(rows, PAGE_SIZE);
       return { posts: page, hasMore };
+    },
+
+    /** Posts carrying a tag, newest first. */
+    async byTag(tagId: number, limit = 50): Promise<PostSummary[]> {
+      return base(null)
+        .innerJoin(t.postTags, and(eq(t.postTags.postId, posts.id), eq(t.postTags.tagId, tagId)))
+        .orderBy(desc(posts.createdAt), desc(posts.id))
+        .limit(limit);
     },
 
     async byAuthor(authorId: number, sort: "new" | "top", limit = 50): Promise<PostSummary[]> {

@@ -383,3 +383,15 @@ export interface ForecastCard {
   seed: number;
   sampleCount: number;
 }
+
+/** A post or comment as the Atom feeds list it (app/services/feeds.server.ts). */
+export interface FeedItem {
+  id: number;
+  title: string;
+  html: string;
+  createdAt: number;
+  editedAt: number | null;
+  author: { handle: string; displayName: string };
+  /** Posts: their slug. Comments: the post's slug. */
+  slug: string;
+}

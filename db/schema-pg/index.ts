@@ -7,3 +7,4 @@ export * from "./comments";
 export * from "./votes";
 export * from "./forecasts";
 export * from "./moderation";
+export * from "./tags";

@@ -4,3 +4,4 @@ export * from "./comments";
 export * from "./votes";
 export * from "./forecasts";
 export * from "./moderation";
+export * from "./tags";

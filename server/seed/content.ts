@@ -78,10 +78,13 @@ export const DEMO_POSTS: {
   forecast?: { modelId: string; inputs: Record<string, unknown>; source?: string };
   votes: Record<string, 1 | -1>;
   comments: DemoComment[];
+  /** Slugs of DEMO_TAGS. */
+  tags?: string[];
 }[] = [
   {
     author: "priya",
     title: "Extrapolating GPT-3 benchmarks against loss",
+    tags: ["scaling-laws", "forecasting-methods"],
     markdown: gpt,
     forecast: { modelId: "gpt-extrapolation", inputs: {} },
     votes: { ada: 1, moss: 1, tomas: 1 },
@@ -110,6 +113,7 @@ export const DEMO_POSTS: {
   {
     author: "ada",
     title: "Bio Anchors in one chart: where the 2053 median comes from",
+    tags: ["ai-timelines", "forecasting-methods"],
     markdown: timelines,
     forecast: { modelId: "bio-anchors", inputs: {} },
     votes: { priya: 1, tomas: 1, moss: 1, admin: 1 },
@@ -174,6 +178,7 @@ export const DEMO_POSTS: {
   {
     author: "ada",
     title: "Quick question: a 1e27 FLOP training run by the end of 2028?",
+    tags: ["ai-timelines", "compute"],
     markdown: frontierRun,
     forecast: {
       modelId: "quick-probability",
@@ -204,6 +209,7 @@ export const DEMO_POSTS: {
   {
     author: "moss",
     title: "Chinchilla vs Kaplan: what 20 tokens per parameter changes",
+    tags: ["scaling-laws", "compute"],
     markdown: scaling,
     forecast: { modelId: "scaling-laws", inputs: {} },
     votes: { ada: 1, priya: 1 },
@@ -218,6 +224,7 @@ export const DEMO_POSTS: {
   {
     author: "ada",
     title: "A compute-supply Fermi model: when does one run reach 1e28 FLOP?",
+    tags: ["ai-timelines", "compute", "forecasting-methods"],
     markdown: COMPUTE_SUPPLY_POST,
     forecast: { modelId: "squiggle", inputs: {}, source: COMPUTE_SUPPLY },
     votes: { priya: 1, tomas: 1, moss: 1 },

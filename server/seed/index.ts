@@ -5,6 +5,7 @@ import { createServices } from "../../app/services/index.server";
 import type { ComputeRunner } from "../../app/services/forecasts.server";
 import type { SquiggleRunner } from "../../app/services/squiggle.server";
 import { DEMO_USERS, DEMO_POSTS, type DemoComment } from "./content";
+import { DEMO_SEQUENCES, DEMO_TAGS } from "./topics";
 
 /** Seeds only an empty database; returns whether it did. */
 export async function seedIfEmpty(store: Store, runner?: ComputeRunner, squiggle?: SquiggleRunner): Promise<boolean> {
@@ -18,11 +19,20 @@ export async function seedIfEmpty(store: Store, runner?: ComputeRunner, squiggle
     ids.set(u.handle, user.id);
   }
   const uid = (handle: string) => ids.get(handle)!;
+  // Tags and sequences keep a clock of their own, so the posts' times stay as they were.
+  let topicTime = t;
+  const topics = createServices(store, { now: () => (topicTime += 60_000), runner, squiggle });
+  for (const tag of DEMO_TAGS) {
+    await topics.tags.create(uid("admin"), tag.slug, tag.name);
+    await topics.tags.editWiki(tag.slug, uid(tag.editor), tag.wiki);
+  }
 
+  const postIds = new Map<string, number>();
   for (const p of DEMO_POSTS) {
     t += 26 * 3600_000;
     const forecast = p.forecast ? await services.forecasts.compute(p.forecast.modelId, p.forecast.inputs, { source: p.forecast.source }) : null;
-    const post = await services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown, forecast });
+    const post = await services.posts.create({ authorId: uid(p.author), title: p.title, markdown: p.markdown, tags: p.tags, forecast });
+    postIds.set(p.title, post.id);
     const addThread = async (items: DemoComment[], parentId: number | null, nearest: { id: number; inputs: Record<string, unknown> } | null) => {
       for (const c of items) {
         let fork = null;
@@ -46,6 +56,10 @@ export async function seedIfEmpty(store: Store, runner?: ComputeRunner, squiggle
     for (const [voter, value] of Object.entries(p.votes)) {
       await services.votes.cast({ userId: uid(voter), targetType: "post", targetId: post.id, kind: "karma", value });
     }
+  }
+  topicTime = t;
+  for (const seq of DEMO_SEQUENCES) {
+    await topics.sequences.create(uid(seq.author), { title: seq.title, markdown: seq.markdown, postIds: seq.posts.map((title) => postIds.get(title)!) });
   }
   return true;
 }

@@ -45,6 +45,17 @@ const PAGES: PageType[] = [
   { name: "moderation-log", path: () => "/moderation" },
   { name: "reports", path: () => "/moderation/reports" },
   { name: "settings", path: () => "/settings" },
+  { name: "tags", path: () => "/tags" },
+  {
+    name: "tag-wiki-editor",
+    path: () => "/tags/ai-timelines",
+    then: async (page) => {
+      await page.getByText("Edit this wiki page").click();
+    },
+  },
+  { name: "tag-history", path: () => "/tags/ai-timelines/history" },
+  { name: "sequence", path: () => "/sequences/1" },
+  { name: "sequence-new", path: () => "/sequences/new" },
   { name: "not-found", path: () => "/no-such-page" },
 ];
 

@@ -1,0 +1,77 @@
+// Sequences: an author's own posts in an order they choose. Each post page asks where it
+// sits (part n of m, previous and next).
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { first, single, type Store } from "../../db/store";
+import { placeIn, type SequencePlace } from "../discussion/sequences";
+import { appError, notFound } from "../utils/errors";
+import type { Clock } from "./clock";
+import { authorize } from "./guard.server";
+import type { MarkdownRenderer } from "./render.server";
+
+export interface SequenceView {
+  id: number;
+  title: string;
+  html: string;
+  createdAt: number;
+  author: { handle: string; displayName: string };
+  posts: { postId: number; slug: string; title: string; createdAt: number }[];
+}
+
+export function createSequenceService(store: Store, now: Clock, render: MarkdownRenderer) {
+  const { db, t } = store;
+  const { sequences, sequencePosts, posts, users } = t;
+
+  const orderedPosts = async (sequenceId: number) =>
+    await db
+      .select({ postId: posts.id, slug: posts.slug, title: posts.title, createdAt: posts.createdAt })
+      .from(sequencePosts)
+      .innerJoin(posts, eq(posts.id, sequencePosts.postId))
+      .where(eq(sequencePosts.sequenceId, sequenceId))
+      .orderBy(asc(sequencePosts.position));
+
+  return {
+    async create(authorId: number, input: { title: string; markdown: string; postIds: number[] }): Promise<{ id: number }> {
+      await authorize(db, t, authorId, "create:post", {}, now());
+      const { html } = input.markdown.trim() ? await render(input.markdown) : { html: "" };
+      return store.write(async (tx) => {
+        await authorize(tx, t, authorId, "create:post", {}, now());
+        const owned = await tx.select({ id: posts.id, authorId: posts.authorId }).from(posts).where(inArray(posts.id, input.postIds));
+        if (owned.length !== input.postIds.length) throw appError(400, "One of those posts no longer exists.", { posts: "One of those posts no longer exists." });
+        if (owned.some((p) => p.authorId !== authorId)) throw appError(403, "A sequence holds only your own posts.", { posts: "A sequence holds only your own posts." });
+        const seq = await tx.insert(sequences).values({ authorId, title: input.title, markdown: input.markdown, html, createdAt: now() }).returning({ id: sequences.id }).then(single);
+        await tx.insert(sequencePosts).values(input.postIds.map((postId, i) => ({ sequenceId: seq.id, postId, position: i + 1 })));
+        return seq;
+      });
+    },
+
+    async byId(id: number): Promise<SequenceView> {
+      const row = await db
+        .select({ id: sequences.id, title: sequences.title, html: sequences.html, createdAt: sequences.createdAt, author: { handle: users.handle, displayName: users.displayName } })
+        .from(sequences)
+        .innerJoin(users, eq(users.id, sequences.authorId))
+        .where(eq(sequences.id, id))
+        .then(first);
+      if (!row) throw notFound("That sequence");
+      return { ...row, posts: await orderedPosts(id) };
+    },
+
+    async byAuthor(authorId: number): Promise<{ id: number; title: string; postCount: number }[]> {
+      const rows = await db.select({ id: sequences.id, title: sequences.title }).from(sequences).where(eq(sequences.authorId, authorId)).orderBy(desc(sequences.createdAt), desc(sequences.id));
+      const counts = rows.length ? await db.select({ sequenceId: sequencePosts.sequenceId }).from(sequencePosts).where(inArray(sequencePosts.sequenceId, rows.map((r) => r.id))) : [];
+      return rows.map((r) => ({ ...r, postCount: counts.filter((c) => c.sequenceId === r.id).length }));
+    },
+
+    /** The post's place in the first sequence holding it (oldest sequence first), or null. */
+    async placeOf(postId: number): Promise<SequencePlace | null> {
+      const seq = await db
+        .select({ id: sequences.id, title: sequences.title })
+        .from(sequencePosts)
+        .innerJoin(sequences, eq(sequences.id, sequencePosts.sequenceId))
+        .where(eq(sequencePosts.postId, postId))
+        .orderBy(asc(sequences.id))
+        .limit(1)
+        .then(first);
+      return seq ? placeIn(seq, await orderedPosts(seq.id), postId) : null;
+    },
+  };
+}
