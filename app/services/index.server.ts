@@ -21,6 +21,7 @@ import { computePrepared, evaluateRuns, getModel } from "../forecast/index";
 import { createMarkdownRenderer, renderTask } from "./render.server";
 import { createSquiggleService, type SquiggleRunner } from "./squiggle.server";
 import { createCatalogService } from "./catalog.server";
+import { createSearchService } from "./search.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -74,6 +75,7 @@ export function createServices(store: Store, options: { now?: Clock; runner?: Co
     votes: createVoteService(store, now, live.broadcast),
     forecasts,
     catalog: createCatalogService(store, forecasts),
+    search: createSearchService(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;
