@@ -87,7 +87,8 @@ export function plainText(markdown: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<@([^@]*)@>\(@[^@]*@\)/g, "$1")
-    .replace(/[*_`#>|~]+/g, "")
+    .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]*/gm, "")
+    .replace(/[*_`|~]+/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

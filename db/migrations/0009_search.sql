@@ -36,12 +36,10 @@ CREATE TRIGGER search_comments_ad AFTER DELETE ON comments WHEN old.status = 'vi
   INSERT INTO search_comments(search_comments, rowid, markdown) VALUES ('delete', old.id, old.markdown);
 END;
 --> statement-breakpoint
-CREATE TRIGGER search_comments_au_old AFTER UPDATE OF markdown, status ON comments WHEN old.status = 'visible' BEGIN
-  INSERT INTO search_comments(search_comments, rowid, markdown) VALUES ('delete', old.id, old.markdown);
-END;
---> statement-breakpoint
-CREATE TRIGGER search_comments_au_new AFTER UPDATE OF markdown, status ON comments WHEN new.status = 'visible' BEGIN
-  INSERT INTO search_comments(rowid, markdown) VALUES (new.id, new.markdown);
+-- One trigger, forget then add, in that order: two triggers would fire in an unspecified order.
+CREATE TRIGGER search_comments_au AFTER UPDATE OF markdown, status ON comments BEGIN
+  INSERT INTO search_comments(search_comments, rowid, markdown) SELECT 'delete', old.id, old.markdown WHERE old.status = 'visible';
+  INSERT INTO search_comments(rowid, markdown) SELECT new.id, new.markdown WHERE new.status = 'visible';
 END;
 --> statement-breakpoint
 CREATE TRIGGER search_users_ai AFTER INSERT ON users BEGIN
