@@ -98,14 +98,14 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * A window of `text` around its first match, as HTML: the text is split at each match (a word
- * starting with a term), every piece is escaped, and only then are the matches wrapped in
+ * A window of `text` around its first match, as HTML: the text is split at each match (a whole
+ * word starting with a term, as the engines match prefixes), every piece is escaped, and only then are the matches wrapped in
  * <mark>. Marking the raw text rather than the escaped one means a term can never land inside
  * an entity (searching "lt" never splits "&lt;").
  */
 export function snippetHtml(text: string, terms: string[], width = 180): string {
   if (terms.length === 0 || text === "") return escapeHtml(text.slice(0, width));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})`, "giu");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})[\\p{L}\\p{N}]*`, "giu");
   const firstMatch = text.search(pattern);
   let start = 0;
   if (firstMatch > width / 3) {
