@@ -14,6 +14,7 @@ import {
   tsQuery,
   type SearchFilters,
 } from "../discussion/search";
+import { texToText } from "../utils/markdown/tex-text.server";
 import type { SearchHit, SearchResults } from "./types";
 
 interface PostRow {
@@ -273,13 +274,18 @@ export function createSearchService(store: Store) {
   }
 }
 
+/** Words a reader would see: math as text (never raw LaTeX), Markdown markup dropped. */
+function readable(markdown: string): string {
+  return plainText(markdown.replace(/\$\$([^$]+)\$\$|\$([^$\n]+)\$/g, (_, block: string | undefined, inline: string | undefined) => texToText(block ?? inline ?? "")));
+}
+
 function postHit(r: PostRow, terms: string[]): SearchHit {
   return {
     kind: "post",
     id: r.id,
     url: `/posts/${r.slug}`,
     titleHtml: snippetHtml(r.title, terms, 300),
-    snippetHtml: snippetHtml(plainText(r.markdown), terms),
+    snippetHtml: snippetHtml(readable(r.markdown), terms),
     author: { handle: r.handle, displayName: r.display_name },
     createdAt: Number(r.created_at),
     hasForecast: r.forecast_id !== null,
@@ -292,7 +298,7 @@ function commentHit(r: CommentRow, terms: string[]): SearchHit {
     id: r.comment_id,
     url: `/posts/${r.slug}/comments/${r.comment_id}`,
     titleHtml: snippetHtml(r.title, [], 300),
-    snippetHtml: snippetHtml(plainText(r.comment_markdown), terms),
+    snippetHtml: snippetHtml(readable(r.comment_markdown), terms),
     author: { handle: r.handle, displayName: r.display_name },
     createdAt: Number(r.comment_created_at),
     hasForecast: r.comment_forecast_id !== null,

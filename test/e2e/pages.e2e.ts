@@ -45,6 +45,7 @@ const PAGES: PageType[] = [
   { name: "moderation-log", path: () => "/moderation" },
   { name: "reports", path: () => "/moderation/reports" },
   { name: "settings", path: () => "/settings" },
+  { name: "search", path: () => "/search?q=median" },
   { name: "not-found", path: () => "/no-such-page" },
 ];
 

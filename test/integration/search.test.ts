@@ -114,6 +114,13 @@ describe("snippets", () => {
     expect(page.text).not.toContain("<script>alert");
   });
 
+  it("read math as text, never raw LaTeX", async () => {
+    const id = await replyId(other, bodySlug, "At $3 \\times 10^{17}$ FLOP the zorbleflux moves.");
+    const hit = (await search("q=zorbleflux")).body.comments.find((c) => c.id === id)!;
+    expect(hit.snippetHtml).not.toMatch(/[$\\{}]/);
+    expect(hit.snippetHtml).toContain("<mark>zorbleflux</mark>");
+  });
+
   it("never split an entity when the term is an entity's letters", async () => {
     const id = await replyId(other, bodySlug, "lt <lt> amp & lt");
     const { body } = await search("q=lt+amp");
