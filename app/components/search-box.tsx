@@ -75,7 +75,7 @@ export function SearchBox() {
   const expanded = open && q.trim() !== "";
   const activeHit = expanded && active >= 0 && active < hits.length ? hits[active] : undefined;
   return (
-    <Form method="get" action="/search" role="search" className="search-box" onSubmit={() => setOpen(false)}>
+    <Form method="get" action="/search" role="search" aria-label="Site search" className="search-box" onSubmit={() => setOpen(false)}>
       <label htmlFor={`${id}-q`} className="visually-hidden">
         Search
       </label>

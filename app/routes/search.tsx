@@ -69,7 +69,7 @@ export default function SearchPage() {
   return (
     <div className="search-page">
       <h1>Search</h1>
-      <Form method="get" action="/search" className="search-form" role="search">
+      <Form method="get" action="/search" className="search-form" role="search" aria-label="Search with filters">
         <div className="search-form__main">
           <label htmlFor="search-page-q" className="visually-hidden">
             Search posts, comments and people

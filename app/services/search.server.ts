@@ -5,41 +5,9 @@
 // snippets built in JS so escaping and highlighting are identical on either store.
 import { and, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Store } from "../../db/store";
-import {
-  fts5Query,
-  narrowsWriting,
-  plainText,
-  searchTerms,
-  snippetHtml,
-  tsQuery,
-  type SearchFilters,
-} from "../discussion/search";
-import { texToText } from "../utils/markdown/tex-text.server";
-import type { SearchHit, SearchResults } from "./types";
-
-interface PostRow {
-  id: number;
-  slug: string;
-  title: string;
-  markdown: string;
-  created_at: number;
-  forecast_id: number | null;
-  handle: string;
-  display_name: string;
-}
-interface CommentRow extends PostRow {
-  comment_id: number;
-  comment_markdown: string;
-  comment_created_at: number;
-  comment_forecast_id: number | null;
-}
-interface UserRow {
-  id: number;
-  handle: string;
-  display_name: string;
-  bio: string;
-  created_at: number;
-}
+import { fts5Query, narrowsWriting, searchTerms, tsQuery, type SearchFilters } from "../discussion/search";
+import { commentHit, postHit, userHit, type CommentRow, type PostRow, type UserRow } from "./search-hits.server";
+import type { SearchResults } from "./types";
 
 /**
  * An unfiltered query ranks only its newest RANK_WINDOW matches: ranking every match of a word
@@ -50,24 +18,15 @@ export const RANK_WINDOW = 2000;
 
 /** What differs between the engines: how a match is found and ranked. */
 interface Engine {
-  posts(
-    terms: string[],
-    scope: SQL | undefined,
-    limit: number
-  ): Promise<PostRow[]>;
-  comments(
-    terms: string[],
-    scope: SQL | undefined,
-    limit: number
-  ): Promise<CommentRow[]>;
+  posts(terms: string[], scope: SQL | undefined, limit: number): Promise<PostRow[]>;
+  comments(terms: string[], scope: SQL | undefined, limit: number): Promise<CommentRow[]>;
   users(terms: string[], limit: number): Promise<UserRow[]>;
 }
 
 export function createSearchService(store: Store) {
   const { t } = store;
   const { comments, posts, users } = t;
-  const engine =
-    store.dialect === "sqlite" ? sqliteEngine(store) : postgresEngine(store);
+  const engine = store.dialect === "sqlite" ? sqliteEngine(store) : postgresEngine(store);
 
   /** Conditions on a post (for a post hit, or the post a comment sits on). A tag filter adds one here. */
   function postScope(f: SearchFilters): SQL[] {
@@ -75,13 +34,9 @@ export function createSearchService(store: Store) {
     if (f.hasForecast) out.push(isNotNull(posts.forecastId));
     return out;
   }
-  function writingScope(
-    f: SearchFilters,
-    createdAt: typeof posts.createdAt | typeof comments.createdAt
-  ): SQL[] {
+  function writingScope(f: SearchFilters, createdAt: typeof posts.createdAt | typeof comments.createdAt): SQL[] {
     const out: SQL[] = [];
-    if (f.authorHandle !== undefined)
-      out.push(eq(users.handle, f.authorHandle));
+    if (f.authorHandle !== undefined) out.push(eq(users.handle, f.authorHandle));
     if (f.since !== undefined) out.push(gte(createdAt, f.since));
     if (f.until !== undefined) out.push(lt(createdAt, f.until));
     return out;
@@ -89,11 +44,7 @@ export function createSearchService(store: Store) {
 
   return {
     /** Ranked hits of each kind, at most `limit` of each. `q` must already have passed searchQuerySchema. */
-    async search(
-      q: string,
-      filters: SearchFilters,
-      limit = 20
-    ): Promise<SearchResults> {
+    async search(q: string, filters: SearchFilters, limit = 20): Promise<SearchResults> {
       const terms = searchTerms(q);
       const empty: SearchResults = {
         terms,
@@ -102,23 +53,14 @@ export function createSearchService(store: Store) {
         users: [],
       };
       if (terms.length === 0) return empty;
-      const want = (k: SearchFilters["kind"]) =>
-        filters.kind === "all" || filters.kind === k;
-      const postWhere = and(
-        ...postScope(filters),
-        ...writingScope(filters, posts.createdAt)
-      );
+      const want = (k: SearchFilters["kind"]) => filters.kind === "all" || filters.kind === k;
+      const postWhere = and(...postScope(filters), ...writingScope(filters, posts.createdAt));
       // A fork reply "has a forecast" by its own; the post's forecast does not make it one.
-      const commentWhere = and(
-        ...writingScope(filters, comments.createdAt),
-        filters.hasForecast ? isNotNull(comments.forecastId) : undefined
-      );
+      const commentWhere = and(...writingScope(filters, comments.createdAt), filters.hasForecast ? isNotNull(comments.forecastId) : undefined);
       const [postRows, commentRows, userRows] = await Promise.all([
         want("posts") ? engine.posts(terms, postWhere, limit) : [],
         want("comments") ? engine.comments(terms, commentWhere, limit) : [],
-        want("users") && !narrowsWriting(filters)
-          ? engine.users(terms, limit)
-          : [],
+        want("users") && !narrowsWriting(filters) ? engine.users(terms, limit) : [],
       ]);
       return {
         terms,
@@ -131,66 +73,34 @@ export function createSearchService(store: Store) {
 
   function sqliteEngine(s: Store): Engine {
     // The lowest rowid among the newest RANK_WINDOW matches: FTS5 walks matches in rowid order without ranking them.
-    const ftsWindow = (
-      table: "search_posts" | "search_comments",
-      terms: string[]
-    ) =>
-      sql`coalesce((SELECT rowid FROM ${sql.raw(table)} WHERE ${sql.raw(
-        table
-      )} MATCH ${fts5Query(terms)} ORDER BY rowid DESC LIMIT 1 OFFSET ${
-        RANK_WINDOW - 1
-      }), 0)`;
+    const ftsWindow = (table: "search_posts" | "search_comments", terms: string[]) =>
+      sql`coalesce((SELECT rowid FROM ${sql.raw(table)} WHERE ${sql.raw(table)} MATCH ${fts5Query(terms)} ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}), 0)`;
     return {
       posts: (terms, scope, limit) =>
         s.rows<PostRow>(sql`
-          SELECT ${posts.id} AS id, ${posts.slug} AS slug, ${
-          posts.title
-        } AS title, ${posts.markdown} AS markdown,
-                 ${posts.createdAt} AS created_at, ${
-          posts.forecastId
-        } AS forecast_id, ${users.handle} AS handle, ${
-          users.displayName
-        } AS display_name
+          SELECT ${posts.id} AS id, ${posts.slug} AS slug, ${posts.title} AS title, ${posts.markdown} AS markdown,
+                 ${posts.createdAt} AS created_at, ${posts.forecastId} AS forecast_id, ${users.handle} AS handle, ${users.displayName} AS display_name
           FROM search_posts
           JOIN ${posts} ON ${posts.id} = search_posts.rowid
           JOIN ${users} ON ${users.id} = ${posts.authorId}
-          WHERE search_posts MATCH ${fts5Query(terms)} ${
-          scope
-            ? sql`AND ${scope}`
-            : sql`AND search_posts.rowid >= ${ftsWindow("search_posts", terms)}`
-        }
+          WHERE search_posts MATCH ${fts5Query(terms)} ${scope ? sql`AND ${scope}` : sql`AND search_posts.rowid >= ${ftsWindow("search_posts", terms)}`}
           ORDER BY bm25(search_posts, 10.0, 1.0), ${posts.id} DESC
           LIMIT ${limit}`),
       comments: (terms, scope, limit) =>
         s.rows<CommentRow>(sql`
-          SELECT ${comments.id} AS comment_id, ${
-          comments.markdown
-        } AS comment_markdown, ${comments.createdAt} AS comment_created_at,
-                 ${comments.forecastId} AS comment_forecast_id, ${
-          posts.slug
-        } AS slug, ${posts.title} AS title,
+          SELECT ${comments.id} AS comment_id, ${comments.markdown} AS comment_markdown, ${comments.createdAt} AS comment_created_at,
+                 ${comments.forecastId} AS comment_forecast_id, ${posts.slug} AS slug, ${posts.title} AS title,
                  ${users.handle} AS handle, ${users.displayName} AS display_name
           FROM search_comments
           JOIN ${comments} ON ${comments.id} = search_comments.rowid
           JOIN ${posts} ON ${posts.id} = ${comments.postId}
           JOIN ${users} ON ${users.id} = ${comments.authorId}
-          WHERE search_comments MATCH ${fts5Query(terms)} AND ${
-          comments.status
-        } = 'visible' ${
-          scope
-            ? sql`AND ${scope}`
-            : sql`AND search_comments.rowid >= ${ftsWindow(
-                "search_comments",
-                terms
-              )}`
-        }
+          WHERE search_comments MATCH ${fts5Query(terms)} AND ${comments.status} = 'visible' ${scope ? sql`AND ${scope}` : sql`AND search_comments.rowid >= ${ftsWindow("search_comments", terms)}`}
           ORDER BY bm25(search_comments), ${comments.id} DESC
           LIMIT ${limit}`),
       users: (terms, limit) =>
         s.rows<UserRow>(sql`
-          SELECT ${users.id} AS id, ${users.handle} AS handle, ${
-          users.displayName
-        } AS display_name, ${users.bio} AS bio, ${users.createdAt} AS created_at
+          SELECT ${users.id} AS id, ${users.handle} AS handle, ${users.displayName} AS display_name, ${users.bio} AS bio, ${users.createdAt} AS created_at
           FROM search_users
           JOIN ${users} ON ${users.id} = search_users.rowid
           WHERE search_users MATCH ${fts5Query(terms)}
@@ -204,126 +114,47 @@ export function createSearchService(store: Store) {
     const postVector = sql`(setweight(to_tsvector('simple'::regconfig, ${posts.title}), 'A') || setweight(to_tsvector('simple'::regconfig, ${posts.markdown}), 'B'))`;
     const commentVector = sql`to_tsvector('simple'::regconfig, ${comments.markdown})`;
     const userVector = sql`(setweight(to_tsvector('simple'::regconfig, ${users.handle}), 'A') || setweight(to_tsvector('simple'::regconfig, ${users.displayName}), 'B'))`;
-    const query = (terms: string[]) =>
-      sql`to_tsquery('simple'::regconfig, ${tsQuery(terms)})`;
+    const query = (terms: string[]) => sql`to_tsquery('simple'::regconfig, ${tsQuery(terms)})`;
     return {
       posts: (terms, scope, limit) =>
         s.rows<PostRow>(sql`
-          SELECT ${posts.id} AS id, ${posts.slug} AS slug, ${
-          posts.title
-        } AS title, ${posts.markdown} AS markdown,
-                 ${posts.createdAt} AS created_at, ${
-          posts.forecastId
-        } AS forecast_id, ${users.handle} AS handle, ${
-          users.displayName
-        } AS display_name
+          SELECT ${posts.id} AS id, ${posts.slug} AS slug, ${posts.title} AS title, ${posts.markdown} AS markdown,
+                 ${posts.createdAt} AS created_at, ${posts.forecastId} AS forecast_id, ${users.handle} AS handle, ${users.displayName} AS display_name
           FROM ${posts}
           JOIN ${users} ON ${users.id} = ${posts.authorId}
           WHERE ${postVector} @@ ${query(terms)} ${
           scope
             ? sql`AND ${scope}`
-            : sql`AND ${posts.id} >= coalesce((SELECT ${
-                posts.id
-              } FROM ${posts} WHERE ${postVector} @@ ${query(terms)} ORDER BY ${
-                posts.id
-              } DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1), 0)`
+            : sql`AND ${posts.id} >= coalesce((SELECT ${posts.id} FROM ${posts} WHERE ${postVector} @@ ${query(terms)} ORDER BY ${posts.id} DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1), 0)`
         }
-          ORDER BY ts_rank(${postVector}, ${query(terms)}) DESC, ${
-          posts.id
-        } DESC
+          ORDER BY ts_rank(${postVector}, ${query(terms)}) DESC, ${posts.id} DESC
           LIMIT ${limit}`),
       comments: (terms, scope, limit) =>
         s.rows<CommentRow>(sql`
-          SELECT ${comments.id} AS comment_id, ${
-          comments.markdown
-        } AS comment_markdown, ${comments.createdAt} AS comment_created_at,
-                 ${comments.forecastId} AS comment_forecast_id, ${
-          posts.slug
-        } AS slug, ${posts.title} AS title,
+          SELECT ${comments.id} AS comment_id, ${comments.markdown} AS comment_markdown, ${comments.createdAt} AS comment_created_at,
+                 ${comments.forecastId} AS comment_forecast_id, ${posts.slug} AS slug, ${posts.title} AS title,
                  ${users.handle} AS handle, ${users.displayName} AS display_name
           FROM ${comments}
           JOIN ${posts} ON ${posts.id} = ${comments.postId}
           JOIN ${users} ON ${users.id} = ${comments.authorId}
-          WHERE ${commentVector} @@ ${query(terms)} AND ${
-          comments.status
-        } = 'visible' ${
+          WHERE ${commentVector} @@ ${query(terms)} AND ${comments.status} = 'visible' ${
           scope
             ? sql`AND ${scope}`
-            : sql`AND ${comments.id} >= coalesce((SELECT ${
-                comments.id
-              } FROM ${comments} WHERE ${commentVector} @@ ${query(
-                terms
-              )} AND ${comments.status} = 'visible' ORDER BY ${
+            : sql`AND ${comments.id} >= coalesce((SELECT ${comments.id} FROM ${comments} WHERE ${commentVector} @@ ${query(terms)} AND ${comments.status} = 'visible' ORDER BY ${
                 comments.id
               } DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1), 0)`
         }
-          ORDER BY ts_rank(${commentVector}, ${query(terms)}) DESC, ${
-          comments.id
-        } DESC
+          ORDER BY ts_rank(${commentVector}, ${query(terms)}) DESC, ${comments.id} DESC
           LIMIT ${limit}`),
       users: (terms, limit) =>
         s.rows<UserRow>(sql`
-          SELECT ${users.id} AS id, ${users.handle} AS handle, ${
-          users.displayName
-        } AS display_name, ${users.bio} AS bio, ${users.createdAt} AS created_at
+          SELECT ${users.id} AS id, ${users.handle} AS handle, ${users.displayName} AS display_name, ${users.bio} AS bio, ${users.createdAt} AS created_at
           FROM ${users}
           WHERE ${userVector} @@ ${query(terms)}
           ORDER BY ts_rank(${userVector}, ${query(terms)}) DESC, ${users.id}
           LIMIT ${limit}`),
     };
   }
-}
-
-/** Words a reader would see: math as text (never raw LaTeX), Markdown markup dropped. */
-function readable(markdown: string): string {
-  return plainText(markdown.replace(/\$\$([^$]+)\$\$|\$([^$\n]+)\$/g, (_, block: string | undefined, inline: string | undefined) => texToText(block ?? inline ?? "")));
-}
-
-function postHit(r: PostRow, terms: string[]): SearchHit {
-  return {
-    kind: "post",
-    id: r.id,
-    url: `/posts/${r.slug}`,
-    titleHtml: snippetHtml(r.title, terms, 300),
-    snippetHtml: snippetHtml(readable(r.markdown), terms),
-    author: { handle: r.handle, displayName: r.display_name },
-    createdAt: Number(r.created_at),
-    hasForecast: r.forecast_id !== null,
-  };
-}
-
-function commentHit(r: CommentRow, terms: string[]): SearchHit {
-  return {
-    kind: "comment",
-    id: r.comment_id,
-    url: `/posts/${r.slug}/comments/${r.comment_id}`,
-    titleHtml: snippetHtml(r.title, [], 300),
-    snippetHtml: snippetHtml(readable(r.comment_markdown), terms),
-    author: { handle: r.handle, displayName: r.display_name },
-    createdAt: Number(r.comment_created_at),
-    hasForecast: r.comment_forecast_id !== null,
-  };
-}
-
-function userHit(r: UserRow, terms: string[]): SearchHit {
-  return {
-    kind: "user",
-    id: r.id,
-    url: `/users/${r.handle}`,
-    titleHtml: `${snippetHtml(
-      r.display_name,
-      terms,
-      200
-    )} <span class="search-hit__handle">@${snippetHtml(
-      r.handle,
-      terms,
-      100
-    )}</span>`,
-    snippetHtml: snippetHtml(plainText(r.bio), terms),
-    author: null,
-    createdAt: Number(r.created_at),
-    hasForecast: false,
-  };
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;
