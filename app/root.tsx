@@ -11,6 +11,7 @@ import { useNonce, ZodJitlessScript } from "./components/nonce";
 import { useUserLive } from "./live/use-user-live";
 import { randomKey } from "./components/submission-key";
 import { Announcer } from "./components/announcer";
+import { SearchBox } from "./components/search-box";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -93,6 +94,7 @@ function Header({ user, unread, openReports }: HeaderProps) {
           </svg>
           Forkcast
         </Link>
+        <SearchBox />
         <nav className="site-nav" aria-label="Main">
           <NavLink to="/" end>
             Posts

@@ -8,6 +8,7 @@ import { benchLive } from "./live.bench";
 import { benchLoad, benchSoak } from "./load.bench";
 import { benchPage } from "./page.bench";
 import { benchEmbed } from "./embed.bench";
+import { benchSearch } from "./search.bench";
 import { benchSquiggle } from "./squiggle.bench";
 import { printTable, type Row } from "./lib";
 
@@ -21,6 +22,7 @@ rows.push(...(await benchSquiggle()));
 rows.push(...(await benchCharts()));
 rows.push(...(await benchPage()));
 rows.push(...(await benchEmbed()));
+rows.push(...(await benchSearch()));
 rows.push(...(await benchLoad()));
 rows.push(...(await benchSoak()));
 printTable(rows);

@@ -24,6 +24,7 @@ import { createCatalogService } from "./catalog.server";
 import { createTagService } from "./tags.server";
 import { createSequenceService } from "./sequences.server";
 import { createFeedService } from "./feeds.server";
+import { createSearchService } from "./search.server";
 
 /**
  * Runs models on the calling thread. Only for scripts (seed fixtures, benchmarks) that have
@@ -80,6 +81,7 @@ export function createServices(store: Store, options: { now?: Clock; runner?: Co
     tags: createTagService(store, now, render),
     sequences: createSequenceService(store, now, render),
     feeds: createFeedService(store),
+    search: createSearchService(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -395,3 +395,23 @@ export interface FeedItem {
   /** Posts: their slug. Comments: the post's slug. */
   slug: string;
 }
+
+/** One search hit. `titleHtml` and `snippetHtml` are escaped text with <mark> around matches (discussion/search.ts). */
+export interface SearchHit {
+  kind: "post" | "comment" | "user";
+  id: number;
+  /** Where the hit lives: the post, the comment's permalink, the profile. */
+  url: string;
+  titleHtml: string;
+  snippetHtml: string;
+  author: { handle: string; displayName: string } | null;
+  createdAt: number;
+  hasForecast: boolean;
+}
+
+export interface SearchResults {
+  terms: string[];
+  posts: SearchHit[];
+  comments: SearchHit[];
+  users: SearchHit[];
+}

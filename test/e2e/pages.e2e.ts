@@ -56,6 +56,7 @@ const PAGES: PageType[] = [
   { name: "tag-history", path: () => "/tags/ai-timelines/history" },
   { name: "sequence", path: () => "/sequences/1" },
   { name: "sequence-new", path: () => "/sequences/new" },
+  { name: "search", path: () => "/search?q=median" },
   { name: "not-found", path: () => "/no-such-page" },
 ];
 
