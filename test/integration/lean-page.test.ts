@@ -34,14 +34,15 @@ function assetUrls(html: string) {
 }
 
 describe("the seeded Bio Anchors post", () => {
-  // 124 KB since the social-card tags, oEmbed discovery and the Embed button (2.2 KB, docs/decisions/027).
-  it("fits its byte budget signed out and signed in: HTML ≤ 124 KB, loader data ≤ 40 KB", async () => {
+  // 124 KB since the social-card tags, oEmbed discovery and the Embed button (2.2 KB, docs/decisions/027);
+  // 125 KB since the header's search box (0.7 KB). Issue 14's target is 120 KB: still open.
+  it("fits its byte budget signed out and signed in: HTML ≤ 125 KB, loader data ≤ 40 KB", async () => {
     const member = new Client(server.url);
     await member.login("ada", "forkcast-member-demo");
     for (const client of [new Client(server.url), member]) {
       const res = await client.get(PAGE);
       expect(res.status).toBe(200);
-      expect(Buffer.byteLength(res.text)).toBeLessThanOrEqual(124_000);
+      expect(Buffer.byteLength(res.text)).toBeLessThanOrEqual(125_000);
       expect(Buffer.byteLength(loaderScripts(res.text))).toBeLessThanOrEqual(40_000);
     }
   });
