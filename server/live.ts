@@ -300,6 +300,8 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       // before closing the http server, or open WebSockets keep it from finishing.
       io.local.disconnectSockets(true);
       io.engine.close();
+      // A cross-node adapter holds a subscription and timers; it goes before its connections do.
+      await io.of("/").adapter.close();
     },
   };
 }
