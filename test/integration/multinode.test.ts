@@ -250,4 +250,19 @@ describe.each(ADAPTERS)("two nodes behind HAProxy, live events through $adapter"
     // And the account made on one node signs in on the other.
     expect((await new Client(a.url).login("multi-" + adapter + "-1")).status).toBe(302);
   });
+
+  // Last: it kills node B.
+  it("still drops a banned member's sockets on node A when node B has died without a word", async () => {
+    const member = new Client(a.url);
+    expect((await member.login("priya", "forkcast-priya-demo")).status).toBe(302);
+    const held = await socketAs(a.url, member, sockets, WAIT_MS);
+    const drop = dropped(held);
+    await b.kill();
+    // Node A may still count B among its servers (the PostgreSQL adapter forgets a node only
+    // after its heartbeats stop), so asking every server for the member's sockets times out.
+    const mod = new Client(a.url);
+    expect((await mod.login("moss", "forkcast-moderator-demo")).status).toBe(302);
+    expect((await mod.post("/users/priya", { intent: "ban", length: "1", reason: "Testing bans with a node gone" })).status).toBeLessThan(400);
+    expect(await drop).toBe("io server disconnect");
+  });
 });
