@@ -19,6 +19,7 @@ import { createComputePool } from "./compute-pool";
 import { createSquigglePool, type SquiggleSandbox } from "./squiggle/pool";
 import { squiggleRunner } from "./squiggle/runner-path";
 import { attachLive } from "./live";
+import type { CrossNodeAdapter } from "./live-adapter";
 import { createLiveSlot } from "../app/services/broadcast";
 import { useChartRenderer, warmUpCharts } from "../app/utils/chart-svg.server";
 import { forecastSpec } from "../app/charts/index";
@@ -52,6 +53,18 @@ export interface AppServerOptions {
    * WebSocket-only (a polling session's requests would land on different workers).
    */
   clusterWorker?: { adapter: NonNullable<Parameters<typeof attachLive>[1]["adapter"]> };
+  /**
+   * Live events and socket drops across app nodes (server/live-adapter.ts, ADR 030); used in
+   * place of the cluster adapter, since it reaches this machine's other processes too. Closed
+   * with the server.
+   */
+  crossNode?: CrossNodeAdapter;
+  /**
+   * Long-polling on the live channel. Default: on for one process, off with several processes
+   * or nodes, where a polling session's requests could land on a process that never heard of
+   * it; turn it on only behind a load balancer that keeps each client on one node.
+   */
+  livePolling?: boolean;
 }
 
 export interface AppServer {
@@ -126,7 +139,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     ...(options.liveSessionSweepMs ? { sweepMs: options.liveSessionSweepMs } : {}),
     postExists: (postId) => services.posts.exists(postId),
     ...(options.liveLog ? { log: options.liveLog } : {}),
-    ...(options.clusterWorker ? { adapter: options.clusterWorker.adapter, websocketOnly: true } : {}),
+    ...((options.crossNode ?? options.clusterWorker) ? { adapter: (options.crossNode ?? options.clusterWorker)!.adapter } : {}),
+    websocketOnly: !(options.livePolling ?? !(options.crossNode || options.clusterWorker)),
   });
   slot.connect({ broadcast: live.emit, toUser: live.toUser, endUser: (userId, reason) => live.endUser(userId, reason), endSession: (key, reason) => live.endSession(key, reason) });
 
@@ -135,8 +149,15 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.use(contentSecurityPolicy(options.mode));
   app.use(openReadCors());
   app.get("/healthz", (_req, res, next) => {
-    // `pid` tells which process answered (WEB_CONCURRENCY > 1 runs several).
-    store.health().then((health) => res.json({ ok: true, ...health, pid: process.pid }), next);
+    // `pid` tells which process answered (WEB_CONCURRENCY > 1 runs several). Across nodes,
+    // `liveServers` counts the socket.io servers this one reaches: fewer than the nodes running
+    // means live events and bans are not reaching them all.
+    const crossNode = options.crossNode;
+    const liveServers = crossNode ? live.io.of("/").adapter.serverCount() : undefined;
+    Promise.all([store.health(), liveServers]).then(
+      ([health, servers]) => res.json({ ok: true, ...health, pid: process.pid, ...(crossNode ? { liveAdapter: crossNode.kind, liveServers: servers } : {}) }),
+      next,
+    );
   });
   // The session is resolved once per request; its person (or, signed out, the address) owns
   // the request: for the cap on writes in flight here, and for the worker pool's fair shares.
@@ -206,6 +227,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     live,
     async close() {
       await live.close();
+      await options.crossNode?.close();
       http.closeAllConnections();
       if (http.listening) await new Promise<void>((ok) => http.close(() => ok()));
       await closeVite();

@@ -239,13 +239,23 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
    */
   async function endRoom(room: string, reason: string, localOnly: boolean) {
     const scope = localOnly ? io.local : io;
-    const ids = (await scope.in(room).fetchSockets()).map((s) => s.id);
-    if (ids.length === 0) return;
+    // Across nodes fetchSockets waits for every server's answer and fails if one is gone
+    // without the others knowing yet (a crashed node, until its heartbeat is missed). The
+    // room is then dropped whole: a socket opened in the last instant goes too, and
+    // reconnects; a banned or logged-out person's sockets staying open would be worse.
+    const ids = await scope.in(room).fetchSockets().then(
+      (sockets) => sockets.map((s) => s.id),
+      (error: unknown) => {
+        log(`live: listing ${room} failed (${String(error)}); dropping the whole room`);
+        return null;
+      },
+    );
+    if (ids?.length === 0) return;
     const payload = userEventSchemas["session.ended"].parse({ reason });
     (scope.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit("session.ended", payload);
     // The notice is queued on each socket before the close, and socket.io flushes in order;
     // a short grace lets it leave the process before the transport is torn down.
-    setTimeout(() => scope.in(ids).disconnectSockets(true), 50).unref();
+    setTimeout(() => scope.in(ids ?? room).disconnectSockets(true), 50).unref();
   }
 
   /** `localOnly`: the sweep, which every process runs over its own sockets. */
@@ -300,6 +310,8 @@ export function attachLive(http: HttpServer, deps: LiveDeps): Live {
       // before closing the http server, or open WebSockets keep it from finishing.
       io.local.disconnectSockets(true);
       io.engine.close();
+      // A cross-node adapter holds a subscription and timers; it goes before its connections do.
+      await io.of("/").adapter.close();
     },
   };
 }

@@ -25,6 +25,20 @@ const envSchema = z.object({
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   /** Server processes sharing the port and the database (production only); unset: one (ADR 022). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** redis://…: live events between app nodes go through this Redis (docs/decisions/030). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  /**
+   * What carries live events between processes and nodes: "auto" is Redis when REDIS_URL is
+   * set, else PostgreSQL's LISTEN/NOTIFY on the PostgreSQL store, else this machine only.
+   */
+  LIVE_ADAPTER: z.enum(["auto", "redis", "postgres", "memory"]).default("auto"),
+  /** Prefix of the adapter's channels, so deployments sharing one Redis stay apart. */
+  LIVE_CHANNEL: z.string().regex(/^[a-z0-9_.-]{1,40}$/i, "LIVE_CHANNEL: letters, digits, _ . - (at most 40)").default("forkcast"),
+  /**
+   * Long-polling on the live channel. Unset: on for one process on one node, off otherwise (a
+   * polling session's requests must all reach one process). "on" only behind a sticky balancer.
+   */
+  LIVE_POLLING: z.enum(["on", "off"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,7 +19,9 @@ let slug = "";
 let commentId = 0;
 
 beforeAll(async () => {
-  app = await startApp({ env: { RATE_LIMITS: "off" } });
+  // Polling on whatever the store: on PostgreSQL a lone node otherwise joins the cross-node
+  // adapter and goes WebSocket-only (ADR 030), and the polling transport's cap is tested here.
+  app = await startApp({ env: { RATE_LIMITS: "off", LIVE_POLLING: "on" } });
   member = new Client(app.url);
   await member.signup("uploader");
   slug = await member.createPost("A post to aim at");
