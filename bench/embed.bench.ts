@@ -1,4 +1,4 @@
-// Embeds and social cards (docs/decisions/027): the embed page and an oEmbed answer as a
+// Embeds, social cards and feeds (docs/decisions/027, 029): the embed page and an oEmbed answer as a
 // reader's browser and an unfurler get them, and the PNG card drawn afresh (the LRU bypassed)
 // by resvg. Rate limits off: this measures rendering, not the limits.
 import { startApp } from "../test/support/process";
@@ -22,6 +22,15 @@ export async function benchEmbed(): Promise<Row[]> {
     rows.push({ group: "embed", case: "GET /embed/forecasts/:id (Bio Anchors, warm)", median: embed.median, p95: embed.p95, value: `${embed.bytes} chars` });
     const oembed = await timePageGets({ get }, `/oembed?url=${encodeURIComponent(app.url + POST)}&format=json`, 5, RUNS);
     rows.push({ group: "embed", case: "GET /oembed for a post URL", median: oembed.median, p95: oembed.p95 });
+    // Atom feeds (docs/decisions/029): what a feed reader polls.
+    for (const [label, path] of [
+      ["site", "/feed.atom"],
+      ["a post's comments", `${POST}/comments.atom`],
+      ["a tag", "/tags/ai-timelines/feed.atom"],
+    ] as const) {
+      const feed = await timePageGets({ get }, path, 5, RUNS);
+      rows.push({ group: "embed", case: `GET Atom feed: ${label} (${path.split("/").slice(-1)[0]})`, median: feed.median, p95: feed.p95, value: `${feed.bytes} chars` });
+    }
 
     // The card drawn from distinct SVG bytes each time, as after a forecast changes.
     const { cardPng } = await import("../app/utils/chart-png.server");
