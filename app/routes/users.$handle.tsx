@@ -9,6 +9,7 @@ import { Time } from "~/components/time";
 import { feedQuerySchema } from "~/discussion/schemas";
 import { runLoader } from "~/actions/http.server";
 import { feedMeta } from "~/discussion/atom";
+import { formatHeadline } from "~/forecast/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }, feedMeta(`/users/${data.user.handle}/feed.atom`, `Posts by ${data.user.displayName}`)] : [{ title: "Not found · Forkcast" }];
@@ -21,6 +22,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const comments = await context.services.comments.byAuthor(user.id, sort);
     const ban = await context.services.accounts.banState(user.id);
     const sequences = await context.services.sequences.byAuthor(user.id);
+    const forecasts = await context.services.catalog.forecastsByAuthor(user.id);
     const viewerRole = context.user?.role ?? null;
     return {
       ban: ban.bannedUntil !== null && ban.bannedUntil > context.services.now() ? { text: banText(ban.bannedUntil).replace("Your account is banned", "Banned"), reason: ban.banReason ?? "" } : null,
@@ -30,6 +32,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       posts: posts.map((p) => ({ id: p.id, title: p.title, href: `/posts/${p.slug}`, score: p.score, createdAt: p.createdAt, commentCount: p.commentCount })),
       comments,
       sequences,
+      forecasts,
       sort,
     };
   });
@@ -50,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { user, posts, comments, sequences, sort, ban, viewer, own } = useLoaderData<typeof loader>();
+  const { user, posts, comments, sequences, forecasts, sort, ban, viewer, own } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="profile">
@@ -84,6 +87,29 @@ export default function Profile() {
             ))}
           </ul>
           {own ? <p className="profile__item-meta"><Link to="/sequences/new">Make a sequence of your posts</Link></p> : null}
+        </section>
+      ) : null}
+      {forecasts.length ? (
+        <section className="profile__forecasts" aria-labelledby="forecasts-heading">
+          <h2 id="forecasts-heading">Forecasts ({forecasts.length})</h2>
+          <ul className="profile__list">
+            {forecasts.map((f) => (
+              <li key={f.id}>
+                <p className="profile__forecast">
+                  {f.headline ? (
+                    <>
+                      {f.headline.label} <strong>{formatHeadline(f.headline)}</strong>
+                    </>
+                  ) : (
+                    "No headline yet"
+                  )}
+                </p>
+                <p className="profile__item-meta">
+                  {KIND_LABEL[f.kind]} <Link to={f.href}>{f.postTitle}</Link> · <Time at={f.createdAt} />
+                </p>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <div className="thread__header">
@@ -123,6 +149,8 @@ export default function Profile() {
     </div>
   );
 }
+
+const KIND_LABEL = { post: "The forecast of", fork: "A fork in", question: "A forecast in a reply on" } as const;
 
 const plural = (n: number, word: string) => `${n} ${Math.abs(n) === 1 ? word : `${word}s`}`;
 

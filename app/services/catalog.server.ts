@@ -10,7 +10,7 @@ import { notFound } from "../utils/errors";
 import type { ForecastService } from "./forecasts.server";
 import { onePage } from "./paging";
 import { postSummaryFields } from "./posts.server";
-import type { ForecastCard, Keyset, PostSummary, PublicComment, PublicUser } from "./types";
+import type { AuthoredForecast, ForecastCard, Keyset, PostSummary, PublicComment, PublicUser } from "./types";
 
 export function createCatalogService(store: Store, forecasts: ForecastService) {
   const { db, t } = store;
@@ -124,6 +124,35 @@ export function createCatalogService(store: Store, forecasts: ForecastService) {
     },
 
     /** What the front page adds to each post: its forecast's first headline and its visible forks. */
+    /**
+     * The forecasts a person published, newest first, with each one's first headline: their
+     * posts' current forecasts and their forks and answers in replies anyone can read.
+     */
+    async forecastsByAuthor(authorId: number, limit = 30): Promise<AuthoredForecast[]> {
+      const rows = await db
+        .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, parentId: forecastsTable.parentForecastId, createdAt: forecastsTable.createdAt, slug: posts.slug, title: posts.title, status: comments.status, current: posts.forecastId })
+        .from(forecastsTable)
+        .innerJoin(posts, eq(posts.id, forecastsTable.postId))
+        .leftJoin(comments, eq(comments.id, forecastsTable.commentId))
+        .where(eq(forecastsTable.authorId, authorId))
+        .orderBy(desc(forecastsTable.createdAt), desc(forecastsTable.id))
+        .limit(limit * 3);
+      const shown = rows.filter((r) => (r.commentId === null ? r.current === r.id : r.status === "visible")).slice(0, limit);
+      return Promise.all(
+        shown.map(async (r) => {
+          const headline = (await forecasts.load(r.id).catch(() => null))?.result?.headlines[0] ?? null;
+          return {
+            id: r.id,
+            kind: r.commentId === null ? ("post" as const) : r.parentId === null ? ("question" as const) : ("fork" as const),
+            href: r.commentId === null ? `/posts/${r.slug}` : `/posts/${r.slug}/comments/${r.commentId}`,
+            postTitle: r.title,
+            createdAt: r.createdAt,
+            headline: headline ? { label: headline.label, format: headline.format, value: headline.value } : null,
+          };
+        }),
+      );
+    },
+
     async listingExtras(items: { id: number; forecastId: number | null }[]): Promise<Map<number, { headline: Headline | null; forkCount: number }>> {
       const ids = items.map((p) => p.id);
       const counts = ids.length

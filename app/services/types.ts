@@ -415,3 +415,14 @@ export interface SearchResults {
   comments: SearchHit[];
   users: SearchHit[];
 }
+
+/** One of a person's published forecasts, as their profile lists it. */
+export interface AuthoredForecast {
+  id: number;
+  /** A post's own forecast, a fork in a reply, or a reply's own forecast (an answer or a question). */
+  kind: "post" | "fork" | "question";
+  href: string;
+  postTitle: string;
+  createdAt: number;
+  headline: { label: string; format: string; value: number | null } | null;
+}
