@@ -150,7 +150,7 @@ export default function Profile() {
   );
 }
 
-const KIND_LABEL = { post: "The forecast of", fork: "A fork in", question: "A forecast in a reply on" } as const;
+const KIND_LABEL = { post: "The forecast of", fork: "A fork in", answer: "An answer in", question: "A question asked in" } as const;
 
 const plural = (n: number, word: string) => `${n} ${Math.abs(n) === 1 ? word : `${word}s`}`;
 

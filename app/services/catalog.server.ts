@@ -140,10 +140,13 @@ export function createCatalogService(store: Store, forecasts: ForecastService) {
       const shown = rows.filter((r) => (r.commentId === null ? r.current === r.id : r.status === "visible")).slice(0, limit);
       return Promise.all(
         shown.map(async (r) => {
-          const headline = (await forecasts.load(r.id).catch(() => null))?.result?.headlines[0] ?? null;
+          const loaded = await forecasts.load(r.id).catch(() => null);
+          const headline = loaded?.result?.headlines[0] ?? null;
+          // A quick forecast's replies answer its question rather than fork a model.
+          const reply = loaded?.model?.quick ? ("answer" as const) : ("fork" as const);
           return {
             id: r.id,
-            kind: r.commentId === null ? ("post" as const) : r.parentId === null ? ("question" as const) : ("fork" as const),
+            kind: r.commentId === null ? ("post" as const) : r.parentId === null ? ("question" as const) : reply,
             href: r.commentId === null ? `/posts/${r.slug}` : `/posts/${r.slug}/comments/${r.commentId}`,
             postTitle: r.title,
             createdAt: r.createdAt,

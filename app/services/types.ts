@@ -419,8 +419,8 @@ export interface SearchResults {
 /** One of a person's published forecasts, as their profile lists it. */
 export interface AuthoredForecast {
   id: number;
-  /** A post's own forecast, a fork in a reply, or a reply's own forecast (an answer or a question). */
-  kind: "post" | "fork" | "question";
+  /** A post's own forecast, a fork in a reply, an answer to a quick question, or a question asked in a reply. */
+  kind: "post" | "fork" | "answer" | "question";
   href: string;
   postTitle: string;
   createdAt: number;
