@@ -56,6 +56,10 @@ function targets(): [file: string, path: string, type: string][] {
     ["posts.$slug.tsx", `/posts/${slug}.data`, form],
     ["posts.$slug_.comments.$id.tsx", `/posts/${slug}/comments/${commentId}`, form],
     ["posts.$slug_.edit.tsx", `/posts/${slug}/edit`, form],
+    ["sequences.new.tsx", "/sequences/new", form],
+    // The body is refused before the route looks the tag up, so any tag's path reaches it.
+    ["tags.$slug.tsx", "/tags/any-tag", form],
+    ["tags.$slug_.history.tsx", "/tags/any-tag/history", form],
     ["api.forecasts.preview.tsx", "/api/forecasts/preview", json],
     ["api.forecasts.solve.tsx", "/api/forecasts/solve", json],
     ["api.markdown.preview.tsx", "/api/markdown/preview", json],
