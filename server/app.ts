@@ -115,7 +115,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   // model run pay JIT and worker start-up; pay them at boot, not on a reader's request.
   const restoreCharts = pool.drawsCharts ? useChartRenderer((spec, opts) => pool.chart(spec, opts)) : () => {};
   const specs = defaultChartSpecs();
-  await Promise.all([pool.drawsCharts ? null : await warmUpCharts(specs), pool.warmUp(pool.drawsCharts ? specs : [])]);
+  await Promise.all([pool.drawsCharts ? null : warmUpCharts(specs), pool.warmUp(pool.drawsCharts ? specs : [])]);
   if (options.seed) {
     const seeded = await seedIfEmpty(store, pool, squiggle);
     if (seeded) log(`Seeded demo content into ${store.dialect === "postgres" ? "the PostgreSQL database" : options.databasePath}`);
