@@ -15,6 +15,12 @@ export interface ForkcastContext {
   inlineMarkup: Map<string, string>;
   /** A document request (HTML), as opposed to a `.data` request of the running app. */
   documentRequest: boolean;
+  /**
+   * Set by entry.server.tsx: whether this render may be kept for every signed-out reader (every
+   * matched route says so with `handle.sharedPage`, and the render met no error). Read by the
+   * signed-out page cache (server/page-cache.ts) once the body is complete.
+   */
+  sharedPage: { routesAgree: boolean; failed: boolean };
 }
 
 declare module "@remix-run/node" {

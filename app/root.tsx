@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteError } from "@remix-run/react";
 import serif from "@fontsource-variable/source-serif-4/opsz.css?url";
@@ -12,6 +13,8 @@ import { useUserLive } from "./live/use-user-live";
 import { randomKey } from "./components/submission-key";
 import { Announcer } from "./components/announcer";
 import { SearchBox } from "./components/search-box";
+
+export const handle = SHARED_PAGE;
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },

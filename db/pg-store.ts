@@ -50,8 +50,14 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
       if (outer) return fn(outer);
       return writeDb.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-        return inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
+        const result = await inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
+        await tx.execute(sql`UPDATE data_generation SET n = n + 1 WHERE id = 1`);
+        return result;
       });
+    },
+    async generation() {
+      const { rows } = await pool.query<{ n: number }>("SELECT n FROM data_generation WHERE id = 1");
+      return rows[0]!.n;
     },
     async rows<T>(query: SQL): Promise<T[]> {
       // The driver's own error, as SQLite's store throws it: drizzle wraps it in a "Failed query".

@@ -43,6 +43,8 @@ export function openSqliteStore(file: string): Store & { file: string; reader: D
   const asQueries = (db: unknown) => db as Queries;
   const inWrite = new AsyncLocalStorage<Queries>();
   const dialect = new SQLiteSyncDialect();
+  const countWrite = writer.prepare("UPDATE data_generation SET n = n + 1 WHERE id = 1");
+  const readGeneration = reader.prepare("SELECT n FROM data_generation WHERE id = 1").pluck();
   let turn: Promise<unknown> = Promise.resolve();
 
   return {
@@ -58,6 +60,7 @@ export function openSqliteStore(file: string): Store & { file: string; reader: D
         writer.exec("BEGIN IMMEDIATE");
         try {
           const result = await inWrite.run(asQueries(writeDb), () => fn(asQueries(writeDb)));
+          countWrite.run();
           writer.exec("COMMIT");
           return result;
         } catch (error) {
@@ -68,6 +71,9 @@ export function openSqliteStore(file: string): Store & { file: string; reader: D
       const result = turn.then(run, run);
       turn = result.catch(() => undefined);
       return result;
+    },
+    async generation() {
+      return readGeneration.get() as number;
     },
     async rows<T>(query: SQL): Promise<T[]> {
       // A statement that returns nothing (an UPDATE without RETURNING) gives no rows.

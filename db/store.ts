@@ -23,6 +23,11 @@ export interface Store {
    * Nested calls join the outer transaction. Keep model runs and other slow work outside.
    */
   write<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * How many writes have committed, across every process and node on this store: a value
+   * that changes whenever any data may have (db/schema/generation.ts).
+   */
+  generation(): Promise<number>;
   /** Rows of a raw statement, for the few places (scripts, health, tests) without a builder. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** The engine's own account of itself, for /healthz. */

@@ -12,6 +12,7 @@ import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, readBody, writeConcurrency } from "./middleware";
 import { remixHandler } from "./remix-handler";
+import { PageCache } from "./page-cache";
 import { runAs } from "./request-scope";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
 import { openReadCors } from "./cors";
@@ -45,6 +46,8 @@ export interface AppServerOptions {
   log?: (line: string) => void;
   /** Rate limits (app/discussion/rate-limits.ts); on unless a load or crash test turns them off. */
   rateLimits?: boolean;
+  /** Keep signed-out documents between writes (server/page-cache.ts); on unless measured without. */
+  pageCache?: boolean;
   /** Threads of the model/Markdown worker pool in this process (server/cluster.ts says how many). */
   computeThreads?: number;
   /**
@@ -209,8 +212,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       mode: options.mode,
       getLoadContext: (req, res) => {
         const { sessionToken, user } = sessionOf(res);
-        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown" };
+        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false } };
       },
+      pages: options.pageCache === false ? undefined : { cache: new PageCache(), generation: () => store.generation() },
     }),
   );
 

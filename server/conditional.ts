@@ -3,7 +3,7 @@
 // page that differs between two renders of the same data. A 304 carries no CSP header, so the
 // browser keeps the policy stored with its copy, whose nonce matches that copy's scripts.
 // Signed-in pages are not conditional: their reply forms carry per-render submission keys.
-import { createHash } from "node:crypto";
+import { pageEtag } from "./page-cache";
 
 const PAGE_TYPES = ["text/html", "text/x-script"];
 const READ_TYPES = ["application/json", "text/csv", "image/svg+xml", "image/png"];
@@ -33,7 +33,7 @@ export async function conditional(response: Response, opts: { ifNoneMatch: strin
     body = await response.arrayBuffer();
     const text = Buffer.from(body).toString("utf8");
     // Weak: the bytes on the wire differ in the nonce; what they show does not.
-    etag = `W/"${createHash("sha256").update(opts.nonce ? text.split(opts.nonce).join("") : text).digest("hex").slice(0, 20)}"`;
+    etag = pageEtag(opts.nonce ? text.split(opts.nonce).join("") : text);
     headers.set("ETag", etag);
   }
   if (!headers.has("cache-control")) headers.set("Cache-Control", "private, no-cache");

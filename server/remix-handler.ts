@@ -3,18 +3,35 @@
 // request.formData() and request.text() read it whole however large it is.
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { conditional, eligible } from "./conditional";
+import type { PageCache } from "./page-cache";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 
 export function remixHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: "production" | "development";
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  /** Signed-out documents kept between writes (server/page-cache.ts); the store's write generation. */
+  pages?: { cache: PageCache; generation: () => Promise<number> };
 }): RequestHandler {
   const handle = createRequestHandler(options.build, options.mode);
+  const pages = options.pages;
+  // Signed-out GETs of documents may come from, or go into, the page cache.
+  const respond = async (request: Request, context: AppLoadContext): Promise<Response> => {
+    if (!pages || request.method !== "GET" || context.user !== null || !context.documentRequest) return handle(request, context);
+    const generation = await pages.generation();
+    const kept = pages.cache.take(request.url, generation, context.cspNonce);
+    if (kept) return kept;
+    const response = await handle(request, context);
+    if (response.status !== 200 || response.headers.has("set-cookie") || !(response.headers.get("content-type") ?? "").startsWith("text/html")) return response;
+    const body = await response.text();
+    // Known only once the body is complete: whether every route agreed and nothing failed.
+    if (!context.sharedPage.routesAgree || context.sharedPage.failed) return new Response(body, { status: 200, headers: response.headers });
+    return pages.cache.keep(request.url, generation, body, response.headers, context.cspNonce);
+  };
   return async (req, res, next) => {
     try {
       const context = options.getLoadContext(req, res);
-      let response = await handle(fetchRequest(req, res), context);
+      let response = await respond(fetchRequest(req, res), context);
       if (eligible(req.method, response, context.user !== null)) response = await conditional(response, { ifNoneMatch: req.get("if-none-match"), nonce: context.cspNonce });
       // The reader keeps its copy and the policy stored with it (server/conditional.ts).
       if (response.status === 304) res.removeHeader("Content-Security-Policy");

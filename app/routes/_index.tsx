@@ -1,9 +1,12 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import { feedMeta } from "~/discussion/atom";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostList } from "~/components/post-list";
 import { SortTabs } from "~/components/sort-tabs";
 import { feedQuerySchema } from "~/discussion/schemas";
+
+export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Forkcast — fork the assumptions, see the forecast move" }, feedMeta("/feed.atom", "Forkcast: new posts")];
 

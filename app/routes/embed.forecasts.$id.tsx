@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { embedQuerySchema } from "~/discussion/embed";
@@ -14,7 +15,7 @@ import embedCss from "~/styles/embed.css?url";
 // (the only pages whose CSP allows that: server/csp.ts). Static: no script, no form, no cookie
 // needed; light, dark (?theme=) or the reader's own scheme. A fork whose comment is gone is not
 // found, exactly as its chart is not (docs/decisions/027).
-export const handle = { embed: true };
+export const handle = { embed: true, ...SHARED_PAGE };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: embedCss }];
 

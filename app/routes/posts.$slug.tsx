@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import chartCss from "~/styles/charts.css?url";
 import editorCss from "~/styles/forecast-editor.css?url";
@@ -31,6 +32,8 @@ import { communityByUrl, forecastByUrl, markupOnce, treeOnce, withoutSource } fr
 import { forkParentOf } from "~/actions/fork-parent.server";
 import { socialMeta } from "~/components/social-meta";
 import { cardVersion } from "~/utils/chart-png.server";
+
+export const handle = SHARED_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
 

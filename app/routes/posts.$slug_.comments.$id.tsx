@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
@@ -16,6 +17,8 @@ import { notFound } from "~/utils/errors";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
+
+export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Comment by ${data.focus.comment.author.displayName} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];

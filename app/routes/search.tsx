@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { runSearch } from "~/actions/search.server";
@@ -5,6 +6,8 @@ import { Time } from "~/components/time";
 import { SEARCH_MAX_LENGTH } from "~/discussion/search";
 import type { SearchHit } from "~/services/types";
 import searchCss from "~/styles/search.css?url";
+
+export const handle = SHARED_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchCss }];
 

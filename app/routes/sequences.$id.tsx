@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { runLoader } from "~/actions/http.server";
@@ -5,6 +6,8 @@ import { MarkdownBody } from "~/components/markdown-body";
 import { Time } from "~/components/time";
 import { idSchema } from "~/discussion/schemas";
 import { notFound } from "~/utils/errors";
+
+export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.sequence.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }]);
 

@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionRetryAfter, formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
@@ -7,6 +8,8 @@ import { Time } from "~/components/time";
 import { tagWikiSchema } from "~/discussion/tags";
 import { feedMeta } from "~/discussion/atom";
 import type { ActionFailure } from "~/utils/errors";
+
+export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.tag.name} · Tags · Forkcast` }, feedMeta(`/tags/${data.tag.slug}/feed.atom`, `Posts tagged ${data.tag.name}`)] : [{ title: "Not found · Forkcast" }]);
 

@@ -1,6 +1,9 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { runLoader } from "~/actions/http.server";
+
+export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Tags · Forkcast" }];
 

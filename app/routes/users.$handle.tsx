@@ -1,3 +1,4 @@
+import { SHARED_PAGE } from "~/utils/shared-page";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { UserModeration } from "~/components/user-moderation";
@@ -10,6 +11,8 @@ import { feedQuerySchema } from "~/discussion/schemas";
 import { runLoader } from "~/actions/http.server";
 import { feedMeta } from "~/discussion/atom";
 import { formatHeadline } from "~/forecast/format";
+
+export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.user.displayName} (@${data.user.handle}) · Forkcast` }, feedMeta(`/users/${data.user.handle}/feed.atom`, `Posts by ${data.user.displayName}`)] : [{ title: "Not found · Forkcast" }];

@@ -23,6 +23,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** "off" lifts every rate limit: only for load and crash tests that measure something else. */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /** The signed-out page cache (server/page-cache.ts); "off" only to measure what it saves. */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** Server processes sharing the port and the database (production only); unset: one (ADR 022). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** redis://…: live events between app nodes go through this Redis (docs/decisions/030). */

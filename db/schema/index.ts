@@ -5,3 +5,4 @@ export * from "./votes";
 export * from "./forecasts";
 export * from "./moderation";
 export * from "./tags";
+export * from "./generation";
