@@ -10,6 +10,7 @@ import { renderMarkdown } from "../utils/markdown.server";
 import type { ChartVariant, InputRow, ForecastPresentation } from "./types";
 import { seriesCsv } from "./model-definitions.server";
 import { contentVersion, versionedUrl } from "../utils/asset-version.server";
+import { memo } from "../utils/memo.server";
 
 const descriptionCache = new Map<string, string>();
 function modelDescriptionHtml(model: ForecastModel): string {
@@ -78,7 +79,22 @@ export async function phoneVariant(key: string, build: (options: ChartOptions) =
   return { svg: await drawOrNull(`${key}:phone`, spec, label), spec: spec as unknown as Record<string, unknown> };
 }
 
-export async function presentForecast(
+// The whole presentation hangs on the row's identity and the model's version: the busiest page
+// showed building its chart specs again on every view as the biggest cost after React itself.
+const presented = memo<Readonly<ForecastPresentation>>(256);
+
+/** What a page shows for a stored forecast; the same frozen object for every reader. */
+export function presentForecast(
+  row: { id: number; modelId: string; modelVersion: number; seed: number; sampleCount: number; inputsHash: string },
+  model: ForecastModel | undefined,
+  inputs: Inputs,
+  result: ForecastResult | null,
+): Promise<Readonly<ForecastPresentation>> {
+  const key = `${row.id}:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}:${model ? `${model.id}@${model.version}` : "-"}:${result ? 1 : 0}`;
+  return presented(key, async () => Object.freeze(await buildPresentation(row, model, inputs, result)));
+}
+
+async function buildPresentation(
   row: { id: number; modelId: string; modelVersion: number; seed: number; sampleCount: number; inputsHash: string },
   model: ForecastModel | undefined,
   inputs: Inputs,

@@ -6,9 +6,10 @@ import { alias } from "drizzle-orm/pg-core";
 import { first, type Store } from "../../db/store";
 import { communitySpec, describeShift, overlaySpec, phoneSpec } from "../charts/index";
 import { poolCdfs } from "../forecast/pool";
-import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type Inputs } from "../forecast/index";
+import { answerInputOf, answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatInputValue, getModel, literalInputs, skeleton, SQUIGGLE_MODEL_ID, type ForecastResult, type Inputs } from "../forecast/index";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { versionedUrl } from "../utils/asset-version.server";
+import { memo } from "../utils/memo.server";
 import { appError, conflict, isAppError, notFound } from "../utils/errors";
 import type { ForecastRow, ForecastService } from "./forecasts.server";
 import type { AnalysisService } from "./analysis.server";
@@ -86,8 +87,26 @@ async function squiggleAttribution(
   return out;
 }
 
+
+async function poolForks(forecasts: ForecastService, own: ForecastResult, rows: { id: number; authorId: number }[]) {
+  const latest = new Map<number, number>();
+  for (const r of rows) latest.set(r.authorId, r.id);
+  const all = [];
+  for (const r of rows) {
+    const loaded = await forecasts.load(r.id);
+    if (loaded.result) all.push({ id: r.id, result: loaded.result });
+  }
+  const latestIds = new Set(latest.values());
+  const aggregate = poolCdfs(all.filter((f) => latestIds.has(f.id)).map((f) => f.result));
+  return { own, all, aggregate, authors: latest.size };
+}
+
 export function createForkService(store: Store, now: Clock, forecasts: ForecastService, analysis: AnalysisService) {
   const { db, t } = store;
+  const pool = (own: ForecastResult, rows: { id: number; authorId: number }[]) => poolForks(forecasts, own, rows);
+  // Kept per service: post, comment and forecast ids name rows of this store only.
+  const communityViews = memo<CommunityView>(256);
+  const forkViews = memo<ForkPresentation | null>(1024);
   const { users, comments, forecasts: forecastsTable } = t;
   return {
     /**
@@ -280,19 +299,22 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
      * whose result is a CDF over years.
      */
     async community(postId: number, postForecastId: number | null): Promise<CommunityView | null> {
-      const pooled = await this.aggregate(postId, postForecastId);
-      if (!pooled) return null;
-      const { own, all, aggregate, authors } = pooled;
-      const median = aggregate?.headlines.find((h) => h.key === "median");
-      const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${authors} ${authors === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
-      const key = `community:${postForecastId}:${all.map((f) => f.id).join(",")}`;
-      const results = all.map((f) => f.result);
-      const svg = await drawOrNull(key, communitySpec(own, results, aggregate, { compact: true }), description);
-      const svgNarrow = await drawOrNull(`${key}:phone`, phoneSpec((options) => communitySpec(own, results, aggregate, options)), description);
-      const cdf = aggregate ? cdfOf(aggregate) : null;
-      const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
-      const svgNarrowUrl = svgNarrow === null ? null : versionedUrl(`/api/posts/${postId}/community.phone.svg`, svgNarrow);
-      return { svg, svgUrl, svgNarrow, svgNarrowUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId };
+      const found = await this.forkRows(postId, postForecastId);
+      if (!found) return null;
+      // Fixed by which forks there are (their rows never change): drawn once per set of forks.
+      const key = `community:${postForecastId}:${found.rows.map((r) => `${r.id}/${r.authorId}`).join(",")}`;
+      return communityViews(`${postId}:${key}`, async () => {
+        const { own, all, aggregate, authors } = await pool(found.own, found.rows);
+        const median = aggregate?.headlines.find((h) => h.key === "median");
+        const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${authors} ${authors === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
+        const results = all.map((f) => f.result);
+        const svg = await drawOrNull(key, communitySpec(own, results, aggregate, { compact: true }), description);
+        const svgNarrow = await drawOrNull(`${key}:phone`, phoneSpec((options) => communitySpec(own, results, aggregate, options)), description);
+        const cdf = aggregate ? cdfOf(aggregate) : null;
+        const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
+        const svgNarrowUrl = svgNarrow === null ? null : versionedUrl(`/api/posts/${postId}/community.phone.svg`, svgNarrow);
+        return Object.freeze({ svg, svgUrl, svgNarrow, svgNarrowUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId });
+      });
     },
 
     /**
@@ -300,6 +322,12 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
      * fork, weighted equally). null when the post's forecast has no arrival-year CDF or no forks.
      */
     async aggregate(postId: number, postForecastId: number | null) {
+      const found = await this.forkRows(postId, postForecastId);
+      return found && pool(found.own, found.rows);
+    },
+
+    /** The post forecast's result and the rows of its public forks, oldest first; null when there is nothing to pool. */
+    async forkRows(postId: number, postForecastId: number | null) {
       if (postForecastId === null) return null;
       const own = await forecasts.load(postForecastId);
       // A quick question's thread view is its answers and their aggregate (questions.server.ts).
@@ -310,17 +338,7 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
         .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
         .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.row.modelId)))
         .orderBy(forecastsTable.id);
-      if (rows.length === 0) return null;
-      const latest = new Map<number, number>();
-      for (const r of rows) latest.set(r.authorId, r.id);
-      const all = [];
-      for (const r of rows) {
-        const loaded = await forecasts.load(r.id);
-        if (loaded.result) all.push({ id: r.id, result: loaded.result });
-      }
-      const latestIds = new Set(latest.values());
-      const aggregate = poolCdfs(all.filter((f) => latestIds.has(f.id)).map((f) => f.result));
-      return { own: own.result, all, aggregate, authors: latest.size };
+      return rows.length === 0 ? null : { own: own.result, rows };
     },
 
     /** The fork drawn over its parent, as SVG (served at /api/forecasts/:id.overlay.svg, and .overlay.phone.svg). */
@@ -367,7 +385,13 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
       }
       const out: Record<number, ForkPresentation> = {};
       for (const r of rows) {
-        const p = await presentFork(forecasts, r.id, { currentPostForecastId, authorName: authors.get(r.authorId) ?? "a reader" });
+        const authorName = authors.get(r.authorId) ?? "a reader";
+        // A fork's presentation is fixed by its row and its parent's (both immutable), which post
+        // version is current, and its author's name: the key holds all three.
+        const p = await forkViews(`${r.id}:${currentPostForecastId}:${authorName}`, async () => {
+          const view = await presentFork(forecasts, r.id, { currentPostForecastId, authorName });
+          return view && Object.freeze(view);
+        });
         if (p && r.commentId !== null) out[r.commentId] = { ...p, rebased: rebased.has(r.commentId) };
       }
       return out;

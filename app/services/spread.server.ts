@@ -4,6 +4,10 @@ import { type Store } from "../../db/store";
 import { computeSpread, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
 import type { SpreadView } from "./types";
+import { memo } from "../utils/memo.server";
+
+// Per store: comment and forecast ids name rows of one database only.
+const spreadsOf = new WeakMap<Store, ReturnType<typeof memo<SpreadView>>>();
 import { PUBLIC_COMMENT_STATUSES } from "../discussion/permissions";
 
 /**
@@ -27,16 +31,22 @@ export async function spreadForPost(store: Store, forecasts: ForecastService, po
   // Squiggle: only forks of the same program hold values for the same parameters.
   const rows = all.filter((r) => r.programHash === own.programHash);
   if (rows.length === 0) return null;
-  const forks: SpreadFork[] = rows.map((r) => ({
-    authorKey: r.authorId,
-    authorName: r.name,
-    commentId: r.commentId!,
-    createdAt: r.createdAt,
-    inputs: JSON.parse(r.inputs) as Inputs,
-  }));
-  return {
-    inputs: computeSpread(JSON.parse(own.inputs) as Inputs, model.inputs, forks),
-    forks: rows.length,
-    authors: new Set(rows.map((r) => r.authorId)).size,
-  };
+  // A fork's inputs never change; its author's name may. Both are in the key.
+  const key = `${postForecastId}:${rows.map((r) => `${r.commentId}/${r.authorId}/${r.name}`).join("|")}`;
+  let spreads = spreadsOf.get(store);
+  if (!spreads) spreadsOf.set(store, (spreads = memo<SpreadView>(256)));
+  return spreads(key, async () => {
+    const forks: SpreadFork[] = rows.map((r) => ({
+      authorKey: r.authorId,
+      authorName: r.name,
+      commentId: r.commentId!,
+      createdAt: r.createdAt,
+      inputs: JSON.parse(r.inputs) as Inputs,
+    }));
+    return Object.freeze({
+      inputs: computeSpread(JSON.parse(own.inputs) as Inputs, model.inputs, forks),
+      forks: rows.length,
+      authors: new Set(rows.map((r) => r.authorId)).size,
+    });
+  });
 }
