@@ -1,16 +1,38 @@
 // What a page's loader data leaves out (docs/decisions/023): a chart travels once, inline in
 // the HTML, and the data names its URL; the vega-lite spec is fetched when the interactive
 // view starts; Markdown source goes only to the editors that need it.
+import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import type { CommunityView, ForecastPresentation } from "../services/types";
+import type { Once } from "../components/kept";
+import type { CommunityView, ForecastPresentation, SpreadView } from "../services/types";
 
-export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresentation): ForecastPresentation {
-  const described = markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml");
+/** The post page's forecast: its inputs and sources are static markup the HTML carries once. */
+export type LeanForecast = Omit<ForecastPresentation, "inputs" | "sources"> & { inputs: Once<ForecastPresentation["inputs"]>; sources: Once<ForecastPresentation["sources"]> };
+
+export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresentation): LeanForecast {
+  const described = { ...markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml"), inputs: dataOnce(context, forecast.inputs), sources: dataOnce(context, forecast.sources) };
   if (!forecast.urls.svg || !forecast.svg) return described;
   context.inlineMarkup.set(forecast.urls.svg, forecast.svg);
   // The phone drawing is an image by URL and its spec fetched, like the wide one's (docs/decisions/025).
   const narrow = forecast.narrow && forecast.urls.phoneSvg && forecast.urls.phoneSpec ? { svg: null, spec: null } : forecast.narrow;
   return { ...described, svg: null, spec: forecast.urls.spec ? null : forecast.spec, narrow };
+}
+
+/**
+ * Data only static markup shows (components/kept.tsx): a document's loader data gets its version
+ * and the server render the data; a `.data` request gets both.
+ */
+export function dataOnce<T>(context: AppLoadContext, data: T): Once<T> {
+  const json = JSON.stringify(data);
+  const once = createHash("sha256").update(json).digest("hex").slice(0, 16);
+  if (!context.documentRequest) return { once, data };
+  context.inlineMarkup.set(`kept:${once}`, json);
+  return { once };
+}
+
+/** The forks panel's assumptions view, plain HTML and CSS with nothing to interact with but its fold. */
+export function spreadOnce(context: AppLoadContext, spread: SpreadView | null): SpreadView | Once<SpreadView> | null {
+  return spread && spread.inputs.length > 0 ? dataOnce(context, spread) : null;
 }
 
 /** The community chart is an image by URL: below the fold, and the same for every reader. */

@@ -6,6 +6,10 @@ import { MarkdownBody } from "./markdown-body";
 import { QuestionBox } from "./question-box";
 import { SensitivityPanel } from "./sensitivity-panel";
 import { EmbedButton } from "./embed-button";
+import { isOnce, Kept, type Once } from "./kept";
+
+type Inputs = ForecastPresentation["inputs"];
+type Sources = ForecastPresentation["sources"];
 
 /** The forecast a post carries: headline numbers, chart, inputs, and what the model is. */
 export function ForecastPanel({
@@ -16,7 +20,8 @@ export function ForecastPanel({
   embedTitle = null,
   embedOpen = false,
 }: {
-  forecast: ForecastPresentation;
+  /** The post page's inputs and sources may be markup its HTML carries once (components/kept.tsx). */
+  forecast: Omit<ForecastPresentation, "inputs" | "sources"> & { inputs: Inputs | Once<Inputs>; sources: Sources | Once<Sources> };
   /** Offers the embed snippet (components/embed-button.tsx), the frame titled so. */
   embedTitle?: string | null;
   embedOpen?: boolean;
@@ -25,9 +30,6 @@ export function ForecastPanel({
   sensitivity?: SensitivityView | null;
   question?: { year?: number; pByYear?: number | null; p?: number; yearAtP?: number | null } | null;
 }) {
-  const groups = new Map<string, ForecastPresentation["inputs"]>();
-  for (const row of forecast.inputs) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
-  const changed = forecast.inputs.filter((r) => r.changed).length;
   return (
     <section className="forecast-panel" aria-labelledby={`forecast-${forecast.id}-title`}>
       <header className="forecast-panel__header">
@@ -76,28 +78,9 @@ export function ForecastPanel({
       <div id="sensitivity">
         <SensitivityPanel forecastId={forecast.id} initial={sensitivity} />
       </div>
-      <details className="forecast-panel__inputs">
-        <summary>
-          Inputs ({forecast.inputs.length}
-          {changed ? `, ${changed} changed from the model's defaults` : ", all at the model's defaults"})
-        </summary>
-        {[...groups].map(([group, rows]) => (
-          <table key={group || "inputs"} className="inputs-table">
-            {group ? <caption>{group}</caption> : null}
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.name} className={r.changed ? "is-changed" : undefined}>
-                  <th scope="row">{r.label}</th>
-                  <td>
-                    {r.value}
-                    {r.changed ? <span className="tag">changed</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
-      </details>
+      <Kept as="details" className="forecast-panel__inputs" value={forecast.inputs}>
+        {(inputs) => <InputsTables inputs={inputs} />}
+      </Kept>
       {forecast.program ? (
         <details className="forecast-panel__program">
           <summary>The Squiggle program ({forecast.program.code.split("\n").length} lines, as it runs with these inputs)</summary>
@@ -115,21 +98,10 @@ export function ForecastPanel({
       <details className="forecast-panel__about">
         <summary>About this model and its sources</summary>
         <MarkdownBody html={forecast.modelDescriptionHtml} inlineKey={`model:${forecast.id}`} />
-        {forecast.sources.length ? (
-          <ul className="sources">
-            {forecast.sources.map((s) => (
-              <li key={s.title}>
-                {s.url ? (
-                  <a href={s.url} rel="nofollow noopener noreferrer">
-                    {s.title}
-                  </a>
-                ) : (
-                  s.title
-                )}
-                {s.note ? <span className="muted"> — {s.note}</span> : null}
-              </li>
-            ))}
-          </ul>
+        {isOnce(forecast.sources) || forecast.sources.length ? (
+          <Kept as="ul" className="sources" value={forecast.sources}>
+            {(sources) => <SourceItems sources={sources} />}
+          </Kept>
         ) : null}
       </details>
       {forecast.versionNote ? <p className="forecast-panel__version-note">{forecast.versionNote}</p> : null}
@@ -142,4 +114,49 @@ export function ForecastPanel({
       {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} open={embedOpen} /> : null}
     </section>
   );
+}
+
+function InputsTables({ inputs }: { inputs: Inputs }) {
+  const groups = new Map<string, Inputs>();
+  for (const row of inputs) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
+  const changed = inputs.filter((r) => r.changed).length;
+  return (
+    <>
+      <summary>
+        Inputs ({inputs.length}
+        {changed ? `, ${changed} changed from the model's defaults` : ", all at the model's defaults"})
+      </summary>
+      {[...groups].map(([group, rows]) => (
+        <table key={group || "inputs"} className="inputs-table">
+          {group ? <caption>{group}</caption> : null}
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name} className={r.changed ? "is-changed" : undefined}>
+                <th scope="row">{r.label}</th>
+                <td>
+                  {r.value}
+                  {r.changed ? <span className="tag">changed</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </>
+  );
+}
+
+function SourceItems({ sources }: { sources: Sources }) {
+  return sources.map((s) => (
+    <li key={s.title}>
+      {s.url ? (
+        <a href={s.url} rel="nofollow noopener noreferrer">
+          {s.title}
+        </a>
+      ) : (
+        s.title
+      )}
+      {s.note ? <span className="muted"> — {s.note}</span> : null}
+    </li>
+  ));
 }

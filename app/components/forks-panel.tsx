@@ -3,6 +3,7 @@ import { PHONE_MEDIA } from "~/charts/theme";
 import { formatHeadline } from "~/forecast/format";
 import type { CommunityView, ForkPresentation, QuestionView, SpreadView } from "~/services/types";
 import { InputSpreadView } from "./input-spread";
+import type { Once } from "./kept";
 import { QuestionBox } from "./question-box";
 
 /** Pick any two of the thread's forecasts (or its aggregate) and open them side by side. */
@@ -44,7 +45,7 @@ export function ForksPanel({
   slug: string;
   forks: Record<number, ForkPresentation>;
   community: CommunityView | null;
-  spread?: SpreadView | null;
+  spread?: SpreadView | Once<SpreadView> | null;
   /** The post's quick question: its forks are answers, and their aggregate closes the table. */
   question?: QuestionView | null;
   /** The post's forecast: the first choice of "compare any two". */

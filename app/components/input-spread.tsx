@@ -1,5 +1,6 @@
 import { stripScale, type InputSpread, type SpreadHolder } from "~/forecast/spread";
 import type { SpreadView } from "~/services/types";
+import { Kept, isOnce, type Once } from "./kept";
 
 /** Rows shown before the rest fold away; the most-disputed inputs come first. */
 const OPEN_ROWS = 6;
@@ -10,13 +11,22 @@ const STACK_REM = 0.72;
  * The Assumptions view: per input some fork changed, each author's latest value as a dot on
  * a strip and the post's value as a tick. Plain HTML and CSS, so it reads with JS off.
  */
-export function InputSpreadView({ spread }: { spread: SpreadView }) {
-  if (spread.inputs.length === 0) return null;
+export function InputSpreadView({ spread }: { spread: SpreadView | Once<SpreadView> }) {
+  if (!isOnce(spread) && spread.inputs.length === 0) return null;
+  // Nothing here is interactive but the fold: the post page's HTML carries it once (components/kept.tsx).
+  return (
+    <Kept as="section" className="spread" aria-labelledby="spread-heading" value={spread}>
+      {(s) => <SpreadContents spread={s} />}
+    </Kept>
+  );
+}
+
+function SpreadContents({ spread }: { spread: SpreadView }) {
   const open = spread.inputs.slice(0, OPEN_ROWS);
   const rest = spread.inputs.slice(OPEN_ROWS);
   const tally = `${spread.authors} ${spread.authors === 1 ? "author" : "authors"}, ${spread.forks} ${spread.forks === 1 ? "fork" : "forks"}.`;
   return (
-    <section className="spread" aria-labelledby="spread-heading">
+    <>
       <h3 id="spread-heading">Assumptions</h3>
       <p className="spread__intro">
         What the thread believes about each input a fork changed. <span className="spread__key spread__key--dot" aria-hidden="true" /> an
@@ -39,7 +49,7 @@ export function InputSpreadView({ spread }: { spread: SpreadView }) {
           </ul>
         </details>
       ) : null}
-    </section>
+    </>
   );
 }
 

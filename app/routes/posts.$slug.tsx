@@ -28,7 +28,7 @@ import { useMemo, useState } from "react";
 import { QuestionPanel } from "~/components/question-panel";
 import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
-import { communityByUrl, forecastByUrl, markupOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
+import { communityByUrl, forecastByUrl, markupOnce, spreadOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
 import { socialMeta } from "~/components/social-meta";
 import { cardVersion } from "~/utils/chart-png.server";
@@ -90,7 +90,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       forks,
       nearest,
       community: community && communityByUrl(community),
-      spread,
+      spread: spreadOnce(context, spread),
       questions,
       askModel: search.get("ask"),
       tree: treeOnce(context, shown.nodes),
