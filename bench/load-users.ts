@@ -88,6 +88,8 @@ export interface Plan {
   /** Requests started from here on also count as steady state: the cold first burst is over. */
   steadyFrom: number;
   stats: Stats;
+  /** Think time between actions: at least `min` ms, plus up to `span` more. */
+  think: { min: number; span: number };
 }
 
 export async function runUser(plan: Plan, user: LoadUser, seed: number): Promise<void> {
@@ -166,6 +168,7 @@ export async function runUser(plan: Plan, user: LoadUser, seed: number): Promise
         await timed("read", "GET", `/posts/${post.slug}/comments/${pick(post.commentIds)}`);
       }
     }
-    await pause(500 + rand() * 1000);
+    const think = plan.think.min + rand() * plan.think.span;
+    if (think > 0) await pause(think);
   }
 }
