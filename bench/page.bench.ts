@@ -1,7 +1,8 @@
 // The post page against the framework's floor (issue 14): requests/s of the seeded Bio Anchors
 // post, signed out and signed in, as a share of /login's, measured in one run on one process
 // by autocannon (20 connections, PAGE_SECONDS each); and the page's bytes. Rate limits off:
-// this measures rendering, not the limits.
+// this measures rendering, not the limits. Signed out, the page cache answers (docs/decisions/031);
+// a second server with PAGE_CACHE=off shows what a signed-out render costs without it.
 import autocannon from "autocannon";
 import { startApp } from "../test/support/process";
 import type { Row } from "./lib";
@@ -47,7 +48,21 @@ export async function benchPage(): Promise<Row[]> {
       const share = page.perSecond / floor.perSecond;
       rows.push({ group: "page", case: `GET Bio Anchors post, ${who}: share of /login's requests/s`, median: page.p50, p99: page.p99, value: `${page.perSecond.toFixed(0)}/s = ${(share * 100).toFixed(0)}%`, target: `≥ ${target * 100}%`, ok: share >= target });
     }
+    rows.push(...(await uncached()));
     return rows;
+  } finally {
+    await app.stop();
+  }
+}
+
+/** The signed-out post rendered on every view, against /login on the same server. */
+async function uncached(): Promise<Row[]> {
+  const app = await startApp({ seed: true, env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "1", PAGE_CACHE: "off" } });
+  try {
+    const floor = await rate(`${app.url}/login`, null);
+    const page = await rate(app.url + POST, null);
+    const share = page.perSecond / floor.perSecond;
+    return [{ group: "page", case: "GET Bio Anchors post, signed out, PAGE_CACHE=off (rendered every time): share of /login's", median: page.p50, p99: page.p99, value: `${page.perSecond.toFixed(0)}/s = ${(share * 100).toFixed(0)}% of ${floor.perSecond.toFixed(0)}/s` }];
   } finally {
     await app.stop();
   }

@@ -44,7 +44,7 @@ async function open(path: string) {
   const response = await page.goto(`${e2e.app.url}${path}`);
   expect(response?.headers()["content-security-policy"]).toContain("object-src 'none'");
   await waitForHydration(page);
-  return { page, errors, cspConsole };
+  return { page, errors, cspConsole, response };
 }
 
 async function expectClean(page: Page, errors: string[], cspConsole: string[]) {
@@ -99,6 +99,16 @@ describe("Content-Security-Policy in Chromium", () => {
     await page.close();
     // The socket upgraded to WebSocket: connect-src 'self' covered ws: on the same host.
     expect(sockets.some((u) => u.startsWith(e2e.app.url.replace(/^http/, "ws")))).toBe(true);
+  });
+
+  it("a post given out by the signed-out page cache runs under its own nonce: hydrated, live, zero violations", async () => {
+    // The test above rendered this post for a signed-out reader; this reader gets the kept copy.
+    const { page, errors, cspConsole, response } = await open(POST);
+    expect(response?.headers()["x-page-cache"]).toBe("hit");
+    await visible(page.locator(".forecast-panel .forecast-chart__live svg, .forecast-panel .forecast-chart__live canvas"));
+    await textOf(page.locator(".live-status")).toContain("Live");
+    await expectClean(page, errors, cspConsole);
+    await page.close();
   });
 
   it("new-post editor (live preview) and fork editor: zero violations while working", async () => {
