@@ -40,6 +40,7 @@ import type { ComputeRunner, ForecastService } from "./forecasts.server";
 import { SYSTEM_OWNER, type StoredProgram } from "./squiggle.server";
 import type { Viewer } from "../discussion/permissions";
 import type { AttributionRecord, AttributionView, SensitivityView } from "./types";
+import { memo } from "../utils/memo.server";
 
 /** Analyses run at the forecast's own sample count, up to this (the site's default). */
 export const ANALYSIS_MAX_SAMPLES = 100_000;
@@ -90,20 +91,8 @@ export async function evaluateOnPool(runner: ComputeRunner, modelId: string, opt
 }
 
 export function createAnalysisService(forecasts: ForecastService, runner: ComputeRunner) {
-  const cache = new Map<string, Promise<unknown>>();
-  const remember = async <T>(key: string, make: () => Promise<T>): Promise<T> => {
-    const hit = cache.get(key) as Promise<T> | undefined;
-    if (hit) {
-      cache.delete(key);
-      cache.set(key, hit);
-      return hit;
-    }
-    const p = make();
-    cache.set(key, p);
-    p.catch(() => cache.delete(key));
-    if (cache.size > CACHE_CAP) cache.delete(cache.keys().next().value as string);
-    return p;
-  };
+  const kept = memo<unknown>(CACHE_CAP);
+  const remember = <T>(key: string, make: () => Promise<T>): Promise<T> => kept(key, make) as Promise<T>;
 
   const evaluate = (modelId: string, options: ComputeOptions, metric: Metric, runs: Inputs[]) => evaluateOnPool(runner, modelId, options, metric, runs);
 
