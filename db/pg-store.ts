@@ -15,6 +15,8 @@ import type { Database, Store } from "./store";
 /** Any fixed number both sides agree on; it names "the write lock". */
 const WRITE_LOCK = 0x466f726b;
 const MIGRATE_LOCK = WRITE_LOCK + 1;
+/** Takes the write lock and counts the write (db/schema/generation.ts); no parameters, so one simple query. */
+const LOCK_AND_COUNT = sql.raw(`SELECT pg_advisory_xact_lock(${WRITE_LOCK}); UPDATE data_generation SET n = n + 1 WHERE id = 1`);
 /** Writes queue for one lock anyway; a few connections keep the next ones ready behind it. */
 const WRITE_CONNECTIONS = 4;
 const INT8 = 20;
@@ -49,10 +51,11 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
       const outer = inWrite.getStore();
       if (outer) return fn(outer);
       return writeDb.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-        const result = await inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
-        await tx.execute(sql`UPDATE data_generation SET n = n + 1 WHERE id = 1`);
-        return result;
+        // One round trip for both: a write holds the lock for as many event-loop turns as it
+        // makes round trips. The count becomes visible with this transaction's commit, with the
+        // data it counts, and a rollback takes it back.
+        await tx.execute(LOCK_AND_COUNT);
+        return inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
       });
     },
     async generation() {

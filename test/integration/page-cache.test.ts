@@ -3,6 +3,7 @@
 // or another one on the same store, retires it; signed-in readers and unmarked routes never
 // meet it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { Client } from "../support/client";
 import { postAction } from "../support/actions";
 import { execute } from "../support/db";
@@ -91,6 +92,21 @@ describe("the signed-out page cache", () => {
         expect(res.headers.get("x-page-cache"), path).toBeNull();
       }
     }
+  });
+
+  it("counts committed writes only: once per transaction, nested or not; never a rolled-back one", async () => {
+    const { store } = server;
+    const { users } = store.t;
+    const before = await store.generation();
+    await store.db.select().from(users);
+    expect(await store.generation()).toBe(before);
+    await store.write(async (tx) => {
+      await tx.update(users).set({ karma: 0 }).where(eq(users.handle, "nobody-by-this-name"));
+      await store.write((inner) => inner.update(users).set({ karma: 0 }).where(eq(users.handle, "nor-this-one")));
+    });
+    expect(await store.generation()).toBe(before + 1);
+    await expect(store.write(async () => Promise.reject(new Error("changed its mind")))).rejects.toThrow("changed its mind");
+    expect(await store.generation()).toBe(before + 1);
   });
 
   it("keeps no error page", async () => {
