@@ -43,8 +43,12 @@ describe("a discussion, end to end in Chromium", () => {
     await bob.goto(alice.url());
     await waitForHydration(bob);
     const bobsView = bob.locator("article.comment", { hasText: "First reply" }).first();
+    // The score shows at once (optimistically); the reload must wait for the server's answer,
+    // or it cancels the vote still in flight.
+    const voted = bob.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(".data"));
     await bobsView.locator(".vote--karma").first().getByRole("button", { name: "Upvote" }).click();
     await textOf(bobsView.locator(".vote--karma .vote__score").first()).toBe("1");
+    expect((await voted).status()).toBe(200);
     await bob.reload();
     await textOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma .vote__score").first()).toBe("1");
     await countOf(bob.locator("article.comment", { hasText: "First reply" }).first().locator(".vote--karma").first().getByRole("button", { name: "Retract upvote" })).toBe(1);
