@@ -29,9 +29,13 @@ async function forkPanelAs(handle: string, panelSelector: string) {
   return { page, errors, form, panel };
 }
 
-/** The interactive view of a chart inside `scope` has replaced its static SVG. */
+/**
+ * The interactive view of a chart inside `scope` has replaced its static SVG. It waits on an
+ * analysis (dozens of model runs in the worker pool) and vega's lazy chunk: on a busy 2-core
+ * machine that has taken over the harness's usual 10 s, so it gets longer.
+ */
 async function interactive(scope: ReturnType<Page["locator"]>) {
-  await visible(scope.locator(".forecast-chart__live svg"));
+  await scope.locator(".forecast-chart__live svg").first().waitFor({ state: "visible", timeout: 30_000 });
 }
 
 describe("analysis in the browser", () => {
