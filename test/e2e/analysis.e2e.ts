@@ -31,11 +31,22 @@ async function forkPanelAs(handle: string, panelSelector: string) {
 
 /**
  * The interactive view of a chart inside `scope` has replaced its static SVG. It waits on an
- * analysis (dozens of model runs in the worker pool) and vega's lazy chunk: on a busy 2-core
- * machine that has taken over the harness's usual 10 s, so it gets longer.
+ * analysis (dozens of model runs in the worker pool) and vega's lazy chunk, and vega starts
+ * only once the chart is near the viewport. A reader scrolls to the chart, and so does this:
+ * again on every try, because the fork preview above can finish later and push it down the page.
  */
 async function interactive(scope: ReturnType<Page["locator"]>) {
-  await scope.locator(".forecast-chart__live svg").first().waitFor({ state: "visible", timeout: 30_000 });
+  const frame = scope.locator(".forecast-chart__frame").first();
+  const live = scope.locator(".forecast-chart__live svg").first();
+  await expect
+    .poll(
+      async () => {
+        await frame.evaluate((el) => el.scrollIntoView({ block: "center" })).catch(() => undefined);
+        return live.isVisible();
+      },
+      { timeout: 30_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
 }
 
 describe("analysis in the browser", () => {
