@@ -12,6 +12,7 @@ import { createServices, type Services } from "../app/services/index.server";
 import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, readBody, writeConcurrency } from "./middleware";
 import { remixHandler } from "./remix-handler";
+import { installRouteMatchMemo } from "./route-match-memo";
 import { PageCache } from "./page-cache";
 import { runAs } from "./request-scope";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
@@ -200,6 +201,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     const topLevel = new Set(readdirSync(resolve(root, "build/client")));
     const serveTop = express.static(resolve(root, "build/client"), { maxAge: "1h" });
     app.use((req, res, next) => (topLevel.has(req.path.slice(1)) ? serveTop(req, res, next) : next()));
+    installRouteMatchMemo();
     build = (await import(pathToFileURL(resolve(root, "build/server/index.js")).href)) as ServerBuild;
   }
 

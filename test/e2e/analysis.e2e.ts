@@ -44,7 +44,7 @@ async function interactive(scope: ReturnType<Page["locator"]>) {
         await frame.evaluate((el) => el.scrollIntoView({ block: "center" })).catch(() => undefined);
         return live.isVisible();
       },
-      { timeout: 30_000, intervals: [250, 500, 1000] },
+      { timeout: 30_000, interval: 500 },
     )
     .toBe(true);
 }
