@@ -15,8 +15,12 @@ import type { Database, Store } from "./store";
 /** Any fixed number both sides agree on; it names "the write lock". */
 const WRITE_LOCK = 0x466f726b;
 const MIGRATE_LOCK = WRITE_LOCK + 1;
-/** Takes the write lock and counts the write (db/schema/generation.ts); no parameters, so one simple query. */
-const LOCK_AND_COUNT = sql.raw(`SELECT pg_advisory_xact_lock(${WRITE_LOCK}); UPDATE data_generation SET n = n + 1 WHERE id = 1`);
+/**
+ * Begins, takes the write lock and counts the write (db/schema/generation.ts): no parameters,
+ * so one simple query and one round trip. A write holds the lock for as many event-loop turns
+ * as it makes round trips, and under load each turn waits behind other requests' work.
+ */
+const BEGIN_LOCK_AND_COUNT = `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK}); UPDATE data_generation SET n = n + 1 WHERE id = 1`;
 /** Writes queue for one lock anyway; a few connections keep the next ones ready behind it. */
 const WRITE_CONNECTIONS = 4;
 const INT8 = 20;
@@ -39,7 +43,13 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
   for (const p of [pool, writers, limiter]) p.on("error", () => {});
   await migrateOnce(limiter);
   const db = drizzle({ client: pool, schema: tables }) as Database;
-  const writeDb = drizzle({ client: writers, schema: tables }) as Database;
+  // A drizzle database per pooled writer connection (the pool reuses them): the transaction's queries run on it.
+  const onWriter = new WeakMap<pg.PoolClient, Database>();
+  const onClient = (client: pg.PoolClient) => {
+    let tx = onWriter.get(client);
+    if (!tx) onWriter.set(client, (tx = drizzle({ client, schema: tables }) as Database));
+    return tx;
+  };
   const inWrite = new AsyncLocalStorage<Database>();
 
   return {
@@ -50,13 +60,27 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
     write<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
       const outer = inWrite.getStore();
       if (outer) return fn(outer);
-      return writeDb.transaction(async (tx) => {
-        // One round trip for both: a write holds the lock for as many event-loop turns as it
-        // makes round trips. The count becomes visible with this transaction's commit, with the
-        // data it counts, and a rollback takes it back.
-        await tx.execute(LOCK_AND_COUNT);
-        return inWrite.run(tx as unknown as Database, () => fn(tx as unknown as Database));
-      });
+      return (async () => {
+        const client = await writers.connect();
+        let unusable: Error | undefined;
+        try {
+          // The count becomes visible with this transaction's commit, with the data it counts,
+          // and a rollback takes it back.
+          await client.query(BEGIN_LOCK_AND_COUNT);
+          const tx = onClient(client);
+          const result = await inWrite.run(tx, () => fn(tx));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          // Whatever was begun is undone; a connection that cannot even do that is dropped.
+          await client.query("ROLLBACK").catch((e: Error) => {
+            unusable = e;
+          });
+          throw error;
+        } finally {
+          client.release(unusable);
+        }
+      })();
     },
     async generation() {
       const { rows } = await pool.query<{ n: number }>("SELECT n FROM data_generation WHERE id = 1");

@@ -184,8 +184,7 @@ export function createCommentService(store: Store, now: Clock, render: MarkdownR
             forkId = await forecasts.insert(tx, input.forecast, { authorId: input.authorId, postId: input.postId, commentId: row.id });
             await tx.update(comments).set({ forecastId: forkId }).where(eq(comments.id, row.id));
           }
-          await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId));
-          const title = (await tx.select({ title: posts.title }).from(posts).where(eq(posts.id, input.postId)).then(single)).title;
+          const { title } = await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, input.postId)).returning({ title: posts.title }).then(single);
           const notified = await notifications.add(tx, replyNotices({ ...input, commentId: row.id, title, parentAuthorId: parentAuthorId ?? thread.authorId, toPost: parentAuthorId === null }));
           return { id: row.id, forkId, notified, replayed: false };
         },

@@ -24,8 +24,8 @@ export function createVoteService(store: Store, now: Clock, broadcast: Broadcast
         async (tx) => {
           const target =
             input.targetType === "post"
-              ? await tx.select({ authorId: posts.authorId, status: sql<string>`'visible'` }).from(posts).where(eq(posts.id, input.targetId)).then(first)
-              : await tx.select({ authorId: comments.authorId, status: comments.status }).from(comments).where(eq(comments.id, input.targetId)).then(first);
+              ? await tx.select({ authorId: posts.authorId, status: sql<string>`'visible'`, postId: posts.id }).from(posts).where(eq(posts.id, input.targetId)).then(first)
+              : await tx.select({ authorId: comments.authorId, status: comments.status, postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId)).then(first);
           if (!target) throw notFound(input.targetType === "post" ? "That post" : "That comment");
           if (target.status !== "visible") throw conflict("Deleted comments cannot be voted on.");
           await authorize(tx, t, input.userId, "vote:content", {}, now());
@@ -43,23 +43,22 @@ export function createVoteService(store: Store, now: Clock, broadcast: Broadcast
             await tx.insert(votes)
               .values({ ...input, recipientId: target.authorId, createdAt: now() });
 
+          // Each statement answers what the next needs (RETURNING): on PostgreSQL every round
+          // trip is an event-loop turn with the write lock held (db/pg-store.ts).
           const delta = input.value - before;
-          if (input.targetType === "post") {
-            await tx.update(posts).set({ score: sql`${posts.score} + ${delta}` }).where(eq(posts.id, input.targetId));
-          } else if (input.kind === "karma") {
-            await tx.update(comments).set({ score: sql`${comments.score} + ${delta}` }).where(eq(comments.id, input.targetId));
-          } else {
-            await tx.update(comments).set({ agreeScore: sql`${comments.agreeScore} + ${delta}` }).where(eq(comments.id, input.targetId));
-          }
+          const scores =
+            input.targetType === "post"
+              ? await tx.update(posts).set({ score: sql`${posts.score} + ${delta}` }).where(eq(posts.id, input.targetId)).returning({ score: posts.score, agreeScore: sql<number>`0` }).then(single)
+              : await tx
+                  .update(comments)
+                  .set(input.kind === "karma" ? { score: sql`${comments.score} + ${delta}` } : { agreeScore: sql`${comments.agreeScore} + ${delta}` })
+                  .where(eq(comments.id, input.targetId))
+                  .returning({ score: comments.score, agreeScore: comments.agreeScore })
+                  .then(single);
           if (input.kind === "karma") {
             await tx.update(users).set({ karma: sql`${users.karma} + ${delta}` }).where(eq(users.id, target.authorId));
           }
-          const scores =
-            input.targetType === "post"
-              ? await tx.select({ score: posts.score, agreeScore: sql<number>`0` }).from(posts).where(eq(posts.id, input.targetId)).then(single)
-              : await tx.select({ score: comments.score, agreeScore: comments.agreeScore }).from(comments).where(eq(comments.id, input.targetId)).then(single);
-          const postId = input.targetType === "post" ? input.targetId : (await tx.select({ postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId)).then(single)).postId;
-          return { ...scores, viewerValue: input.value, postId };
+          return { ...scores, viewerValue: input.value, postId: target.postId };
         },
       );
       broadcast("vote.changed", { postId: result.postId, targetType: input.targetType, targetId: input.targetId, score: result.score, agreeScore: result.agreeScore });

@@ -105,8 +105,18 @@ describe("the signed-out page cache", () => {
       await store.write((inner) => inner.update(users).set({ karma: 0 }).where(eq(users.handle, "nor-this-one")));
     });
     expect(await store.generation()).toBe(before + 1);
-    await expect(store.write(async () => Promise.reject(new Error("changed its mind")))).rejects.toThrow("changed its mind");
+    // A write that fails halfway leaves nothing behind, and its connection serves the next write.
+    const [someone] = await store.db.select({ id: users.id, karma: users.karma }).from(users).limit(1);
+    await expect(
+      store.write(async (tx) => {
+        await tx.update(users).set({ karma: someone!.karma + 1000 }).where(eq(users.id, someone!.id));
+        throw new Error("changed its mind");
+      }),
+    ).rejects.toThrow("changed its mind");
     expect(await store.generation()).toBe(before + 1);
+    expect((await store.db.select({ karma: users.karma }).from(users).where(eq(users.id, someone!.id)))[0]!.karma).toBe(someone!.karma);
+    for (let i = 0; i < 6; i++) await store.write((tx) => tx.update(users).set({ karma: someone!.karma }).where(eq(users.id, someone!.id)));
+    expect(await store.generation()).toBe(before + 7);
   });
 
   it("keeps no error page", async () => {
