@@ -20,6 +20,9 @@ export const RATE_LIMITS = {
   // The open API (docs/decisions/027): pages are read at a person's pace and not counted; a
   // program can walk every post, thread and profile in a minute, so its reads have a budget.
   "api-read": { points: 600, per: 600, label: "600 API reads in 10 minutes from one network address", by: "ip" },
+  // Each search reads the full-text index three times (posts, comments, people); search-as-you-type
+  // asks once per pause in typing, so a person stays far below this.
+  search: { points: 300, per: 300, label: "300 searches in 5 minutes from one network address", by: "ip" },
   post: { points: 5, per: 3600, label: "5 new posts an hour", by: "user" },
   vote: { points: 60, per: 60, label: "60 votes a minute", by: "user" },
   // Every edit re-renders up to 100 KB of Markdown in the shared worker pool.

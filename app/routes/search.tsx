@@ -1,7 +1,7 @@
 import { SHARED_PAGE } from "~/utils/shared-page";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { runSearch } from "~/actions/search.server";
+import { retryAfter, runSearch } from "~/actions/search.server";
 import { Time } from "~/components/time";
 import { SEARCH_MAX_LENGTH } from "~/discussion/search";
 import type { SearchHit } from "~/services/types";
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!outcome.ok) {
     // A blank box is not a mistake: the page just asks for words.
     const blank = (outcome.values.q ?? "").trim() === "";
-    return data({ values: outcome.values, error: outcome.error, results: null }, { status: blank ? 200 : 400 });
+    return data({ values: outcome.values, error: outcome.error, results: null }, { status: blank && outcome.status === 400 ? 200 : outcome.status, headers: retryAfter(outcome) });
   }
   const { query, results } = outcome;
   const values: Record<string, string> = { q: query.q, author: query.author ?? "", from: query.from ?? "", to: query.to ?? "", type: query.type, forecast: query.forecast ? "1" : "" };

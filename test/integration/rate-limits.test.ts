@@ -146,6 +146,22 @@ describe("rate limits", () => {
     expect(last).toBe(429);
   }, 60_000);
 
+  it("limits searches per address, on the JSON door and the page, with a sentence and when to come back", async () => {
+    const anon = new Client(server.url);
+    let last = await anon.get("/search.json?q=forecast");
+    for (let i = 1; i <= RATE_LIMITS.search.points && last.status !== 429; i++) last = await anon.get(`/search.json?q=forecast+${i}`);
+    expect(last.status).toBe(429);
+    expect((JSON.parse(last.text) as { error: string }).error).toMatch(/^Rate limit reached: 300 searches in 5 minutes from one network address\. It resets in \d+ (s|min)\.$/);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The page says the same in its form, and a signed-in reader at that address is counted there too.
+    const page = await anon.get("/search?q=anything+else");
+    expect(page.status).toBe(429);
+    expect(page.text).toContain("Rate limit reached: 300 searches in 5 minutes");
+    expect((await host.get("/search?q=forecast")).status).toBe(429);
+    // A mistake in the query is still a 400 that says what to fix, not a limit.
+    expect((await anon.get(`/search.json?q=${"x".repeat(500)}`)).status).toBe(400);
+  }, 120_000);
+
   // Last: it uses up this address's allowance for every later log-in in the file.
   it("refuses every log-in from an address that has failed a hundred times in an hour", async () => {
     const sprayer = new Client(server.url);
