@@ -10,7 +10,7 @@ import { ServerMarkupContext } from "./components/inline-svg";
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -25,6 +25,7 @@ export default function handleRequest(
   // Only pages whose every route says their render depends on nothing but the data and the URL.
   const matches = remixContext.staticHandlerContext.matches;
   loadContext.sharedPage.routesAgree = matches.length > 0 && matches.every((m) => (remixContext.routeModules[m.route.id]?.handle as { sharedPage?: boolean } | undefined)?.sharedPage === true);
+  await loadContext.renderTurn();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const app = (

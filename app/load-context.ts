@@ -21,6 +21,8 @@ export interface ForkcastContext {
    * signed-out page cache (server/page-cache.ts) once the body is complete.
    */
   sharedPage: { routesAgree: boolean; failed: boolean };
+  /** Resolves when this document's render may start (server/render-turns.ts). */
+  renderTurn: () => Promise<void>;
 }
 
 declare module "@remix-run/node" {

@@ -31,7 +31,13 @@ const NUMERIC = 1700;
 pg.types.setTypeParser(INT8, Number);
 pg.types.setTypeParser(NUMERIC, Number);
 
-export async function openPgStore(url: string, options: { maxConnections?: number } = {}): Promise<Store & { pool: pg.Pool }> {
+export interface PgStoreOptions {
+  maxConnections?: number;
+  /** Called when a write has the lock; what it returns, when the write lets go (app/utils/render-turns.server.ts). */
+  onWriteLock?: () => () => void;
+}
+
+export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<Store & { pool: pg.Pool }> {
   // Reads run on read-only sessions, so a write that skips `write` fails as it does on SQLite.
   // Writes have a pool of their own: a write waiting for the lock holds its connection, and a
   // shared pool full of waiting writers would leave the lock's holder no connection for a read.
@@ -63,10 +69,12 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
       return (async () => {
         const client = await writers.connect();
         let unusable: Error | undefined;
+        let letGo: (() => void) | undefined;
         try {
           // The count becomes visible with this transaction's commit, with the data it counts,
           // and a rollback takes it back.
           await client.query(BEGIN_LOCK_AND_COUNT);
+          letGo = options.onWriteLock?.();
           const tx = onClient(client);
           const result = await inWrite.run(tx, () => fn(tx));
           await client.query("COMMIT");
@@ -78,6 +86,7 @@ export async function openPgStore(url: string, options: { maxConnections?: numbe
           });
           throw error;
         } finally {
+          letGo?.();
           client.release(unusable);
         }
       })();

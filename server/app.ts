@@ -13,6 +13,7 @@ import { sessionTokenFrom } from "../app/utils/cookies.server";
 import { securityHeaders, sameOriginWrites, readBody, writeConcurrency } from "./middleware";
 import { remixHandler } from "./remix-handler";
 import { installRouteMatchMemo } from "./route-match-memo";
+import { createRenderTurns } from "./render-turns";
 import { PageCache } from "./page-cache";
 import { runAs } from "./request-scope";
 import { contentSecurityPolicy, cspNonceOf } from "./csp";
@@ -109,7 +110,9 @@ function defaultChartSpecs() {
 
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const store = await openStore({ url: options.databaseUrl, file: options.databasePath });
+  // Renders take turns with the event loop, and wait while this process holds PostgreSQL's write lock.
+  const renders = createRenderTurns();
+  const store = await openStore({ url: options.databaseUrl, file: options.databasePath, onWriteLock: renders.hold });
   const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000, markdownBudgetMs: options.markdownBudgetMs, ...(options.computeThreads ? { maxThreads: options.computeThreads } : {}) });
   const runnerBundle = await squiggleRunner();
   const squiggle = createSquigglePool({ runner: runnerBundle.path, budgetMs: options.computeTimeoutMs ?? 5000 });
@@ -214,7 +217,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       mode: options.mode,
       getLoadContext: (req, res) => {
         const { sessionToken, user } = sessionOf(res);
-        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false } };
+        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false }, renderTurn: renders.turn };
       },
       pages: options.pageCache === false ? undefined : { cache: new PageCache(), generation: () => store.generation() },
     }),

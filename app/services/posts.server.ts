@@ -66,6 +66,24 @@ export function createPostService(store: Store, now: Clock, forecastService: For
       .innerJoin(users, eq(users.id, posts.authorId))
       .leftJoin(votes, viewerVoteJoin(viewerId));
 
+  // Every post view runs this; prepared once, as drizzle would otherwise build its SQL each time.
+  const postBySlug = db
+    .select({
+      ...postSummaryFields(t),
+      viewerVote: sql<number>`coalesce(${votes.value}, 0)`,
+      markdown: posts.markdown,
+      html: posts.html,
+      lockedAt: posts.lockedAt,
+      lockReason: posts.lockReason,
+      forkingDisabled: posts.forkingDisabled,
+      slowModeSeconds: posts.slowModeSeconds,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(votes, and(eq(votes.targetType, "post"), eq(votes.targetId, posts.id), eq(votes.kind, "karma"), eq(votes.userId, sql.placeholder("viewer"))))
+    .where(eq(posts.slug, sql.placeholder("slug")))
+    .prepare("post_by_slug");
+
   return {
     /** The forecast, if any, is computed by the caller first: transactions never wait on workers. */
     async create(input: { authorId: number; title: string; markdown: string; tags?: string[]; forecast?: ComputedForecast | null }): Promise<{ id: number; slug: string }> {
@@ -145,21 +163,8 @@ export function createPostService(store: Store, now: Clock, forecastService: For
     },
 
     async bySlug(slug: string, viewerId: number | null): Promise<PostView> {
-      const row = await db
-        .select({
-          ...summaryColumns(viewerId),
-          markdown: posts.markdown,
-          html: posts.html,
-          lockedAt: posts.lockedAt,
-          lockReason: posts.lockReason,
-          forkingDisabled: posts.forkingDisabled,
-          slowModeSeconds: posts.slowModeSeconds,
-        })
-        .from(posts)
-        .innerJoin(users, eq(users.id, posts.authorId))
-        .leftJoin(votes, viewerVoteJoin(viewerId))
-        .where(eq(posts.slug, slug))
-        .then(first);
+      // A signed-out reader is viewer -1, who holds no votes: the same statement serves both.
+      const row = (await postBySlug.execute({ slug, viewer: viewerId ?? -1 }))[0];
       if (!row) throw notFound("That post");
       return row;
     },

@@ -1,6 +1,6 @@
 // Sequences: an author's own posts in an order they choose. Each post page asks where it
 // sits (part n of m, previous and next).
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { first, single, type Store } from "../../db/store";
 import { placeIn, type SequencePlace } from "../discussion/sequences";
 import { appError, notFound } from "../utils/errors";
@@ -21,13 +21,23 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
   const { db, t } = store;
   const { sequences, sequencePosts, posts, users } = t;
 
-  const orderedPosts = async (sequenceId: number) =>
-    await db
-      .select({ postId: posts.id, slug: posts.slug, title: posts.title, createdAt: posts.createdAt })
-      .from(sequencePosts)
-      .innerJoin(posts, eq(posts.id, sequencePosts.postId))
-      .where(eq(sequencePosts.sequenceId, sequenceId))
-      .orderBy(asc(sequencePosts.position));
+  // Every post view asks for its sequence: both statements prepared once.
+  const postsInSequence = db
+    .select({ postId: posts.id, slug: posts.slug, title: posts.title, createdAt: posts.createdAt })
+    .from(sequencePosts)
+    .innerJoin(posts, eq(posts.id, sequencePosts.postId))
+    .where(eq(sequencePosts.sequenceId, sql.placeholder("sequenceId")))
+    .orderBy(asc(sequencePosts.position))
+    .prepare("posts_in_sequence");
+  const orderedPosts = (sequenceId: number) => postsInSequence.execute({ sequenceId });
+  const firstSequenceOf = db
+    .select({ id: sequences.id, title: sequences.title })
+    .from(sequencePosts)
+    .innerJoin(sequences, eq(sequences.id, sequencePosts.sequenceId))
+    .where(eq(sequencePosts.postId, sql.placeholder("postId")))
+    .orderBy(asc(sequences.id))
+    .limit(1)
+    .prepare("first_sequence_of_post");
 
   return {
     async create(authorId: number, input: { title: string; markdown: string; postIds: number[] }): Promise<{ id: number }> {
@@ -63,14 +73,7 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
 
     /** The post's place in the first sequence holding it (oldest sequence first), or null. */
     async placeOf(postId: number): Promise<SequencePlace | null> {
-      const seq = await db
-        .select({ id: sequences.id, title: sequences.title })
-        .from(sequencePosts)
-        .innerJoin(sequences, eq(sequences.id, sequencePosts.sequenceId))
-        .where(eq(sequencePosts.postId, postId))
-        .orderBy(asc(sequences.id))
-        .limit(1)
-        .then(first);
+      const seq = (await firstSequenceOf.execute({ postId }))[0];
       return seq ? placeIn(seq, await orderedPosts(seq.id), postId) : null;
     },
   };
