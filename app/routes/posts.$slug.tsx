@@ -46,28 +46,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
     const viewerId = context.user?.id ?? null;
-    const post = await context.services.posts.bySlug(params.slug ?? "", viewerId);
+    const { services } = context;
+    const post = await services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    const comments = await context.services.comments.listForPost(post.id, context.user);
-    // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
-    const questions = await context.services.questions.forPost(post.id, post.forecastId);
-    // A post that asks a question shows it in the question panel, not the forecast panel.
-    const forecast = post.forecastId && !questions.post ? await context.services.forecasts.present(post.forecastId, context.user) : null;
-    const tree = buildTree(comments, sort);
+    // Reads that need only the post go out together: on PostgreSQL each is a round trip, and one
+    // after another they cost the page a turn of the event loop each.
+    const [comments, questions, community, abilities, tags, sequence] = await Promise.all([
+      services.comments.listForPost(post.id, context.user),
+      // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
+      services.questions.forPost(post.id, post.forecastId),
+      services.forks.community(post.id, post.forecastId),
+      services.guard.threadAbilities(viewerId, post.id),
+      services.tags.ofPost(post.id),
+      services.sequences.placeOf(post.id),
+    ]);
     const names = new Map(comments.map((c) => [c.author.id, c.author.displayName]));
-    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names, context.user);
+    const [forecast, forks, barred, forkParent] = await Promise.all([
+      // A post that asks a question shows it in the question panel, not the forecast panel.
+      post.forecastId && !questions.post ? services.forecasts.present(post.forecastId, context.user) : null,
+      services.forks.presentForPost(post.id, post.forecastId, names, context.user),
+      abilities.staff || abilities.author ? services.moderation.postBans(post.id) : [],
+      // `?fork=1` (the fork control without JavaScript): the editor renders open, so it needs the parent now.
+      search.has("fork") && post.forecastId && abilities.canFork ? forkParentOf(context, post.forecastId) : null,
+    ]);
+    const tree = buildTree(comments, sort);
     const nearest = nearestForecasts(comments, post.forecastId);
-    const community = await context.services.forks.community(post.id, post.forecastId);
     // Only the forks panel shows it, and the panel only shows when there are forks.
     // A question's answers are drawn in its panel; the assumptions view would only repeat them.
-    const spread = Object.keys(forks).length > 0 && !questions.post ? await context.services.forks.spreadForPost(post.id, post.forecastId) : null;
+    const spread = Object.keys(forks).length > 0 && !questions.post ? await services.forks.spreadForPost(post.id, post.forecastId) : null;
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
     const rendered = Math.min(comments.length, THREAD_BUDGET);
-    const abilities = await context.services.guard.threadAbilities(viewerId, post.id);
-    const barred = abilities.staff || abilities.author ? await context.services.moderation.postBans(post.id) : [];
-    // `?fork=1` (the fork control without JavaScript): the editor renders open, so it needs the parent now.
-    const forkParent = search.has("fork") && post.forecastId && abilities.canFork ? await forkParentOf(context, post.forecastId) : null;
     // Open Graph / Twitter card and oEmbed discovery (docs/decisions/027): the chart as a PNG card
     // at a URL versioned by the chart it is drawn from, so it is immutable like the SVG.
     const origin = new URL(request.url).origin;
@@ -79,8 +88,6 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       image: forecast?.svg ? { url: `${origin}/api/forecasts/${forecast.id}.png?v=${cardVersion(forecast.svg)}`, alt: forecast.description } : null,
       oembed: forecast ? `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json` : null,
     };
-    const tags = await context.services.tags.ofPost(post.id);
-    const sequence = await context.services.sequences.placeOf(post.id);
     return {
       tags,
       sequence,

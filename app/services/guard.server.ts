@@ -23,14 +23,16 @@ export interface ThreadRow extends ThreadFacts {
 
 export async function loadThread(db: Reader, t: Tables, postId: number, actorId: number): Promise<ThreadRow> {
   const { posts, postBans } = t;
-  const post = await db
-    .select({ id: posts.id, authorId: posts.authorId, lockedAt: posts.lockedAt, lockReason: posts.lockReason, forkingDisabled: posts.forkingDisabled, slowModeSeconds: posts.slowModeSeconds })
+  // One statement (a thread bar is at most one row per person): inside a write, every round trip holds the write lock.
+  const row = await db
+    .select({ id: posts.id, authorId: posts.authorId, lockedAt: posts.lockedAt, lockReason: posts.lockReason, forkingDisabled: posts.forkingDisabled, slowModeSeconds: posts.slowModeSeconds, barred: postBans.userId })
     .from(posts)
+    .leftJoin(postBans, and(eq(postBans.postId, posts.id), eq(postBans.userId, actorId)))
     .where(eq(posts.id, postId))
     .then(first);
-  if (!post) throw notFound("That post");
-  const banned = await db.select({ userId: postBans.userId }).from(postBans).where(and(eq(postBans.postId, postId), eq(postBans.userId, actorId))).then(first);
-  return { ...post, actorBannedHere: banned !== undefined };
+  if (!row) throw notFound("That post");
+  const { barred, ...post } = row;
+  return { ...post, actorBannedHere: barred !== null };
 }
 
 /** Throws the refusal as an AppError (401/403 with the reason), or returns the actor. */
@@ -56,8 +58,7 @@ export function createGuard(store: Store, now: () => number) {
     /** What a reader may do in a thread, for the page to offer only those forms. */
     async threadAbilities(userId: number | null, postId: number) {
       if (userId === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
-      const actor = await loadActor(db, t, userId);
-      const thread = await loadThread(db, t, postId, userId);
+      const [actor, thread] = await Promise.all([loadActor(db, t, userId), loadThread(db, t, postId, userId)]);
       const reply = decide(actor, "create:comment", { thread }, now());
       const fork = decide(actor, "create:fork", { thread }, now());
       return {
