@@ -33,7 +33,7 @@ pg.types.setTypeParser(NUMERIC, Number);
 
 export interface PgStoreOptions {
   maxConnections?: number;
-  /** Called when a write has the lock; what it returns, when the write lets go (app/utils/render-turns.server.ts). */
+  /** Called when a write has the lock; what it returns, when the write lets go (server/render-turns.ts). */
   onWriteLock?: () => () => void;
 }
 
