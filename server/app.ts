@@ -110,9 +110,12 @@ function defaultChartSpecs() {
 
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  // Renders take turns with the event loop, and wait while this process holds PostgreSQL's write lock.
+  // On PostgreSQL, renders take turns with the event loop and wait while this process holds the write lock.
   const renders = createRenderTurns();
   const store = await openStore({ url: options.databaseUrl, file: options.databasePath, onWriteLock: renders.hold });
+  // Only where a write spans turns of the loop: on SQLite the turns made documents wait behind
+  // every `.data` answer, and the 10-minute soak held more memory (ADR 033).
+  const renderTurn = store.dialect === "postgres" ? renders.turn : () => Promise.resolve();
   const pool = createComputePool({ timeoutMs: options.computeTimeoutMs ?? 5000, markdownBudgetMs: options.markdownBudgetMs, ...(options.computeThreads ? { maxThreads: options.computeThreads } : {}) });
   const runnerBundle = await squiggleRunner();
   const squiggle = createSquigglePool({ runner: runnerBundle.path, budgetMs: options.computeTimeoutMs ?? 5000 });
@@ -217,7 +220,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       mode: options.mode,
       getLoadContext: (req, res) => {
         const { sessionToken, user } = sessionOf(res);
-        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false }, renderTurn: renders.turn };
+        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false }, renderTurn };
       },
       pages: options.pageCache === false ? undefined : { cache: new PageCache(), generation: () => store.generation() },
     }),

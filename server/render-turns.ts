@@ -1,8 +1,8 @@
-// Document renders take turns with the event loop (docs/decisions/033). React starts each
-// render's work from a setImmediate, so every page whose data arrived in the same poll phase
-// rendered back to back in the next check phase: under load, many renders in one stretch, while
-// the I/O that finishes other requests waited behind all of them. Here renders start one per
-// turn, and the loop polls between them.
+// On PostgreSQL, document renders take turns with the event loop (docs/decisions/033). React
+// starts each render's work from a setImmediate, so every page whose data arrived in the same
+// poll phase rendered back to back in the next check phase: under load, many renders in one
+// stretch, while the I/O that finishes other requests waited behind all of them. Here renders
+// start one per turn, and the loop polls between them.
 //
 // While this process holds PostgreSQL's write lock (db/pg-store.ts), renders wait: every round
 // trip of that write would otherwise wait behind a render, and every other write, on every node,
