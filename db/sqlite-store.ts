@@ -94,6 +94,8 @@ export function openSqliteStore(file: string): Store & { file: string; reader: D
       turn = result.catch(() => undefined);
       return result;
     },
+    // Every write holds the file's one write lock from its first statement: nothing to add.
+    locked: (query) => query,
     async generation() {
       return readGeneration.get() as number;
     },

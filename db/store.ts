@@ -2,8 +2,8 @@
 // `Database` and the tables in `t`, and await every query; they never reach for an engine's
 // own API. All writing goes through `write`, which owns its transaction: on SQLite it holds
 // the one write connection for the whole callback, so no other request's statements can land
-// inside it across an `await`; on PostgreSQL it holds a pooled connection and a transaction
-// lock. Reads outside `write` see committed data only.
+// inside it across an `await`; on PostgreSQL it holds a pooled connection in a serializable
+// transaction (docs/decisions/034). Reads outside `write` see committed data only.
 import type { SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type * as tables from "./schema-pg";
@@ -13,6 +13,21 @@ export type Tables = typeof tables;
 export type Database = NodePgDatabase<Tables>;
 export type Dialect = "sqlite" | "postgres";
 
+export interface WriteOptions {
+  /**
+   * The write orders itself against others by locking the rows it checks (`locked`) before it
+   * writes anything, so it needs no serializable isolation: on PostgreSQL it runs READ
+   * COMMITTED, where writes that bump the same counter (a score, an author's karma) wait for
+   * each other instead of failing and running again. SQLite's writes run one at a time anyway.
+   */
+  rowLocks?: boolean;
+}
+
+/** A select that can lock what it reads (PostgreSQL's `FOR UPDATE`). */
+export interface Lockable<R> extends PromiseLike<R> {
+  for(strength: "update"): PromiseLike<R>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   /** Reads. On SQLite a query-only connection: a write outside `write` fails loudly. */
@@ -21,8 +36,12 @@ export interface Store {
   /**
    * Runs `fn` in a transaction that commits when it resolves and rolls back when it throws.
    * Nested calls join the outer transaction. Keep model runs and other slow work outside.
+   * On PostgreSQL a write that lost a race runs again from the start, so `fn` does database
+   * work only: live events, notices and caches follow once `write` has returned.
    */
-  write<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  write<T>(fn: (tx: Database) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /** `query` locking the rows it reads until the write ends, in a write with `rowLocks`. */
+  locked<R>(query: Lockable<R>): PromiseLike<R>;
   /**
    * How many writes have committed, across every process and node on this store: a value
    * that changes whenever any data may have (db/schema/generation.ts).

@@ -110,9 +110,9 @@ function defaultChartSpecs() {
 
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  // On PostgreSQL, renders take turns with the event loop and wait while this process holds the write lock.
+  // On PostgreSQL, renders take turns with the event loop and wait while a write of this process is open.
   const renders = createRenderTurns();
-  const store = await openStore({ url: options.databaseUrl, file: options.databasePath, onWriteLock: renders.hold });
+  const store = await openStore({ url: options.databaseUrl, file: options.databasePath, onWrite: renders.hold });
   // Only where a write spans turns of the loop: on SQLite the turns made documents wait behind
   // every `.data` answer, and the 10-minute soak held more memory (ADR 033).
   const renderTurn = store.dialect === "postgres" ? renders.turn : () => Promise.resolve();

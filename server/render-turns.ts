@@ -4,14 +4,14 @@
 // stretch, while the I/O that finishes other requests waited behind all of them. Here renders
 // start one per turn, and the loop polls between them.
 //
-// While this process holds PostgreSQL's write lock (db/pg-store.ts), renders wait: every round
-// trip of that write would otherwise wait behind a render, and every other write, on every node,
-// waits for the lock. A render waits at most MAX_WAIT_MS for a write, so a stream of writes
-// cannot starve the pages.
+// While a write of this process is open on PostgreSQL (db/pg-store.ts), renders wait: every round
+// trip of that write would otherwise wait behind a render, and while it is open it holds the row
+// locks other writes may be waiting for (docs/decisions/034). A render waits at most MAX_WAIT_MS
+// for writes, so a stream of them cannot starve the pages.
 export const MAX_WAIT_MS = 100;
 
 export interface RenderTurns {
-  /** Resolves when a render may start: the next turn with no render started in it and no write holding the lock here. */
+  /** Resolves when a render may start: the next turn with no render started in it and no write open here. */
   turn(): Promise<void>;
   /** Renders wait (up to MAX_WAIT_MS each) until the returned function is called. */
   hold(): () => void;

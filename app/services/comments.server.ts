@@ -147,8 +147,11 @@ export function createCommentService(store: Store, now: Clock, render: MarkdownR
       const { html } = await render(input.markdown);
       // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
       // check and the insert cannot slip through.
+      // Ordered by a lock on the post (WriteOptions.rowLocks): replies to one thread take turns,
+      // so the twin, slow-mode and thread checks below see every reply committed before them.
       const created = await store.write(
         async (tx) => {
+          await store.locked(tx.select({ id: posts.id }).from(posts).where(eq(posts.id, input.postId)));
           // A twin sent at the same moment may have committed while this one rendered.
           const twin = await replayOf(tx, input.authorId, input.submissionKey, input);
           if (twin !== null) return { id: twin, forkId: null, notified: [], replayed: true };
@@ -188,6 +191,7 @@ export function createCommentService(store: Store, now: Clock, render: MarkdownR
           const notified = await notifications.add(tx, replyNotices({ ...input, commentId: row.id, title, parentAuthorId: parentAuthorId ?? thread.authorId, toPost: parentAuthorId === null }));
           return { id: row.id, forkId, notified, replayed: false };
         },
+        { rowLocks: true },
       );
       if (created.replayed) return { id: created.id };
       const forkId = created.forkId;

@@ -20,12 +20,15 @@ export function createVoteService(store: Store, now: Clock, broadcast: Broadcast
   return {
     async cast(input: { userId: number; targetType: VoteTarget; targetId: number; kind: VoteKind; value: number }): Promise<VoteResult> {
       if (input.kind === "agree" && input.targetType !== "comment") throw badRequest("Only comments take agree/disagree votes.");
+      // Ordered by a lock on the target (WriteOptions.rowLocks): every change to its votes takes
+      // it first, so "the vote you hold" cannot change under this one, and scores and karma are
+      // counters that concurrent votes bump in turn.
       const result = await store.write(
         async (tx) => {
           const target =
             input.targetType === "post"
-              ? await tx.select({ authorId: posts.authorId, status: sql<string>`'visible'`, postId: posts.id }).from(posts).where(eq(posts.id, input.targetId)).then(first)
-              : await tx.select({ authorId: comments.authorId, status: comments.status, postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId)).then(first);
+              ? await store.locked(tx.select({ authorId: posts.authorId, status: sql<string>`'visible'`, postId: posts.id }).from(posts).where(eq(posts.id, input.targetId))).then(first)
+              : await store.locked(tx.select({ authorId: comments.authorId, status: comments.status, postId: comments.postId }).from(comments).where(eq(comments.id, input.targetId))).then(first);
           if (!target) throw notFound(input.targetType === "post" ? "That post" : "That comment");
           if (target.status !== "visible") throw conflict("Deleted comments cannot be voted on.");
           await authorize(tx, t, input.userId, "vote:content", {}, now());
@@ -44,7 +47,7 @@ export function createVoteService(store: Store, now: Clock, broadcast: Broadcast
               .values({ ...input, recipientId: target.authorId, createdAt: now() });
 
           // Each statement answers what the next needs (RETURNING): on PostgreSQL every round
-          // trip is an event-loop turn with the write lock held (db/pg-store.ts).
+          // trip is an event-loop turn with the target's lock held (db/pg-store.ts).
           const delta = input.value - before;
           const scores =
             input.targetType === "post"
@@ -60,6 +63,7 @@ export function createVoteService(store: Store, now: Clock, broadcast: Broadcast
           }
           return { ...scores, viewerValue: input.value, postId: target.postId };
         },
+        { rowLocks: true },
       );
       broadcast("vote.changed", { postId: result.postId, targetType: input.targetType, targetId: input.targetId, score: result.score, agreeScore: result.agreeScore });
       return { score: result.score, agreeScore: result.agreeScore, viewerValue: result.viewerValue };

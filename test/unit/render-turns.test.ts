@@ -1,6 +1,6 @@
 // Renders start one per turn of the event loop, in the order they asked, and the loop's other
 // work (here a file-system callback, as a database answer would be) runs between them. While a
-// write holds the lock, renders wait for it, but never much longer than MAX_WAIT_MS.
+// write is open, renders wait for it, but never much longer than MAX_WAIT_MS.
 import { stat } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_WAIT_MS, createRenderTurns } from "../../server/render-turns";
@@ -43,7 +43,7 @@ describe("render turns", () => {
     expect(order.indexOf("io")).toBeLessThan(order.length - 1);
   });
 
-  it("holds renders while a write has the lock, and starts them when it lets go", async () => {
+  it("holds renders while a write is open, and starts them when it ends", async () => {
     const renders = createRenderTurns();
     const letGo = renders.hold();
     let started = false;
