@@ -1,7 +1,7 @@
 // Forks: a reply's forecast made by changing some of a parent forecast's inputs. This module
 // checks the parent, computes the fork and how much of its headline shift each changed input
 // explains on its own (the crux), before the write transaction stores it with the comment.
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { first, type Store } from "../../db/store";
 import { communitySpec, describeShift, overlaySpec, phoneSpec } from "../charts/index";
@@ -108,6 +108,28 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
   const communityViews = memo<CommunityView>(256);
   const forkViews = memo<ForkPresentation | null>(1024);
   const { users, comments, forecasts: forecastsTable } = t;
+  // The three reads every view of a thread with forks makes.
+  const publicForks = db
+    .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
+    .from(forecastsTable)
+    .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+    .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, sql.placeholder("modelId"))))
+    .orderBy(forecastsTable.id)
+    .prepare("public_forks");
+  const forksOfPost = db
+    .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, status: comments.status })
+    .from(forecastsTable)
+    .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+    .where(eq(forecastsTable.postId, sql.placeholder("postId")))
+    .prepare("forks_of_post");
+  const original = alias(comments, "original");
+  const rebasedForks = db
+    .select({ id: original.id })
+    .from(forecastsTable)
+    .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+    .innerJoin(original, and(eq(original.id, comments.parentId), eq(original.authorId, comments.authorId), isNotNull(original.forecastId)))
+    .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), eq(forecastsTable.parentForecastId, sql.placeholder("postForecastId"))))
+    .prepare("rebased_forks");
   return {
     /**
      * `source`: a Squiggle fork's program when it changes the code (a code fork); parameter
@@ -332,12 +354,7 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
       const own = await forecasts.load(postForecastId);
       // A quick question's thread view is its answers and their aggregate (questions.server.ts).
       if (!own.result?.series.cdf || own.model?.quick) return null;
-      const rows = await db
-        .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
-        .from(forecastsTable)
-        .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-        .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.row.modelId)))
-        .orderBy(forecastsTable.id);
+      const rows = await publicForks.execute({ postId, modelId: own.row.modelId });
       return rows.length === 0 ? null : { own: own.result, rows };
     },
 
@@ -364,24 +381,11 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
 
     /** Every fork in a post's thread that this reader may see, presented, keyed by the comment that carries it. */
     async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
-      const rows = (await db
-        .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, status: comments.status })
-        .from(forecastsTable)
-        .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-        .where(eq(forecastsTable.postId, postId)))
-        .filter((r) => commentVisibility(viewer, r) !== "hidden");
+      const rows = (await forksOfPost.execute({ postId })).filter((r) => commentVisibility(viewer, r) !== "hidden");
       // Forks their author already rebased: the parent of a same-author reply that forks the current version.
       const rebased = new Set<number>();
       if (currentPostForecastId !== null) {
-        const original = alias(comments, "original");
-        for (const r of await db
-          .select({ id: original.id })
-          .from(forecastsTable)
-          .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-          .innerJoin(original, and(eq(original.id, comments.parentId), eq(original.authorId, comments.authorId), isNotNull(original.forecastId)))
-          .where(and(eq(forecastsTable.postId, postId), eq(forecastsTable.parentForecastId, currentPostForecastId)))) {
-          rebased.add(r.id);
-        }
+        for (const r of await rebasedForks.execute({ postId, postForecastId: currentPostForecastId })) rebased.add(r.id);
       }
       const out: Record<number, ForkPresentation> = {};
       for (const r of rows) {

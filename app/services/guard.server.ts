@@ -1,6 +1,7 @@
 // The services' side of app/discussion/permissions: load the facts a decision needs, fresh,
 // inside the caller's transaction, and turn a refusal into the 4xx the person sees.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedOn } from "../../db/prepared";
 import { first, type Database, type Store, type Tables } from "../../db/store";
 import { decide, exemptFromLimits, type Action, type Actor, type Target, type ThreadFacts } from "../discussion/permissions";
 import { appError, notFound } from "../utils/errors";
@@ -11,7 +12,10 @@ export type Reader = Pick<Database, "select">;
 /** The actor as the database has them now: a ban or a role change applies to the very next request. */
 export async function loadActor(db: Reader, t: Tables, userId: number): Promise<Actor> {
   const { users } = t;
-  const row = await db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil, karma: users.karma }).from(users).where(eq(users.id, userId)).then(first);
+  const byId = preparedOn(db, "actor_by_id", () =>
+    db.select({ id: users.id, role: users.role, bannedUntil: users.bannedUntil, karma: users.karma }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare("actor_by_id"),
+  );
+  const row = await byId.execute({ userId }).then(first);
   if (!row) throw appError(401, "Your account no longer exists.");
   return row;
 }
@@ -23,13 +27,16 @@ export interface ThreadRow extends ThreadFacts {
 
 export async function loadThread(db: Reader, t: Tables, postId: number, actorId: number): Promise<ThreadRow> {
   const { posts, postBans } = t;
-  // One statement (a thread bar is at most one row per person): inside a write, every round trip holds the write lock.
-  const row = await db
-    .select({ id: posts.id, authorId: posts.authorId, lockedAt: posts.lockedAt, lockReason: posts.lockReason, forkingDisabled: posts.forkingDisabled, slowModeSeconds: posts.slowModeSeconds, barred: postBans.userId })
-    .from(posts)
-    .leftJoin(postBans, and(eq(postBans.postId, posts.id), eq(postBans.userId, actorId)))
-    .where(eq(posts.id, postId))
-    .then(first);
+  // One statement (a thread bar is at most one row per person): inside a write, every round trip keeps its transaction open.
+  const thread = preparedOn(db, "thread_for_actor", () =>
+    db
+      .select({ id: posts.id, authorId: posts.authorId, lockedAt: posts.lockedAt, lockReason: posts.lockReason, forkingDisabled: posts.forkingDisabled, slowModeSeconds: posts.slowModeSeconds, barred: postBans.userId })
+      .from(posts)
+      .leftJoin(postBans, and(eq(postBans.postId, posts.id), eq(postBans.userId, sql.placeholder("actorId"))))
+      .where(eq(posts.id, sql.placeholder("postId")))
+      .prepare("thread_for_actor"),
+  );
+  const row = await thread.execute({ postId, actorId }).then(first);
   if (!row) throw notFound("That post");
   const { barred, ...post } = row;
   return { ...post, actorBannedHere: barred !== null };

@@ -1,7 +1,7 @@
 // Moderators' and authors' tools on threads and comments. Every action checks the permission
 // module, changes the row, and appends to the public log in one IMMEDIATE transaction, then
 // tells the page live. Bans and roles live in accounts.server.ts.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { first, type Database, type Store, type Tables } from "../../db/store";
 import type { Action } from "../discussion/permissions";
@@ -49,6 +49,14 @@ export const LOG_PAGE = 50;
 export function createModerationService(store: Store, now: Clock, live: LiveHub, notifications: NotificationService) {
   const { db, t } = store;
   const { users, posts, comments, moderationLog, postBans } = t;
+  // Every view of a thread by its author or staff lists who is barred from it.
+  const bansOfPost = db
+    .select({ handle: users.handle, displayName: users.displayName, reason: postBans.reason })
+    .from(postBans)
+    .innerJoin(users, eq(users.id, postBans.userId))
+    .where(eq(postBans.postId, sql.placeholder("postId")))
+    .orderBy(users.handle)
+    .prepare("bans_of_post");
   const commentRow = async (tx: Reader, commentId: number) => {
     const c = await tx.select().from(comments).where(eq(comments.id, commentId)).then(first);
     if (!c) throw notFound("That comment");
@@ -170,12 +178,7 @@ export function createModerationService(store: Store, now: Clock, live: LiveHub,
     },
 
     async postBans(postId: number): Promise<{ handle: string; displayName: string; reason: string }[]> {
-      return await db
-        .select({ handle: users.handle, displayName: users.displayName, reason: postBans.reason })
-        .from(postBans)
-        .innerJoin(users, eq(users.id, postBans.userId))
-        .where(eq(postBans.postId, postId))
-        .orderBy(users.handle);
+      return await bansOfPost.execute({ postId });
     },
 
     /** The public log, newest first, paged by id. */

@@ -2,7 +2,7 @@
 // answer it, and the aggregate of each author's latest answer, drawn for desktop and phone.
 // A question is asked by a post's forecast (every version of it) or by a reply's; every fork
 // below it that keeps its question is an answer, and so is the asker's own forecast.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Store } from "../../db/store";
 import { commentVisibility, type CommentStatus } from "../discussion/permissions";
 import { quickCommunitySpec, type CommunityAnswer } from "../charts/index";
@@ -63,25 +63,28 @@ interface Group {
 export function createQuestionService(store: Store, forecasts: ForecastService) {
   const { db, t } = store;
   const { users, comments, forecasts: forecastsTable } = t;
+  // Every post view asks for its thread's quick questions.
+  const quickRows = db
+    .select({
+      id: forecastsTable.id,
+      modelId: forecastsTable.modelId,
+      inputs: forecastsTable.inputs,
+      parentForecastId: forecastsTable.parentForecastId,
+      commentId: forecastsTable.commentId,
+      authorId: forecastsTable.authorId,
+      createdAt: forecastsTable.createdAt,
+      handle: users.handle,
+      name: users.displayName,
+      status: comments.status,
+    })
+    .from(forecastsTable)
+    .innerJoin(users, eq(users.id, forecastsTable.authorId))
+    .leftJoin(comments, eq(comments.id, forecastsTable.commentId))
+    .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), inArray(forecastsTable.modelId, QUICK_IDS)))
+    .prepare("quick_rows_of_post");
   /** Every quick question of a post's thread, with the rows that answer it. */
   async function groups(postId: number, postForecastId: number | null): Promise<{ post: Group | null; replies: Group[] }> {
-    const rows: Row[] = await db
-      .select({
-        id: forecastsTable.id,
-        modelId: forecastsTable.modelId,
-        inputs: forecastsTable.inputs,
-        parentForecastId: forecastsTable.parentForecastId,
-        commentId: forecastsTable.commentId,
-        authorId: forecastsTable.authorId,
-        createdAt: forecastsTable.createdAt,
-        handle: users.handle,
-        name: users.displayName,
-        status: comments.status,
-      })
-      .from(forecastsTable)
-      .innerJoin(users, eq(users.id, forecastsTable.authorId))
-      .leftJoin(comments, eq(comments.id, forecastsTable.commentId))
-      .where(and(eq(forecastsTable.postId, postId), inArray(forecastsTable.modelId, QUICK_IDS)));
+    const rows: Row[] = await quickRows.execute({ postId });
     if (rows.length === 0) return { post: null, replies: [] };
     const byId = new Map(rows.map((r) => [r.id, r]));
     const rootOf = (r: Row): Row => {

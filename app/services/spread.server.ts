@@ -1,5 +1,6 @@
 // The query behind the Assumptions view; the arithmetic is the pure computeSpread.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { preparedOn } from "../../db/prepared";
 import { type Store } from "../../db/store";
 import { computeSpread, type Inputs, type SpreadFork } from "../forecast/index";
 import type { ForecastService } from "./forecasts.server";
@@ -22,12 +23,16 @@ export async function spreadForPost(store: Store, forecasts: ForecastService, po
   const own = await forecasts.row(postForecastId);
   const model = await forecasts.modelOf(own);
   if (!model) return null;
-  const all = await db
-    .select({ commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt, programHash: forecastsTable.programHash })
-    .from(forecastsTable)
-    .innerJoin(users, eq(users.id, forecastsTable.authorId))
-    .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-    .where(and(eq(forecastsTable.postId, postId), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, own.modelId)));
+  const publicForks = preparedOn(db, "public_forks_with_inputs", () =>
+    db
+      .select({ commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt, programHash: forecastsTable.programHash })
+      .from(forecastsTable)
+      .innerJoin(users, eq(users.id, forecastsTable.authorId))
+      .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
+      .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, sql.placeholder("modelId"))))
+      .prepare("public_forks_with_inputs"),
+  );
+  const all = await publicForks.execute({ postId, modelId: own.modelId });
   // Squiggle: only forks of the same program hold values for the same parameters.
   const rows = all.filter((r) => r.programHash === own.programHash);
   if (rows.length === 0) return null;

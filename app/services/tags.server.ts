@@ -1,7 +1,7 @@
 // Tags, the posts that carry them, and their wiki pages. Attaching happens inside the post's
 // own write; a wiki edit keeps the text it replaced and goes on the public moderation log in
 // the same transaction (docs/decisions/029).
-import { and, asc, count, desc, eq, inArray, notInArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { first, type Database, type Store, type Tables } from "../../db/store";
 import { decide } from "../discussion/permissions";
 import { tagNameOf } from "../discussion/tags";
@@ -66,6 +66,14 @@ export async function setPostTags(tx: Database, t: Tables, postId: number, actor
 export function createTagService(store: Store, now: Clock, render: MarkdownRenderer) {
   const { db, t } = store;
   const { tags, postTags, tagRevisions, users } = t;
+  // Every post view shows its tags.
+  const tagsOfPost = db
+    .select({ slug: tags.slug, name: tags.name })
+    .from(postTags)
+    .innerJoin(tags, eq(tags.id, postTags.tagId))
+    .where(eq(postTags.postId, sql.placeholder("postId")))
+    .orderBy(asc(tags.slug))
+    .prepare("tags_of_post");
 
   const row = async (reader: Reader, slug: string) => {
     const tag = await reader.select().from(tags).where(eq(tags.slug, slug)).then(first);
@@ -92,12 +100,7 @@ export function createTagService(store: Store, now: Clock, render: MarkdownRende
     },
 
     async ofPost(postId: number): Promise<TagRef[]> {
-      return await db
-        .select({ slug: tags.slug, name: tags.name })
-        .from(postTags)
-        .innerJoin(tags, eq(tags.id, postTags.tagId))
-        .where(eq(postTags.postId, postId))
-        .orderBy(asc(tags.slug));
+      return await tagsOfPost.execute({ postId });
     },
 
     /** Starts a tag with no posts yet (seeds, and moderators preparing a topic). */
