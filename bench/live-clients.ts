@@ -78,4 +78,30 @@ export function treeRssMb(pid: number): number {
   return own + children.reduce((sum, child) => sum + treeRssMb(child), 0);
 }
 
+/** CPU seconds (user + system) a process and all its descendants have used so far. */
+export function treeCpuSeconds(pid: number): number {
+  let children: number[] = [];
+  let own = 0;
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    // Fields 14 and 15 (utime, stime) in clock ticks; the name (field 2) may hold spaces, so count from its ")".
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    // The process is gone: nothing more to count.
+  }
+  return own + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+}
+
+/** The whole machine's CPU seconds so far: busy (everything but idle and I/O wait) and in all. */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const n = ticks.slice(0, 8).map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  return { busy: (total - n[3]! - n[4]!) / CLOCK_TICKS, total: total / CLOCK_TICKS };
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
 export const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));

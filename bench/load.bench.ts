@@ -23,7 +23,7 @@ import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
 import { SESSION_COOKIE } from "../app/utils/cookies.server";
 import { startApp } from "../test/support/process";
-import { treeRssMb } from "./live-clients";
+import { machineCpuSeconds, treeCpuSeconds, treeRssMb } from "./live-clients";
 import { KINDS, runUser, type Kind, type LoadPost, type LoadUser, type Stats } from "./load-users";
 import { prng, summarize, type Row } from "./lib";
 
@@ -82,6 +82,11 @@ export async function benchLoad(): Promise<Row[]> {
     const ratio = flatTwo.throughput / flatOne.throughput;
     const errors = flatOne.errors + flatTwo.errors;
     out.push({ group: "load", case: `${engine}: capacity, the same ${USERS} users with no think time, ${CAPACITY_SECONDS} s each: WEB_CONCURRENCY=2 over =1`, p99: flatTwo.p99, value: `${ratio.toFixed(2)}× (${flatOne.throughput.toFixed(0)}/s → ${flatTwo.throughput.toFixed(0)}/s), ${errors} errors`, target: "≥ 1.6×, 0 errors", ok: ratio >= 1.6 && errors === 0 });
+    // Every request costs CPU in the app, in this generator and (on PostgreSQL) in the database,
+    // all on this machine: a second process can add throughput only with the cores the first run left idle.
+    const use = (c: CpuUse) => `app ${c.server.toFixed(2)}, generator ${c.generator.toFixed(2)}, rest ${Math.max(0, c.machine - c.server - c.generator).toFixed(2)}; ${c.machine.toFixed(2)} of ${c.cores.toFixed(1)} busy`;
+    out.push({ group: "load", case: `${engine}: cores busy in the capacity runs`, value: `=1: ${use(flatOne.cpu)}. =2: ${use(flatTwo.cpu)}` });
+    out.push({ group: "load", case: `${engine}: the most =2 could give on this machine: all its cores over those busy at =1`, value: `${(flatOne.cpu.cores / flatOne.cpu.machine).toFixed(2)}×` });
   }
   return out;
 }
@@ -113,7 +118,15 @@ export async function benchSoak(): Promise<Row[]> {
   ];
 }
 
-async function loadRun(processes: number, engine: Engine, seconds = SECONDS, think = PACED): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number; rss: { t: number; mb: number }[] }> {
+/** Cores busy during a run, on average: the whole machine, the app's processes, and this load generator. */
+interface CpuUse {
+  cores: number;
+  machine: number;
+  server: number;
+  generator: number;
+}
+
+async function loadRun(processes: number, engine: Engine, seconds = SECONDS, think = PACED): Promise<{ rows: Row[]; throughput: number; p99: number; errors: number; rss: { t: number; mb: number }[]; cpu: CpuUse }> {
   const dir = mkdtempSync(join(tmpdir(), "forkcast-bench-load-"));
   const store = await freshStore(engine, dir);
   const databasePath = store.databasePath;
@@ -131,6 +144,7 @@ async function loadRun(processes: number, engine: Engine, seconds = SECONDS, thi
       if (res.status !== 200) throw new Error(`warm-up GET ${path} answered ${res.status}`);
     }
     const rssAtStart = treeRssMb(app.pid);
+    const cpu0 = { machine: machineCpuSeconds(), server: treeCpuSeconds(app.pid), generator: process.cpuUsage() };
     const t0 = performance.now();
     let rssPeak = rssAtStart;
     const rss: { t: number; mb: number }[] = [];
@@ -143,6 +157,14 @@ async function loadRun(processes: number, engine: Engine, seconds = SECONDS, thi
     const plan = { base, agent, posts: seeded.posts, until: t0 + seconds * 1000, steadyFrom: t0 + STEADY_AFTER * 1000, stats, think };
     await Promise.all(seeded.users.map((u, i) => runUser(plan, u, 1000 + i)));
     const elapsed = (performance.now() - t0) / 1000;
+    const machine = machineCpuSeconds();
+    const generator = process.cpuUsage(cpu0.generator);
+    const cpu: CpuUse = {
+      cores: (machine.total - cpu0.machine.total) / elapsed,
+      machine: (machine.busy - cpu0.machine.busy) / elapsed,
+      server: (treeCpuSeconds(app.pid) - cpu0.server) / elapsed,
+      generator: (generator.user + generator.system) / 1e6 / elapsed,
+    };
     clearInterval(sampler);
     const rssEnd = treeRssMb(app.pid);
     rssPeak = Math.max(rssPeak, rssEnd);
@@ -150,7 +172,7 @@ async function loadRun(processes: number, engine: Engine, seconds = SECONDS, thi
     const ledger = await checkLedger(await store.open(), seeded.loadUserIds, stats);
     const all = KINDS.flatMap((k) => stats.samples[k]);
     const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
-    return { rows: rows(`${engine} ×${processes}`, processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors, rss };
+    return { rows: rows(`${engine} ×${processes}`, processes, stats, elapsed, { start: rssAtStart, peak: rssPeak, end: rssEnd }, ledger), throughput: all.length / elapsed, p99: summarize(all).p99, errors, rss, cpu };
   } finally {
     agent.destroy();
     await app.stop();
