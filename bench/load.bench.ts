@@ -83,10 +83,11 @@ export async function benchLoad(): Promise<Row[]> {
     const errors = flatOne.errors + flatTwo.errors;
     out.push({ group: "load", case: `${engine}: capacity, the same ${USERS} users with no think time, ${CAPACITY_SECONDS} s each: WEB_CONCURRENCY=2 over =1`, p99: flatTwo.p99, value: `${ratio.toFixed(2)}× (${flatOne.throughput.toFixed(0)}/s → ${flatTwo.throughput.toFixed(0)}/s), ${errors} errors`, target: "≥ 1.6×, 0 errors", ok: ratio >= 1.6 && errors === 0 });
     // Every request costs CPU in the app, in this generator and (on PostgreSQL) in the database,
-    // all on this machine: a second process can add throughput only with the cores the first run left idle.
+    // all on this machine: a second process can add throughput only with the cores the first run
+    // left idle (an estimate: a request can cost a little less or more with two processes).
     const use = (c: CpuUse) => `app ${c.server.toFixed(2)}, generator ${c.generator.toFixed(2)}, rest ${Math.max(0, c.machine - c.server - c.generator).toFixed(2)}; ${c.machine.toFixed(2)} of ${c.cores.toFixed(1)} busy`;
     out.push({ group: "load", case: `${engine}: cores busy in the capacity runs`, value: `=1: ${use(flatOne.cpu)}. =2: ${use(flatTwo.cpu)}` });
-    out.push({ group: "load", case: `${engine}: the most =2 could give on this machine: all its cores over those busy at =1`, value: `${(flatOne.cpu.cores / flatOne.cpu.machine).toFixed(2)}×` });
+    out.push({ group: "load", case: `${engine}: what the cores =1 left idle allow =2, if each request costs what it did at =1: all cores over those busy at =1`, value: `${(flatOne.cpu.cores / flatOne.cpu.machine).toFixed(2)}×` });
   }
   return out;
 }
