@@ -29,7 +29,7 @@ const COMMIT_AND_COUNT = "COMMIT; UPDATE data_generation SET n = n + 1 WHERE id 
 /** serialization_failure and deadlock_detected: the write lost a race and may simply run again. */
 const RETRYABLE = new Set(["40001", "40P01"]);
 /** Runs of one write before its caller sees the conflict (a 500 is better than a loop). */
-export const MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 10;
 /** Per process; each runs a write at once with the others' (they no longer queue for one lock). */
 const WRITE_CONNECTIONS = 4;
 const INT8 = 20;
@@ -44,8 +44,6 @@ export interface PgStoreOptions {
   maxConnections?: number;
   /** Called when a write's transaction begins; what it returns, when it ends (server/render-turns.ts). */
   onWrite?: () => () => void;
-  /** Told of each run of a write that lost a race and runs again (for the load bench and tests). */
-  onRetry?: (code: string) => void;
 }
 
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<Store & { pool: pg.Pool }> {
@@ -108,7 +106,6 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
           } catch (error) {
             const code = sqlState(error);
             if (code === null || !RETRYABLE.has(code) || attempt === MAX_ATTEMPTS) throw error;
-            options.onRetry?.(code);
             // Apart, so two writes that collided do not collide again at once.
             await sleep(Math.random() * 2 ** Math.min(attempt, 6));
           }

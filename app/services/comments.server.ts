@@ -145,10 +145,10 @@ export function createCommentService(store: Store, now: Clock, render: MarkdownR
       // Refused before the render: a worker's time is not spent on a reply that cannot be posted.
       await checkReply(db, input.postId, input.authorId, Boolean(input.fork || input.forecast));
       const { html } = await render(input.markdown);
-      // Checks and insert share one IMMEDIATE transaction: a parent deleted between the
-      // check and the insert cannot slip through.
-      // Ordered by a lock on the post (WriteOptions.rowLocks): replies to one thread take turns,
-      // so the twin, slow-mode and thread checks below see every reply committed before them.
+      // Checks and insert share one transaction, ordered by a lock on the post
+      // (WriteOptions.rowLocks): replies to one thread take turns, so the twin, slow-mode and
+      // thread checks below see every reply committed before them. A parent deleted at that very
+      // moment may still get this reply, as if the reply had come first (docs/decisions/034).
       const created = await store.write(
         async (tx) => {
           await store.locked(tx.select({ id: posts.id }).from(posts).where(eq(posts.id, input.postId)));
