@@ -23,11 +23,25 @@ export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresent
  * and the server render the data; a `.data` request gets both.
  */
 export function dataOnce<T>(context: AppLoadContext, data: T): Once<T> {
-  const json = JSON.stringify(data);
-  const once = createHash("sha256").update(json).digest("hex").slice(0, 16);
+  const { json, once } = versionOf(data);
   if (!context.documentRequest) return { once, data };
   context.inlineMarkup.set(`kept:${once}`, json);
   return { once };
+}
+
+/**
+ * Presentations are kept and frozen by the rows they come from (utils/memo.server.ts), so the
+ * same object comes back on every view: its JSON and version are worked out once.
+ */
+const versions = new WeakMap<object, { json: string; once: string }>();
+
+function versionOf(data: unknown): { json: string; once: string } {
+  const known = typeof data === "object" && data !== null && Object.isFrozen(data) ? versions.get(data) : undefined;
+  if (known) return known;
+  const json = JSON.stringify(data);
+  const version = { json, once: createHash("sha256").update(json).digest("hex").slice(0, 16) };
+  if (typeof data === "object" && data !== null && Object.isFrozen(data)) versions.set(data, version);
+  return version;
 }
 
 /** The forks panel's assumptions view, plain HTML and CSS with nothing to interact with but its fold. */

@@ -17,6 +17,15 @@ export { validateValue } from "./schema-values";
  * null-prototype object holding deep copies of the accepted values.
  */
 export function inputsSchema(model: ForecastModel): z.ZodType<Inputs> {
+  // One schema per model object: the fork editor checks its inputs on every render.
+  let schema = schemas.get(model);
+  if (!schema) schemas.set(model, (schema = buildInputsSchema(model)));
+  return schema;
+}
+
+const schemas = new WeakMap<ForecastModel, z.ZodType<Inputs>>();
+
+function buildInputsSchema(model: ForecastModel): z.ZodType<Inputs> {
   const defs = new Map<string, InputDef>(model.inputs.map((d) => [d.name, d]));
   return z
     .custom<Record<string, unknown>>(isPlainObject, { message: "Inputs must be an object mapping input names to values" })

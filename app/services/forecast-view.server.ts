@@ -91,7 +91,13 @@ export function presentForecast(
   result: ForecastResult | null,
 ): Promise<Readonly<ForecastPresentation>> {
   const key = `${row.id}:${row.modelId}:${row.modelVersion}:${row.inputsHash}:${row.seed}:${row.sampleCount}:${model ? `${model.id}@${model.version}` : "-"}:${result ? 1 : 0}`;
-  return presented(key, async () => Object.freeze(await buildPresentation(row, model, inputs, result)));
+  return presented(key, async () => {
+    const presentation = await buildPresentation(row, model, inputs, result);
+    // Frozen too, since pages version them by identity (actions/lean-page.server.ts).
+    Object.freeze(presentation.inputs);
+    Object.freeze(presentation.sources);
+    return Object.freeze(presentation);
+  });
 }
 
 async function buildPresentation(

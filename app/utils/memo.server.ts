@@ -3,20 +3,33 @@
 // moves to the end, eviction takes the first. Kept promises let concurrent first requests
 // share one computation; a failure is forgotten so the next request tries again.
 export function memo<T>(cap: number): (key: string, compute: () => Promise<T>) => Promise<T> {
-  const kept = new Map<string, Promise<T>>();
-  return (key, compute) => {
-    const known = kept.get(key);
-    if (known) {
+  const kept = memoSync<Promise<T>>(cap);
+  return (key, compute) =>
+    kept(key, () => {
+      const pending = compute();
+      pending.catch(() => kept.forget(key, pending));
+      return pending;
+    });
+}
+
+/** The same LRU for values computed synchronously. */
+export function memoSync<T>(cap: number): ((key: string, compute: () => T) => T) & { forget(key: string, value: T): void } {
+  const kept = new Map<string, T>();
+  const get = (key: string, compute: () => T): T => {
+    if (kept.has(key)) {
+      const known = kept.get(key)!;
       kept.delete(key);
       kept.set(key, known);
       return known;
     }
-    const pending = compute();
-    kept.set(key, pending);
+    const value = compute();
+    kept.set(key, value);
     if (kept.size > cap) kept.delete(kept.keys().next().value as string);
-    pending.catch(() => {
-      if (kept.get(key) === pending) kept.delete(key);
-    });
-    return pending;
+    return value;
   };
+  return Object.assign(get, {
+    forget(key: string, value: T) {
+      if (kept.get(key) === value) kept.delete(key);
+    },
+  });
 }

@@ -71,6 +71,25 @@ describe("the seeded Bio Anchors post", () => {
     }
   });
 
+  it("renders the static parts once for every reader: the same markup signed out and signed in, view after view", async () => {
+    const member = new Client(server.url);
+    await member.login("ada", "forkcast-member-demo");
+    const part = (html: string, open: string, close: string) => {
+      const start = html.indexOf(open);
+      expect(start, open).toBeGreaterThanOrEqual(0);
+      return html.slice(start, html.indexOf(close, start) + close.length);
+    };
+    const parts = (html: string) => [part(html, '<details class="forecast-panel__inputs"', "</details>"), part(html, '<ul class="sources"', "</ul>"), part(html, '<section class="spread"', "</section>")];
+    const views = [await new Client(server.url).get(PAGE), await member.get(PAGE), await new Client(server.url).get(`${PAGE}?sort=new`)];
+    const [first, ...rest] = views.map((v) => parts(v.text));
+    for (const other of rest) expect(other).toEqual(first);
+    // Whole contents, not empty shells: every input row, every source, the assumptions' heading.
+    expect(first![0]).toMatch(/<summary>Inputs \(\d+, /);
+    expect(first![0].match(/<tr/g)!.length).toBeGreaterThan(10);
+    expect(first![1]).toContain("future-assessment-model");
+    expect(first![2]).toContain("Assumptions");
+  });
+
   it("gives a running app (a .data request) the bodies whole, since it has no server markup to keep", async () => {
     const res = await new Client(server.url).get(`${PAGE}.data`);
     expect(res.status).toBe(200);
