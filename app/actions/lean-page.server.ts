@@ -3,8 +3,9 @@
 // view starts; Markdown source goes only to the editors that need it.
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import { cardBody, type ForkCardBody, type PageFork } from "../components/fork-card";
 import type { Once } from "../components/kept";
-import type { CommunityView, ForecastPresentation, SpreadView } from "../services/types";
+import type { CommunityView, ForecastPresentation, ForkPresentation, SpreadView } from "../services/types";
 
 /** The post page's forecast: its inputs and sources are static markup the HTML carries once. */
 export type LeanForecast = Omit<ForecastPresentation, "inputs" | "sources"> & { inputs: Once<ForecastPresentation["inputs"]>; sources: Once<ForecastPresentation["sources"]> };
@@ -47,6 +48,26 @@ function versionOf(data: unknown): { json: string; once: string } {
 /** The forks panel's assumptions view, plain HTML and CSS with nothing to interact with but its fold. */
 export function spreadOnce(context: AppLoadContext, spread: SpreadView | null): SpreadView | Once<SpreadView> | null {
   return spread && spread.inputs.length > 0 ? dataOnce(context, spread) : null;
+}
+
+/** Each fork card's changes, attribution and chart are static markup the HTML carries once. */
+export function forksOnce(context: AppLoadContext, forks: Record<number, ForkPresentation>): Record<number, PageFork> {
+  return Object.fromEntries(
+    Object.entries(forks).map(([id, fork]) => {
+      const { code: _code, attribution: _attribution, legacyAttribution: _legacy, description: _description, ...rest } = fork;
+      return [id, { ...rest, card: dataOnce(context, bodyOf(fork)) }];
+    }),
+  );
+}
+
+/** A kept fork's body, frozen with it, so its version is worked out once (see versionOf). */
+const bodies = new WeakMap<ForkPresentation, ForkCardBody>();
+
+function bodyOf(fork: ForkPresentation): ForkCardBody {
+  if (!Object.isFrozen(fork)) return cardBody(fork);
+  let body = bodies.get(fork);
+  if (!body) bodies.set(fork, (body = Object.freeze(cardBody(fork))));
+  return body;
 }
 
 /** The community chart is an image by URL: below the fold, and the same for every reader. */

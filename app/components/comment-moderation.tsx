@@ -1,8 +1,7 @@
 // Per-comment tools: moderators remove, restore and annotate; the post's author folds
 // off-topic replies away; everyone else signed in can report.
-import type { ForkPresentation } from "~/services/types";
 import type { CommentView } from "~/services/types";
-import { ForkCard } from "./fork-card";
+import { ForkCard, type AnyFork } from "./fork-card";
 import { MarkdownBody } from "./markdown-body";
 import { ActionForm, Menu, ReasonField, ReportMenu } from "./moderation-forms";
 
@@ -50,7 +49,7 @@ export function CommentModeration({ comment, roles, viewerId, isFork }: { commen
 }
 
 /** Only moderators get a gone comment's words (commentVisibility): kept apart so nobody mistakes them for live text. */
-export function StaffCopy({ comment, fork, viewerId }: { comment: CommentView; fork: ForkPresentation | undefined; viewerId: number | null }) {
+export function StaffCopy({ comment, fork, viewerId }: { comment: CommentView; fork: AnyFork | undefined; viewerId: number | null }) {
   return (
     <details className="comment__staff-copy">
       <summary>{`Only moderators see this ${comment.status === "removed" ? "removed" : "deleted"} text, by ${comment.author.displayName}`}</summary>

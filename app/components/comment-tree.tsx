@@ -2,8 +2,7 @@ import { MarkdownBody } from "./markdown-body";
 import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
 import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { ForkParent } from "./fork-form";
-import type { ForkPresentation } from "~/services/types";
-import { ForkCard } from "./fork-card";
+import { ForkCard, type AnyFork } from "./fork-card";
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView } from "~/services/types";
 import { CommentForm } from "./comment-form";
@@ -24,7 +23,7 @@ interface Ctx {
   replyTo: number | null;
   pendingVotes: Map<number, PendingVote>;
   touched: Set<number>;
-  forks: Record<number, ForkPresentation>;
+  forks: Record<number, AnyFork>;
   /** For each comment, the forecast a fork reply would fork (its own or the nearest above). */
   nearest: Record<number, number | null>;
   /** No-JS landing: the reply form starts in fork mode (with the parent's inputs) or ask mode. */
@@ -60,7 +59,7 @@ interface TreeProps {
   forkParent?: ForkParent | null;
   questions?: Record<number, QuestionView>;
   quick?: ReadonlySet<number>;
-  forks?: Record<number, ForkPresentation>;
+  forks?: Record<number, AnyFork>;
   nearest?: Record<number, number | null>;
   roles?: ThreadRoles;
   fresh?: ReadonlySet<number>;

@@ -5,6 +5,20 @@ import { AttributionParts } from "./attribution-view";
 import { DiffTable } from "./diff-table";
 import { QuestionBox } from "./question-box";
 import { CodeDiffView } from "./squiggle-editor/code-diff-view";
+import { Kept, type Once } from "./kept";
+
+/** What a card shows below its shift line: the same for every reader. */
+export type ForkCardBody = Pick<ForkPresentation, "quick" | "diff" | "code" | "attribution" | "legacyAttribution" | "headline" | "squiggle" | "chartUrl" | "description">;
+
+/** A fork as the post page sends it: its card's body may be markup the HTML carries once (components/kept.tsx). */
+export type PageFork = Omit<ForkPresentation, "code" | "attribution" | "legacyAttribution" | "description"> & { card: Once<ForkCardBody> };
+
+export type AnyFork = ForkPresentation | PageFork;
+
+export function cardBody(fork: ForkPresentation): ForkCardBody {
+  const { quick, diff, code, attribution, legacyAttribution, headline, squiggle, chartUrl, description } = fork;
+  return { quick, diff, code, attribution, legacyAttribution, headline, squiggle, chartUrl, description };
+}
 
 /** Reapplies this fork's changes on the current forecast, as a new fork in a reply. */
 function RebaseButton({ commentId }: { commentId: number }) {
@@ -22,7 +36,7 @@ function RebaseButton({ commentId }: { commentId: number }) {
 }
 
 /** A fork inside its comment: what changed and why, what that does, and the overlay chart. */
-export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation; commentId: number; viewerId: number | null }) {
+export function ForkCard({ fork, commentId, viewerId }: { fork: AnyFork; commentId: number; viewerId: number | null }) {
   return (
     <section className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={`${fork.quick ? "Answer" : "Forked forecast"}: ${fork.shift}`}>
       <p className="fork-card__shift">
@@ -34,6 +48,35 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           {fork.rebased ? <> Rebased onto the current version in a reply below.</> : viewerId === fork.authorId ? <RebaseButton commentId={commentId} /> : null}
         </div>
       ) : null}
+      <Kept as="div" className="fork-card__body" value={"card" in fork ? fork.card : cardBody(fork)}>
+        {(body) => <CardBody body={body} />}
+      </Kept>
+      {fork.quick ? null : (
+        <details className="fork-card__question">
+          <summary>Ask this fork your own question</summary>
+          <QuestionBox forecastId={fork.forecastId} label="P(by a year), or the year at a probability" />
+        </details>
+      )}
+      <p className="fork-card__links">
+        <a href={`/forecasts/${fork.forecastId}`}>Lineage</a>
+        {fork.parentForecastId !== null ? (
+          <>
+            {" · "}
+            <a href={`/compare?a=${fork.parentForecastId}&b=${fork.forecastId}`}>Compare with parent</a>
+          </>
+        ) : null}{" "}
+        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a> ·{" "}
+        {/* The snippet is on the fork's own page (a thread of many forks would carry one each). */}
+        <a href={`/forecasts/${fork.forecastId}?embed=1#embed`}>Embed</a>
+      </p>
+    </section>
+  );
+}
+
+/** The changes, what each contributes, and the overlay chart: nothing in it to interact with. */
+function CardBody({ body: fork }: { body: ForkCardBody }) {
+  return (
+    <>
       {fork.quick ? (
         fork.diff.map((d) => (d.rationale ? <p key={d.name} className="fork-diff__why fork-card__reason">“{d.rationale}”</p> : null))
       ) : fork.diff.length === 0 ? null : (
@@ -70,24 +113,6 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: ForkPresentation
           </picture>
         </div>
       )}
-      {fork.quick ? null : (
-        <details className="fork-card__question">
-          <summary>Ask this fork your own question</summary>
-          <QuestionBox forecastId={fork.forecastId} label="P(by a year), or the year at a probability" />
-        </details>
-      )}
-      <p className="fork-card__links">
-        <a href={`/forecasts/${fork.forecastId}`}>Lineage</a>
-        {fork.parentForecastId !== null ? (
-          <>
-            {" · "}
-            <a href={`/compare?a=${fork.parentForecastId}&b=${fork.forecastId}`}>Compare with parent</a>
-          </>
-        ) : null}{" "}
-        · <a href={`/api/forecasts/${fork.forecastId}`}>JSON</a> · <a href={`/api/forecasts/${fork.forecastId}.csv`}>CSV</a> ·{" "}
-        {/* The snippet is on the fork's own page (a thread of many forks would carry one each). */}
-        <a href={`/forecasts/${fork.forecastId}?embed=1#embed`}>Embed</a>
-      </p>
-    </section>
+    </>
   );
 }

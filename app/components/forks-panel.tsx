@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { PHONE_MEDIA } from "~/charts/theme";
 import { formatHeadline } from "~/forecast/format";
-import type { CommunityView, ForkPresentation, QuestionView, SpreadView } from "~/services/types";
+import type { CommunityView, QuestionView, SpreadView } from "~/services/types";
+import type { AnyFork } from "./fork-card";
 import { InputSpreadView } from "./input-spread";
 import type { Once } from "./kept";
 import { QuestionBox } from "./question-box";
@@ -43,7 +44,7 @@ export function ForksPanel({
   postForecastId = null,
 }: {
   slug: string;
-  forks: Record<number, ForkPresentation>;
+  forks: Record<number, AnyFork>;
   community: CommunityView | null;
   spread?: SpreadView | Once<SpreadView> | null;
   /** The post's quick question: its forks are answers, and their aggregate closes the table. */

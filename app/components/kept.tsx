@@ -15,7 +15,7 @@ export function isOnce<T>(value: T | Once<T>): value is Once<T> {
   return typeof value === "object" && value !== null && "once" in value;
 }
 
-type Tag = "details" | "ul" | "section";
+type Tag = "details" | "ul" | "section" | "div";
 
 /**
  * On the server only (entry.server.tsx): renders a Kept's contents to static markup once per

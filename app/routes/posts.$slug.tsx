@@ -28,7 +28,7 @@ import { useMemo, useState } from "react";
 import { QuestionPanel } from "~/components/question-panel";
 import { quickForecasts } from "~/components/quick-ids";
 import { threadAction } from "~/actions/post-actions.server";
-import { communityByUrl, forecastByUrl, markupOnce, spreadOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
+import { communityByUrl, forecastByUrl, forksOnce, markupOnce, spreadOnce, treeOnce, withoutSource } from "~/actions/lean-page.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
 import { socialMeta } from "~/components/social-meta";
 import { cardVersion } from "~/utils/chart-png.server";
@@ -94,7 +94,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       social,
       post: markupOnce(context, `post:${post.id}`, withoutSource(post)),
       forecast: forecast && forecastByUrl(context, forecast),
-      forks,
+      forks: forksOnce(context, forks),
       nearest,
       community: community && communityByUrl(community),
       spread: spreadOnce(context, spread),

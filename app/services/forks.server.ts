@@ -391,12 +391,13 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
       for (const r of rows) {
         const authorName = authors.get(r.authorId) ?? "a reader";
         // A fork's presentation is fixed by its row and its parent's (both immutable), which post
-        // version is current, and its author's name: the key holds all three.
-        const p = await forkViews(`${r.id}:${currentPostForecastId}:${authorName}`, async () => {
+        // version is current, its author's name, and whether it was rebased: the key holds all four.
+        const wasRebased = r.commentId !== null && rebased.has(r.commentId);
+        const p = await forkViews(`${r.id}:${currentPostForecastId}:${authorName}:${wasRebased}`, async () => {
           const view = await presentFork(forecasts, r.id, { currentPostForecastId, authorName });
-          return view && Object.freeze(view);
+          return view && Object.freeze({ ...view, rebased: wasRebased });
         });
-        if (p && r.commentId !== null) out[r.commentId] = { ...p, rebased: rebased.has(r.commentId) };
+        if (p && r.commentId !== null) out[r.commentId] = p;
       }
       return out;
     },

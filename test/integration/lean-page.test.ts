@@ -64,8 +64,9 @@ describe("the seeded Bio Anchors post", () => {
     expect(body).toContain("katex-mathml");
     expect(data).not.toContain("katex-mathml");
     expect(data).not.toContain("\\\"$schema\\\"");
-    // The inputs table, the sources and the assumptions view are static markup: in the HTML only.
-    for (const text of ["Brain FLOP/s (log10)", "github.com/rethinkpriorities/future-assessment-model"]) {
+    // The inputs table, the sources, the assumptions view and each fork card's attribution and
+    // chart are static markup: in the HTML only.
+    for (const text of ["Brain FLOP/s (log10)", "github.com/rethinkpriorities/future-assessment-model", "the only change:", "Exact Shapley values", "Chart: the parent forecast and this fork"]) {
       expect(body).toContain(text);
       expect(data).not.toContain(text);
     }
@@ -79,7 +80,7 @@ describe("the seeded Bio Anchors post", () => {
       expect(start, open).toBeGreaterThanOrEqual(0);
       return html.slice(start, html.indexOf(close, start) + close.length);
     };
-    const parts = (html: string) => [part(html, '<details class="forecast-panel__inputs"', "</details>"), part(html, '<ul class="sources"', "</ul>"), part(html, '<section class="spread"', "</section>")];
+    const parts = (html: string) => [part(html, '<details class="forecast-panel__inputs"', "</details>"), part(html, '<ul class="sources"', "</ul>"), part(html, '<section class="spread"', "</section>"), part(html, '<div class="fork-card__body"', '<details class="fork-card__question"')];
     const views = [await new Client(server.url).get(PAGE), await member.get(PAGE), await new Client(server.url).get(`${PAGE}?sort=new`)];
     const [first, ...rest] = views.map((v) => parts(v.text));
     for (const other of rest) expect(other).toEqual(first);
@@ -88,6 +89,7 @@ describe("the seeded Bio Anchors post", () => {
     expect(first![0].match(/<tr/g)!.length).toBeGreaterThan(10);
     expect(first![1]).toContain("future-assessment-model");
     expect(first![2]).toContain("Assumptions");
+    expect(first![3]).toMatch(/<table class="fork-diff">[\s\S]*<img src="\/api\/forecasts\/\d+\.overlay\.svg"/);
   });
 
   it("gives a running app (a .data request) the bodies whole, since it has no server markup to keep", async () => {
@@ -97,6 +99,7 @@ describe("the seeded Bio Anchors post", () => {
     expect(res.text).not.toContain("<svg");
     expect(res.text).toContain("Brain FLOP/s (log10)");
     expect(res.text).toContain("github.com/rethinkpriorities/future-assessment-model");
+    expect(res.text).toContain("Exact Shapley values");
   });
 });
 
