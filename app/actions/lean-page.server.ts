@@ -5,13 +5,19 @@ import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { cardBody, type ForkCardBody, type PageFork } from "../components/fork-card";
 import type { Once } from "../components/kept";
+import { packCdf } from "../forecast/summarize";
 import type { CommunityView, ForecastPresentation, ForkPresentation, SpreadView } from "../services/types";
 
-/** The post page's forecast: its inputs and sources are static markup the HTML carries once. */
-export type LeanForecast = Omit<ForecastPresentation, "inputs" | "sources"> & { inputs: Once<ForecastPresentation["inputs"]>; sources: Once<ForecastPresentation["sources"]> };
+/** The post page's forecast: its inputs and sources are static markup the HTML carries once; its curve is packed. */
+export type LeanForecast = Omit<ForecastPresentation, "inputs" | "sources" | "cdf"> & { inputs: Once<ForecastPresentation["inputs"]>; sources: Once<ForecastPresentation["sources"]>; cdf: string | null };
 
 export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresentation): LeanForecast {
-  const described = { ...markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml"), inputs: dataOnce(context, forecast.inputs), sources: dataOnce(context, forecast.sources) };
+  const described = {
+    ...markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml"),
+    inputs: dataOnce(context, forecast.inputs),
+    sources: dataOnce(context, forecast.sources),
+    cdf: forecast.cdf && packCdf(forecast.cdf),
+  };
   if (!forecast.urls.svg || !forecast.svg) return described;
   context.inlineMarkup.set(forecast.urls.svg, forecast.svg);
   // The phone drawing is an image by URL and its spec fetched, like the wide one's (docs/decisions/025).
@@ -70,9 +76,10 @@ function bodyOf(fork: ForkPresentation): ForkCardBody {
   return body;
 }
 
-/** The community chart is an image by URL: below the fold, and the same for every reader. */
-export function communityByUrl(community: CommunityView): CommunityView {
-  return community.svgUrl ? { ...community, svg: null, svgNarrow: null } : community;
+/** The community chart is an image by URL: below the fold, and the same for every reader. Its curve is packed. */
+export function communityByUrl(community: CommunityView): Omit<CommunityView, "cdf"> & { cdf: string | null } {
+  const cdf = community.cdf && packCdf(community.cdf);
+  return community.svgUrl ? { ...community, svg: null, svgNarrow: null, cdf } : { ...community, cdf };
 }
 
 /**

@@ -45,7 +45,8 @@ export function ForksPanel({
 }: {
   slug: string;
   forks: Record<number, AnyFork>;
-  community: CommunityView | null;
+  /** The aggregate's curve may come packed (forecast/summarize packCdf). */
+  community: (Omit<CommunityView, "cdf"> & { cdf: CommunityView["cdf"] | string }) | null;
   spread?: SpreadView | Once<SpreadView> | null;
   /** The post's quick question: its forks are answers, and their aggregate closes the table. */
   question?: QuestionView | null;

@@ -1,9 +1,9 @@
 // "Your own question" of a forecast with an arrival-year curve: P(by a year the reader picks)
 // and the year at a probability they pick. Answered in the browser from the curve when the
 // page has it, otherwise by the API; without JavaScript the form is a GET to the forecast page.
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { formatFractionalYear, formatPercent } from "~/forecast/format";
-import { probabilityAtYear, yearAtProbability, type CdfPoint } from "~/forecast/summarize";
+import { probabilityAtYear, unpackCdf, yearAtProbability, type CdfPoint } from "~/forecast/summarize";
 
 interface Answer {
   year?: number;
@@ -24,9 +24,10 @@ function describe(a: Answer, range: [number, number] | null): string[] {
   return out;
 }
 
-/** `forecastId` absent (an aggregate): answered from `cdf` only. */
-export function QuestionBox({ forecastId, cdf = null, initial = null, label = "Your own question" }: { forecastId?: number; cdf?: CdfPoint[] | null; initial?: Answer | null; label?: string }) {
+/** `forecastId` absent (an aggregate): answered from `cdf` only, which a page may send packed (packCdf). */
+export function QuestionBox({ forecastId, cdf: given = null, initial = null, label = "Your own question" }: { forecastId?: number; cdf?: CdfPoint[] | string | null; initial?: Answer | null; label?: string }) {
   const key = forecastId ?? "aggregate";
+  const cdf = useMemo(() => (typeof given === "string" ? unpackCdf(given) : given), [given]);
   const range: [number, number] | null = cdf && cdf.length ? [cdf[0]!.year, cdf[cdf.length - 1]!.year] : null;
   const [year, setYear] = useState(initial?.year !== undefined ? String(initial.year) : "");
   const [p, setP] = useState(initial?.p !== undefined ? String(Number((initial.p * 100).toFixed(2))) : "");

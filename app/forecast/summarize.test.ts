@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleMany } from "./distributions";
 import { createRng } from "./rng";
-import { cdfFromArrivalCounts, cdfFromArrivalYears, firstYearReaching, histogram, mean, median, percentiles, probabilityAtYear, probabilityByYear, quantileSeBinomial, quantileSeDensity, quantileSorted, seMean, seProportion, sortedCopy, yearAtProbability, yearQuantileSe } from "./summarize";
+import { cdfFromArrivalCounts, cdfFromArrivalYears, firstYearReaching, histogram, mean, median, packCdf, percentiles, probabilityAtYear, probabilityByYear, quantileSeBinomial, quantileSeDensity, quantileSorted, seMean, seProportion, sortedCopy, unpackCdf, yearAtProbability, yearQuantileSe } from "./summarize";
 
 describe("summaries", () => {
   it("computes percentiles, median and mean without touching the input", () => {
@@ -115,5 +115,21 @@ describe("fractional years", () => {
         expect(probabilityAtYear(cdf, x)).toBeCloseTo(p, 9);
       }),
     );
+  });
+});
+
+describe("packCdf / unpackCdf", () => {
+  it("reads back exactly the curve it packed, awkward floats included", () => {
+    const curve = [
+      { year: 2025, p: 0 },
+      { year: 2026, p: 0.1 + 0.2 },
+      { year: 2027, p: 1 / 3 },
+      { year: 2028, p: 1e-7 },
+      { year: 2029, p: 0.9999999999999999 },
+    ];
+    const packed = packCdf(curve);
+    expect(packed).toBe("2025 0,2026 0.30000000000000004,2027 0.3333333333333333,2028 1e-7,2029 0.9999999999999999");
+    expect(unpackCdf(packed)).toEqual(curve);
+    expect(unpackCdf(packCdf([]))).toEqual([]);
   });
 });

@@ -119,6 +119,23 @@ export interface CdfPoint {
 }
 
 /**
+ * A curve as one string ("year p,year p,…") for a page's loader data, where a list of small
+ * objects costs the encoder an entry per object and per number. JavaScript prints a number
+ * so that it reads back exactly, so `unpackCdf(packCdf(c))` equals `c`.
+ */
+export function packCdf(points: readonly CdfPoint[]): string {
+  return points.map((c) => `${c.year} ${c.p}`).join(",");
+}
+
+export function unpackCdf(text: string): CdfPoint[] {
+  if (text === "") return [];
+  return text.split(",").map((pair) => {
+    const [year, p] = pair.split(" ");
+    return { year: Number(year), p: Number(p) };
+  });
+}
+
+/**
  * CDF over years from arrival counts: counts[i] is the number of samples arriving in
  * year firstYear + i (index 0 also holds every earlier arrival); samples that never
  * arrive in range are simply not counted. n is the total number of samples.

@@ -157,4 +157,25 @@ describe("analysis in the browser", () => {
       await page.context().close();
     }
   });
+
+  it("answers a reader's own question from the curve the page carries, for the post and for the aggregate", async () => {
+    const { page, errors } = await postPageAt(1280);
+    const asked: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.startsWith("/api/forecasts/")) asked.push(r.url());
+    });
+    for (const [scope, expected] of [
+      [page.locator("#question"), /^P\(by 2036\) = 17\.9% · 50% is reached in 2052\.\d \(first whole year: 2053\)$/],
+      [page.locator(".forks-panel__community"), /^P\(by 2036\) = \d+(\.\d)?% · 50% is reached in 20\d\d\.\d \(first whole year: 20\d\d\)$/],
+    ] as const) {
+      await scope.getByLabel("P(by year)").fill("2036");
+      await scope.getByLabel("Year at").fill("50");
+      await scope.getByRole("button", { name: "Ask" }).click();
+      await textOf(scope.locator(".question__answer")).toMatch(expected);
+    }
+    // Both answered in the browser, from the packed curves in the loader data.
+    expect(asked.filter((u) => /\/api\/forecasts\/\d+\?/.test(u))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
