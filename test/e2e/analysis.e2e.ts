@@ -178,4 +178,20 @@ describe("analysis in the browser", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("builds the post's ask form when a member opens it, and posts the question in place", async () => {
+    const { page, errors } = await postPageAt(1280, "asker");
+    // Folded away, the form is not in the page at all: it is built on opening.
+    expect(await page.locator("#ask .ask-form").count()).toBe(0);
+    await page.locator("#ask > summary").click();
+    const ask = page.locator("#ask .ask-form");
+    await visible(ask);
+    expect(page.url()).toBe(`${e2e.app.url}${POST}`);
+    await ask.getByLabel("Your reply (what you are asking, and why it matters)").fill("Before arguing about anchors: a date we can check.");
+    await ask.getByLabel("Question").fill("Will a 1e28 FLOP training run be reported by 2030?");
+    await ask.getByRole("button", { name: "Post reply with question" }).click();
+    await textOf(page.locator("article.comment", { hasText: "a date we can check" }).locator(".question__text")).toBe("Will a 1e28 FLOP training run be reported by 2030?");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -126,6 +126,14 @@ describe("quick forecasts", () => {
     await textOf(page.locator(".question__meta")).toContain("asked by No Script: 90% interval 2026 to 2032");
     await textOf(aggregate(page, "Pooled median year")).toBe("2029");
     await visible(page.locator(".question__chart--wide svg"));
+    // Asking a question in reply: the control is a link that brings the form back open.
+    await page.getByRole("link", { name: "Ask a quick question" }).click();
+    await page.waitForURL(/\?ask=quick-probability#ask$/);
+    const ask = page.locator("#ask .ask-form");
+    await ask.getByLabel("Your reply (what you are asking, and why it matters)").fill("A narrower question, for the sceptics.");
+    await ask.getByLabel("Question").fill("Will any model score 90% on MMLU-Pro by 2030?");
+    await ask.getByRole("button", { name: "Post reply with question" }).click();
+    await textOf(page.locator("article.comment", { hasText: "A narrower question, for the sceptics." }).locator(".question__text")).toBe("Will any model score 90% on MMLU-Pro by 2030?");
     await page.context().close();
   });
 });
