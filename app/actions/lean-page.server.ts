@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { cardBody, type ForkCardBody, type PageFork } from "../components/fork-card";
 import type { Once } from "../components/kept";
-import { packCdf } from "../forecast/summarize";
+import { packCdf, type CdfPoint } from "../forecast/summarize";
 import type { CommunityView, ForecastPresentation, ForkPresentation, SpreadView } from "../services/types";
 
 /** The post page's forecast: its inputs and sources are static markup the HTML carries once; its curve is packed. */
@@ -16,7 +16,7 @@ export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresent
     ...markupOnce(context, `model:${forecast.id}`, forecast, "modelDescriptionHtml"),
     inputs: dataOnce(context, forecast.inputs),
     sources: dataOnce(context, forecast.sources),
-    cdf: forecast.cdf && packCdf(forecast.cdf),
+    cdf: forecast.cdf && packedOnce(forecast.cdf),
   };
   if (!forecast.urls.svg || !forecast.svg) return described;
   context.inlineMarkup.set(forecast.urls.svg, forecast.svg);
@@ -76,9 +76,19 @@ function bodyOf(fork: ForkPresentation): ForkCardBody {
   return body;
 }
 
+/** A kept presentation's curve is the same frozen array view after view: packed once. */
+const packed = new WeakMap<readonly CdfPoint[], string>();
+
+function packedOnce(cdf: readonly CdfPoint[]): string {
+  if (!Object.isFrozen(cdf)) return packCdf(cdf);
+  let text = packed.get(cdf);
+  if (text === undefined) packed.set(cdf, (text = packCdf(cdf)));
+  return text;
+}
+
 /** The community chart is an image by URL: below the fold, and the same for every reader. Its curve is packed. */
 export function communityByUrl(community: CommunityView): Omit<CommunityView, "cdf"> & { cdf: string | null } {
-  const cdf = community.cdf && packCdf(community.cdf);
+  const cdf = community.cdf && packedOnce(community.cdf);
   return community.svgUrl ? { ...community, svg: null, svgNarrow: null, cdf } : { ...community, cdf };
 }
 

@@ -1,7 +1,7 @@
 // "Your own question" of a forecast with an arrival-year curve: P(by a year the reader picks)
 // and the year at a probability they pick. Answered in the browser from the curve when the
 // page has it, otherwise by the API; without JavaScript the form is a GET to the forecast page.
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { formatFractionalYear, formatPercent } from "~/forecast/format";
 import { probabilityAtYear, unpackCdf, yearAtProbability, type CdfPoint } from "~/forecast/summarize";
 
@@ -24,11 +24,15 @@ function describe(a: Answer, range: [number, number] | null): string[] {
   return out;
 }
 
+function rangeOf(cdf: CdfPoint[] | null): [number, number] | null {
+  return cdf && cdf.length ? [cdf[0]!.year, cdf[cdf.length - 1]!.year] : null;
+}
+
 /** `forecastId` absent (an aggregate): answered from `cdf` only, which a page may send packed (packCdf). */
 export function QuestionBox({ forecastId, cdf: given = null, initial = null, label = "Your own question" }: { forecastId?: number; cdf?: CdfPoint[] | string | null; initial?: Answer | null; label?: string }) {
   const key = forecastId ?? "aggregate";
-  const cdf = useMemo(() => (typeof given === "string" ? unpackCdf(given) : given), [given]);
-  const range: [number, number] | null = cdf && cdf.length ? [cdf[0]!.year, cdf[cdf.length - 1]!.year] : null;
+  // Read only when there is something to answer: most renders (every post view) have nothing yet.
+  const curve = (): CdfPoint[] | null => (typeof given === "string" ? unpackCdf(given) : given);
   const [year, setYear] = useState(initial?.year !== undefined ? String(initial.year) : "");
   const [p, setP] = useState(initial?.p !== undefined ? String(Number((initial.p * 100).toFixed(2))) : "");
   const [answer, setAnswer] = useState<Answer | null>(initial);
@@ -44,6 +48,7 @@ export function QuestionBox({ forecastId, cdf: given = null, initial = null, lab
     if (y !== undefined && !Number.isInteger(y)) return setError("The year must be a whole year, such as 2035.");
     if (pct !== undefined && !(pct > 0 && pct < 100)) return setError("The probability must be between 0 and 100%, such as 25.");
     const q = { year: y, p: pct === undefined ? undefined : pct / 100 };
+    const cdf = curve();
     if (cdf || forecastId === undefined) {
       if (!cdf) return setError("This forecast has no arrival-year curve to ask about.");
       setAnswer({ ...(q.year !== undefined ? { year: q.year, pByYear: probabilityAtYear(cdf, q.year) } : {}), ...(q.p !== undefined ? { p: q.p, yearAtP: yearAtProbability(cdf, q.p) } : {}) });
@@ -65,7 +70,7 @@ export function QuestionBox({ forecastId, cdf: given = null, initial = null, lab
     }
   };
 
-  const lines = answer ? describe(answer, range) : [];
+  const lines = answer ? describe(answer, rangeOf(curve())) : [];
   return (
     <form className="question" method="get" action={forecastId === undefined ? undefined : `/forecasts/${forecastId}#question`} onSubmit={submit}>
       <p className="question__label">{label}</p>

@@ -96,6 +96,7 @@ export function presentForecast(
     // Frozen too, since pages version them by identity (actions/lean-page.server.ts).
     Object.freeze(presentation.inputs);
     Object.freeze(presentation.sources);
+    if (presentation.cdf) Object.freeze(presentation.cdf);
     return Object.freeze(presentation);
   });
 }

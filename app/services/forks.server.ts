@@ -335,6 +335,7 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
         const cdf = aggregate ? cdfOf(aggregate) : null;
         const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
         const svgNarrowUrl = svgNarrow === null ? null : versionedUrl(`/api/posts/${postId}/community.phone.svg`, svgNarrow);
+        if (cdf) Object.freeze(cdf);
         return Object.freeze({ svg, svgUrl, svgNarrow, svgNarrowUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId });
       });
     },
