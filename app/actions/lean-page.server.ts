@@ -8,8 +8,13 @@ import type { Once } from "../components/kept";
 import { packCdf, type CdfPoint } from "../forecast/summarize";
 import type { CommunityView, ForecastPresentation, ForkPresentation, SpreadView } from "../services/types";
 
-/** The post page's forecast: its inputs and sources are static markup the HTML carries once; its curve is packed. */
-export type LeanForecast = Omit<ForecastPresentation, "inputs" | "sources" | "cdf"> & { inputs: Once<ForecastPresentation["inputs"]>; sources: Once<ForecastPresentation["sources"]>; cdf: string | null };
+/** The post page's forecast: its inputs, sources and data table are static markup the HTML carries once; its curve is packed. */
+export type LeanForecast = Omit<ForecastPresentation, "inputs" | "sources" | "cdf" | "table"> & {
+  inputs: Once<ForecastPresentation["inputs"]>;
+  sources: Once<ForecastPresentation["sources"]>;
+  cdf: string | null;
+  table: Once<NonNullable<ForecastPresentation["table"]>> | null;
+};
 
 export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresentation): LeanForecast {
   const described = {
@@ -17,6 +22,7 @@ export function forecastByUrl(context: AppLoadContext, forecast: ForecastPresent
     inputs: dataOnce(context, forecast.inputs),
     sources: dataOnce(context, forecast.sources),
     cdf: forecast.cdf && packedOnce(forecast.cdf),
+    table: forecast.table && forecast.table.rows.length > 0 ? dataOnce(context, forecast.table) : null,
   };
   if (!forecast.urls.svg || !forecast.svg) return described;
   context.inlineMarkup.set(forecast.urls.svg, forecast.svg);

@@ -4,6 +4,7 @@
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { TopLevelSpec } from "vega-lite";
 import { InlineSvg } from "./inline-svg";
+import { isOnce, Kept, type Once } from "./kept";
 
 export interface ChartTable {
   caption: string;
@@ -22,7 +23,8 @@ export interface ForecastChartProps {
   specUrl?: string | null;
   /** Text alternative (describeResult / describeShift), shown as the caption. */
   description: string;
-  table?: ChartTable;
+  /** The chart's data as a table; a page may carry it once, as static markup (components/kept.tsx). */
+  table?: ChartTable | Once<ChartTable>;
   title?: string;
   className?: string;
   /** Interactive view only: called with the datum of a clicked mark (e.g. a tornado bar's input). */
@@ -193,9 +195,17 @@ function InteractiveChart({ svg, spec, title, description, onSelect, narrow }: {
   );
 }
 
-function DataTable({ table }: { table: ChartTable }) {
+function DataTable({ table }: { table: ChartTable | Once<ChartTable> }) {
   return (
-    <details className="forecast-chart__data">
+    <Kept as="details" className="forecast-chart__data" value={table}>
+      {(t) => <DataTableContents table={t} />}
+    </Kept>
+  );
+}
+
+function DataTableContents({ table }: { table: ChartTable }) {
+  return (
+    <>
       <summary>Show data</summary>
       <div className="forecast-chart__table-wrap">
         <table>
@@ -226,7 +236,7 @@ function DataTable({ table }: { table: ChartTable }) {
           </tbody>
         </table>
       </div>
-    </details>
+    </>
   );
 }
 
@@ -244,7 +254,7 @@ export function ForecastChart({ svg: svgString, spec: specObject, svgUrl, specUr
         <div className="forecast-chart__frame">{fallback}</div>
       )}
       <figcaption className="forecast-chart__caption">{description}</figcaption>
-      {table && table.rows.length > 0 ? <DataTable table={table} /> : null}
+      {table && (isOnce(table) || table.rows.length > 0) ? <DataTable table={table} /> : null}
     </figure>
   );
 }

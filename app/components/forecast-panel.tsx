@@ -21,7 +21,12 @@ export function ForecastPanel({
   embedOpen = false,
 }: {
   /** The post page's inputs and sources may be markup its HTML carries once (components/kept.tsx). */
-  forecast: Omit<ForecastPresentation, "inputs" | "sources" | "cdf"> & { inputs: Inputs | Once<Inputs>; sources: Sources | Once<Sources>; cdf: ForecastPresentation["cdf"] | string };
+  forecast: Omit<ForecastPresentation, "inputs" | "sources" | "cdf" | "table"> & {
+    inputs: Inputs | Once<Inputs>;
+    sources: Sources | Once<Sources>;
+    cdf: ForecastPresentation["cdf"] | string;
+    table: ForecastPresentation["table"] | Once<NonNullable<ForecastPresentation["table"]>>;
+  };
   /** Offers the embed snippet (components/embed-button.tsx), the frame titled so. */
   embedTitle?: string | null;
   embedOpen?: boolean;

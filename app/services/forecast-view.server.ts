@@ -97,6 +97,7 @@ export function presentForecast(
     Object.freeze(presentation.inputs);
     Object.freeze(presentation.sources);
     if (presentation.cdf) Object.freeze(presentation.cdf);
+    if (presentation.table) Object.freeze(presentation.table);
     return Object.freeze(presentation);
   });
 }
