@@ -17,6 +17,7 @@ import { notFound } from "~/utils/errors";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
+import { forksOnce } from "~/actions/lean-page.server";
 
 export const handle = SHARED_PAGE;
 
@@ -43,7 +44,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     // Without JavaScript the fork editor renders on the server, so it needs the parent's inputs now.
     const forkParent = replyMode === "fork" && forkOf !== null ? await forkParentOf(context, forkOf) : null;
     return {
-      forks,
+      forks: forksOnce(context, forks),
       nearest,
       replyMode,
       askModel: search.get("model"),
