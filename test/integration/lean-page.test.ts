@@ -81,7 +81,7 @@ describe("the seeded Bio Anchors post", () => {
       expect(start, open).toBeGreaterThanOrEqual(0);
       return html.slice(start, html.indexOf(close, start) + close.length);
     };
-    const parts = (html: string) => [part(html, '<details class="forecast-panel__inputs"', "</details>"), part(html, '<ul class="sources"', "</ul>"), part(html, '<section class="spread"', "</section>"), part(html, '<div class="fork-card__body"', '<details class="fork-card__question"'), part(html, '<details class="forecast-chart__data"', "</details>")];
+    const parts = (html: string) => [part(html, '<details class="forecast-panel__inputs"', "</details>"), part(html, '<ul class="sources"', "</ul>"), part(html, '<section class="spread"', "</section>"), part(html, '<div class="fork-card__body"', '<p class="fork-card__question"'), part(html, '<details class="forecast-chart__data"', "</details>")];
     const views = [await new Client(server.url).get(PAGE), await member.get(PAGE), await new Client(server.url).get(`${PAGE}?sort=new`)];
     const [first, ...rest] = views.map((v) => parts(v.text));
     for (const other of rest) expect(other).toEqual(first);
