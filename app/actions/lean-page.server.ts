@@ -44,18 +44,26 @@ export function dataOnce<T>(context: AppLoadContext, data: T): Once<T> {
 
 /**
  * Presentations are kept and frozen by the rows they come from (utils/memo.server.ts), so the
- * same object comes back on every view: its JSON and version are worked out once.
+ * same object comes back on every view: what a page derives from one is worked out once per
+ * object. An object that is not frozen may still change, so it is worked out every time.
  */
-const versions = new WeakMap<object, { json: string; once: string }>();
-
-function versionOf(data: unknown): { json: string; once: string } {
-  const known = typeof data === "object" && data !== null && Object.isFrozen(data) ? versions.get(data) : undefined;
-  if (known) return known;
-  const json = JSON.stringify(data);
-  const version = { json, once: createHash("sha256").update(json).digest("hex").slice(0, 16) };
-  if (typeof data === "object" && data !== null && Object.isFrozen(data)) versions.set(data, version);
-  return version;
+function perFrozen<K extends object, V>(derive: (key: K) => V): (key: K) => V {
+  const known = new WeakMap<K, V>();
+  return (key) => {
+    if (!Object.isFrozen(key)) return derive(key);
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = derive(key)));
+    return value;
+  };
 }
+
+function version(data: unknown): { json: string; once: string } {
+  const json = JSON.stringify(data);
+  return { json, once: createHash("sha256").update(json).digest("hex").slice(0, 16) };
+}
+
+const versionOfObject = perFrozen<object, { json: string; once: string }>(version);
+const versionOf = (data: unknown) => (typeof data === "object" && data !== null ? versionOfObject(data) : version(data));
 
 /** The forks panel's assumptions view, plain HTML and CSS with nothing to interact with but its fold. */
 export function spreadOnce(context: AppLoadContext, spread: SpreadView | null): SpreadView | Once<SpreadView> | null {
@@ -72,25 +80,9 @@ export function forksOnce(context: AppLoadContext, forks: Record<number, ForkPre
   );
 }
 
-/** A kept fork's body, frozen with it, so its version is worked out once (see versionOf). */
-const bodies = new WeakMap<ForkPresentation, ForkCardBody>();
-
-function bodyOf(fork: ForkPresentation): ForkCardBody {
-  if (!Object.isFrozen(fork)) return cardBody(fork);
-  let body = bodies.get(fork);
-  if (!body) bodies.set(fork, (body = Object.freeze(cardBody(fork))));
-  return body;
-}
-
-/** A kept presentation's curve is the same frozen array view after view: packed once. */
-const packed = new WeakMap<readonly CdfPoint[], string>();
-
-function packedOnce(cdf: readonly CdfPoint[]): string {
-  if (!Object.isFrozen(cdf)) return packCdf(cdf);
-  let text = packed.get(cdf);
-  if (text === undefined) packed.set(cdf, (text = packCdf(cdf)));
-  return text;
-}
+/** A kept fork's card body, and a kept curve packed: once per frozen presentation. */
+const bodyOf = perFrozen((fork: ForkPresentation): ForkCardBody => Object.freeze(cardBody(fork)));
+const packedOnce = perFrozen((cdf: readonly CdfPoint[]) => packCdf(cdf));
 
 /** The community chart is an image by URL: below the fold, and the same for every reader. Its curve is packed. */
 export function communityByUrl(community: CommunityView): Omit<CommunityView, "cdf"> & { cdf: string | null } {

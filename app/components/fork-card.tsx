@@ -1,13 +1,12 @@
 import { useFetcher } from "@remix-run/react";
-import { useState } from "react";
 import { PHONE, PHONE_MEDIA } from "~/charts/theme";
 import type { ForkPresentation } from "~/services/types";
 import { AttributionParts } from "./attribution-view";
 import { DiffTable } from "./diff-table";
 import { QuestionBox } from "./question-box";
 import { CodeDiffView } from "./squiggle-editor/code-diff-view";
-import { useHydrated } from "./forecast-editor/use-forecast-editor";
 import { Kept, type Once } from "./kept";
+import { OpenedForm } from "./opened-form";
 
 /** What a card shows below its shift line: the same for every reader. */
 export type ForkCardBody = Pick<ForkPresentation, "quick" | "diff" | "code" | "attribution" | "legacyAttribution" | "headline" | "squiggle" | "chartUrl" | "description">;
@@ -53,7 +52,12 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: AnyFork; comment
       <Kept as="div" className="fork-card__body" value={"card" in fork ? fork.card : cardBody(fork)}>
         {(body) => <CardBody body={body} />}
       </Kept>
-      {fork.quick ? null : <ForkQuestion forecastId={fork.forecastId} />}
+      {fork.quick ? null : (
+        // Without JavaScript, the fork's own page, whose forecast panel has the same box.
+        <OpenedForm className="fork-card__question" label="Ask this fork your own question" href={`/forecasts/${fork.forecastId}#question`}>
+          {() => <QuestionBox forecastId={fork.forecastId} label="P(by a year), or the year at a probability" />}
+        </OpenedForm>
+      )}
       <p className="fork-card__links">
         <a href={`/forecasts/${fork.forecastId}`}>Lineage</a>
         {fork.parentForecastId !== null ? (
@@ -67,29 +71,6 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: AnyFork; comment
         <a href={`/forecasts/${fork.forecastId}?embed=1#embed`}>Embed</a>
       </p>
     </section>
-  );
-}
-
-/**
- * "Ask this fork your own question": the question box is built when opened, not folded away in
- * every card of every view. Without JavaScript it is a link to the fork's page, whose forecast
- * panel has the same box.
- */
-function ForkQuestion({ forecastId }: { forecastId: number }) {
-  const hydrated = useHydrated();
-  const [open, setOpen] = useState(false);
-  if (!hydrated) {
-    return (
-      <p className="fork-card__question">
-        <a href={`/forecasts/${forecastId}#question`}>Ask this fork your own question</a>
-      </p>
-    );
-  }
-  return (
-    <details className="fork-card__question" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Ask this fork your own question</summary>
-      {open ? <QuestionBox forecastId={forecastId} label="P(by a year), or the year at a probability" /> : null}
-    </details>
   );
 }
 
