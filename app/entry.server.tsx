@@ -4,10 +4,11 @@ import type { ReactNode } from "react";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
+import { renderToPipeableStream, renderToStaticMarkup, renderToString } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { ServerMarkupContext } from "./components/inline-svg";
 import { StaticMarkupContext } from "./components/kept";
+import { HydratableMarkupContext } from "./components/rendered-once";
 import { memoSync } from "./utils/memo.server";
 
 const ABORT_DELAY = 5_000;
@@ -20,6 +21,22 @@ export const streamTimeout = ABORT_DELAY;
  */
 const staticMarkup = memoSync<string>(2_000);
 const renderStatic = (key: string, render: () => ReactNode) => staticMarkup(key, () => renderToStaticMarkup(<>{render()}</>));
+
+/**
+ * Interactive parts rendered once per set of props (components/rendered-once.tsx). renderToString
+ * writes the comments that separate adjacent text, as the page's stream does, so the browser
+ * hydrates this markup like the rest. A Kept part inside reads the page's inline markup, whose
+ * version is part of the key.
+ */
+const hydratableMarkup = memoSync<string>(5_000);
+const hydratableOn = (inline: Map<string, string> | null) => (key: string, render: () => ReactNode) =>
+  hydratableMarkup(key, () =>
+    renderToString(
+      <ServerMarkupContext.Provider value={inline}>
+        <StaticMarkupContext.Provider value={renderStatic}>{render()}</StaticMarkupContext.Provider>
+      </ServerMarkupContext.Provider>,
+    ),
+  );
 
 export default async function handleRequest(
   request: Request,
@@ -43,7 +60,9 @@ export default async function handleRequest(
       <NonceProvider value={nonce}>
         <ServerMarkupContext.Provider value={loadContext.inlineMarkup ?? null}>
           <StaticMarkupContext.Provider value={renderStatic}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            <HydratableMarkupContext.Provider value={hydratableOn(loadContext.inlineMarkup ?? null)}>
+              <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            </HydratableMarkupContext.Provider>
           </StaticMarkupContext.Provider>
         </ServerMarkupContext.Provider>
       </NonceProvider>

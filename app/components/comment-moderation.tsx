@@ -11,9 +11,11 @@ export interface ThreadRoles {
   signedIn: boolean;
 }
 
-export function CommentModeration({ comment, roles, viewerId, isFork }: { comment: CommentView; roles: ThreadRoles; viewerId: number | null; isFork: boolean }) {
-  const c = comment;
-  const mine = viewerId === c.author.id;
+/** What the menu reads of a comment: few plain fields, so a row of actions can be kept by them (rendered-once.tsx). */
+export type ModeratedComment = Pick<CommentView, "id" | "status" | "modNote" | "collapsed"> & { mine: boolean };
+
+export function CommentModeration({ comment: c, roles, isFork }: { comment: ModeratedComment; roles: ThreadRoles; isFork: boolean }) {
+  const mine = c.mine;
   if (!roles.staff && !roles.author) return roles.signedIn && !mine && c.status === "visible" ? <ReportMenu targetType={isFork ? "fork" : "comment"} targetId={c.id} /> : null;
   return (
     <Menu summary="Moderate">

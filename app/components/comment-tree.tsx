@@ -1,15 +1,15 @@
 import { MarkdownBody } from "./markdown-body";
-import { useFetcher, useFetchers, useNavigate, useSubmit } from "@remix-run/react";
+import { useFetchers, useNavigate, useSubmit } from "@remix-run/react";
 import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { ForkParent } from "./fork-form";
 import { ForkCard, type AnyFork } from "./fork-card";
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView } from "~/services/types";
-import { CommentForm } from "./comment-form";
 import { QuestionPanel } from "./question-panel";
-import { ReplyToggle, type ReplyMode } from "./reply-toggle";
+import type { ReplyMode } from "./reply-toggle";
 import type { QuestionView } from "~/services/types";
-import { CommentVotes, voteFetcherKey, type PendingVote } from "./comment-votes";
+import { voteFetcherKey, type PendingVote } from "./comment-votes";
+import { CommentActions } from "./comment-actions";
 import { Time } from "./time";
 import { CommentModeration, StaffCopy, type ThreadRoles } from "./comment-moderation";
 
@@ -186,36 +186,27 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
         {visible && ctx.forks[c.id] ? <ForkCard fork={ctx.forks[c.id]!} commentId={c.id} viewerId={ctx.viewerId} /> : null}
         {visible && ctx.questions[c.id] ? <QuestionPanel question={ctx.questions[c.id]!} compact /> : null}
         {visible ? (
-          <div className="comment__actions">
-            <CommentVotes
-              commentId={c.id}
-              score={c.score}
-              agreeScore={c.agreeScore}
-              viewerVote={c.viewerVote}
-              viewerAgree={c.viewerAgree}
-              disabledReason={voteBlock}
-              pending={ctx.pendingVotes.get(c.id)}
-              touched={ctx.touched.has(c.id)}
-            />
-            <ReplyToggle
-              commentId={c.id}
-              permalink={permalink}
-              signedIn={ctx.viewerId !== null}
-              startMode={ctx.replyTo === c.id ? ctx.replyMode : null}
-              closed={!ctx.canReply}
-              forkOf={ctx.canFork ? (ctx.nearest[c.id] ?? null) : null}
-              answers={ctx.quick.has(ctx.nearest[c.id] ?? 0)}
-              canAsk={ctx.canFork}
-              askModel={ctx.replyTo === c.id ? ctx.askModel : null}
-              forkParent={ctx.replyTo === c.id ? ctx.forkParent : null}
-              storageKey={`fork:${ctx.slug}:${c.id}`}
-            />
-            {mine ? <OwnerActions comment={c} /> : null}
-            <CommentModeration comment={c} roles={ctx.roles} viewerId={ctx.viewerId} isFork={Boolean(ctx.forks[c.id])} />
-          </div>
+          <CommentActions
+            slug={ctx.slug}
+            comment={{ id: c.id, status: c.status, modNote: c.modNote, collapsed: c.collapsed, mine, score: c.score, agreeScore: c.agreeScore, viewerVote: c.viewerVote, viewerAgree: c.viewerAgree }}
+            ownMarkdown={mine ? c.markdown : null}
+            voteBlock={voteBlock}
+            signedIn={ctx.viewerId !== null}
+            roles={ctx.roles}
+            isFork={Boolean(ctx.forks[c.id])}
+            closed={!ctx.canReply}
+            forkOf={ctx.canFork ? (ctx.nearest[c.id] ?? null) : null}
+            answers={ctx.quick.has(ctx.nearest[c.id] ?? 0)}
+            canAsk={ctx.canFork}
+            startMode={ctx.replyTo === c.id ? ctx.replyMode : null}
+            askModel={ctx.replyTo === c.id ? ctx.askModel : null}
+            forkParent={ctx.replyTo === c.id ? ctx.forkParent : null}
+            pending={ctx.pendingVotes.get(c.id)}
+            touched={ctx.touched.has(c.id)}
+          />
         ) : c.status === "removed" && ctx.roles.staff ? (
           <div className="comment__actions">
-            <CommentModeration comment={c} roles={ctx.roles} viewerId={ctx.viewerId} isFork={false} />
+            <CommentModeration comment={{ id: c.id, status: c.status, modNote: c.modNote, collapsed: c.collapsed, mine }} roles={ctx.roles} isFork={false} />
           </div>
         ) : null}
         {node.children.length === 0 && !node.hidden ? null : level + 1 >= CONTINUE_DEPTH ? (
@@ -236,29 +227,3 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
     </article>
   );
 });
-
-function OwnerActions({ comment }: { comment: CommentView }) {
-  const [editing, setEditing] = useState(false);
-  const remover = useFetcher<{ ok: boolean; error?: string }>();
-  const close = useCallback(() => setEditing(false), []);
-  return (
-    <>
-      <details className="action-panel" open={editing} onToggle={(e) => setEditing((e.target as HTMLDetailsElement).open)}>
-        <summary className="link-button">Edit</summary>
-        <CommentForm intent="edit-comment" commentId={comment.id} defaultValue={comment.markdown} submitLabel="Save edit" onDone={close} />
-      </details>
-      <details className="action-panel action-panel--inline">
-        <summary className="link-button">Delete</summary>
-        <remover.Form method="post" className="confirm" preventScrollReset>
-          <input type="hidden" name="intent" value="delete-comment" />
-          <input type="hidden" name="commentId" value={comment.id} />
-          <span>Delete this comment? Replies stay.</span>
-          <button type="submit" className="button button--small button--danger" disabled={remover.state !== "idle"}>
-            Yes, delete
-          </button>
-          {remover.data && !remover.data.ok ? <span role="alert">{remover.data.error}</span> : null}
-        </remover.Form>
-      </details>
-    </>
-  );
-}

@@ -7,6 +7,7 @@ import { QuestionBox } from "./question-box";
 import { CodeDiffView } from "./squiggle-editor/code-diff-view";
 import { Kept, type Once } from "./kept";
 import { OpenedForm } from "./opened-form";
+import { RenderedOnce } from "./rendered-once";
 
 /** What a card shows below its shift line: the same for every reader. */
 export type ForkCardBody = Pick<ForkPresentation, "quick" | "diff" | "code" | "attribution" | "legacyAttribution" | "headline" | "squiggle" | "chartUrl" | "description">;
@@ -36,20 +37,53 @@ function RebaseButton({ commentId }: { commentId: number }) {
   );
 }
 
+/** What a card shows around its body, as plain values: equal faces, equal markup (rendered-once.tsx). */
+interface Face {
+  quick: ForkPresentation["quick"];
+  shift: string;
+  stale: boolean;
+  rebased: boolean;
+  forecastId: number;
+  parentForecastId: number | null;
+  card: Once<ForkCardBody> | ForkCardBody;
+  /** Only the fork's author may rebase it: the one card that is theirs alone. */
+  rebaseFor: number | null;
+}
+
 /** A fork inside its comment: what changed and why, what that does, and the overlay chart. */
 export function ForkCard({ fork, commentId, viewerId }: { fork: AnyFork; commentId: number; viewerId: number | null }) {
+  const face: Face = {
+    quick: fork.quick,
+    shift: fork.shift,
+    stale: fork.stale,
+    rebased: fork.rebased,
+    forecastId: fork.forecastId,
+    parentForecastId: fork.parentForecastId,
+    card: "card" in fork ? fork.card : cardBody(fork),
+    rebaseFor: fork.stale && !fork.rebased && viewerId === fork.authorId ? commentId : null,
+  };
+  // A card whose body travels as a version is kept by its face; a whole body would make a key as big as the card.
+  const kept = face.rebaseFor === null && "card" in fork && fork.card.data === undefined;
   return (
-    <section className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={`${fork.quick ? "Answer" : "Forked forecast"}: ${fork.shift}`}>
+    <RenderedOnce as="section" className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} label={`${fork.quick ? "Answer" : "Forked forecast"}: ${fork.shift}`} sameFor={kept ? `fork:${JSON.stringify(face)}` : null}>
+      <CardFace face={face} />
+    </RenderedOnce>
+  );
+}
+
+function CardFace({ face: fork }: { face: Face }) {
+  return (
+    <>
       <p className="fork-card__shift">
         <span className="fork-card__badge">{fork.quick ? "Answer" : "Fork"}</span> {fork.shift}
       </p>
       {fork.stale ? (
         <div className="fork-card__stale" role="note">
           {fork.quick ? "Answers an earlier version of the post's question." : "Forked from an earlier version of the post's forecast."}
-          {fork.rebased ? <> Rebased onto the current version in a reply below.</> : viewerId === fork.authorId ? <RebaseButton commentId={commentId} /> : null}
+          {fork.rebased ? <> Rebased onto the current version in a reply below.</> : fork.rebaseFor !== null ? <RebaseButton commentId={fork.rebaseFor} /> : null}
         </div>
       ) : null}
-      <Kept as="div" className="fork-card__body" value={"card" in fork ? fork.card : cardBody(fork)}>
+      <Kept as="div" className="fork-card__body" value={fork.card}>
         {(body) => <CardBody body={body} />}
       </Kept>
       {fork.quick ? null : (
@@ -70,7 +104,7 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: AnyFork; comment
         {/* The snippet is on the fork's own page (a thread of many forks would carry one each). */}
         <a href={`/forecasts/${fork.forecastId}?embed=1#embed`}>Embed</a>
       </p>
-    </section>
+    </>
   );
 }
 

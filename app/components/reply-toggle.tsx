@@ -1,4 +1,3 @@
-import { useParams } from "@remix-run/react";
 import { useCallback, useEffect, useState, type MouseEvent } from "react";
 import { AskForm } from "./ask-form";
 import { CommentForm } from "./comment-form";
@@ -15,6 +14,8 @@ export type ReplyMode = "reply" | "fork" | "ask";
  */
 export function ReplyToggle(props: {
   commentId: number;
+  /** The post's slug (drafts are kept per post); a prop, not the route's params, so the row needs no router (rendered-once.tsx). */
+  slug: string;
   permalink: string;
   signedIn: boolean;
   startMode: ReplyMode | null;
@@ -29,13 +30,12 @@ export function ReplyToggle(props: {
   forkParent: ForkParent | null;
   storageKey: string;
 }) {
-  const { commentId, permalink, signedIn, forkOf, storageKey, answers } = props;
+  const { commentId, slug, permalink, signedIn, forkOf, storageKey, answers } = props;
   const [mode, setMode] = useState<ReplyMode | null>(props.startMode);
   const close = useCallback(() => setMode(null), []);
-  const slug = useParams().slug;
   useEffect(() => {
     if (forkOf !== null && (loadDraft(storageKey) || hasTextDraft(forkTextKey(storageKey)))) setMode("fork");
-    else if (slug && hasTextDraft(replyTextKey(slug, commentId))) setMode("reply");
+    else if (hasTextDraft(replyTextKey(slug, commentId))) setMode("reply");
   }, [forkOf, storageKey, slug, commentId]);
   if (!signedIn) {
     return (
