@@ -41,11 +41,11 @@ function PlainActionForm(props: ActionFormProps) {
  * A `<details>` menu whose forms only become fetchers once opened: a thread of 150 comments
  * would otherwise set up 150 fetchers per reader for menus almost nobody opens.
  */
-export function Menu({ summary, className, children }: { summary: string; className?: string; children: (live: boolean) => ReactNode }) {
+export function Menu({ summary, className, summaryClassName = "link-button", children }: { summary: string; className?: string; summaryClassName?: string; children: (live: boolean) => ReactNode }) {
   const [opened, setOpened] = useState(false);
   return (
     <details className={className ?? "action-panel action-panel--inline"} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-      <summary className="link-button">{summary}</summary>
+      <summary className={summaryClassName || undefined}>{summary}</summary>
       {children(opened)}
     </details>
   );
