@@ -6,6 +6,7 @@ import type { AnyFork } from "./fork-card";
 import { InputSpreadView } from "./input-spread";
 import type { Once } from "./kept";
 import { QuestionBox } from "./question-box";
+import { RenderedOnce } from "./rendered-once";
 
 /** Pick any two of the thread's forecasts (or its aggregate) and open them side by side. */
 function CompareForm({ options }: { options: { value: string; label: string }[] }) {
@@ -34,15 +35,7 @@ function CompareForm({ options }: { options: { value: string; label: string }[] 
 
 type Sort = "thread" | "earliest" | "latest";
 
-/** Every fork in the thread as a row: who, what they changed, what it gives; with exports. */
-export function ForksPanel({
-  slug,
-  forks,
-  community,
-  spread = null,
-  question = null,
-  postForecastId = null,
-}: {
+interface PanelProps {
   slug: string;
   forks: Record<number, AnyFork>;
   /** The aggregate's curve may come packed (forecast/summarize packCdf). */
@@ -52,10 +45,24 @@ export function ForksPanel({
   question?: QuestionView | null;
   /** The post's forecast: the first choice of "compare any two". */
   postForecastId?: number | null;
-}) {
+}
+
+/**
+ * Every fork in the thread as a row: who, what they changed, what it gives; with exports. The
+ * same for every reader, so the server keeps its markup by its props (rendered-once.tsx).
+ */
+export function ForksPanel(props: PanelProps) {
+  if (Object.keys(props.forks).length === 0) return null;
+  return (
+    <RenderedOnce as="section" className="forks-panel" aria-labelledby="forks-heading" sameFor={`forks-panel:${JSON.stringify(props)}`}>
+      <PanelContents {...props} />
+    </RenderedOnce>
+  );
+}
+
+function PanelContents({ slug, forks, community, spread = null, question = null, postForecastId = null }: PanelProps) {
   const [sort, setSort] = useState<Sort>("thread");
   const rows = Object.entries(forks).map(([commentId, f]) => ({ commentId: Number(commentId), ...f }));
-  if (rows.length === 0) return null;
   const sorted = [...rows].sort((a, b) => {
     if (sort === "thread") return a.forecastId - b.forecastId;
     const av = a.headline.fork ?? Infinity;
@@ -72,7 +79,7 @@ export function ForksPanel({
         ...[...rows].sort((x, y) => x.forecastId - y.forecastId).map((f) => ({ value: String(f.forecastId), label: `fork by ${f.authorName} (#${f.forecastId})` })),
       ];
   return (
-    <section className="forks-panel" aria-labelledby="forks-heading">
+    <>
       <div className="forks-panel__head">
         <h2 id="forks-heading">
           {answers ? "Answers" : "Forks"} ({rows.length})
@@ -161,6 +168,6 @@ export function ForksPanel({
       <p className="forks-panel__exports small">
         Export all {answers ? "answers and the aggregate" : "forks"}: <a href={`/posts/${slug}/forks.csv`}>CSV</a> · <a href={`/posts/${slug}/forks.json`}>JSON</a>
       </p>
-    </section>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 // the server, rendered once per set of props and kept; in the browser, rendered and hydrated
 // as any component. Unlike a Kept part, the browser hydrates this markup, so it is rendered
 // with the hydration comments React's stream writes, and must match the client render exactly.
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, type HTMLAttributes, type ReactNode } from "react";
 
 /** On the server only (entry.server.tsx): hydratable markup for `render()`, kept by `key`. */
 export const HydratableMarkupContext = createContext<((key: string, render: () => ReactNode) => string) | null>(null);
@@ -15,12 +15,8 @@ type Tag = "div" | "section";
  * from the page), and null renders them in place: for what only one reader's visit can show,
  * such as a form that starts open.
  */
-export function RenderedOnce({ as: Element, sameFor, className, label, children }: { as: Tag; sameFor: string | null; className: string; label?: string; children: ReactNode }) {
+export function RenderedOnce({ as: Element, sameFor, children, ...attrs }: { as: Tag; sameFor: string | null; children: ReactNode } & Pick<HTMLAttributes<HTMLElement>, "className" | "aria-label" | "aria-labelledby">) {
   const render = useContext(HydratableMarkupContext);
-  if (render && sameFor !== null) return <Element className={className} aria-label={label} dangerouslySetInnerHTML={{ __html: render(sameFor, () => children) }} />;
-  return (
-    <Element className={className} aria-label={label}>
-      {children}
-    </Element>
-  );
+  if (render && sameFor !== null) return <Element {...attrs} dangerouslySetInnerHTML={{ __html: render(sameFor, () => children) }} />;
+  return <Element {...attrs}>{children}</Element>;
 }
