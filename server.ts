@@ -41,6 +41,7 @@ if (processes > 1 && cluster.isPrimary) {
     markdownBudgetMs: env.MARKDOWN_BUDGET_MS,
     rateLimits: env.RATE_LIMITS === "on",
     pageCache: env.PAGE_CACHE === "on",
+    partCache: env.PART_CACHE === "on",
     computeThreads: COMPUTE_THREADS_PER_PROCESS,
     ...(crossNode ? { crossNode } : worker ? { clusterWorker: { adapter: createAdapter() } } : {}),
     ...(env.LIVE_POLLING ? { livePolling: env.LIVE_POLLING === "on" } : {}),

@@ -60,7 +60,7 @@ export default async function handleRequest(
       <NonceProvider value={nonce}>
         <ServerMarkupContext.Provider value={loadContext.inlineMarkup ?? null}>
           <StaticMarkupContext.Provider value={renderStatic}>
-            <HydratableMarkupContext.Provider value={hydratableOn(loadContext.inlineMarkup ?? null)}>
+            <HydratableMarkupContext.Provider value={loadContext.partCache ? hydratableOn(loadContext.inlineMarkup ?? null) : null}>
               <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
             </HydratableMarkupContext.Provider>
           </StaticMarkupContext.Provider>

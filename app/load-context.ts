@@ -13,6 +13,8 @@ export interface ForkcastContext {
   cspNonce: string;
   /** Markup this response's HTML carries once, by URL or key; the loader data holds only the key (components/inline-svg.tsx). */
   inlineMarkup: Map<string, string>;
+  /** Whether entry.server.tsx keeps interactive parts by their props (components/rendered-once.tsx). */
+  partCache: boolean;
   /** A document request (HTML), as opposed to a `.data` request of the running app. */
   documentRequest: boolean;
   /**

@@ -50,6 +50,8 @@ export interface AppServerOptions {
   rateLimits?: boolean;
   /** Keep signed-out documents between writes (server/page-cache.ts); on unless measured without. */
   pageCache?: boolean;
+  /** Keep interactive parts by their props (components/rendered-once.tsx); on unless measured or checked without. */
+  partCache?: boolean;
   /** Threads of the model/Markdown worker pool in this process (server/cluster.ts says how many). */
   computeThreads?: number;
   /**
@@ -220,7 +222,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       mode: options.mode,
       getLoadContext: (req, res) => {
         const { sessionToken, user } = sessionOf(res);
-        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false }, renderTurn };
+        return { services, user, sessionToken, cspNonce: cspNonceOf(res), inlineMarkup: new Map(), partCache: options.partCache !== false, documentRequest: !req.path.endsWith(".data"), ip: req.ip ?? "unknown", sharedPage: { routesAgree: false, failed: false }, renderTurn };
       },
       pages: options.pageCache === false ? undefined : { cache: new PageCache(), generation: () => store.generation() },
     }),

@@ -10,6 +10,7 @@ import type { ReplyMode } from "./reply-toggle";
 import type { QuestionView } from "~/services/types";
 import { voteFetcherKey, type PendingVote } from "./comment-votes";
 import { CommentActions } from "./comment-actions";
+import { RenderedOnce } from "./rendered-once";
 import { Time } from "./time";
 import { CommentModeration, StaffCopy, type ThreadRoles } from "./comment-moderation";
 
@@ -146,25 +147,9 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
     <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}${ctx.fresh.has(c.id) ? " comment--new" : ""}`} id={`c-${c.id}`}>
       {/* The header's links sit outside the fold's <summary>: a summary is itself a control, and links
           inside it are unreachable to some assistive technology (axe: nested-interactive). */}
-      <header className="comment__head">
-        {visible ? (
-          <a href={`/users/${c.author.handle}`} className="comment__author" data-nav="">
-            {c.author.displayName}
-          </a>
-        ) : (
-          <span className="comment__author comment__author--gone">{c.status === "removed" ? "[removed]" : "[deleted]"}</span>
-        )}
-        <a href={permalink} className="comment__date" data-nav="">
-          <Time at={c.createdAt} />
-        </a>
-        {c.editedAt && visible ? (
-          <a href={`${permalink}/history`} className="comment__edited" data-nav="">
-            edited
-          </a>
-        ) : null}
-        {ctx.fresh.has(c.id) ? <span className="comment__new">new</span> : null}
-        {c.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
-      </header>
+      <CommentHead
+        head={{ permalink, status: c.status, handle: c.author.handle, name: c.author.displayName, createdAt: c.createdAt, edited: c.editedAt !== null && visible, fresh: ctx.fresh.has(c.id), collapsed: c.collapsed }}
+      />
       <details className="comment__fold" open={!c.collapsed}>
         {/* Named by what it folds; whether it is open, the browser tells (a summary is a disclosure control). */}
         <summary className="comment__toggle" aria-label={replies > 0 ? "Comment and its replies" : "Comment"}>
@@ -227,3 +212,39 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
     </article>
   );
 });
+
+/** What a comment's header shows, as plain values: equal heads, equal markup (rendered-once.tsx). */
+interface Head {
+  permalink: string;
+  status: CommentView["status"];
+  handle: string;
+  name: string;
+  createdAt: number;
+  edited: boolean;
+  fresh: boolean;
+  collapsed: boolean;
+}
+
+function CommentHead({ head }: { head: Head }) {
+  return (
+    <RenderedOnce as="header" className="comment__head" sameFor={`head:${JSON.stringify(head)}`}>
+      {head.status === "visible" ? (
+        <a href={`/users/${head.handle}`} className="comment__author" data-nav="">
+          {head.name}
+        </a>
+      ) : (
+        <span className="comment__author comment__author--gone">{head.status === "removed" ? "[removed]" : "[deleted]"}</span>
+      )}
+      <a href={head.permalink} className="comment__date" data-nav="">
+        <Time at={head.createdAt} />
+      </a>
+      {head.edited ? (
+        <a href={`${head.permalink}/history`} className="comment__edited" data-nav="">
+          edited
+        </a>
+      ) : null}
+      {head.fresh ? <span className="comment__new">new</span> : null}
+      {head.collapsed ? <span className="comment__collapsed">collapsed by the post's author as off-topic</span> : null}
+    </RenderedOnce>
+  );
+}

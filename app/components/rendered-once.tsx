@@ -7,7 +7,7 @@ import { createContext, useContext, type HTMLAttributes, type ReactNode } from "
 /** On the server only (entry.server.tsx): hydratable markup for `render()`, kept by `key`. */
 export const HydratableMarkupContext = createContext<((key: string, render: () => ReactNode) => string) | null>(null);
 
-type Tag = "div" | "section";
+type Tag = "div" | "section" | "header";
 
 /**
  * `sameFor` names everything the children's markup depends on: equal keys must give equal

@@ -25,6 +25,8 @@ const envSchema = z.object({
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   /** The signed-out page cache (server/page-cache.ts); "off" only to measure what it saves. */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Interactive parts kept by their props (components/rendered-once.tsx); "off" only to measure what it saves, or to check it changes no byte. */
+  PART_CACHE: z.enum(["on", "off"]).default("on"),
   /** Server processes sharing the port and the database (production only); unset: one (ADR 022). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** redis://…: live events between app nodes go through this Redis (docs/decisions/030). */

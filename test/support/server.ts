@@ -21,21 +21,28 @@ export interface TestServerOptions {
   liveSessionSweepMs?: number;
   liveLog?: (line: string) => void;
   rateLimits?: boolean;
+  /** Interactive parts kept by their props (components/rendered-once.tsx); on unless a test compares without. */
+  partCache?: boolean;
+  /** A second server on another's database (its file, or its PostgreSQL database), which that one's stop removes. */
+  sameDatabaseAs?: TestServer;
 }
 
 /** Rate limits are off unless a test asks: most suites sign up many users from 127.0.0.1 and test something else. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), "forkcast-test-"));
-  const databasePath = join(dir, "forkcast.db");
-  const pg = TEST_STORE === "postgres" ? await createTempDatabase() : null;
-  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, ...(pg ? { databaseUrl: pg.url } : {}), seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveSessionSweepMs: options.liveSessionSweepMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false });
+  const other = options.sameDatabaseAs;
+  const dir = other?.dir ?? mkdtempSync(join(tmpdir(), "forkcast-test-"));
+  const databasePath = other?.databasePath ?? join(dir, "forkcast.db");
+  const pg = other ? null : TEST_STORE === "postgres" ? await createTempDatabase() : null;
+  const databaseUrl = other?.databaseUrl ?? pg?.url;
+  const server = await createAppServer({ mode: "production", port: 0, host: "127.0.0.1", databasePath, ...(databaseUrl ? { databaseUrl } : {}), seed: options.seed ?? false, computeTimeoutMs: options.computeTimeoutMs, markdownBudgetMs: options.markdownBudgetMs, liveSessionSweepMs: options.liveSessionSweepMs, liveLog: options.liveLog, log: () => {}, rateLimits: options.rateLimits ?? false, partCache: options.partCache ?? true });
   return {
     ...server,
     dir,
     databasePath,
-    ...(pg ? { databaseUrl: pg.url } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     async stop() {
       await server.close();
+      if (other) return;
       await pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
