@@ -9,7 +9,7 @@ import { NonceProvider } from "./components/nonce";
 import { ServerMarkupContext } from "./components/inline-svg";
 import { StaticMarkupContext } from "./components/kept";
 import { HydratableMarkupContext } from "./components/rendered-once";
-import { memoSync } from "./utils/memo.server";
+import { memoText } from "./utils/memo.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -19,7 +19,7 @@ export const streamTimeout = ABORT_DELAY;
  * for every reader, signed in or out, and a large share of a post page's elements. React's
  * renderToStaticMarkup is a separate renderer instance, so calling it while rendering is safe.
  */
-const staticMarkup = memoSync<string>(2_000);
+const staticMarkup = memoText(8_000_000);
 const renderStatic = (key: string, render: () => ReactNode) => staticMarkup(key, () => renderToStaticMarkup(<>{render()}</>));
 
 /**
@@ -28,7 +28,7 @@ const renderStatic = (key: string, render: () => ReactNode) => staticMarkup(key,
  * hydrates this markup like the rest. A Kept part inside reads the page's inline markup, whose
  * version is part of the key.
  */
-const hydratableMarkup = memoSync<string>(5_000);
+const hydratableMarkup = memoText(8_000_000);
 const hydratableOn = (inline: Map<string, string> | null) => (key: string, render: () => ReactNode) =>
   hydratableMarkup(key, () =>
     renderToString(

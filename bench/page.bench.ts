@@ -4,7 +4,8 @@
 // a minute, so each share is taken ROUNDS times from back-to-back runs (/login, then the page,
 // PAGE_SECONDS each) and the median share is reported. Rate limits off:
 // this measures rendering, not the limits. Signed out, the page cache answers (docs/decisions/031);
-// a second server with PAGE_CACHE=off shows what a signed-out render costs without it.
+// a second server with PAGE_CACHE=off shows what a signed-out render costs without it, and a
+// third with PART_CACHE=off what a signed-in one costs without parts kept by props (036).
 import autocannon from "autocannon";
 import { startApp } from "../test/support/process";
 import type { Row } from "./lib";
@@ -27,17 +28,23 @@ async function rate(url: string, cookie: string | null) {
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+/** Logs in as the post's author through the form: the session cookie. */
+async function logIn(url: string): Promise<string> {
+  const login = await fetch(`${url}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: url },
+    body: new URLSearchParams({ handle: "ada", password: "forkcast-member-demo", redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (login.status !== 302 || !cookie) throw new Error(`log-in answered ${login.status}`);
+  return cookie;
+}
+
 export async function benchPage(): Promise<Row[]> {
   const app = await startApp({ seed: true, env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "1" } });
   try {
-    const login = await fetch(`${app.url}/login`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
-      body: new URLSearchParams({ handle: "ada", password: "forkcast-member-demo", redirectTo: "/" }),
-      redirect: "manual",
-    });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    if (login.status !== 302 || !cookie) throw new Error(`log-in answered ${login.status}`);
+    const cookie = await logIn(app.url);
     const rows: Row[] = [];
     for (const [who, jar] of [["signed out", null], ["signed in (the post's author)", cookie]] as const) {
       const html = await (await fetch(app.url + POST, { headers: jar ? { cookie: jar } : {} })).text();
@@ -61,7 +68,8 @@ export async function benchPage(): Promise<Row[]> {
       const each = shares[who].map((s) => `${s.page.perSecond.toFixed(0)}/${s.floor.perSecond.toFixed(0)}`).join(", ");
       rows.push({ group: "page", case: `GET Bio Anchors post, ${who}: share of /login's requests/s (median of ${ROUNDS} back-to-back pairs)`, median: page.p50, p99: page.p99, value: `${(share * 100).toFixed(0)}% (${each})`, target: `≥ ${target * 100}%`, ok: share >= target });
     }
-    rows.push(...(await uncached()));
+    rows.push(await without("signed out, PAGE_CACHE=off (rendered every time)", { PAGE_CACHE: "off" }, false));
+    rows.push(await without("signed in, PART_CACHE=off (every part rendered in place)", { PART_CACHE: "off" }, true));
     return rows;
   } finally {
     await app.stop();
@@ -79,14 +87,15 @@ function middle(all: Share[]): Share {
   return [...all].sort((a, b) => a.share - b.share)[Math.floor(all.length / 2)]!;
 }
 
-/** The signed-out post rendered on every view, against /login on the same server. */
-async function uncached(): Promise<Row[]> {
-  const app = await startApp({ seed: true, env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "1", PAGE_CACHE: "off" } });
+/** The post against /login on a server with one of its caches off: what that cache saves. */
+async function without(label: string, env: Record<string, string>, signedIn: boolean): Promise<Row> {
+  const app = await startApp({ seed: true, env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "1", ...env } });
   try {
+    const cookie = signedIn ? await logIn(app.url) : null;
     const floor = await rate(`${app.url}/login`, null);
-    const page = await rate(app.url + POST, null);
+    const page = await rate(app.url + POST, cookie);
     const share = page.perSecond / floor.perSecond;
-    return [{ group: "page", case: "GET Bio Anchors post, signed out, PAGE_CACHE=off (rendered every time): share of /login's", median: page.p50, p99: page.p99, value: `${page.perSecond.toFixed(0)}/s = ${(share * 100).toFixed(0)}% of ${floor.perSecond.toFixed(0)}/s` }];
+    return { group: "page", case: `GET Bio Anchors post, ${label}: share of /login's`, median: page.p50, p99: page.p99, value: `${page.perSecond.toFixed(0)}/s = ${(share * 100).toFixed(0)}% of ${floor.perSecond.toFixed(0)}/s` };
   } finally {
     await app.stop();
   }

@@ -1,15 +1,16 @@
 // "Embed": the iframe snippet for a forecast, in a <details> so it opens without JavaScript;
 // with it, a Copy button too (docs/decisions/027).
-import { useEffect, useId, useState } from "react";
-import { useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { embedPath, iframeSnippet } from "~/discussion/embed";
 
-/** `open`: shown unfolded (a fork card's "Embed" link lands on its forecast page so). */
-export function EmbedButton({ forecastId, title, open = false }: { forecastId: number; title: string; open?: boolean }) {
-  // The root loader says under which address readers reach the site; the snippet must name it.
-  const origin = (useRouteLoaderData("root") as { origin?: string } | undefined)?.origin ?? "";
+/**
+ * `open`: shown unfolded (a fork card's "Embed" link lands on its forecast page so). `origin`:
+ * the address readers reach the site under (the root loader's), which the snippet must name.
+ * Props only, no router data and no useId, so the forecast panel can be kept by its props.
+ */
+export function EmbedButton({ forecastId, title, origin, open = false }: { forecastId: number; title: string; origin: string; open?: boolean }) {
   const snippet = iframeSnippet(origin, forecastId, title);
-  const id = useId();
+  const id = `embed-snippet-${forecastId}`;
   const [scripted, setScripted] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => setScripted(true), []);

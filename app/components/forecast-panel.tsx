@@ -1,3 +1,4 @@
+import { useRouteLoaderData } from "@remix-run/react";
 import type { TopLevelSpec } from "vega-lite";
 import { formatFractionalYear, formatHeadline, formatStandardError } from "~/forecast/format";
 import type { ForecastPresentation, SensitivityView } from "~/services/types";
@@ -7,19 +8,12 @@ import { QuestionBox } from "./question-box";
 import { SensitivityPanel } from "./sensitivity-panel";
 import { EmbedButton } from "./embed-button";
 import { isOnce, Kept, type Once } from "./kept";
+import { RenderedOnce } from "./rendered-once";
 
 type Inputs = ForecastPresentation["inputs"];
 type Sources = ForecastPresentation["sources"];
 
-/** The forecast a post carries: headline numbers, chart, inputs, and what the model is. */
-export function ForecastPanel({
-  forecast,
-  headlineCount = 8,
-  sensitivity = null,
-  question = null,
-  embedTitle = null,
-  embedOpen = false,
-}: {
+interface PanelProps {
   /** The post page's inputs and sources may be markup its HTML carries once (components/kept.tsx). */
   forecast: Omit<ForecastPresentation, "inputs" | "sources" | "cdf" | "table"> & {
     inputs: Inputs | Once<Inputs>;
@@ -34,9 +28,25 @@ export function ForecastPanel({
   /** Computed on the server for a reader without JavaScript who asked for it. */
   sensitivity?: SensitivityView | null;
   question?: { year?: number; pByYear?: number | null; p?: number; yearAtP?: number | null } | null;
-}) {
+}
+
+/**
+ * The forecast a post carries: headline numbers, chart, inputs, and what the model is. The same
+ * for every reader, so the server keeps its markup by its props (rendered-once.tsx).
+ */
+export function ForecastPanel(props: PanelProps) {
+  // The root loader says under which address readers reach the site: the embed snippet names it.
+  const origin = (useRouteLoaderData("root") as { origin?: string } | undefined)?.origin ?? "";
   return (
-    <section className="forecast-panel" aria-labelledby={`forecast-${forecast.id}-title`}>
+    <RenderedOnce as="section" className="forecast-panel" aria-labelledby={`forecast-${props.forecast.id}-title`} sameFor={`forecast-panel:${origin}:${JSON.stringify(props)}`}>
+      <PanelContents {...props} origin={origin} />
+    </RenderedOnce>
+  );
+}
+
+function PanelContents({ forecast, headlineCount = 8, sensitivity = null, question = null, embedTitle = null, embedOpen = false, origin }: PanelProps & { origin: string }) {
+  return (
+    <>
       <header className="forecast-panel__header">
         <p className="eyebrow">Forecast</p>
         <h2 id={`forecast-${forecast.id}-title`} className="forecast-panel__title">
@@ -116,8 +126,8 @@ export function ForecastPanel({
         <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={forecast.urls.csv ?? `/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
         <a href={forecast.urls.svg ?? `/api/forecasts/${forecast.id}.svg`}>SVG</a>
       </p>
-      {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} open={embedOpen} /> : null}
-    </section>
+      {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} origin={origin} open={embedOpen} /> : null}
+    </>
   );
 }
 

@@ -33,3 +33,33 @@ export function memoSync<T>(cap: number): ((key: string, compute: () => T) => T)
     },
   });
 }
+
+/**
+ * The same LRU for markup, bounded by total length (keys included) rather than by count: a kept
+ * part is anything from a vote row of a few hundred characters to a forecast panel carrying its
+ * chart. A part too large for an eighth of the budget is rendered and not kept.
+ */
+export function memoText(maxChars: number): (key: string, compute: () => string) => string {
+  const kept = new Map<string, string>();
+  let size = 0;
+  return (key, compute) => {
+    const known = kept.get(key);
+    if (known !== undefined) {
+      kept.delete(key);
+      kept.set(key, known);
+      return known;
+    }
+    const value = compute();
+    const cost = key.length + value.length;
+    if (cost > maxChars / 8) return value;
+    kept.set(key, value);
+    size += cost;
+    // Oldest first; deleting entries already visited is safe while iterating a Map.
+    for (const [k, v] of kept) {
+      if (size <= maxChars) break;
+      kept.delete(k);
+      size -= k.length + v.length;
+    }
+    return value;
+  };
+}

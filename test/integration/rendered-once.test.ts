@@ -47,7 +47,8 @@ const READERS: [string, string | null, string | undefined][] = [
   ["a moderator", "moss", "forkcast-moderator-demo"],
 ];
 
-const PAGES = [`/posts/${SLUG}`, `/posts/${SLUG}?sort=new`, `/posts/${SLUG}/comments/4`, `/posts/${SLUG}/comments/4?reply=1&fork=1`];
+// The post, a permalink, a landing with a form open, and forecast pages (the post's and a fork's, its embed snippet open).
+const PAGES = [`/posts/${SLUG}`, `/posts/${SLUG}?sort=new`, `/posts/${SLUG}/comments/4`, `/posts/${SLUG}/comments/4?reply=1&fork=1`, "/forecasts/2", "/forecasts/3?embed=1"];
 
 async function expectSamePages(a: Client, b: Client) {
   for (const path of PAGES) {
@@ -67,7 +68,7 @@ describe("parts kept by their props", () => {
     const { a, b } = await reader(handle, password);
     const page = await a.get(`/posts/${SLUG}`);
     // Not vacuous: the page has the kept kinds of parts.
-    for (const part of ['class="comment__actions"', 'class="comment__head"', 'class="fork-card', 'class="forks-panel"']) expect(page.text).toContain(part);
+    for (const part of ['class="comment__actions"', 'class="comment__head"', 'class="fork-card', 'class="forks-panel"', 'class="forecast-panel"']) expect(page.text).toContain(part);
     await expectSamePages(a, b);
   });
 
