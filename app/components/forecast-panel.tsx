@@ -9,6 +9,7 @@ import { SensitivityPanel } from "./sensitivity-panel";
 import { EmbedButton } from "./embed-button";
 import { isOnce, Kept, type Once } from "./kept";
 import { RenderedOnce } from "./rendered-once";
+import { useServerMarkup } from "./inline-svg";
 
 type Inputs = ForecastPresentation["inputs"];
 type Sources = ForecastPresentation["sources"];
@@ -37,8 +38,10 @@ interface PanelProps {
 export function ForecastPanel(props: PanelProps) {
   // The root loader says under which address readers reach the site: the embed snippet names it.
   const origin = (useRouteLoaderData("root") as { origin?: string } | undefined)?.origin ?? "";
+  // The model's description may come as markup the document carries once (inline-svg.tsx), keyed by the forecast alone: the key names it.
+  const description = useServerMarkup(props.forecast.modelDescriptionHtml === "" ? `model:${props.forecast.id}` : undefined) ?? "";
   return (
-    <RenderedOnce as="section" className="forecast-panel" aria-labelledby={`forecast-${props.forecast.id}-title`} sameFor={`forecast-panel:${origin}:${JSON.stringify(props)}`}>
+    <RenderedOnce as="section" className="forecast-panel" aria-labelledby={`forecast-${props.forecast.id}-title`} sameFor={`forecast-panel:${origin}:${description}:${JSON.stringify(props)}`}>
       <PanelContents {...props} origin={origin} />
     </RenderedOnce>
   );

@@ -11,9 +11,11 @@ type Tag = "div" | "section" | "header";
 
 /**
  * `sameFor` names everything the children's markup depends on: equal keys must give equal
- * markup. The children must not read a router or data context (the server renders them apart
- * from the page), and null renders them in place: for what only one reader's visit can show,
- * such as a form that starts open.
+ * markup. That includes markup the document carries once and the children read by a key that is
+ * not a version (a MarkdownBody's inlineKey). The children must not read a router or data
+ * context (the server renders them apart from the page) or call useId (the id would depend on
+ * where that render starts). Null renders them in place: for what only one reader's visit can
+ * show, such as a form that starts open.
  */
 export function RenderedOnce({ as: Element, sameFor, children, ...attrs }: { as: Tag; sameFor: string | null; children: ReactNode } & Pick<HTMLAttributes<HTMLElement>, "className" | "aria-label" | "aria-labelledby">) {
   const render = useContext(HydratableMarkupContext);
