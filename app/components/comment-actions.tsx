@@ -38,7 +38,7 @@ export function CommentActions(props: ActionsProps) {
   // The author's own row carries their text, and a landing's row its open form: one reader's, once.
   const kept = props.ownMarkdown === null && props.startMode === null && props.pending === undefined && !props.touched;
   return (
-    <RenderedOnce as="div" className="comment__actions" sameFor={kept ? `actions:${JSON.stringify(props)}` : null}>
+    <RenderedOnce as="div" className="comment__actions" part="actions" sameFor={kept ? props : null}>
       <ActionsRow {...props} />
     </RenderedOnce>
   );

@@ -142,6 +142,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
   const permalink = `/posts/${ctx.slug}/comments/${c.id}`;
   const replies = node.descendants;
   const voteBlock = !ctx.viewerId ? "Log in to vote" : !ctx.canVote ? "Your account cannot vote right now" : mine ? "You cannot vote on your own comment" : null;
+  const moderated = { id: c.id, status: c.status, modNote: c.modNote, collapsed: c.collapsed, mine };
 
   return (
     <article className={`comment${mine ? " comment--mine" : ""}${level >= 5 ? " comment--deep" : ""}${ctx.fresh.has(c.id) ? " comment--new" : ""}`} id={`c-${c.id}`}>
@@ -173,7 +174,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
         {visible ? (
           <CommentActions
             slug={ctx.slug}
-            comment={{ id: c.id, status: c.status, modNote: c.modNote, collapsed: c.collapsed, mine, score: c.score, agreeScore: c.agreeScore, viewerVote: c.viewerVote, viewerAgree: c.viewerAgree }}
+            comment={{ ...moderated, score: c.score, agreeScore: c.agreeScore, viewerVote: c.viewerVote, viewerAgree: c.viewerAgree }}
             ownMarkdown={mine ? c.markdown : null}
             voteBlock={voteBlock}
             signedIn={ctx.viewerId !== null}
@@ -191,7 +192,7 @@ const CommentItem = memo(function CommentItem({ node, ctx, level }: { node: Tree
           />
         ) : c.status === "removed" && ctx.roles.staff ? (
           <div className="comment__actions">
-            <CommentModeration comment={{ id: c.id, status: c.status, modNote: c.modNote, collapsed: c.collapsed, mine }} roles={ctx.roles} isFork={false} />
+            <CommentModeration comment={moderated} roles={ctx.roles} isFork={false} />
           </div>
         ) : null}
         {node.children.length === 0 && !node.hidden ? null : level + 1 >= CONTINUE_DEPTH ? (
@@ -227,7 +228,7 @@ interface Head {
 
 function CommentHead({ head }: { head: Head }) {
   return (
-    <RenderedOnce as="header" className="comment__head" sameFor={`head:${JSON.stringify(head)}`}>
+    <RenderedOnce as="header" className="comment__head" part="head" sameFor={head}>
       {head.status === "visible" ? (
         <a href={`/users/${head.handle}`} className="comment__author" data-nav="">
           {head.name}

@@ -41,7 +41,7 @@ export function ForecastPanel(props: PanelProps) {
   // The model's description may come as markup the document carries once (inline-svg.tsx), keyed by the forecast alone: the key names it.
   const description = useServerMarkup(props.forecast.modelDescriptionHtml === "" ? `model:${props.forecast.id}` : undefined) ?? "";
   return (
-    <RenderedOnce as="section" className="forecast-panel" aria-labelledby={`forecast-${props.forecast.id}-title`} sameFor={`forecast-panel:${origin}:${description}:${JSON.stringify(props)}`}>
+    <RenderedOnce as="section" className="forecast-panel" aria-labelledby={`forecast-${props.forecast.id}-title`} part="forecast-panel" sameFor={{ origin, description, props }}>
       <PanelContents {...props} origin={origin} />
     </RenderedOnce>
   );

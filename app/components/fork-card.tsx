@@ -65,7 +65,7 @@ export function ForkCard({ fork, commentId, viewerId }: { fork: AnyFork; comment
   // A card whose body travels as a version is kept by its face; a whole body would make a key as big as the card.
   const kept = face.rebaseFor === null && "card" in fork && fork.card.data === undefined;
   return (
-    <RenderedOnce as="section" className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={`${fork.quick ? "Answer" : "Forked forecast"}: ${fork.shift}`} sameFor={kept ? `fork:${JSON.stringify(face)}` : null}>
+    <RenderedOnce as="section" className={`fork-card${fork.quick ? " fork-card--answer" : ""}`} aria-label={`${fork.quick ? "Answer" : "Forked forecast"}: ${fork.shift}`} part="fork" sameFor={kept ? face : null}>
       <CardFace face={face} />
     </RenderedOnce>
   );

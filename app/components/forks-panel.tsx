@@ -54,7 +54,7 @@ interface PanelProps {
 export function ForksPanel(props: PanelProps) {
   if (Object.keys(props.forks).length === 0) return null;
   return (
-    <RenderedOnce as="section" className="forks-panel" aria-labelledby="forks-heading" sameFor={`forks-panel:${JSON.stringify(props)}`}>
+    <RenderedOnce as="section" className="forks-panel" aria-labelledby="forks-heading" part="forks-panel" sameFor={props}>
       <PanelContents {...props} />
     </RenderedOnce>
   );
