@@ -1,11 +1,11 @@
 // A comment's row of actions: votes, reply links, and the owner's and moderators' menus. A long
 // thread renders one per comment for every reader, and the row is most of a comment's markup,
 // so the server keeps it by its props (rendered-once.tsx) unless only this visit can show it.
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CommentForm } from "./comment-form";
 import { CommentModeration, type ModeratedComment, type ThreadRoles } from "./comment-moderation";
 import { CommentVotes, type PendingVote } from "./comment-votes";
+import { ActionForm, Menu } from "./moderation-forms";
 import type { ForkParent } from "./fork-form";
 import { RenderedOnce } from "./rendered-once";
 import { ReplyToggle, type ReplyMode } from "./reply-toggle";
@@ -35,8 +35,8 @@ export interface ActionsProps {
 }
 
 export function CommentActions(props: ActionsProps) {
-  // The author's own row carries their text, and a landing's row its open form: one reader's, once.
-  const kept = props.ownMarkdown === null && props.startMode === null && props.pending === undefined && !props.touched;
+  // A landing's row carries its open form, and a vote in flight its pending state: one visit's, once.
+  const kept = props.startMode === null && props.pending === undefined && !props.touched;
   return (
     <RenderedOnce as="div" className="comment__actions" part="actions" sameFor={kept ? props : null}>
       <ActionsRow {...props} />
@@ -70,28 +70,57 @@ function ActionsRow(p: ActionsProps) {
   );
 }
 
+/**
+ * Edit and Delete for the comment's author. Their forms become fetchers only once opened (as
+ * moderation-forms.tsx's Menu does): a plain POST until then, so the row holds no router state
+ * and is kept like everyone else's (the author reloads their own thread more than anyone).
+ */
 function OwnerActions({ commentId, markdown }: { commentId: number; markdown: string }) {
   const [editing, setEditing] = useState(false);
-  const remover = useFetcher<{ ok: boolean; error?: string }>();
+  const [opened, setOpened] = useState(false);
   const close = useCallback(() => setEditing(false), []);
   return (
     <>
-      <details className="action-panel" open={editing} onToggle={(e) => setEditing((e.target as HTMLDetailsElement).open)}>
+      <details
+        className="action-panel"
+        open={editing}
+        onToggle={(e) => {
+          const open = (e.target as HTMLDetailsElement).open;
+          setEditing(open);
+          if (open) setOpened(true);
+        }}
+      >
         <summary className="link-button">Edit</summary>
-        <CommentForm intent="edit-comment" commentId={commentId} defaultValue={markdown} submitLabel="Save edit" onDone={close} />
+        {opened ? <CommentForm intent="edit-comment" commentId={commentId} defaultValue={markdown} submitLabel="Save edit" onDone={close} /> : <PlainEditForm commentId={commentId} markdown={markdown} />}
       </details>
-      <details className="action-panel action-panel--inline">
-        <summary className="link-button">Delete</summary>
-        <remover.Form method="post" className="confirm" preventScrollReset>
-          <input type="hidden" name="intent" value="delete-comment" />
-          <input type="hidden" name="commentId" value={commentId} />
-          <span>Delete this comment? Replies stay.</span>
-          <button type="submit" className="button button--small button--danger" disabled={remover.state !== "idle"}>
-            Yes, delete
-          </button>
-          {remover.data && !remover.data.ok ? <span role="alert">{remover.data.error}</span> : null}
-        </remover.Form>
-      </details>
+      <Menu summary="Delete">
+        {(live) => (
+          <ActionForm live={live} intent="delete-comment" fields={{ commentId }} submit="Yes, delete" danger className="confirm">
+            <span>Delete this comment? Replies stay.</span>
+          </ActionForm>
+        )}
+      </Menu>
     </>
+  );
+}
+
+/** The edit form before it is opened: the same fields as CommentForm's, posted without a fetcher. */
+function PlainEditForm({ commentId, markdown }: { commentId: number; markdown: string }) {
+  const id = `edit-comment-${commentId}`;
+  return (
+    <form method="post" className="comment-form">
+      <input type="hidden" name="intent" value="edit-comment" />
+      <input type="hidden" name="commentId" value={commentId} />
+      <label className="visually-hidden" htmlFor={id}>
+        Save edit
+      </label>
+      <textarea id={id} name="markdown" rows={6} defaultValue={markdown} placeholder="Write in Markdown; $math$ works." required />
+      <div className="comment-form__actions">
+        <button type="submit" className="button button--small">
+          Save edit
+        </button>
+        <span className="muted small">Markdown, tables and $…$ math supported.</span>
+      </div>
+    </form>
   );
 }

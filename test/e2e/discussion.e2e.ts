@@ -87,7 +87,7 @@ describe("a discussion, end to end in Chromium", () => {
     await context.close();
   });
 
-  it("replies and votes with JavaScript off, through plain forms", async () => {
+  it("replies, votes, edits and deletes with JavaScript off, through plain forms", async () => {
     const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${e2e.app.url}/login`);
@@ -104,6 +104,16 @@ describe("a discussion, end to end in Chromium", () => {
     const target = page.locator("article.comment", { hasText: "A nested reply" }).first();
     await target.locator(".vote--agree").first().getByRole("button", { name: "Agree", exact: true }).click();
     await textOf(page.locator("article.comment", { hasText: "A nested reply" }).first().locator(".vote--agree .vote__score").first()).toBe("1");
+    // The author's own Edit and Delete are plain forms until scripts open them.
+    const mine = page.locator("article.comment--mine", { hasText: "Replying without JavaScript." }).last();
+    await mine.locator(".comment__actions summary", { hasText: "Edit" }).first().click();
+    await mine.locator(".comment__actions textarea").first().fill("Edited without JavaScript.");
+    await mine.getByRole("button", { name: "Save edit" }).click();
+    await visible(page.locator("article.comment .comment__body", { hasText: "Edited without JavaScript." }));
+    const edited = page.locator("article.comment--mine", { hasText: "Edited without JavaScript." }).last();
+    await edited.locator(".comment__actions summary", { hasText: "Delete" }).first().click();
+    await edited.getByRole("button", { name: "Yes, delete" }).click();
+    await expect.poll(() => page.locator(".comment__body", { hasText: "Edited without JavaScript." }).count()).toBe(0);
     await context.close();
   });
 });

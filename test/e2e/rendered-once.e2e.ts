@@ -50,6 +50,18 @@ describe("rows kept by their props", () => {
     await card.locator("summary", { hasText: "Ask this fork your own question" }).click();
     await visible(card.locator(".fork-card__question form"));
 
+    // The author's own row is kept too: its Edit and Delete become fetchers once opened.
+    const own = page.locator("article.comment#c-5");
+    const ownActions = own.locator(":scope > details > .comment__actions");
+    await ownActions.locator("summary", { hasText: "Edit" }).click();
+    await ownActions.locator("textarea").fill("Edited through a kept row.");
+    await ownActions.getByRole("button", { name: "Save edit" }).click();
+    await textOf(own.locator(":scope > details > .comment__body")).toBe("Edited through a kept row.");
+    await ownActions.locator("summary", { hasText: "Delete" }).click();
+    await ownActions.getByRole("button", { name: "Yes, delete" }).click();
+    await visible(own.locator(":scope > details > .comment__body--gone"));
+    expect(new URL(page.url()).pathname).toBe(POST);
+
     expect(errors).toEqual([]);
   });
 });
