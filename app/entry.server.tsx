@@ -29,14 +29,21 @@ const renderStatic = (key: string, render: () => ReactNode) => staticMarkup(key,
  * version is part of the key.
  */
 const hydratableMarkup = memoText(8_000_000);
-const hydratableOn = (inline: Map<string, string> | null) => (key: string, render: () => ReactNode) =>
-  hydratableMarkup(key, () =>
-    renderToString(
-      <ServerMarkupContext.Provider value={inline}>
-        <StaticMarkupContext.Provider value={renderStatic}>{render()}</StaticMarkupContext.Provider>
-      </ServerMarkupContext.Provider>,
-    ),
-  );
+const hydratableOn = (inline: Map<string, string> | null) => {
+  // Parts inside a part are kept too: a thread kept whole, rendered anew for one reader's
+  // votes, draws its comments' headers and rows from what other readers' views kept.
+  const render = (key: string, part: () => ReactNode): string =>
+    hydratableMarkup(key, () =>
+      renderToString(
+        <ServerMarkupContext.Provider value={inline}>
+          <StaticMarkupContext.Provider value={renderStatic}>
+            <HydratableMarkupContext.Provider value={render}>{part()}</HydratableMarkupContext.Provider>
+          </StaticMarkupContext.Provider>
+        </ServerMarkupContext.Provider>,
+      ),
+    );
+  return render;
+};
 
 export default async function handleRequest(
   request: Request,

@@ -1,6 +1,6 @@
 import { MarkdownBody } from "./markdown-body";
 import { useFetchers, useNavigate, useSubmit } from "@remix-run/react";
-import { memo, useCallback, useMemo, useState, type FormEvent, type MouseEvent } from "react";
+import { memo, useCallback, useContext, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import type { ForkParent } from "./fork-form";
 import { ForkCard, type AnyFork } from "./fork-card";
 import type { TreeNode } from "~/discussion/tree";
@@ -10,14 +10,16 @@ import type { ReplyMode } from "./reply-toggle";
 import type { QuestionView } from "~/services/types";
 import { voteFetcherKey, type PendingVote } from "./comment-votes";
 import { CommentActions } from "./comment-actions";
-import { RenderedOnce } from "./rendered-once";
+import { HydratableMarkupContext, RenderedOnce } from "./rendered-once";
+import { ServerMarkupContext } from "./inline-svg";
+import { ctxOf, threadKey } from "./kept-thread";
 import { Time } from "./time";
 import { CommentModeration, StaffCopy, type ThreadRoles } from "./comment-moderation";
 
 /** Past this many levels below the view's root, a thread continues on its own page. */
 export const CONTINUE_DEPTH = 8;
 
-interface Ctx {
+export interface Ctx {
   slug: string;
   viewerId: number | null;
   /** Comment whose reply form starts open (the no-JavaScript "Reply" link lands here). */
@@ -126,12 +128,32 @@ export function CommentTree(props: TreeProps) {
 function CommentList({ nodes, ctx, level }: { nodes: TreeNode<CommentView>[]; ctx: Ctx; level: number }) {
   return (
     <ol className={level === 0 ? "comment-list comment-list--root" : "comment-list"}>
-      {nodes.map((node) => (
-        <li key={node.comment.id}>
-          <CommentItem node={node} ctx={ctx} level={level} />
-        </li>
-      ))}
+      {nodes.map((node) =>
+        level === 0 ? (
+          <KeptThread key={node.comment.id} node={node} ctx={ctx} />
+        ) : (
+          <li key={node.comment.id}>
+            <CommentItem node={node} ctx={ctx} level={level} />
+          </li>
+        ),
+      )}
     </ol>
+  );
+}
+
+/**
+ * A top-level comment and its replies, kept whole on the server (rendered-once.tsx) by
+ * everything they show: most readers of a thread share it, and a reader whose votes or
+ * comments make theirs differ still gets each comment's header and row from the memo.
+ */
+function KeptThread({ node, ctx }: { node: TreeNode<CommentView>; ctx: Ctx }) {
+  const server = useContext(HydratableMarkupContext) !== null;
+  const inline = useContext(ServerMarkupContext);
+  const key = server ? threadKey(node, ctx, inline) : null;
+  return (
+    <RenderedOnce as="li" part="thread" sameFor={key}>
+      {key ? <CommentItem node={key.node} ctx={ctxOf(key.ctx)} level={0} /> : <CommentItem node={node} ctx={ctx} level={0} />}
+    </RenderedOnce>
   );
 }
 

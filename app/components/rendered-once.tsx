@@ -7,7 +7,7 @@ import { createContext, useContext, type HTMLAttributes, type ReactNode } from "
 /** On the server only (entry.server.tsx): hydratable markup for `render()`, kept by `key`. */
 export const HydratableMarkupContext = createContext<((key: string, render: () => ReactNode) => string) | null>(null);
 
-type Tag = "div" | "section" | "header";
+type Tag = "div" | "section" | "header" | "li";
 
 /**
  * `sameFor` is everything the children's markup depends on, as plain data, and `part` names the

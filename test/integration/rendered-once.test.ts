@@ -84,4 +84,25 @@ describe("parts kept by their props", () => {
     for (const change of changes) expect(change.data).toMatchObject({ ok: true });
     for (const r of [member, author]) await expectSamePages(r.a, r.b);
   });
+
+  it("share a reply chain between readers who wrote nothing in it, and keep a reader's own votes and words theirs", async () => {
+    // Kept chains (kept-thread.ts) are drawn once for every such reader: the first fills the memo.
+    const [first, second] = await Promise.all(["chain-reader-a", "chain-reader-b"].map(async (handle) => {
+      expect((await new Client(kept.url).signup(handle)).status).toBe(302);
+      return reader(handle);
+    }));
+    await expectSamePages(first!.a, first!.b);
+    await expectSamePages(second!.a, second!.b);
+    // One votes in a chain and replies in another: their view of those differs from the other's.
+    const vote = await postAction(second!.a, `/posts/${SLUG}`, { vote: "vote-comment:1", commentId: 6 });
+    const reply = await postAction(second!.a, `/posts/${SLUG}`, { intent: "reply", markdown: "Mine, in a chain read by others.", parentId: 9 });
+    for (const change of [vote, reply]) expect(change.data).toMatchObject({ ok: true });
+    for (const r of [second!, first!]) await expectSamePages(r.a, r.b);
+    const theirs = (await second!.a.get(`/posts/${SLUG}`)).text;
+    const others = (await first!.a.get(`/posts/${SLUG}`)).text;
+    expect(theirs).toContain("Retract upvote");
+    expect(others).not.toContain("Retract upvote");
+    expect(theirs.match(/comment--mine/g)?.length).toBe(1);
+    expect(others).not.toContain("comment--mine");
+  });
 });
