@@ -78,19 +78,40 @@ export function treeRssMb(pid: number): number {
   return own + children.reduce((sum, child) => sum + treeRssMb(child), 0);
 }
 
-/** CPU seconds (user + system) a process and all its descendants have used so far. */
-export function treeCpuSeconds(pid: number): number {
-  let children: number[] = [];
-  let own = 0;
+/** A process and all its descendants, as far as they are still running. */
+function processTree(pid: number): number[] {
   try {
-    children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
-    // Fields 14 and 15 (utime, stime) in clock ticks; the name (field 2) may hold spaces, so count from its ")".
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    return [pid, ...children.flatMap(processTree)];
   } catch {
     // The process is gone: nothing more to count.
+    return [];
   }
-  return own + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+}
+
+/** CPU seconds (user + system) in a /proc stat file: a whole process's, or one thread's. */
+function cpuSecondsIn(statFile: string): number {
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks; the name (field 2) may hold spaces, so count from its ")".
+    const fields = readFileSync(statFile, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) a process and all its descendants have used so far. */
+export function treeCpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + cpuSecondsIn(`/proc/${p}/stat`), 0);
+}
+
+/**
+ * The share of treeCpuSeconds spent on the processes' main threads, where requests are served.
+ * The rest is their other threads: V8's garbage collection and compilation helpers, and the
+ * model and Markdown pool.
+ */
+export function treeMainThreadCpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + cpuSecondsIn(`/proc/${p}/task/${p}/stat`), 0);
 }
 
 /** The whole machine's CPU seconds so far: busy (everything but idle and I/O wait) and in all. */

@@ -23,7 +23,7 @@ import { getModel } from "../app/forecast/index";
 import { createServices } from "../app/services/index.server";
 import { SESSION_COOKIE } from "../app/utils/cookies.server";
 import { startApp } from "../test/support/process";
-import { machineCpuSeconds, treeCpuSeconds, treeRssMb } from "./live-clients";
+import { machineCpuSeconds, treeCpuSeconds, treeMainThreadCpuSeconds, treeRssMb } from "./live-clients";
 import { KINDS, runUser, type Kind, type LoadPost, type LoadUser, type Stats } from "./load-users";
 import { prng, summarize, type Row } from "./lib";
 
@@ -85,7 +85,8 @@ export async function benchLoad(): Promise<Row[]> {
     // Every request costs CPU in the app, in this generator and (on PostgreSQL) in the database,
     // all on this machine: a second process can add throughput only with the cores the first run
     // left idle (an estimate: a request can cost a little less or more with two processes).
-    const use = (c: CpuUse) => `app ${c.server.toFixed(2)}, generator ${c.generator.toFixed(2)}, rest ${Math.max(0, c.machine - c.server - c.generator).toFixed(2)}; ${c.machine.toFixed(2)} of ${c.cores.toFixed(1)} busy`;
+    // One process already uses more than a core: its main thread serves, its other threads collect garbage and compile.
+    const use = (c: CpuUse) => `app ${c.server.toFixed(2)} (main threads ${c.serverMain.toFixed(2)}, other threads ${(c.server - c.serverMain).toFixed(2)}), generator ${c.generator.toFixed(2)}, rest ${Math.max(0, c.machine - c.server - c.generator).toFixed(2)}; ${c.machine.toFixed(2)} of ${c.cores.toFixed(1)} busy`;
     out.push({ group: "load", case: `${engine}: cores busy in the capacity runs`, value: `=1: ${use(flatOne.cpu)}. =2: ${use(flatTwo.cpu)}` });
     out.push({ group: "load", case: `${engine}: what the cores =1 left idle allow =2, if each request costs what it did at =1: all cores over those busy at =1`, value: `${(flatOne.cpu.cores / flatOne.cpu.machine).toFixed(2)}×` });
   }
@@ -124,6 +125,8 @@ interface CpuUse {
   cores: number;
   machine: number;
   server: number;
+  /** Of `server`, the processes' main threads. */
+  serverMain: number;
   generator: number;
 }
 
@@ -145,7 +148,7 @@ async function loadRun(processes: number, engine: Engine, seconds = SECONDS, thi
       if (res.status !== 200) throw new Error(`warm-up GET ${path} answered ${res.status}`);
     }
     const rssAtStart = treeRssMb(app.pid);
-    const cpu0 = { machine: machineCpuSeconds(), server: treeCpuSeconds(app.pid), generator: process.cpuUsage() };
+    const cpu0 = { machine: machineCpuSeconds(), server: treeCpuSeconds(app.pid), serverMain: treeMainThreadCpuSeconds(app.pid), generator: process.cpuUsage() };
     const t0 = performance.now();
     let rssPeak = rssAtStart;
     const rss: { t: number; mb: number }[] = [];
@@ -164,6 +167,7 @@ async function loadRun(processes: number, engine: Engine, seconds = SECONDS, thi
       cores: (machine.total - cpu0.machine.total) / elapsed,
       machine: (machine.busy - cpu0.machine.busy) / elapsed,
       server: (treeCpuSeconds(app.pid) - cpu0.server) / elapsed,
+      serverMain: (treeMainThreadCpuSeconds(app.pid) - cpu0.serverMain) / elapsed,
       generator: (generator.user + generator.system) / 1e6 / elapsed,
     };
     clearInterval(sampler);
