@@ -13,39 +13,13 @@ import { CommentActions } from "./comment-actions";
 import { HydratableMarkupContext, RenderedOnce } from "./rendered-once";
 import { ServerMarkupContext } from "./inline-svg";
 import { ctxOf, threadKey } from "./kept-thread";
+import type { Ctx } from "./comment-context";
 import { Time } from "./time";
 import { CommentModeration, StaffCopy, type ThreadRoles } from "./comment-moderation";
 
 /** Past this many levels below the view's root, a thread continues on its own page. */
 export const CONTINUE_DEPTH = 8;
 
-export interface Ctx {
-  slug: string;
-  viewerId: number | null;
-  /** Comment whose reply form starts open (the no-JavaScript "Reply" link lands here). */
-  replyTo: number | null;
-  pendingVotes: Map<number, PendingVote>;
-  touched: Set<number>;
-  forks: Record<number, AnyFork>;
-  /** For each comment, the forecast a fork reply would fork (its own or the nearest above). */
-  nearest: Record<number, number | null>;
-  /** No-JS landing: the reply form starts in fork mode (with the parent's inputs) or ask mode. */
-  replyMode: ReplyMode;
-  /** No-JS landing in ask mode: the quick forecast kind chosen by a model link. */
-  askModel: string | null;
-  /** Questions replies ask, by the asking comment's id. */
-  questions: Record<number, QuestionView>;
-  /** Forecasts that are quick questions or answers: replying to them is "Answer". */
-  quick: ReadonlySet<number>;
-  forkParent: ForkParent | null;
-  roles: ThreadRoles;
-  canVote: boolean;
-  /** Arrived live since the page was drawn: marked new. */
-  fresh: ReadonlySet<number>;
-  /** False while the thread is locked to this reader (or they are barred): no new reply forms open. */
-  canReply: boolean;
-  canFork: boolean;
-}
 
 /**
  * A thread. Long threads are the hot path of the whole site, so each comment renders few

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView } from "~/services/types";
-import type { Ctx } from "./comment-tree";
+import type { Ctx } from "./comment-context";
 import type { AnyFork } from "./fork-card";
 import { ctxOf, threadKey } from "./kept-thread";
 

@@ -4,7 +4,7 @@
 // tell of them, so that readers who see the same comments share one kept chain.
 import type { TreeNode } from "~/discussion/tree";
 import type { CommentView, QuestionView } from "~/services/types";
-import type { Ctx } from "./comment-tree";
+import type { Ctx } from "./comment-context";
 import type { AnyFork } from "./fork-card";
 
 /**
