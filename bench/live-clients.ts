@@ -63,19 +63,14 @@ export function rssMb(pid: number): number {
 
 /** RSS of a process and all its descendants (a cluster primary and its workers, their sandboxes). */
 export function treeRssMb(pid: number): number {
-  let children: number[] = [];
-  try {
-    children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
-  } catch {
-    // The process is gone: nothing more to count.
-  }
-  let own = 0;
-  try {
-    own = rssMb(pid);
-  } catch {
-    own = 0;
-  }
-  return own + children.reduce((sum, child) => sum + treeRssMb(child), 0);
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      return sum + rssMb(p);
+    } catch {
+      // Gone since the tree was read.
+      return sum;
+    }
+  }, 0);
 }
 
 /** A process and all its descendants, as far as they are still running. */
