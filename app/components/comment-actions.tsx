@@ -104,23 +104,15 @@ function OwnerActions({ commentId, markdown }: { commentId: number; markdown: st
   );
 }
 
-/** The edit form before it is opened: the same fields as CommentForm's, posted without a fetcher. */
+/** The edit form before it is opened (and without JavaScript): the same fields, posted without a fetcher. */
 function PlainEditForm({ commentId, markdown }: { commentId: number; markdown: string }) {
   const id = `edit-comment-${commentId}`;
   return (
-    <form method="post" className="comment-form">
-      <input type="hidden" name="intent" value="edit-comment" />
-      <input type="hidden" name="commentId" value={commentId} />
+    <ActionForm live={false} intent="edit-comment" fields={{ commentId }} submit="Save edit" className="comment-form">
       <label className="visually-hidden" htmlFor={id}>
         Save edit
       </label>
       <textarea id={id} name="markdown" rows={6} defaultValue={markdown} placeholder="Write in Markdown; $math$ works." required />
-      <div className="comment-form__actions">
-        <button type="submit" className="button button--small">
-          Save edit
-        </button>
-        <span className="muted small">Markdown, tables and $…$ math supported.</span>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
