@@ -1,11 +1,11 @@
 // What server.ts hands every loader and action. Type-only imports: route modules must never
 // pull services (and with them the database) into their bundle.
 import type { Services } from "./services/index.server";
-import type { SessionUser } from "./services/types";
+import type { RequestUser } from "./services/types";
 
 export interface ForkcastContext {
   services: Services;
-  user: SessionUser | null;
+  user: RequestUser | null;
   sessionToken: string | undefined;
   /** The client's address as Express sees it (TRUST_PROXY decides whether X-Forwarded-For counts): the key of per-address limits. */
   ip: string;

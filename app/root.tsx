@@ -41,7 +41,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const staff = user.role === "moderator" || user.role === "admin";
   return {
     user: { handle: user.handle, displayName: user.displayName, role: user.role, karma: user.karma },
-    unread: await context.services.notifications.unreadCount(user.id),
+    unread: user.unread,
     openReports: staff ? await context.services.reports.openCount() : 0,
     formSeed,
     origin,

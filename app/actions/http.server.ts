@@ -3,11 +3,11 @@
 import { data, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrors } from "../discussion/schemas";
-import type { SessionUser } from "../services/types";
+import type { RequestUser } from "../services/types";
 import { appError, isAppError, type ActionFailure } from "../utils/errors";
 
 /** A write without a valid session (expired, revoked, forged) is refused with a 401 the form can show. */
-export function requireUser(context: AppLoadContext): SessionUser {
+export function requireUser(context: AppLoadContext): RequestUser {
   if (context.user) return context.user;
   throw appError(401, "You are not logged in (or your session ended). Log in and try again; your text is still here.");
 }

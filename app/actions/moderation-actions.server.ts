@@ -5,7 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { moderationIntentSchema } from "../discussion/moderation-schemas";
 import type { PostView } from "../services/types";
 import { appError, notFound } from "../utils/errors";
-import { parseForm } from "./http.server";
+import { parseForm, requireUser } from "./http.server";
 
 export async function moderationAction(context: AppLoadContext, userId: number, post: PostView, values: Record<string, string>) {
   const input = parseForm(moderationIntentSchema, values);
@@ -46,7 +46,7 @@ export async function moderationAction(context: AppLoadContext, userId: number, 
     case "report": {
       if (input.targetType === "post" && input.targetId !== post.id) throw appError(400, "Report that post on its own page.");
       if (input.targetType !== "post") await onThisPost(input.targetId);
-      await context.services.guard.require(userId, "create:report");
+      await context.services.guard.require(requireUser(context), "create:report");
       await limits.consume("report", userId);
       await reports.create(userId, input);
       return { ok: true as const, reported: true };

@@ -17,7 +17,7 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
     if (MODERATION_INTENTS.has(values.intent ?? "")) return moderationAction(context, user.id, post, values);
     const input = parseForm(postIntentSchema, values);
     const { comments, votes, limits, guard } = context.services;
-    const exempt = await guard.exempt(user.id, post.id);
+    const exempt = await guard.exempt(user, post.id);
     switch (input.intent) {
       case "reply": {
         const posted = (commentId: number) => (input.afterPost ? redirect(replyUrl(request, post.slug, input.parentId, commentId), 303) : { ok: true as const, commentId });
@@ -27,7 +27,7 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         if (earlier !== null) return posted(earlier);
         const asks = input.ask === "on";
         if (asks && input.forkOf) throw appError(400, "A reply either answers a forecast or asks a question of its own, not both.");
-        await comments.checkReply(post.id, user.id, Boolean(input.forkOf) || asks);
+        await comments.checkReply(post.id, user, Boolean(input.forkOf) || asks);
         await limits.consume("reply", user.id, { exempt });
         if (input.forkOf || asks) await limits.consume("fork", user.id, { exempt });
         const fork = input.forkOf ? await preparedFork(context, post.id, input.forkOf, values) : null;
@@ -40,12 +40,12 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         // Permission, then the limit, then the render: refusals cost nothing, and a post's
         // author gets no exemption for edits (only staff do), so no thread is a free render farm.
         await comments.checkEdit(input.commentId, user.id);
-        await limits.consume("edit", user.id, { exempt: await guard.exempt(user.id) });
+        await limits.consume("edit", user.id, { exempt: await guard.exempt(user) });
         await comments.edit(input.commentId, user.id, input.markdown);
         return { ok: true as const, commentId: input.commentId };
       case "rebase-fork": {
         await ensureOnPost(context, input.commentId, post.id);
-        await comments.checkReply(post.id, user.id, true);
+        await comments.checkReply(post.id, user, true);
         await limits.consume("fork", user.id, { exempt });
         const fork = await context.services.forks.prepareRebase(post, input.commentId, user.id);
         const { id } = await comments.create({ postId: post.id, parentId: input.commentId, authorId: user.id, markdown: "Rebased onto the post's updated forecast: same changes, new parent.", fork });
@@ -56,13 +56,13 @@ export async function threadAction(request: Request, context: AppLoadContext, sl
         await comments.softDelete(input.commentId, user.id);
         return { ok: true as const, commentId: input.commentId };
       case "vote-post":
-        await guard.require(user.id, "vote:content");
+        await guard.require(user, "vote:content");
         await limits.consume("vote", user.id, { exempt });
         return { ok: true as const, ...await votes.cast({ userId: user.id, targetType: "post", targetId: post.id, kind: "karma", value: input.value }) };
       case "vote-comment":
       case "agree-comment":
         await ensureOnPost(context, input.commentId, post.id);
-        await guard.require(user.id, "vote:content");
+        await guard.require(user, "vote:content");
         await limits.consume("vote", user.id, { exempt });
         return {
           ok: true as const,

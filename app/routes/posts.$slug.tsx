@@ -57,7 +57,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
       services.questions.forPost(post.id, post.forecastId),
       services.forks.community(post.id, post.forecastId),
-      services.guard.threadAbilities(viewerId, post.id),
+      services.guard.threadAbilities(context.user, post.id),
       services.tags.ofPost(post.id),
       services.sequences.placeOf(post.id),
     ]);

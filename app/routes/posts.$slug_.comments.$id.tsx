@@ -56,7 +56,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       sort,
       replyTo: search.has("reply") ? id.data : null,
       viewer: context.user ? { id: context.user.id } : null,
-      abilities: await context.services.guard.threadAbilities(viewerId, post.id),
+      abilities: await context.services.guard.threadAbilities(context.user, post.id),
     };
   });
 }

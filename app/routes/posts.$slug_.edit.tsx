@@ -38,8 +38,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const post = await context.services.posts.bySlug(params.slug ?? "", user.id);
     const input = parseForm(postSchema, values);
     const { guard, limits } = context.services;
-    await guard.require(user.id, "edit:post", { ownerId: post.author.id });
-    await limits.consume("edit", user.id, { exempt: await guard.exempt(user.id) });
+    await guard.require(user, "edit:post", { ownerId: post.author.id });
+    await limits.consume("edit", user.id, { exempt: await guard.exempt(user) });
     const submitted = await submittedForecast(context, values);
     const current = post.forecastId ? await context.services.forecasts.row(post.forecastId) : null;
     // An unchanged forecast keeps its row; a changed one becomes a new version (forks keep theirs).

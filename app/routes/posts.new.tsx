@@ -33,8 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const user = requireUser(context);
     const input = parseForm(postSchema, values);
     const { guard, limits } = context.services;
-    await guard.require(user.id, "create:post");
-    await limits.consume("post", user.id, { exempt: await guard.exempt(user.id) });
+    await guard.require(user, "create:post");
+    await limits.consume("post", user.id, { exempt: await guard.exempt(user) });
     const forecast = await submittedForecast(context, values);
     const { slug } = await context.services.posts.create({ authorId: user.id, ...input, forecast });
     return redirect(`/posts/${slug}`);

@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return runAction(async () => {
     const user = requireUser(context);
     const input = parseForm(sequenceSchema, values);
-    await context.services.limits.consume("post", user.id, { exempt: await context.services.guard.exempt(user.id) });
+    await context.services.limits.consume("post", user.id, { exempt: await context.services.guard.exempt(user) });
     const { id } = await context.services.sequences.create(user.id, input);
     return redirect(`/sequences/${id}`);
   }, values);

@@ -32,8 +32,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const user = requireUser(context);
     const input = parseForm(tagWikiSchema, values);
     const { guard, limits, tags } = context.services;
-    await guard.require(user.id, "edit:tag-wiki");
-    await limits.consume("edit", user.id, { exempt: await guard.exempt(user.id) });
+    await guard.require(user, "edit:tag-wiki");
+    await limits.consume("edit", user.id, { exempt: await guard.exempt(user) });
     await tags.editWiki(params.slug ?? "", user.id, input.markdown);
     return { ok: true as const };
   }, values);

@@ -23,8 +23,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const user = requireUser(context);
     const { version } = parseForm(restoreSchema, values);
     const { guard, limits, tags } = context.services;
-    await guard.require(user.id, "edit:tag-wiki");
-    await limits.consume("edit", user.id, { exempt: await guard.exempt(user.id) });
+    await guard.require(user, "edit:tag-wiki");
+    await limits.consume("edit", user.id, { exempt: await guard.exempt(user) });
     await tags.restoreWiki(params.slug ?? "", user.id, version);
     return { ok: true as const };
   }, values);

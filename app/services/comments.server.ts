@@ -10,7 +10,7 @@ import type { PreparedFork } from "./forks.server";
 import type { LiveHub } from "./broadcast";
 import type { NewNotification, NotificationService } from "./notifications.server";
 import { authorize, enforce, loadActor, loadThread, type Reader } from "./guard.server";
-import { commentVisibility, exemptFromLimits, PUBLIC_COMMENT_STATUSES, slowModeWait, type Viewer } from "../discussion/permissions";
+import { commentVisibility, exemptFromLimits, PUBLIC_COMMENT_STATUSES, slowModeWait, type Actor, type Viewer } from "../discussion/permissions";
 import type { CommentView, ComputedForecast, ProfileItem } from "./types";
 
 /** Who wrote a comment is part of what its removal hides. */
@@ -55,10 +55,15 @@ export function createCommentService(store: Store, now: Clock, render: MarkdownR
     return seen === "shown" && c.author.id === viewer?.id ? c : { ...c, markdown: "" };
   };
 
-  /** Permission, thread state and slow mode for a new reply; the same rules before a fork is computed and inside the insert. */
-  const checkReply = async (tx: Reader, postId: number, authorId: number, isFork: boolean) => {
+  /**
+   * Permission, thread state and slow mode for a new reply; the same rules before a fork is
+   * computed and inside the insert. An early check may pass the request's signed-in user as
+   * the author (guard.server.ts); inside the write the author is read again.
+   */
+  const checkReply = async (tx: Reader, postId: number, author: number | Actor, isFork: boolean) => {
+    const authorId = typeof author === "number" ? author : author.id;
     const thread = await loadThread(tx, t, postId, authorId);
-    const actor = enforce(await loadActor(tx, t, authorId), isFork ? "create:fork" : "create:comment", { thread }, now());
+    const actor = enforce(typeof author === "number" ? await loadActor(tx, t, authorId) : author, isFork ? "create:fork" : "create:comment", { thread }, now());
     if (!exemptFromLimits(actor, thread)) {
       const last = await tx
         .select({ at: comments.createdAt })
@@ -114,8 +119,8 @@ export function createCommentService(store: Store, now: Clock, render: MarkdownR
     },
 
     /** Refuses early, before a fork is computed for a reply that could not be posted anyway. */
-    async checkReply(postId: number, authorId: number, isFork: boolean): Promise<void> {
-      await checkReply(db, postId, authorId, isFork);
+    async checkReply(postId: number, author: Actor, isFork: boolean): Promise<void> {
+      await checkReply(db, postId, author, isFork);
     },
 
     /**

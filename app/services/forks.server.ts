@@ -1,7 +1,7 @@
 // Forks: a reply's forecast made by changing some of a parent forecast's inputs. This module
 // checks the parent, computes the fork and how much of its headline shift each changed input
 // explains on its own (the crux), before the write transaction stores it with the comment.
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { first, type Store } from "../../db/store";
 import { communitySpec, describeShift, overlaySpec, phoneSpec } from "../charts/index";
@@ -116,20 +116,27 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
     .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, sql.placeholder("modelId"))))
     .orderBy(forecastsTable.id)
     .prepare("public_forks");
+  // Each fork says whether its author already rebased it: a same-author reply under it forks
+  // the post's current forecast. Asked in the same statement, so the thread makes one round trip.
+  const later = alias(forecastsTable, "later");
+  const laterComment = alias(comments, "later_comment");
+  const rebasedByAuthor = db
+    .select({ one: sql`1` })
+    .from(later)
+    .innerJoin(laterComment, eq(laterComment.id, later.commentId))
+    .where(and(eq(later.postId, forecastsTable.postId), eq(later.parentForecastId, sql.placeholder("postForecastId")), eq(laterComment.parentId, comments.id), eq(laterComment.authorId, comments.authorId)));
   const forksOfPost = db
-    .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, status: comments.status })
+    .select({
+      id: forecastsTable.id,
+      commentId: forecastsTable.commentId,
+      authorId: forecastsTable.authorId,
+      status: comments.status,
+      rebased: sql<number>`case when ${comments.forecastId} is not null and exists ${rebasedByAuthor} then 1 else 0 end`,
+    })
     .from(forecastsTable)
     .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
     .where(eq(forecastsTable.postId, sql.placeholder("postId")))
     .prepare("forks_of_post");
-  const original = alias(comments, "original");
-  const rebasedForks = db
-    .select({ id: original.id })
-    .from(forecastsTable)
-    .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
-    .innerJoin(original, and(eq(original.id, comments.parentId), eq(original.authorId, comments.authorId), isNotNull(original.forecastId)))
-    .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), eq(forecastsTable.parentForecastId, sql.placeholder("postForecastId"))))
-    .prepare("rebased_forks");
   return {
     /**
      * `source`: a Squiggle fork's program when it changes the code (a code fork); parameter
@@ -382,18 +389,13 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
 
     /** Every fork in a post's thread that this reader may see, presented, keyed by the comment that carries it. */
     async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
-      const rows = (await forksOfPost.execute({ postId })).filter((r) => commentVisibility(viewer, r) !== "hidden");
-      // Forks their author already rebased: the parent of a same-author reply that forks the current version.
-      const rebased = new Set<number>();
-      if (currentPostForecastId !== null) {
-        for (const r of await rebasedForks.execute({ postId, postForecastId: currentPostForecastId })) rebased.add(r.id);
-      }
+      const rows = (await forksOfPost.execute({ postId, postForecastId: currentPostForecastId })).filter((r) => commentVisibility(viewer, r) !== "hidden");
       const out: Record<number, ForkPresentation> = {};
       for (const r of rows) {
         const authorName = authors.get(r.authorId) ?? "a reader";
         // A fork's presentation is fixed by its row and its parent's (both immutable), which post
         // version is current, its author's name, and whether it was rebased: the key holds all four.
-        const wasRebased = r.commentId !== null && rebased.has(r.commentId);
+        const wasRebased = Number(r.rebased) === 1;
         const p = await forkViews(`${r.id}:${currentPostForecastId}:${authorName}:${wasRebased}`, async () => {
           const view = await presentFork(forecasts, r.id, { currentPostForecastId, authorName });
           return view && Object.freeze({ ...view, rebased: wasRebased });

@@ -54,18 +54,23 @@ export async function authorize(db: Reader, t: Tables, userId: number, action: A
   return enforce(await loadActor(db, t, userId), action, target, now);
 }
 
-/** For callers outside a transaction: refuse early (before a rate limit counts or a model runs). */
+/**
+ * For callers outside a transaction: refuse early (before a rate limit counts or a model runs).
+ * The actor is the request's signed-in user, read with the session at the start of this same
+ * request, so a ban or a role change still applies to the very next request; reading the row
+ * again here would only cost a round trip. Writes decide again inside their transaction.
+ */
 export function createGuard(store: Store, now: () => number) {
   const { db, t } = store;
   return {
-    async require(userId: number, action: Action, opts: { postId?: number; ownerId?: number } = {}): Promise<Actor> {
-      const target: Target = { ownerId: opts.ownerId ?? null, ...(opts.postId === undefined ? {} : { thread: await loadThread(db, t, opts.postId, userId) }) };
-      return authorize(db, t, userId, action, target, now());
+    async require(actor: Actor, action: Action, opts: { postId?: number; ownerId?: number } = {}): Promise<Actor> {
+      const target: Target = { ownerId: opts.ownerId ?? null, ...(opts.postId === undefined ? {} : { thread: await loadThread(db, t, opts.postId, actor.id) }) };
+      return enforce(actor, action, target, now());
     },
     /** What a reader may do in a thread, for the page to offer only those forms. */
-    async threadAbilities(userId: number | null, postId: number) {
-      if (userId === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
-      const [actor, thread] = await Promise.all([loadActor(db, t, userId), loadThread(db, t, postId, userId)]);
+    async threadAbilities(actor: Actor | null, postId: number) {
+      if (actor === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
+      const thread = await loadThread(db, t, postId, actor.id);
       const reply = decide(actor, "create:comment", { thread }, now());
       const fork = decide(actor, "create:fork", { thread }, now());
       return {
@@ -74,14 +79,13 @@ export function createGuard(store: Store, now: () => number) {
         canVote: decide(actor, "vote:content", {}, now()).ok,
         replyRefusal: reply.ok ? null : reply.reason,
         staff: actor.role !== "member",
-        author: thread.authorId === userId,
+        author: thread.authorId === actor.id,
       };
     },
 
     /** Moderators everywhere, and the post's author in their own thread, skip rate limits. */
-    async exempt(userId: number, postId?: number): Promise<boolean> {
-      const actor = await loadActor(db, t, userId);
-      return exemptFromLimits(actor, postId === undefined ? undefined : await loadThread(db, t, postId, userId));
+    async exempt(actor: Actor, postId?: number): Promise<boolean> {
+      return exemptFromLimits(actor, postId === undefined ? undefined : await loadThread(db, t, postId, actor.id));
     },
   };
 }

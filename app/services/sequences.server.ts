@@ -1,6 +1,7 @@
 // Sequences: an author's own posts in an order they choose. Each post page asks where it
 // sits (part n of m, previous and next).
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { first, single, type Store } from "../../db/store";
 import { placeIn, type SequencePlace } from "../discussion/sequences";
 import { appError, notFound } from "../utils/errors";
@@ -21,7 +22,6 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
   const { db, t } = store;
   const { sequences, sequencePosts, posts, users } = t;
 
-  // Every post view asks for its sequence: both statements prepared once.
   const postsInSequence = db
     .select({ postId: posts.id, slug: posts.slug, title: posts.title, createdAt: posts.createdAt })
     .from(sequencePosts)
@@ -30,14 +30,21 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
     .orderBy(asc(sequencePosts.position))
     .prepare("posts_in_sequence");
   const orderedPosts = (sequenceId: number) => postsInSequence.execute({ sequenceId });
-  const firstSequenceOf = db
-    .select({ id: sequences.id, title: sequences.title })
+  // Every post view asks where it sits in its first sequence (the oldest holding it): one
+  // prepared statement, one round trip, that sequence's posts in order with its title on each.
+  const holding = alias(sequencePosts, "holding");
+  const firstSequenceOfPost = db
+    .select({ min: sql<number>`min(${holding.sequenceId})` })
+    .from(holding)
+    .where(eq(holding.postId, sql.placeholder("postId")));
+  const sequenceOfPost = db
+    .select({ sequenceId: sequences.id, sequenceTitle: sequences.title, postId: posts.id, slug: posts.slug, title: posts.title, createdAt: posts.createdAt })
     .from(sequencePosts)
     .innerJoin(sequences, eq(sequences.id, sequencePosts.sequenceId))
-    .where(eq(sequencePosts.postId, sql.placeholder("postId")))
-    .orderBy(asc(sequences.id))
-    .limit(1)
-    .prepare("first_sequence_of_post");
+    .innerJoin(posts, eq(posts.id, sequencePosts.postId))
+    .where(eq(sequencePosts.sequenceId, firstSequenceOfPost))
+    .orderBy(asc(sequencePosts.position))
+    .prepare("sequence_of_post");
 
   return {
     async create(authorId: number, input: { title: string; markdown: string; postIds: number[] }): Promise<{ id: number }> {
@@ -73,8 +80,9 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
 
     /** The post's place in the first sequence holding it (oldest sequence first), or null. */
     async placeOf(postId: number): Promise<SequencePlace | null> {
-      const seq = (await firstSequenceOf.execute({ postId }))[0];
-      return seq ? placeIn(seq, await orderedPosts(seq.id), postId) : null;
+      const rows = await sequenceOfPost.execute({ postId });
+      const seq = rows[0];
+      return seq ? placeIn({ id: seq.sequenceId, title: seq.sequenceTitle }, rows, postId) : null;
     },
   };
 }

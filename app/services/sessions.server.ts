@@ -4,7 +4,7 @@ import { first, type Store } from "../../db/store";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../utils/cookies.server";
 import type { Clock } from "./clock";
 import type { LiveHub } from "./broadcast";
-import type { SessionUser } from "./types";
+import type { RequestUser } from "./types";
 
 // Touching last_seen on every request would turn every page view into a write.
 const TOUCH_EVERY_MS = 3600_000;
@@ -15,12 +15,13 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function createSessionService(store: Store, now: Clock, live: LiveHub) {
   const { db, t } = store;
-  const { users, sessions } = t;
+  const { users, sessions, notifications } = t;
   const validKey = (token: string | undefined) => (token && TOKEN_PATTERN.test(token) ? hashToken(token) : null);
 
-  // Runs on every request: prepared once, not rebuilt and re-prepared each time.
+  // Runs on every request: prepared once, not rebuilt and re-prepared each time. The header's
+  // unread count comes along, so a signed-in page makes no round trip of its own for it.
   const bySessionHash = db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, unread: sql<number>`(select count(*) from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)` })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.idHash, sql.placeholder("idHash")))
@@ -36,7 +37,7 @@ export function createSessionService(store: Store, now: Clock, live: LiveHub) {
     },
 
     /** The signed-in user for a cookie value, or null for a missing, malformed, expired or revoked one. */
-    async resolve(token: string | undefined): Promise<SessionUser | null> {
+    async resolve(token: string | undefined): Promise<RequestUser | null> {
       return (await this.resolveWithKey(token))?.user ?? null;
     },
 
@@ -44,7 +45,7 @@ export function createSessionService(store: Store, now: Clock, live: LiveHub) {
      * resolve(), and the session's key (its stored id hash, never the token): the live channel
      * files each socket under it, so the socket can end with the session.
      */
-    async resolveWithKey(token: string | undefined): Promise<{ user: SessionUser; sessionKey: string } | null> {
+    async resolveWithKey(token: string | undefined): Promise<{ user: RequestUser; sessionKey: string } | null> {
       const idHash = validKey(token);
       if (!idHash) return null;
       const row = await bySessionHash.execute({ idHash }).then(first);
@@ -58,7 +59,7 @@ export function createSessionService(store: Store, now: Clock, live: LiveHub) {
         await store.write((tx) => tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash)));
       }
       const { id, handle, displayName, role, karma, bannedUntil } = row.user;
-      return { user: { id, handle, displayName, role, karma, bannedUntil }, sessionKey: idHash };
+      return { user: { id, handle, displayName, role, karma, bannedUntil, unread: Number(row.unread) }, sessionKey: idHash };
     },
 
     /** Whether a session still stands (not ended, not past its lifetime or idle limit); never touches it. */

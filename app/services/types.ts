@@ -14,6 +14,12 @@ export interface SessionUser {
   bannedUntil: number | null;
 }
 
+/** The signed-in person as a request sees them: read with its session, in the same round trip. */
+export interface RequestUser extends SessionUser {
+  /** Unread notifications: the header's bell shows the count on every page. */
+  unread: number;
+}
+
 export interface AuthorRef {
   id: number;
   handle: string;

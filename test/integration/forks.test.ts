@@ -107,6 +107,10 @@ describe("forking in replies", () => {
     expect(JSON.parse(rebased.overrides)).toEqual({ hw_halving_years: 1.5 });
     expect(JSON.parse(rebased.inputs).gdp_growth).toBeCloseTo(0.04);
     expect(await countRows(server, "forecasts", "id = ?", stale.id)).toBe(1);
+    // The old fork now points to its rebase instead of offering another.
+    const page = (await reader.get(`/posts/${slug}`)).text;
+    expect(page).toContain("Rebased onto the current version in a reply below.");
+    expect((await author.get(`/posts/${slug}`)).text).toContain("Rebased onto the current version in a reply below.");
   });
 
   it("exports every fork as CSV and JSON that match the database", async () => {

@@ -96,4 +96,17 @@ describe("sequences", () => {
     expect((await new Client(server.url).post("/sequences/new", { title: "Anon", [`position.${ids["Alpha part"]}`]: "1", [`position.${ids["Beta part"]}`]: "2" })).status).toBe(401);
     expect(await countRows(server, "sequences")).toBe(before);
   });
+
+  it("a post in two sequences shows its place in the older one; a post only in the newer, its place there", async () => {
+    const res = await author.post("/sequences/new", { title: "A second path", [`position.${ids["Not in it"]}`]: "1", [`position.${ids["Beta part"]}`]: "2" });
+    expect(res.status).toBe(302);
+    const second = Number(res.location!.replace("/sequences/", ""));
+    expect(second).toBeGreaterThan(sequenceId);
+    const beta = plain((await other.get(`/posts/${slugs["Beta part"]}`)).text);
+    expect(beta).toMatch(new RegExp(`Part 2 of 3 in <a[^>]*href="/sequences/${sequenceId}"[^>]*>Three steps</a>`));
+    expect(relTo(beta, slugs["Gamma part"]!, "next")).toBe(true);
+    const newer = plain((await other.get(`/posts/${slugs["Not in it"]}`)).text);
+    expect(newer).toMatch(new RegExp(`Part 1 of 2 in <a[^>]*href="/sequences/${second}"[^>]*>A second path</a>`));
+    expect(relTo(newer, slugs["Beta part"]!, "next")).toBe(true);
+  });
 });
