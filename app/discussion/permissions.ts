@@ -11,6 +11,7 @@ export type Scope = "own" | "any";
 export const ACTIONS = [
   "create:post",
   "edit:post",
+  "edit:sequence",
   "create:comment",
   "create:fork",
   "edit:comment",
@@ -37,6 +38,7 @@ export type Permission = `${Action}:${Scope}`;
 const MEMBER: Permission[] = [
   "create:post:any",
   "edit:post:own",
+  "edit:sequence:own",
   "create:comment:any",
   "create:fork:any",
   "edit:comment:own",
@@ -198,6 +200,8 @@ function deniedReason(action: Action): string {
   switch (action) {
     case "edit:post":
       return "Only the author can edit this post.";
+    case "edit:sequence":
+      return "Only the author can change this sequence.";
     case "edit:comment":
       return "Only the author can edit this comment.";
     case "delete:comment":

@@ -15,17 +15,25 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return runLoader(async () => {
     const id = idSchema.safeParse(params.id);
     if (!id.success) throw notFound("That sequence");
-    return { sequence: await context.services.sequences.byId(id.data) };
+    const sequence = await context.services.sequences.byId(id.data);
+    // Only its author is offered the edit form (which checks again).
+    return { sequence, canEdit: context.user?.handle === sequence.author.handle };
   });
 }
 
 export default function SequencePage() {
-  const { sequence } = useLoaderData<typeof loader>();
+  const { sequence, canEdit } = useLoaderData<typeof loader>();
   return (
     <article className="sequence-page">
       <h1>{sequence.title}</h1>
       <p className="tag-page__meta">
         A sequence by <Link to={`/users/${sequence.author.handle}`}>{sequence.author.displayName}</Link> · {sequence.posts.length} posts · <Time at={sequence.createdAt} />
+        {canEdit ? (
+          <>
+            {" · "}
+            <Link to={`/sequences/${sequence.id}/edit`}>Edit</Link>
+          </>
+        ) : null}
       </p>
       {sequence.html ? <MarkdownBody html={sequence.html} /> : null}
       <ol className="sequence-list">

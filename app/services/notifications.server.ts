@@ -56,8 +56,6 @@ export function createNotificationService(store: Store, now: Clock, live: LiveHu
       for (const userId of userIds) live.toUser(userId, "notifications.changed", { unread: await unread(userId) });
     },
 
-    unreadCount: unread,
-
     async list(userId: number, before: number | null = null): Promise<{ items: NotificationView[]; hasMore: boolean }> {
       const rows = await db
         .select({

@@ -2,7 +2,7 @@
 // sits (part n of m, previous and next).
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { first, single, type Store } from "../../db/store";
+import { first, single, type Database, type Store } from "../../db/store";
 import { placeIn, type SequencePlace } from "../discussion/sequences";
 import { appError, notFound } from "../utils/errors";
 import type { Clock } from "./clock";
@@ -46,18 +46,57 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
     .orderBy(asc(sequencePosts.position))
     .prepare("sequence_of_post");
 
+  /** Every post exists and is the author's: a sequence holds only its author's own posts. */
+  const ownPosts = async (tx: Database, authorId: number, postIds: number[]) => {
+    const owned = await tx.select({ id: posts.id, authorId: posts.authorId }).from(posts).where(inArray(posts.id, postIds));
+    if (owned.length !== postIds.length) throw appError(400, "One of those posts no longer exists.", { posts: "One of those posts no longer exists." });
+    if (owned.some((p) => p.authorId !== authorId)) throw appError(403, "A sequence holds only your own posts.", { posts: "A sequence holds only your own posts." });
+  };
+
   return {
     async create(authorId: number, input: { title: string; markdown: string; postIds: number[] }): Promise<{ id: number }> {
       await authorize(db, t, authorId, "create:post", {}, now());
       const { html } = input.markdown.trim() ? await render(input.markdown) : { html: "" };
       return store.write(async (tx) => {
         await authorize(tx, t, authorId, "create:post", {}, now());
-        const owned = await tx.select({ id: posts.id, authorId: posts.authorId }).from(posts).where(inArray(posts.id, input.postIds));
-        if (owned.length !== input.postIds.length) throw appError(400, "One of those posts no longer exists.", { posts: "One of those posts no longer exists." });
-        if (owned.some((p) => p.authorId !== authorId)) throw appError(403, "A sequence holds only your own posts.", { posts: "A sequence holds only your own posts." });
+        await ownPosts(tx, authorId, input.postIds);
         const seq = await tx.insert(sequences).values({ authorId, title: input.title, markdown: input.markdown, html, createdAt: now() }).returning({ id: sequences.id }).then(single);
         await tx.insert(sequencePosts).values(input.postIds.map((postId, i) => ({ sequenceId: seq.id, postId, position: i + 1 })));
         return seq;
+      });
+    },
+
+    /** The sequence as its author's edit form shows it: 404 if there is none, 403 for anyone but its author. */
+    async forEditing(id: number, editorId: number): Promise<{ id: number; title: string; markdown: string; positions: Record<number, number> }> {
+      const seq = await db.select({ id: sequences.id, authorId: sequences.authorId, title: sequences.title, markdown: sequences.markdown }).from(sequences).where(eq(sequences.id, id)).then(first);
+      if (!seq) throw notFound("That sequence");
+      await authorize(db, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+      const placed = await db.select({ postId: sequencePosts.postId }).from(sequencePosts).where(eq(sequencePosts.sequenceId, id)).orderBy(asc(sequencePosts.position));
+      return { id: seq.id, title: seq.title, markdown: seq.markdown, positions: Object.fromEntries(placed.map((p, i) => [p.postId, i + 1])) };
+    },
+
+    /** New title, description and posts in order, all at once: the edit form sends the whole sequence. */
+    async update(editorId: number, id: number, input: { title: string; markdown: string; postIds: number[] }): Promise<void> {
+      const { html } = input.markdown.trim() ? await render(input.markdown) : { html: "" };
+      await store.write(async (tx) => {
+        const seq = await tx.select({ authorId: sequences.authorId }).from(sequences).where(eq(sequences.id, id)).then(first);
+        if (!seq) throw notFound("That sequence");
+        await authorize(tx, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+        await ownPosts(tx, editorId, input.postIds);
+        await tx.update(sequences).set({ title: input.title, markdown: input.markdown, html }).where(eq(sequences.id, id));
+        await tx.delete(sequencePosts).where(eq(sequencePosts.sequenceId, id));
+        await tx.insert(sequencePosts).values(input.postIds.map((postId, i) => ({ sequenceId: id, postId, position: i + 1 })));
+      });
+    },
+
+    /** Deletes the sequence; its posts stay, no longer numbered. */
+    async remove(editorId: number, id: number): Promise<void> {
+      await store.write(async (tx) => {
+        const seq = await tx.select({ authorId: sequences.authorId }).from(sequences).where(eq(sequences.id, id)).then(first);
+        if (!seq) throw notFound("That sequence");
+        await authorize(tx, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+        await tx.delete(sequencePosts).where(eq(sequencePosts.sequenceId, id));
+        await tx.delete(sequences).where(eq(sequences.id, id));
       });
     },
 

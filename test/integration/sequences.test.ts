@@ -3,7 +3,7 @@
 // author's profile lists the sequence. Someone else's post cannot be put in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client";
-import { countRows, queryOne } from "../support/db";
+import { countRows, queryAll, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -108,5 +108,72 @@ describe("sequences", () => {
     const newer = plain((await other.get(`/posts/${slugs["Not in it"]}`)).text);
     expect(newer).toMatch(new RegExp(`Part 1 of 2 in <a[^>]*href="/sequences/${second}"[^>]*>A second path</a>`));
     expect(relTo(newer, slugs["Beta part"]!, "next")).toBe(true);
+  });
+
+  it("its author edits it: the form shows the stored order; renumbered, retitled and with a post left out, every page follows", async () => {
+    expect((await author.get(`/sequences/${sequenceId}`)).text).toContain(`href="/sequences/${sequenceId}/edit"`);
+    expect((await other.get(`/sequences/${sequenceId}`)).text).not.toContain(`/sequences/${sequenceId}/edit`);
+    const form = await author.get(`/sequences/${sequenceId}/edit`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('value="Three steps"');
+    const positionOf = (title: string) => new RegExp(`name="position\\.${ids[title]}"[^>]*value="(\\d+)"`).exec(form.text)?.[1] ?? null;
+    expect(["Alpha part", "Beta part", "Gamma part", "Not in it"].map(positionOf)).toEqual(["1", "2", "3", null]);
+
+    const res = await author.post(`/sequences/${sequenceId}/edit`, {
+      title: "Three steps, reordered",
+      markdown: "Now *backwards*.",
+      [`position.${ids["Gamma part"]}`]: "1",
+      [`position.${ids["Alpha part"]}`]: "2",
+      [`position.${ids["Beta part"]}`]: "",
+    });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe(`/sequences/${sequenceId}`);
+    const page = plain((await other.get(`/sequences/${sequenceId}`)).text);
+    expect(page).toContain("<em>backwards</em>");
+    expect(page.indexOf(">Gamma part</a>")).toBeGreaterThan(0);
+    expect(page.indexOf(">Gamma part</a>")).toBeLessThan(page.indexOf(">Alpha part</a>"));
+    expect(page).not.toContain(">Beta part</a>");
+    const gamma = plain((await other.get(`/posts/${slugs["Gamma part"]}`)).text);
+    expect(gamma).toMatch(new RegExp(`Part 1 of 2 in <a[^>]*href="/sequences/${sequenceId}"[^>]*>Three steps, reordered</a>`));
+    expect(relTo(gamma, slugs["Alpha part"]!, "next")).toBe(true);
+    // Left out here, Beta is now only in the second sequence.
+    expect(plain((await other.get(`/posts/${slugs["Beta part"]}`)).text)).toMatch(/Part 2 of 2 in <a[^>]*>A second path<\/a>/);
+  });
+
+  it("no one else can open or send its edit form, and a refused edit changes nothing", async () => {
+    const stored = async () => (await queryAll<{ post_id: number }>(server, "SELECT post_id FROM sequence_posts WHERE sequence_id = ? ORDER BY position", sequenceId)).map((r) => r.post_id);
+    const before = await stored();
+    expect(before).toEqual([ids["Gamma part"], ids["Alpha part"]]);
+    const form = { title: "Hijacked", [`position.${ids["Alpha part"]}`]: "1", [`position.${ids["Beta part"]}`]: "2" };
+    const foreignGet = await other.get(`/sequences/${sequenceId}/edit`);
+    expect(foreignGet.status).toBe(403);
+    expect(foreignGet.text).toContain("Only the author can change this sequence.");
+    expect((await other.post(`/sequences/${sequenceId}/edit`, form)).status).toBe(403);
+    expect((await other.post(`/sequences/${sequenceId}/edit`, { intent: "delete" })).status).toBe(403);
+    const anonymous = new Client(server.url);
+    expect((await anonymous.get(`/sequences/${sequenceId}/edit`)).text).toContain("Log in");
+    expect((await anonymous.post(`/sequences/${sequenceId}/edit`, form)).status).toBe(401);
+    const lone = await author.post(`/sequences/${sequenceId}/edit`, { title: "Lone", [`position.${ids["Alpha part"]}`]: "1" });
+    expect(lone.status).toBe(400);
+    expect(lone.text).toContain("at least two");
+    // The refused form keeps what was typed.
+    expect(lone.text).toContain('value="Lone"');
+    const borrowed = await author.post(`/sequences/${sequenceId}/edit`, { title: "Borrowed", [`position.${ids["Alpha part"]}`]: "1", [`position.${ids.foreign}`]: "2" });
+    expect(borrowed.status).toBe(403);
+    expect((await author.get("/sequences/999999/edit")).status).toBe(404);
+    expect(await stored()).toEqual(before);
+    expect((await queryOne<{ title: string }>(server, "SELECT title FROM sequences WHERE id = ?", sequenceId))!.title).toBe("Three steps, reordered");
+  });
+
+  it("its author deletes it: the sequence is gone, its posts stay, no longer numbered", async () => {
+    const res = await author.post(`/sequences/${sequenceId}/edit`, { intent: "delete" });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/users/serialist");
+    expect((await other.get(`/sequences/${sequenceId}`)).status).toBe(404);
+    expect(await countRows(server, "sequence_posts", "sequence_id = ?", sequenceId)).toBe(0);
+    const gamma = await other.get(`/posts/${slugs["Gamma part"]}`);
+    expect(gamma.status).toBe(200);
+    expect(plain(gamma.text)).not.toContain("Part ");
+    expect(plain((await other.get("/users/serialist")).text)).not.toContain(`href="/sequences/${sequenceId}"`);
   });
 });
