@@ -1,6 +1,6 @@
 // The sequence form, for a new sequence and for its author's edits: a title, an optional
 // description and a numbered box beside each of the author's posts (blank leaves it out).
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field } from "./field";
 import { POSITION_FIELD } from "~/discussion/sequences";
 import type { ActionFailure } from "~/utils/errors";
@@ -46,5 +46,17 @@ export function SequenceForm({ posts, initial, failure, submit }: SequenceFormPr
         {submit}
       </button>
     </Form>
+  );
+}
+
+/** What a signed-out reader sees instead of the form: a way back to it through the login page. */
+export function SequenceSignIn({ heading, from, doing }: { heading: string; from: string; doing: string }) {
+  return (
+    <section className="sequence-page">
+      <h1>{heading}</h1>
+      <p>
+        <Link to={`/login?redirectTo=${encodeURIComponent(from)}`}>Log in</Link> {doing}
+      </p>
+    </section>
   );
 }

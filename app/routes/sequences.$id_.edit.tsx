@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionRetryAfter, formValues, parseForm, requireUser, runAction, runLoader } from "~/actions/http.server";
-import { SequenceForm } from "~/components/sequence-form";
+import { SequenceForm, SequenceSignIn } from "~/components/sequence-form";
 import { idSchema } from "~/discussion/schemas";
 import { sequenceSchema } from "~/discussion/sequences";
 import { notFound, type ActionFailure } from "~/utils/errors";
@@ -45,15 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditSequence() {
   const { id, sequence, posts } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ActionFailure | undefined;
-  if (!sequence)
-    return (
-      <section className="sequence-page">
-        <h1>Edit sequence</h1>
-        <p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(`/sequences/${id}/edit`)}`}>Log in</Link> to change your sequence.
-        </p>
-      </section>
-    );
+  if (!sequence) return <SequenceSignIn heading="Edit sequence" from={`/sequences/${id}/edit`} doing="to change your sequence." />;
   return (
     <section className="sequence-page">
       <h1>Edit sequence</h1>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { formValues, parseForm, requireUser, runAction, actionRetryAfter } from "~/actions/http.server";
-import { SequenceForm } from "~/components/sequence-form";
+import { SequenceForm, SequenceSignIn } from "~/components/sequence-form";
 import { sequenceSchema } from "~/discussion/sequences";
 import type { ActionFailure } from "~/utils/errors";
 
@@ -28,15 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewSequence() {
   const { signedIn, posts } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ActionFailure | undefined;
-  if (!signedIn)
-    return (
-      <section className="sequence-page">
-        <h1>New sequence</h1>
-        <p>
-          <Link to="/login?redirectTo=%2Fsequences%2Fnew">Log in</Link> to group your posts into a sequence.
-        </p>
-      </section>
-    );
+  if (!signedIn) return <SequenceSignIn heading="New sequence" from="/sequences/new" doing="to group your posts into a sequence." />;
   return (
     <section className="sequence-page">
       <h1>New sequence</h1>
