@@ -36,6 +36,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/users/${user.handle}`);
     }
     const input = parseForm(sequenceSchema, values);
+    // Permission, then the limit, then the render: a refused edit costs nothing.
+    await sequences.checkEdit(id, user.id);
     await limits.consume("edit", user.id, { exempt: await guard.exempt(user) });
     await sequences.update(user.id, id, input);
     return redirect(`/sequences/${id}`);

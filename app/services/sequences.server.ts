@@ -46,6 +46,14 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
     .orderBy(asc(sequencePosts.position))
     .prepare("sequence_of_post");
 
+  /** The sequence, if it exists and `editorId` may change it (its author): 404 or 403 otherwise. */
+  const editable = async (reader: Database, id: number, editorId: number) => {
+    const seq = await reader.select({ id: sequences.id, authorId: sequences.authorId, title: sequences.title, markdown: sequences.markdown }).from(sequences).where(eq(sequences.id, id)).then(first);
+    if (!seq) throw notFound("That sequence");
+    await authorize(reader, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+    return seq;
+  };
+
   /** Every post exists and is the author's: a sequence holds only its author's own posts. */
   const ownPosts = async (tx: Database, authorId: number, postIds: number[]) => {
     const owned = await tx.select({ id: posts.id, authorId: posts.authorId }).from(posts).where(inArray(posts.id, postIds));
@@ -68,20 +76,21 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
 
     /** The sequence as its author's edit form shows it: 404 if there is none, 403 for anyone but its author. */
     async forEditing(id: number, editorId: number): Promise<{ id: number; title: string; markdown: string; positions: Record<number, number> }> {
-      const seq = await db.select({ id: sequences.id, authorId: sequences.authorId, title: sequences.title, markdown: sequences.markdown }).from(sequences).where(eq(sequences.id, id)).then(first);
-      if (!seq) throw notFound("That sequence");
-      await authorize(db, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+      const seq = await editable(db, id, editorId);
       const placed = await db.select({ postId: sequencePosts.postId }).from(sequencePosts).where(eq(sequencePosts.sequenceId, id)).orderBy(asc(sequencePosts.position));
       return { id: seq.id, title: seq.title, markdown: seq.markdown, positions: Object.fromEntries(placed.map((p, i) => [p.postId, i + 1])) };
+    },
+
+    /** Refuses early, before a rate limit counts or the description is rendered. */
+    async checkEdit(id: number, editorId: number): Promise<void> {
+      await editable(db, id, editorId);
     },
 
     /** New title, description and posts in order, all at once: the edit form sends the whole sequence. */
     async update(editorId: number, id: number, input: { title: string; markdown: string; postIds: number[] }): Promise<void> {
       const { html } = input.markdown.trim() ? await render(input.markdown) : { html: "" };
       await store.write(async (tx) => {
-        const seq = await tx.select({ authorId: sequences.authorId }).from(sequences).where(eq(sequences.id, id)).then(first);
-        if (!seq) throw notFound("That sequence");
-        await authorize(tx, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+        await editable(tx, id, editorId);
         await ownPosts(tx, editorId, input.postIds);
         await tx.update(sequences).set({ title: input.title, markdown: input.markdown, html }).where(eq(sequences.id, id));
         await tx.delete(sequencePosts).where(eq(sequencePosts.sequenceId, id));
@@ -92,9 +101,7 @@ export function createSequenceService(store: Store, now: Clock, render: Markdown
     /** Deletes the sequence; its posts stay, no longer numbered. */
     async remove(editorId: number, id: number): Promise<void> {
       await store.write(async (tx) => {
-        const seq = await tx.select({ authorId: sequences.authorId }).from(sequences).where(eq(sequences.id, id)).then(first);
-        if (!seq) throw notFound("That sequence");
-        await authorize(tx, t, editorId, "edit:sequence", { ownerId: seq.authorId }, now());
+        await editable(tx, id, editorId);
         await tx.delete(sequencePosts).where(eq(sequencePosts.sequenceId, id));
         await tx.delete(sequences).where(eq(sequences.id, id));
       });
