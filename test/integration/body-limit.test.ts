@@ -57,6 +57,8 @@ function targets(): [file: string, path: string, type: string][] {
     ["posts.$slug_.comments.$id.tsx", `/posts/${slug}/comments/${commentId}`, form],
     ["posts.$slug_.edit.tsx", `/posts/${slug}/edit`, form],
     ["sequences.new.tsx", "/sequences/new", form],
+    // Refused before the route looks the sequence up, like the tags below.
+    ["sequences.$id_.edit.tsx", "/sequences/1/edit", form],
     // The body is refused before the route looks the tag up, so any tag's path reaches it.
     ["tags.$slug.tsx", "/tags/any-tag", form],
     ["tags.$slug_.history.tsx", "/tags/any-tag/history", form],
