@@ -50,31 +50,36 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const post = await services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    // Reads that need only the post go out together: on PostgreSQL each is a round trip, and one
-    // after another they cost the page a turn of the event loop each.
-    const [comments, questions, community, abilities, tags, sequence] = await Promise.all([
-      services.comments.listForPost(post.id, context.user),
-      // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
-      services.questions.forPost(post.id, post.forecastId),
-      services.forks.community(post.id, post.forecastId),
-      services.guard.threadAbilities(context.user, post.id),
+    // Every read goes out as soon as what it needs is in: on PostgreSQL each is a round trip, and
+    // a read that waited for an unrelated one would add its wait to the page's.
+    const commentsRead = services.comments.listForPost(post.id, context.user);
+    // Quick questions (the post's own, and those replies ask) with their answers and aggregate.
+    const questionsRead = services.questions.forPost(post.id, post.forecastId);
+    const abilitiesRead = services.guard.threadAbilities(context.user, post);
+    const names = commentsRead.then((list) => new Map(list.map((c) => [c.author.id, c.author.displayName])));
+    // Awaited inside the forks' presentation; this keeps a failure that ends the page first from going unhandled.
+    names.catch(() => {});
+    const forkAsked = search.has("fork") && post.forecastId !== null ? post.forecastId : null;
+    const [comments, questions, abilities, views, forks, forecast, barred, tags, sequence, forkParent] = await Promise.all([
+      commentsRead,
+      questionsRead,
+      abilitiesRead,
+      services.forks.threadViews(post.id, post.forecastId),
+      services.forks.presentForPost(post.id, post.forecastId, names, context.user),
+      // A post that asks a question shows it in the question panel, not the forecast panel.
+      questionsRead.then((q) => (post.forecastId && !q.post ? services.forecasts.present(post.forecastId, context.user) : null)),
+      abilitiesRead.then((a) => (a.staff || a.author ? services.moderation.postBans(post.id) : [])),
       services.tags.ofPost(post.id),
       services.sequences.placeOf(post.id),
-    ]);
-    const names = new Map(comments.map((c) => [c.author.id, c.author.displayName]));
-    const [forecast, forks, barred, forkParent] = await Promise.all([
-      // A post that asks a question shows it in the question panel, not the forecast panel.
-      post.forecastId && !questions.post ? services.forecasts.present(post.forecastId, context.user) : null,
-      services.forks.presentForPost(post.id, post.forecastId, names, context.user),
-      abilities.staff || abilities.author ? services.moderation.postBans(post.id) : [],
       // `?fork=1` (the fork control without JavaScript): the editor renders open, so it needs the parent now.
-      search.has("fork") && post.forecastId && abilities.canFork ? forkParentOf(context, post.forecastId) : null,
+      forkAsked === null ? null : abilitiesRead.then((a) => (a.canFork ? forkParentOf(context, forkAsked) : null)),
     ]);
     const tree = buildTree(comments, sort);
     const nearest = nearestForecasts(comments, post.forecastId);
     // Only the forks panel shows it, and the panel only shows when there are forks.
     // A question's answers are drawn in its panel; the assumptions view would only repeat them.
-    const spread = Object.keys(forks).length > 0 && !questions.post ? await services.forks.spreadForPost(post.id, post.forecastId) : null;
+    const spread = Object.keys(forks).length > 0 && !questions.post ? views.spread : null;
+    const community = views.community;
     const shown = search.get("comments") === "all" ? { nodes: tree, hiddenThreads: 0, hiddenComments: 0 } : limitTree(tree, THREAD_BUDGET);
     const rendered = Math.min(comments.length, THREAD_BUDGET);
     // Open Graph / Twitter card and oEmbed discovery (docs/decisions/027): the chart as a PNG card

@@ -32,14 +32,21 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     const post = await context.services.posts.bySlug(params.slug ?? "", viewerId);
     const search = new URL(request.url).searchParams;
     const sort = commentSortSchema.parse(search.get("sort") ?? undefined);
-    const all = await context.services.comments.listForPost(post.id, context.user);
+    const replyMode = search.has("fork") ? ("fork" as const) : search.has("ask") ? ("ask" as const) : ("reply" as const);
+    // Reads that need only the post go out together (on PostgreSQL each is a round trip).
+    const allRead = context.services.comments.listForPost(post.id, context.user);
+    const names = allRead.then((list) => new Map(list.map((c) => [c.author.id, c.author.displayName])));
+    // Awaited inside the forks' presentation; this keeps a failure that ends the page first from going unhandled.
+    names.catch(() => {});
+    const [all, forks, questions, abilities] = await Promise.all([
+      allRead,
+      context.services.forks.presentForPost(post.id, post.forecastId, names, context.user),
+      context.services.questions.forPost(post.id, post.forecastId),
+      context.services.guard.threadAbilities(context.user, post),
+    ]);
     const focus = subthread(all, id.data, sort);
     if (!focus) throw notFound("That comment");
-    const names = new Map(all.map((c) => [c.author.id, c.author.displayName]));
-    const forks = await context.services.forks.presentForPost(post.id, post.forecastId, names, context.user);
     const nearest = nearestForecasts(all, post.forecastId);
-    const replyMode = search.has("fork") ? ("fork" as const) : search.has("ask") ? ("ask" as const) : ("reply" as const);
-    const questions = await context.services.questions.forPost(post.id, post.forecastId);
     const forkOf = nearest[id.data] ?? null;
     // Without JavaScript the fork editor renders on the server, so it needs the parent's inputs now.
     const forkParent = replyMode === "fork" && forkOf !== null ? await forkParentOf(context, forkOf) : null;
@@ -56,7 +63,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       sort,
       replyTo: search.has("reply") ? id.data : null,
       viewer: context.user ? { id: context.user.id } : null,
-      abilities: await context.services.guard.threadAbilities(context.user, post.id),
+      abilities,
     };
   });
 }

@@ -13,7 +13,7 @@ import { memo } from "../utils/memo.server";
 import { appError, conflict, isAppError, notFound } from "../utils/errors";
 import type { ForecastRow, ForecastService } from "./forecasts.server";
 import type { AnalysisService } from "./analysis.server";
-import { spreadForPost } from "./spread.server";
+import { spreadOf, type PublicForkRow } from "./spread.server";
 import { presentFork } from "./fork-view.server";
 import { drawOrNull } from "./forecast-view.server";
 import type { Clock } from "./clock";
@@ -108,10 +108,12 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
   const communityViews = memo<CommunityView>(256);
   const forkViews = memo<ForkPresentation | null>(1024);
   const { users, comments, forecasts: forecastsTable } = t;
-  // The three reads every view of a thread with forks makes.
+  // The two reads every view of a thread with forks makes. The public forks carry what both
+  // the community aggregate and the Assumptions view need, so the page reads them once.
   const publicForks = db
-    .select({ id: forecastsTable.id, authorId: forecastsTable.authorId })
+    .select({ id: forecastsTable.id, commentId: forecastsTable.commentId, authorId: forecastsTable.authorId, name: users.displayName, inputs: forecastsTable.inputs, createdAt: forecastsTable.createdAt, programHash: forecastsTable.programHash })
     .from(forecastsTable)
+    .innerJoin(users, eq(users.id, forecastsTable.authorId))
     .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
     .where(and(eq(forecastsTable.postId, sql.placeholder("postId")), inArray(comments.status, PUBLIC_COMMENT_STATUSES), eq(forecastsTable.modelId, sql.placeholder("modelId"))))
     .orderBy(forecastsTable.id)
@@ -137,6 +139,23 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
     .innerJoin(comments, eq(comments.id, forecastsTable.commentId))
     .where(eq(forecastsTable.postId, sql.placeholder("postId")))
     .prepare("forks_of_post");
+  /** Fixed by which forks there are (their rows never change): drawn once per set of forks. */
+  const communityOf = (postId: number, postForecastId: number, ownResult: ForecastResult, rows: { id: number; authorId: number }[]) => {
+    const key = `community:${postForecastId}:${rows.map((r) => `${r.id}/${r.authorId}`).join(",")}`;
+    return communityViews(`${postId}:${key}`, async () => {
+      const { own, all, aggregate, authors } = await pool(ownResult, rows);
+      const median = aggregate?.headlines.find((h) => h.key === "median");
+      const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${authors} ${authors === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
+      const results = all.map((f) => f.result);
+      const svg = await drawOrNull(key, communitySpec(own, results, aggregate, { compact: true }), description);
+      const svgNarrow = await drawOrNull(`${key}:phone`, phoneSpec((options) => communitySpec(own, results, aggregate, options)), description);
+      const cdf = aggregate ? cdfOf(aggregate) : null;
+      const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
+      const svgNarrowUrl = svgNarrow === null ? null : versionedUrl(`/api/posts/${postId}/community.phone.svg`, svgNarrow);
+      if (cdf) Object.freeze(cdf);
+      return Object.freeze({ svg, svgUrl, svgNarrow, svgNarrowUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId });
+    });
+  };
   return {
     /**
      * `source`: a Squiggle fork's program when it changes the code (a code fork); parameter
@@ -329,22 +348,24 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
      */
     async community(postId: number, postForecastId: number | null): Promise<CommunityView | null> {
       const found = await this.forkRows(postId, postForecastId);
-      if (!found) return null;
-      // Fixed by which forks there are (their rows never change): drawn once per set of forks.
-      const key = `community:${postForecastId}:${found.rows.map((r) => `${r.id}/${r.authorId}`).join(",")}`;
-      return communityViews(`${postId}:${key}`, async () => {
-        const { own, all, aggregate, authors } = await pool(found.own, found.rows);
-        const median = aggregate?.headlines.find((h) => h.key === "median");
-        const description = `${all.length} ${all.length === 1 ? "fork" : "forks"} by ${authors} ${authors === 1 ? "author" : "authors"}; community aggregate median ${median ? formatHeadline(median) : "not reached"}.`;
-        const results = all.map((f) => f.result);
-        const svg = await drawOrNull(key, communitySpec(own, results, aggregate, { compact: true }), description);
-        const svgNarrow = await drawOrNull(`${key}:phone`, phoneSpec((options) => communitySpec(own, results, aggregate, options)), description);
-        const cdf = aggregate ? cdfOf(aggregate) : null;
-        const svgUrl = svg === null ? null : versionedUrl(`/api/posts/${postId}/community.svg`, svg);
-        const svgNarrowUrl = svgNarrow === null ? null : versionedUrl(`/api/posts/${postId}/community.phone.svg`, svgNarrow);
-        if (cdf) Object.freeze(cdf);
-        return Object.freeze({ svg, svgUrl, svgNarrow, svgNarrowUrl, description, aggregate: aggregate?.headlines ?? [], forks: all.length, authors, cdf, postId });
-      });
+      return found && communityOf(postId, postForecastId!, found.own, found.rows);
+    },
+
+    /**
+     * The community aggregate and the Assumptions view of a post's thread, from one read of its
+     * public forks. The spread is asked of every model; the aggregate needs an arrival-year curve.
+     */
+    async threadViews(postId: number, postForecastId: number | null): Promise<{ community: CommunityView | null; spread: SpreadView | null }> {
+      const none = { community: null, spread: null };
+      if (postForecastId === null) return none;
+      const own = await forecasts.load(postForecastId);
+      const model = own.model;
+      if (!model) return none;
+      const rows = await publicForks.execute({ postId, modelId: own.row.modelId });
+      if (rows.length === 0) return none;
+      const poolable = own.result?.series.cdf && !model.quick ? own.result : null;
+      const [community, spread] = await Promise.all([poolable ? communityOf(postId, postForecastId, poolable, rows) : null, spreadOf(store, { row: own.row, model }, rows)]);
+      return { community, spread };
     },
 
     /**
@@ -382,17 +403,14 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
       return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}:${layout}`, spec, { label: shift });
     },
 
-    /** Per input, the values the thread's authors hold against the post's (the Assumptions view). */
-    async spreadForPost(postId: number, postForecastId: number | null): Promise<SpreadView | null> {
-      return spreadForPost(store, forecasts, postId, postForecastId);
-    },
-
     /** Every fork in a post's thread that this reader may see, presented, keyed by the comment that carries it. */
-    async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
+    /** `authors` may still be on its way (the page reads the comments alongside): only the presentation waits for it. */
+    async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string> | Promise<Map<number, string>>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
       const rows = (await forksOfPost.execute({ postId, postForecastId: currentPostForecastId })).filter((r) => commentVisibility(viewer, r) !== "hidden");
+      const names = await authors;
       const out: Record<number, ForkPresentation> = {};
       for (const r of rows) {
-        const authorName = authors.get(r.authorId) ?? "a reader";
+        const authorName = names.get(r.authorId) ?? "a reader";
         // A fork's presentation is fixed by its row and its parent's (both immutable), which post
         // version is current, its author's name, and whether it was rebased: the key holds all four.
         const wasRebased = Number(r.rebased) === 1;

@@ -5,6 +5,7 @@ import { preparedOn } from "../../db/prepared";
 import { first, type Database, type Store, type Tables } from "../../db/store";
 import { decide, exemptFromLimits, type Action, type Actor, type Target, type ThreadFacts } from "../discussion/permissions";
 import { appError, notFound } from "../utils/errors";
+import type { PostView } from "./types";
 
 /** A database or an open transaction (both read the same way), with the store's tables. */
 export type Reader = Pick<Database, "select">;
@@ -23,6 +24,12 @@ export async function loadActor(db: Reader, t: Tables, userId: number): Promise<
 export interface ThreadRow extends ThreadFacts {
   id: number;
   slowModeSeconds: number;
+}
+
+/** The thread facts of a post as its viewer read it (posts.bySlug): what loadThread reads. */
+function threadOfPost(post: PostView): ThreadRow {
+  const { id, lockedAt, lockReason, forkingDisabled, slowModeSeconds } = post;
+  return { id, authorId: post.author.id, lockedAt, lockReason, forkingDisabled, slowModeSeconds, actorBannedHere: post.viewerBarred };
 }
 
 export async function loadThread(db: Reader, t: Tables, postId: number, actorId: number): Promise<ThreadRow> {
@@ -68,9 +75,10 @@ export function createGuard(store: Store, now: () => number) {
       return enforce(actor, action, target, now());
     },
     /** What a reader may do in a thread, for the page to offer only those forms. */
-    async threadAbilities(actor: Actor | null, postId: number) {
+    /** `post`: an id, or the post as this same actor just read it (posts.bySlug), which saves a read. */
+    async threadAbilities(actor: Actor | null, post: number | PostView) {
       if (actor === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
-      const thread = await loadThread(db, t, postId, actor.id);
+      const thread = typeof post === "number" ? await loadThread(db, t, post, actor.id) : threadOfPost(post);
       const reply = decide(actor, "create:comment", { thread }, now());
       const fork = decide(actor, "create:fork", { thread }, now());
       return {

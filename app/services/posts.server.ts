@@ -41,7 +41,7 @@ export function postSummaryFields({ posts, users }: Tables) {
 
 export function createPostService(store: Store, now: Clock, forecastService: ForecastService, render: MarkdownRenderer, broadcast: Broadcast) {
   const { db, t } = store;
-  const { users, posts, postRevisions, votes } = t;
+  const { users, posts, postRevisions, votes, postBans } = t;
   const uniqueSlug = async (title: string) => {
     const base = slugify(title);
     const taken = new Set(
@@ -77,10 +77,13 @@ export function createPostService(store: Store, now: Clock, forecastService: For
       lockReason: posts.lockReason,
       forkingDisabled: posts.forkingDisabled,
       slowModeSeconds: posts.slowModeSeconds,
+      // The viewer's thread bar comes along, so the page's abilities need no read of their own.
+      barred: postBans.userId,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(votes, and(eq(votes.targetType, "post"), eq(votes.targetId, posts.id), eq(votes.kind, "karma"), eq(votes.userId, sql.placeholder("viewer"))))
+    .leftJoin(postBans, and(eq(postBans.postId, posts.id), eq(postBans.userId, sql.placeholder("viewer"))))
     .where(eq(posts.slug, sql.placeholder("slug")))
     .prepare("post_by_slug");
 
@@ -166,7 +169,8 @@ export function createPostService(store: Store, now: Clock, forecastService: For
       // A signed-out reader is viewer -1, who holds no votes: the same statement serves both.
       const row = (await postBySlug.execute({ slug, viewer: viewerId ?? -1 }))[0];
       if (!row) throw notFound("That post");
-      return row;
+      const { barred, ...post } = row;
+      return { ...post, viewerBarred: barred !== null };
     },
 
     async exists(id: number): Promise<boolean> {

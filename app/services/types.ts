@@ -47,6 +47,8 @@ export interface PostView extends PostSummary {
   lockReason: string | null;
   forkingDisabled: boolean;
   slowModeSeconds: number;
+  /** The viewer is barred from commenting in this thread (never, signed out). */
+  viewerBarred: boolean;
 }
 
 export interface CommentView {

@@ -51,19 +51,19 @@ async function statementsFor(send: () => Promise<{ status: number }>, expected =
 }
 
 describe("database statements per request", () => {
-  it("a signed-in post page: at most 10 (session with the unread count, post, comments, questions, thread bar, tags, sequence, three for forks)", async () => {
+  it("a signed-in post page: at most 8 (session with the unread count, post with the reader's thread bar, comments, questions, tags, sequence, two for forks)", async () => {
     const n = await statementsFor(() => reader.get(POST));
     expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThanOrEqual(10);
+    expect(n).toBeLessThanOrEqual(8);
   });
 
-  it("the same page's data after a write (the revalidation a vote triggers): at most 10", async () => {
-    expect(await statementsFor(() => reader.get(`${POST}.data`))).toBeLessThanOrEqual(10);
+  it("the same page's data after a write (the revalidation a vote triggers): at most 8", async () => {
+    expect(await statementsFor(() => reader.get(`${POST}.data`))).toBeLessThanOrEqual(8);
   });
 
-  it("a comment permalink: at most 6; the front page: at most 3", async () => {
+  it("a comment permalink: at most 5; the front page: at most 3", async () => {
     const comment = (await queryOne<{ id: number }>(server, "SELECT id FROM comments WHERE post_id = (SELECT id FROM posts WHERE slug = ?) ORDER BY id LIMIT 1", POST.slice("/posts/".length)))!;
-    expect(await statementsFor(() => reader.get(`${POST}/comments/${comment.id}`))).toBeLessThanOrEqual(6);
+    expect(await statementsFor(() => reader.get(`${POST}/comments/${comment.id}`))).toBeLessThanOrEqual(5);
     expect(await statementsFor(() => reader.get("/"))).toBeLessThanOrEqual(3);
   });
 
