@@ -204,6 +204,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     closeVite = () => devServer.close();
   } else {
     app.use("/assets", express.static(resolve(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    // A file no longer here is one an older build named: a page open since then asks for it.
+    // Answered here, since the app below needs the session the asset paths skip.
+    app.use("/assets", (_req, res) => {
+      res.status(404).type("text/plain").set("cache-control", "no-store").send("Not found: this file belongs to an earlier version of Forkcast. Reload the page to get the current one.");
+    });
     // Only the few files at the top of build/client (favicon.svg…): statting every page's path
     // against the disk first cost each page request a file-system round trip.
     const topLevel = new Set(readdirSync(resolve(root, "build/client")));

@@ -75,7 +75,8 @@ export function forksOnce(context: AppLoadContext, forks: Record<number, ForkPre
   return Object.fromEntries(
     Object.entries(forks).map(([id, fork]) => {
       const { code: _code, attribution: _attribution, legacyAttribution: _legacy, description: _description, ...rest } = fork;
-      return [id, { ...rest, card: dataOnce(context, bodyOf(fork)) }];
+      const codeLines = fork.code ? { added: fork.code.diff.added, removed: fork.code.diff.removed } : null;
+      return [id, { ...rest, card: dataOnce(context, bodyOf(fork)), codeLines }];
     }),
   );
 }

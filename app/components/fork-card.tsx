@@ -13,7 +13,11 @@ import { RenderedOnce } from "./rendered-once";
 export type ForkCardBody = Pick<ForkPresentation, "quick" | "diff" | "code" | "attribution" | "legacyAttribution" | "headline" | "squiggle" | "chartUrl" | "description">;
 
 /** A fork as the post page sends it: its card's body may be markup the HTML carries once (components/kept.tsx). */
-export type PageFork = Omit<ForkPresentation, "code" | "attribution" | "legacyAttribution" | "description"> & { card: Once<ForkCardBody> };
+export type PageFork = Omit<ForkPresentation, "code" | "attribution" | "legacyAttribution" | "description"> & {
+  card: Once<ForkCardBody>;
+  /** A code fork's change in lines, for the forks table (the card carries the diff itself). */
+  codeLines: { added: number; removed: number } | null;
+};
 
 export type AnyFork = ForkPresentation | PageFork;
 

@@ -138,7 +138,7 @@ function PanelContents({ slug, forks, community, spread = null, question = null,
                   <a href={`#c-${f.commentId}`}>{f.authorName}</a>
                   {f.stale ? <span className="tag tag--warn">earlier version</span> : null}
                 </td>
-                <td>{answers ? f.diff.map((d) => d.rationale).filter(Boolean).join("; ") || "—" : f.diff.map((d) => `${d.label}: ${d.to}`).join("; ")}</td>
+                <td>{answers ? f.diff.map((d) => d.rationale).filter(Boolean).join("; ") || "—" : changesOf(f) || "—"}</td>
                 <td className="num">{formatHeadline({ format: f.headline.format, value: f.headline.fork })}</td>
                 {answers ? null : (
                   <td className="forks-table__compare">
@@ -170,4 +170,11 @@ function PanelContents({ slug, forks, community, spread = null, question = null,
       </p>
     </>
   );
+}
+
+/** A fork's changes in one line: its code (in lines), then each input as it set it. */
+function changesOf(f: AnyFork): string {
+  const lines = "codeLines" in f ? f.codeLines : f.code ? f.code.diff : null;
+  const code = lines ? [`Code: ${lines.added} ${lines.added === 1 ? "line" : "lines"} added, ${lines.removed} removed`] : [];
+  return [...code, ...f.diff.map((d) => `${d.label}: ${d.to}`)].join("; ");
 }

@@ -69,7 +69,7 @@ export default function Compare() {
             ))}
           </tbody>
         </table>
-        <p className="compare__years small">Years are fractional (the curve read between whole years); the first whole year is the fraction rounded up.</p>
+        {view.fractionalYears ? <p className="compare__years small">Years are fractional (the curve read between whole years); the first whole year is the fraction rounded up.</p> : null}
       </section>
 
       {view.diff ? (

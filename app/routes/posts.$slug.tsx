@@ -1,17 +1,12 @@
 import { SHARED_PAGE } from "~/utils/shared-page";
+import { threadLinks } from "~/components/thread-styles";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import chartCss from "~/styles/charts.css?url";
-import editorCss from "~/styles/forecast-editor.css?url";
-import quickCss from "~/styles/quick.css?url";
-import spreadCss from "~/styles/spread.css?url";
-import analysisCss from "~/styles/analysis.css?url";
-import squiggleCss from "~/styles/squiggle.css?url";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CommentTree } from "~/components/comment-tree";
 import { ForecastPanel } from "~/components/forecast-panel";
 import { PostComposer } from "~/components/post-composer";
 import { ForksPanel } from "~/components/forks-panel";
-import { LiveStatus, liveStatusLinks } from "~/components/live-status";
+import { LiveStatus } from "~/components/live-status";
 import { useLivePost } from "~/live/use-live-post";
 import { useFreshComments } from "~/live/use-fresh-comments";
 import { MarkdownBody } from "~/components/markdown-body";
@@ -35,7 +30,7 @@ import { cardVersion } from "~/utils/chart-png.server";
 
 export const handle = SHARED_PAGE;
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: spreadCss }, { rel: "stylesheet", href: analysisCss }, { rel: "stylesheet", href: squiggleCss }, ...liveStatusLinks()];
+export const links: LinksFunction = threadLinks;
 
 /** Comments rendered on first load; the rest of a big thread comes on request. */
 const THREAD_BUDGET = 150;

@@ -1,4 +1,5 @@
 import { SHARED_PAGE } from "~/utils/shared-page";
+import { threadLinks } from "~/components/thread-styles";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
@@ -9,10 +10,6 @@ import { SortTabs } from "~/components/sort-tabs";
 import { Time } from "~/components/time";
 import { commentSortSchema, idSchema } from "~/discussion/schemas";
 import { ancestorsOf, nearestForecasts, subthread } from "~/discussion/tree";
-import chartCss from "~/styles/charts.css?url";
-import editorCss from "~/styles/forecast-editor.css?url";
-import quickCss from "~/styles/quick.css?url";
-import squiggleCss from "~/styles/squiggle.css?url";
 import { notFound } from "~/utils/errors";
 import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
@@ -68,7 +65,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartCss }, { rel: "stylesheet", href: editorCss }, { rel: "stylesheet", href: quickCss }, { rel: "stylesheet", href: squiggleCss }];
+export const links: LinksFunction = threadLinks;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return threadAction(request, context, params.slug ?? "");

@@ -6,7 +6,7 @@ import {
   SQUIGGLE_MODEL_ID,
   assembleTornado,
   defaultMetric,
-  formatMetricDelta,
+  formatInUnit,
   formatMetricValue,
   formatNumber,
   metricKey,
@@ -41,6 +41,7 @@ import { SYSTEM_OWNER, type StoredProgram } from "./squiggle.server";
 import type { Viewer } from "../discussion/permissions";
 import type { AttributionRecord, AttributionView, SensitivityView } from "./types";
 import { memo } from "../utils/memo.server";
+import { formatDelta } from "../forecast/format";
 
 /** Analyses run at the forecast's own sample count, up to this (the site's default). */
 export const ANALYSIS_MAX_SAMPLES = 100_000;
@@ -59,18 +60,19 @@ export function presentAttribution(a: AttributionRecord): AttributionView {
   const scale = a.unit === "pp" ? 100 : 1;
   const decimals = 1;
   const rounded = roundParts(a.parts.map((p) => p.value * scale), a.total * scale, decimals);
-  const metric = parseMetric(a.metric);
-  const fmtDelta = (x: number) => (metric ? formatMetricDelta(metric, x / scale, undefined, decimals) : formatNumber(x));
+  // The unit was recorded with the result it measured: a headline's metric text alone cannot
+  // tell a probability (read in points) from a plain number.
+  const unit = a.unit === "years" || a.unit === "pp" || a.unit === "OOM" ? a.unit : "";
+  const fmtDelta = (x: number) => (unit ? formatDelta(x, unit, decimals) : formatNumber(x));
   const biggest = a.parts.length ? a.parts.reduce((m, p) => (Math.abs(p.value) > Math.abs(m.value) ? p : m)) : null;
   const parts = a.parts
     .map((p, i) => ({ name: p.name, label: p.label, value: p.value, rounded: rounded[i]!, text: fmtDelta(rounded[i]! / scale), crux: p === biggest }))
     .sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
-  const fmt = (v: number) => (metric ? formatMetricValue(metric, v) : String(v));
   return {
     metricLabel: a.metricLabel,
-    fromText: fmt(a.from),
-    toText: fmt(a.to),
-    totalText: metric ? formatMetricDelta(metric, a.total, undefined, decimals) : formatNumber(a.total),
+    fromText: formatInUnit(unit, a.from),
+    toText: formatInUnit(unit, a.to),
+    totalText: fmtDelta(a.total),
     parts,
     methodText: a.methodText,
     /** For drawing: the largest |part| in display units. */

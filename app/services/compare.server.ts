@@ -4,7 +4,8 @@
 import { eq } from "drizzle-orm";
 import { first, type Store } from "../../db/store";
 import { describeShift, overlaySpec } from "../charts/index";
-import { answerQuestion, cdfOf, diffInputs, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
+import { answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
+import { codeDiff } from "../forecast/squiggle/code-diff";
 import { drawOrNull, phoneVariant } from "./forecast-view.server";
 import { appError, notFound } from "../utils/errors";
 import type { Viewer } from "../discussion/permissions";
@@ -89,6 +90,15 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
         const la = await forecasts.load(a.forecastId!);
         const lb = await forecasts.load(b.forecastId!);
         diff = la.model ? diffInputs(la.model, la.inputs, lb.inputs).map((d) => ({ name: d.name, label: d.label, from: d.fromText, to: d.toText })) : null;
+        // Two Squiggle forecasts may run different code: a difference the inputs do not show.
+        const codeA = la.row.programHash !== lb.row.programHash ? await forecasts.effectiveCode(la.row) : null;
+        const codeB = codeA !== null ? await forecasts.effectiveCode(lb.row) : null;
+        const codeChanged = codeA !== null && codeB !== null && codeA !== codeB;
+        if (codeChanged) {
+          const change = codeDiff(codeA, codeB);
+          diff = [{ name: CODE_CHANGE, label: "The program's code", from: `${codeA.split("\n").length} lines`, to: `${change.added} ${change.added === 1 ? "line" : "lines"} added, ${change.removed} removed` }, ...(diff ?? [])];
+          notes.push("A and B run different programs, so the difference is not the inputs' alone and is not split by input. Each forecast's page shows its code.");
+        }
         const current = la.model?.version;
         const shared = a.row!.seed === b.row!.seed && a.row!.sampleCount === b.row!.sampleCount && a.row!.modelVersion === current && b.row!.modelVersion === current;
         if (!shared && la.model) {
@@ -97,11 +107,12 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
           const options = { seed: a.row!.seed, sampleCount: a.row!.sampleCount };
           aResult = a.row!.modelVersion === current ? aResult : ((await analysis.onSeed(a.forecastId!, options)) ?? aResult);
           bResult = (await analysis.onSeed(b.forecastId!, options)) ?? bResult;
-          notes.push(`B was made on other random draws${b.row!.modelVersion !== current || a.row!.modelVersion !== current ? " or an older model version" : ""}; both are shown recomputed with model version ${current} on A's seed (${a.row!.seed}), so the difference is the inputs' alone.`);
-        } else {
+          notes.push(`B was made on other random draws${b.row!.modelVersion !== current || a.row!.modelVersion !== current ? " or an older model version" : ""}; both are shown recomputed with model version ${current} on A's seed (${a.row!.seed})${codeChanged ? "" : ", so the difference is the inputs' alone"}.`);
+        } else if (!la.model?.quick && !codeChanged) {
+          // A quick forecast is a number as typed: its samples say nothing worth reading.
           notes.push(`Both forecasts share one seed (${a.row!.seed}) and ${a.row!.sampleCount.toLocaleString("en-US")} samples: the difference is the inputs' alone.`);
         }
-        const record = diff && diff.length ? await analysis.attributeForecasts(a.forecastId!, b.forecastId!) : null;
+        const record = diff && diff.length && !codeChanged ? await analysis.attributeForecasts(a.forecastId!, b.forecastId!) : null;
         attribution = record ? presentAttribution(record) : null;
         if (diff && diff.length === 0) notes.push("The two forecasts have the same inputs.");
       } else if (a.modelId !== b.modelId) {
@@ -112,7 +123,10 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
       const hasCdf = Boolean(cdfOf(aResult) && cdfOf(bResult));
       const headlines = hasCdf
         ? HEADLINE_ROWS.map((r) => ({ label: r.label, a: formatMetricValue(r.metric, metricValue(aResult, r.metric)), b: formatMetricValue(r.metric, metricValue(bResult, r.metric)) }))
-        : aResult.headlines.map((h) => ({ label: h.label, a: String(h.value ?? "n/a"), b: String(bResult.headlines.find((x) => x.key === h.key)?.value ?? "n/a") }));
+        : aResult.headlines.map((h) => {
+            const other = bResult.headlines.find((x) => x.key === h.key);
+            return { label: h.label, a: formatHeadline(h), b: other ? formatHeadline(other) : "n/a" };
+          });
       const description = describeShift(aResult, bResult);
       let svg: string | null = null;
       let spec: Record<string, unknown> | null = null;
@@ -135,6 +149,7 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
         notes,
         overlay: { svg, spec, narrow, description },
         question: asked && hasCdf ? { a: answerQuestion(aResult, question), b: answerQuestion(bResult, question) } : null,
+        fractionalYears: hasCdf,
       };
     },
   };

@@ -13,7 +13,7 @@ import { memo } from "../utils/memo.server";
 import { appError, conflict, isAppError, notFound } from "../utils/errors";
 import type { ForecastRow, ForecastService } from "./forecasts.server";
 import type { AnalysisService } from "./analysis.server";
-import { spreadOf, type PublicForkRow } from "./spread.server";
+import { spreadOf } from "./spread.server";
 import { presentFork } from "./fork-view.server";
 import { drawOrNull } from "./forecast-view.server";
 import type { Clock } from "./clock";

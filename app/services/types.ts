@@ -173,6 +173,8 @@ export interface CompareView {
   notes: string[];
   overlay: { svg: string | null; spec: Record<string, unknown> | null; narrow: ChartVariant | null; description: string };
   question: { a: QuestionAnswer; b: QuestionAnswer } | null;
+  /** The headlines include years read off a curve between whole years. */
+  fractionalYears: boolean;
 }
 
 export interface CommunityView {

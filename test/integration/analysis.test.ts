@@ -162,6 +162,35 @@ describe("compare", () => {
     expect(across.body.headlines[0].label).toBe("Median year");
   });
 
+  it("shows a code fork's change of program, and makes no claim that its inputs alone differ", async () => {
+    const fork = (await queryOne<{ id: number; parent: number }>(server, "SELECT f.id, f.parent_forecast_id AS parent FROM forecasts f JOIN forecasts p ON p.id = f.parent_forecast_id WHERE f.model_id = 'squiggle' AND f.program_hash <> p.program_hash ORDER BY f.id LIMIT 1"))!;
+    expect(fork, "the seed has a Squiggle fork that edits the code").toBeDefined();
+    const { status, body } = await json(`/api/compare?a=${fork.parent}&b=${fork.id}`);
+    expect(status).toBe(200);
+    expect(body.diff[0]).toMatchObject({ name: "$code", label: "The program's code" });
+    expect(body.diff[0].to).toMatch(/^\d+ lines? added, \d+ removed$/);
+    const notes = body.notes.join(" ");
+    expect(notes).toMatch(/run different programs/);
+    expect(notes).not.toMatch(/same inputs|difference is the inputs' alone/);
+    expect(body.attribution).toBeNull();
+  });
+
+  it("compares two quick answers as probabilities, in percentage points, without samples or fractional years", async () => {
+    const answer = (await queryOne<{ id: number; parent: number }>(server, "SELECT id, parent_forecast_id AS parent FROM forecasts WHERE model_id = 'quick-probability' AND parent_forecast_id IS NOT NULL ORDER BY id LIMIT 1"))!;
+    expect(answer, "the seed has an answer to a quick question").toBeDefined();
+    const { status, body } = await json(`/api/compare?a=${answer.parent}&b=${answer.id}`);
+    expect(status).toBe(200);
+    expect(body.fractionalYears).toBe(false);
+    for (const h of body.headlines) expect(`${h.a} ${h.b}`).toMatch(/^\d+(\.\d+)?% \d+(\.\d+)?%$/);
+    expect(body.notes.join(" ")).not.toMatch(/samples|seed/);
+    if (body.attribution) {
+      expect(body.attribution.fromText).toMatch(/%$/);
+      expect(body.attribution.totalText).toMatch(/ pp$/);
+    }
+    const page = await client.get(`/compare?a=${answer.parent}&b=${answer.id}`);
+    expect(page.text).not.toContain("Years are fractional");
+  });
+
   it("refuses what it cannot compare", async () => {
     expect((await json(`/api/compare?a=${postForecast}&b=${postForecast}`)).status).toBe(400);
     expect((await json(`/api/compare?a=${postForecast}`)).status).toBe(400);

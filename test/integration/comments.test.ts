@@ -45,6 +45,10 @@ describe("threaded comments", () => {
     expect(res.text).toContain("In reply to");
     expect(res.text).toContain("Top-level point");
     expect(res.text).toContain("depth 13");
+    // The same stylesheets as the post page: its comments carry the same fork cards and editors.
+    const sheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(sheets(res.text).join(" ")).toMatch(/analysis.*spread|spread.*analysis/);
+    expect(sheets(res.text)).toEqual(sheets((await bob.get(`/posts/${slug}`)).text));
   });
 
   it("refuses a reply to a comment of another post, an unknown parent and a non-numeric one", async () => {

@@ -66,11 +66,22 @@ describe("Content-Security-Policy", () => {
   });
 
   it("is on every response: errors, static files, JSON and health checks", async () => {
-    for (const path of ["/no-such-page", "/favicon.svg", "/healthz", "/api/models"]) {
+    for (const path of ["/no-such-page", "/favicon.svg", "/healthz", "/api/models", "/assets/gone-from-an-older-build.js"]) {
       const res = await client.get(path);
       const csp = parseCsp(res.headers.get("content-security-policy") ?? "");
       expect(csp["object-src"], path).toEqual(["'none'"]);
       expect(csp["frame-ancestors"], path).toEqual(["'self'"]);
+    }
+  });
+});
+
+describe("static files", () => {
+  it("answers a file an older build named with a 404 that says to reload, not a 500", async () => {
+    for (const path of ["/assets/gone-from-an-older-build.js", "/assets/nested/gone.css"]) {
+      const res = await client.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text, path).toMatch(/earlier version of Forkcast\. Reload the page/);
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
     }
   });
 });

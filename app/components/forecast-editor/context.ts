@@ -17,6 +17,8 @@ export interface EditorContextValue {
   dispatch: Dispatch<EditorAction>;
   /** Issues to show now, by input name (client ones only after blur or a submit attempt). */
   shown: Map<string, InputIssue[]>;
+  /** Inputs whose current text does not make a valid value, shown or not yet. */
+  invalid: ReadonlySet<string>;
   baseline: Inputs;
   forking: boolean;
   rationales: Record<string, string>;

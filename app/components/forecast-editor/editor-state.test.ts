@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bioAnchors, getModel, resolveInputs } from "../../forecast/index";
-import { derive, editorReducer, initialState, issuesByInput, type EditorAction, type EditorState } from "./editor-state";
+import { derive, editorReducer, initialState, invalidInputs, issuesByInput, pausedBecause, type EditorAction, type EditorState } from "./editor-state";
 
 const scaling = getModel("scaling-laws")!;
 const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, state);
@@ -57,6 +57,16 @@ describe("editing", () => {
     expect(byInput.get("N")![0].message).toMatch(/must be a number/);
     expect(byInput.get("C")![0].message).toMatch(/at most/);
     expect(s.edited).toEqual(["N", "C"]);
+  });
+
+  it("says what holds the preview up until the field shows it, and marks the input invalid from the first keystroke", () => {
+    const s = run(initialState({ modelId: "scaling-laws", inputs: {} }), { type: "field", path: "C", text: "1e40" });
+    const d = derive(s);
+    expect([...invalidInputs(d.issues)]).toEqual(["C"]);
+    expect(pausedBecause(d.issues, new Map())).toMatch(/^Paused: .*at most/);
+    // Once the field shows its own error, the status line need not repeat it.
+    expect(pausedBecause(d.issues, issuesByInput(d.model, d.issues))).toBeUndefined();
+    expect(pausedBecause(derive(initialState({ modelId: "scaling-laws", inputs: {} })).issues, new Map())).toBeUndefined();
   });
 
   it("applies a preset, measures changes against it, and undoes", () => {

@@ -183,3 +183,18 @@ export function issuesByInput(model: ForecastModel, issues: InputIssue[]): Map<s
   }
   return out;
 }
+
+/**
+ * While the inputs are invalid the preview waits, but a field shows its error only once it is
+ * left: until then, the status line names what holds the preview up. Undefined when every
+ * problem is already shown at its field.
+ */
+export function pausedBecause(issues: InputIssue[], shown: ReadonlyMap<string, InputIssue[]>): string | undefined {
+  const waiting = issues.find((i) => !shown.has(inputNameOf(i.path)));
+  return waiting ? `Paused: ${waiting.message}` : undefined;
+}
+
+/** The inputs whose text does not make a valid value, shown at their field or not yet. */
+export function invalidInputs(issues: InputIssue[]): ReadonlySet<string> {
+  return new Set(issues.map((i) => inputNameOf(i.path)));
+}

@@ -8,7 +8,7 @@ import { useId, useMemo, useRef } from "react";
 import { getModel } from "../../forecast/index";
 import { EditorContext, type EditorContextValue } from "./context";
 import { clearForecastDraft } from "./draft";
-import { initialState } from "./editor-state";
+import { initialState, invalidInputs, pausedBecause } from "./editor-state";
 import { MODEL_FIELD, fieldName } from "./form-fields";
 import { GeneralErrors, InputField } from "./input-field";
 import { previewRequest } from "./payload";
@@ -61,6 +61,8 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
   const preset = model.presets.find((p) => p.id === state.presetId);
   const against = forking ? "the parent forecast" : preset ? `“${preset.label}”` : "the model defaults";
   const general = shown.get("") ?? [];
+  const invalid = useMemo(() => invalidInputs(derived.issues), [derived.issues]);
+  const blocked = model.quick && !shown.has("question") && derived.issues.some((i) => i.path === "question") ? "Write the question to see the preview" : pausedBecause(derived.issues, shown);
 
   const ctx: EditorContextValue = {
     uid,
@@ -69,6 +71,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
     fields: state.fields,
     dispatch,
     shown,
+    invalid,
     baseline,
     forking,
     rationales: state.rationales,
@@ -141,7 +144,7 @@ function Editor(props: ForecastEditorProps & { uid: string; rootRef: React.RefOb
               forking={forking}
               headingId={`${uid}-preview`}
               quick={Boolean(model.quick)}
-              blocked={model.quick && !shown.has("question") && derived.issues.some((i) => i.path === "question") ? "Write the question to see the preview" : undefined}
+              blocked={blocked}
             />
             {forking && !model.quick && props.parentForecastId !== undefined ? (
               <div className="fe-analysis">

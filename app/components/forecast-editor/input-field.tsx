@@ -43,7 +43,7 @@ export function localMessage(def: InputDef, message: string): string {
 
 /** `pairStart`: the next input continues this one ("… applies at or below"), so they share a row. */
 export function InputField({ def, diff, pairStart, hidden }: { def: InputDef; diff?: InputDiff; pairStart?: boolean; hidden?: boolean }) {
-  const { uid, name, shown, dispatch, baseline, forking, hydrated, rationales } = useEditor();
+  const { uid, name, shown, invalid, dispatch, baseline, forking, hydrated, rationales } = useEditor();
   const issues = shown.get(def.name) ?? [];
   const labelId = `${ids.input(uid, def.name)}-label`;
   const helpId = ids.help(uid, def.name);
@@ -134,7 +134,7 @@ export function InputField({ def, diff, pairStart, hidden }: { def: InputDef; di
             maxLength={RATIONALE_MAX}
             value={rationales[def.name] ?? ""}
             onChange={(e) => dispatch({ type: "rationale", name: def.name, text: e.target.value })}
-            placeholder={whyPlaceholder(diff)}
+            placeholder={invalid.has(def.name) ? "A source or an argument" : whyPlaceholder(diff)}
           />
         </div>
       ) : null}

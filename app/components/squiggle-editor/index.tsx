@@ -16,7 +16,7 @@ import { RATIONALE_MAX, lowerLabel } from "../forecast-editor/payload";
 import { PreviewPanel } from "../forecast-editor/preview-panel";
 import type { ProgramProblem } from "../forecast-editor/preview";
 import { useHydrated, useSubmitGuard } from "../forecast-editor/use-forecast-editor";
-import { issuesByInput } from "../forecast-editor/editor-state";
+import { invalidInputs, issuesByInput, pausedBecause } from "../forecast-editor/editor-state";
 import { useForecastPreview } from "../forecast-editor/use-forecast-preview";
 import { CodeDiffView, diffSummary } from "./code-diff-view";
 import { CodeEditor } from "./code-editor";
@@ -96,6 +96,7 @@ export function SquiggleEditor(props: SquiggleEditorProps) {
       if (a.type === "field" || a.type === "value" || a.type === "rationale" || a.type === "touch") dispatch(a);
     },
     shown,
+    invalid: invalidInputs(derived.issues),
     baseline: derived.baseline,
     forking: Boolean(parent),
     rationales: state.rationales,
@@ -221,7 +222,7 @@ export function SquiggleEditor(props: SquiggleEditorProps) {
             )}
           </div>
           <div className="sq-side">
-            <PreviewPanel state={preview} hydrated={hydrated} forking={Boolean(parent)} headingId={`${uid}-preview`} />
+            <PreviewPanel state={preview} hydrated={hydrated} forking={Boolean(parent)} headingId={`${uid}-preview`} blocked={pausedBecause(derived.issues, shown)} />
           </div>
         </div>
       </div>

@@ -117,7 +117,11 @@ export function metricUnit(metric: Metric, result?: ForecastResult): "years" | "
 
 /** A metric value as a reader reads it: "2052.8", "after 2100", "35.2%", "1.2e26 FLOP". */
 export function formatMetricValue(metric: Metric, value: number | null, result?: ForecastResult, rangeEnd = 2100): string {
-  const unit = metricUnit(metric, result);
+  return formatInUnit(metricUnit(metric, result), value, rangeEnd);
+}
+
+/** A value measured in `unit` (as metricUnit names it), formatted as formatMetricValue does. */
+export function formatInUnit(unit: string, value: number | null, rangeEnd = 2100): string {
   if (unit === "years") return formatFractionalYear(value, rangeEnd);
   if (value === null) return "n/a";
   if (unit === "pp") return formatPercent(value, 1);
