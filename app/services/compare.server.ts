@@ -66,7 +66,7 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
       ref,
       kind: "forecast",
       forecastId: id,
-      label: `${loaded.row.commentId === null ? `Post's forecast by ${who}` : `Fork by ${who}`} (#${id})`,
+      label: `${loaded.row.commentId === null ? `Post's forecast by ${who}` : `${loaded.model?.quick ? "Answer" : "Fork"} by ${who}`} (#${id})`,
       href: `/forecasts/${id}`,
       modelId: loaded.row.modelId,
       modelTitle: loaded.model?.title ?? loaded.row.modelId,
@@ -96,7 +96,7 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
         const codeChanged = codeA !== null && codeB !== null && codeA !== codeB;
         if (codeChanged) {
           const change = codeDiff(codeA, codeB);
-          diff = [{ name: CODE_CHANGE, label: "The program's code", from: `${codeA.split("\n").length} lines`, to: `${change.added} ${change.added === 1 ? "line" : "lines"} added, ${change.removed} removed` }, ...(diff ?? [])];
+          diff = [{ name: CODE_CHANGE, label: "The program's code", from: `${codeA.split("\n").length} lines`, to: `${codeB.split("\n").length} lines (${change.added} added, ${change.removed} removed)` }, ...(diff ?? [])];
           notes.push("A and B run different programs, so the difference is not the inputs' alone and is not split by input. Each forecast's page shows its code.");
         }
         const current = la.model?.version;

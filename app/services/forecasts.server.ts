@@ -3,7 +3,8 @@ import { first, single, type Database, type Store, type Tables } from "../../db/
 import { commentVisibility, type Viewer } from "../discussion/permissions";
 import { answerQuestion, canonicalJson, cdfOf, diffInputs, getModel, prepareRun, type QuestionAnswer, type ComputeOptions, type EvaluateTask, type ForecastModel, type ForecastResult, type Inputs, type RunOutcome } from "../forecast/index";
 import { appError, notFound } from "../utils/errors";
-import { describeResult, describeShift, forecastSpec, overlaySpec, phoneSpec } from "../charts/index";
+import { describeResult, describeShift, forecastSpec, overlaySpec, phoneSpec, type ChartOptions } from "../charts/index";
+import type { TopLevelSpec } from "vega-lite";
 import { renderSvgCached } from "../utils/chart-svg.server";
 import { modelDefinitions, seriesCsv } from "./model-definitions.server";
 import { presentForecast } from "./forecast-view.server";
@@ -57,6 +58,17 @@ const inputErrors = (errors: { path: string; message: string }[]) =>
   appError(400, errors.map((e) => e.message).join("; "), Object.fromEntries(errors.map((e) => [e.path || "inputs", e.message])));
 
 export type ChartLayout = "wide" | "phone";
+
+/**
+ * A preview's chart at both of the editor's widths: the wide drawing where the preview spans the
+ * editor, the phone one where it sits beside the inputs or on a phone, so its text stays
+ * readable (docs/decisions/025). A drawing that fails is left out, not an error.
+ */
+async function previewCharts(key: string, build: (options: ChartOptions) => TopLevelSpec, wide: ChartOptions, label: string): Promise<{ svg: string | null; narrowSvg: string | null }> {
+  const draw = (k: string, spec: () => TopLevelSpec) => Promise.resolve().then(() => renderSvgCached(k, spec(), { label })).catch(() => null);
+  const [svg, narrowSvg] = await Promise.all([draw(key, () => build(wide)), draw(`${key}:phone`, () => phoneSpec(build))]);
+  return { svg, narrowSvg };
+}
 
 function chartSpec(result: ForecastResult, layout: ChartLayout) {
   return layout === "phone" ? phoneSpec((options) => forecastSpec(result, options)) : forecastSpec(result);
@@ -216,13 +228,8 @@ export function createForecastService(store: Store, now: Clock, runner: ComputeR
         shift = describeShift(parent.result, c.result);
       }
       const description = describeResult(c.result);
-      let svg: string | null = null;
-      try {
-        svg = await renderSvgCached(`main:${c.model.id}:${c.model.version}:${c.inputsHash}:${c.options.seed}:${c.options.sampleCount}`, forecastSpec(c.result), { label: description });
-      } catch {
-        svg = null;
-      }
-      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
+      const charts = await previewCharts(`main:${c.model.id}:${c.model.version}:${c.inputsHash}:${c.options.seed}:${c.options.sampleCount}`, (options) => forecastSpec(c.result, options), {}, description);
+      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, ...charts, description, shift, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
     },
 
     async forkPreview(modelId: string, partial: unknown, parentForecastId: number, sq: { source?: unknown; owner?: string }, viewer: Viewer) {
@@ -241,14 +248,9 @@ export function createForecastService(store: Store, now: Clock, runner: ComputeR
       const parentResult =
         parent.result && parent.row.modelVersion === c.model.version ? parent.result : (await this.compute(modelId, parent.inputs, { ...options, owner: sq.owner, ...(parentProgram ? { source: parentProgram.source } : {}) })).result;
       const shift = describeShift(parentResult, c.result);
-      let svg: string | null = null;
-      try {
-        const spec = overlaySpec(parentResult, c.result, { parent: "Parent forecast", fork: "Your fork" }, { compact: true });
-        svg = await renderSvgCached(`fork-preview:${parentForecastId}:${c.model.version}:${c.inputsHash}`, spec, { label: shift });
-      } catch {
-        svg = null;
-      }
-      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, svg, description: shift, shift, overlay: true, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
+      const labels = { parent: "Parent forecast", fork: "Your fork" };
+      const charts = await previewCharts(`fork-preview:${parentForecastId}:${c.model.version}:${c.inputsHash}`, (options) => overlaySpec(parentResult, c.result, labels, options), { compact: true }, shift);
+      return { modelId: c.model.id, modelVersion: c.model.version, headlines: c.result.headlines, ...charts, description: shift, shift, overlay: true, cached: c.cached, computeMs: Math.round(c.computeMs), seed: c.options.seed, sampleCount: c.options.sampleCount, ...programOfPreview(c) };
     },
 
     /** GET /api/models (model-definitions.server.ts). */

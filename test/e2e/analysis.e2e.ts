@@ -85,7 +85,7 @@ describe("analysis in the browser", () => {
     await form.getByLabel("Hardware cost halving time", { exact: true }).fill("1.5");
     await form.getByLabel("Hardware cost halving time", { exact: true }).blur();
     await textOf(form.locator(".fe-shift")).toMatch(/^median arrival 2053 → 204\d/);
-    const chart = form.locator(".fe-chart");
+    const chart = form.locator(".fe-chart:visible");
     await textOf(chart).toContain("Parent forecast");
     await textOf(chart).toContain("Your fork");
     expect(await chart.innerText()).not.toContain("Cotra 2020 spreadsheet");

@@ -27,7 +27,7 @@ describe("Squiggle models", () => {
     const editor = a.locator(".fe--squiggle");
     await textOf(editor.locator(".fe-status")).toContain("Up to date");
     await visible(editor.getByLabel("Target run size"));
-    await visible(editor.locator(".fe-chart svg"));
+    await visible(editor.locator(".fe-chart:visible svg"));
 
     // An error is shown at its line; fixing it brings the preview back.
     const code = editor.getByLabel("Squiggle program");

@@ -168,7 +168,7 @@ describe("compare", () => {
     const { status, body } = await json(`/api/compare?a=${fork.parent}&b=${fork.id}`);
     expect(status).toBe(200);
     expect(body.diff[0]).toMatchObject({ name: "$code", label: "The program's code" });
-    expect(body.diff[0].to).toMatch(/^\d+ lines? added, \d+ removed$/);
+    expect(body.diff[0].to).toMatch(/^\d+ lines \(\d+ added, \d+ removed\)$/);
     const notes = body.notes.join(" ");
     expect(notes).toMatch(/run different programs/);
     expect(notes).not.toMatch(/same inputs|difference is the inputs' alone/);
@@ -211,6 +211,9 @@ describe("fork preview", () => {
     expect(body.svg).toContain("Parent forecast");
     expect(body.svg).toContain("Your fork");
     expect(body.svg).not.toContain("Cotra 2020 spreadsheet");
+    // Drawn for a phone's width too: the editor shows that one beside its inputs.
+    expect(body.narrowSvg).toContain("Your fork");
+    expect(body.narrowSvg).not.toBe(body.svg);
     expect(body.shift).toMatch(/^median arrival 20\d\d → 20\d\d/);
   });
 });

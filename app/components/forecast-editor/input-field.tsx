@@ -61,8 +61,9 @@ export function InputField({ def, diff, pairStart, hidden }: { def: InputDef; di
   const whyId = ids.control(uid, `${WHY_FIELD}.${def.name}`);
 
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
-    const next = e.relatedTarget as Node | null;
-    if (e.currentTarget.contains(next)) return;
+    const next = e.relatedTarget as HTMLElement | null;
+    // Moving between the boxes of one value is not leaving it; moving on to its "why" box is.
+    if (e.currentTarget.contains(next) && !next?.closest(".fe-why")) return;
     const touch = () => dispatch({ type: "touch", name: def.name });
     // Leaving the editor (often for the submit button): an error appearing now would push
     // that button down between mousedown and mouseup and swallow the click, so wait a beat.

@@ -82,7 +82,10 @@ export function PreviewPanel({
           {result.svg ? (
             // The SVG string is server-rendered by our own chart renderer (vega View.toSVG
             // over engine data, see app/utils/chart-svg.server.ts); it is not user markup.
-            <div className="fe-chart" role="img" aria-label={result.description} dangerouslySetInnerHTML={{ __html: result.svg }} />
+            <>
+              <div className={`fe-chart fe-chart--wide${result.narrowSvg ? " has-narrow" : ""}`} role="img" aria-label={result.description} dangerouslySetInnerHTML={{ __html: result.svg }} />
+              {result.narrowSvg ? <div className="fe-chart fe-chart--narrow" role="img" aria-label={result.description} dangerouslySetInnerHTML={{ __html: result.narrowSvg }} /> : null}
+            </>
           ) : (
             <p className="fe-chart-missing">{result.description || "The chart could not be drawn for these inputs."}</p>
           )}

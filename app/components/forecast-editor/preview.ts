@@ -6,6 +6,8 @@ export interface PreviewResult {
   headlines: Headline[];
   /** Server-rendered chart SVG (our own renderer), or null when the chart failed. */
   svg: string | null;
+  /** The same chart drawn for a phone's width, for the preview beside the inputs or on a phone. */
+  narrowSvg?: string;
   description: string;
   /** Forks: a sentence on how the result moved against the parent. */
   shift?: string;
@@ -56,6 +58,7 @@ export function parsePreviewResponse(status: number, body: unknown): PreviewOutc
       description: typeof body.description === "string" ? body.description : "",
     };
     if (typeof body.shift === "string" && body.shift.trim()) result.shift = body.shift;
+    if (typeof body.narrowSvg === "string" && body.narrowSvg.trim()) result.narrowSvg = body.narrowSvg;
     if (isRecord(body.program) && Array.isArray(body.program.inputs) && isRecord(body.program.output)) {
       // The server's own shapes (the same InputDefs the schema validates against).
       result.program = { inputs: body.program.inputs as InputDef[], output: body.program.output as unknown as SquiggleOutputDecl };
