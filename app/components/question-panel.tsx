@@ -39,7 +39,8 @@ export function QuestionPanel({ question: q, compact = false, children }: { ques
       </p>
       <dl className="headlines question__aggregate" aria-label="The thread's aggregate">
         <div className="headline">
-          <dt>Answers</dt>
+          {/* People, not replies: each one's latest answer counts, the asker's included. */}
+          <dt>Forecasters</dt>
           <dd>{q.answers.length}</dd>
         </div>
         {aggregateItems(q).map(([label, value]) => (

@@ -59,7 +59,7 @@ describe("quick forecasts", () => {
     await w.goto(url);
     await waitForHydration(w);
     await textOf(w.locator(".live-status")).toContain("Live");
-    await textOf(aggregate(w, "Answers")).toBe("1");
+    await textOf(aggregate(w, "Forecasters")).toBe("1");
 
     const first = await person("cleo");
     await first.page.goto(url);
@@ -69,7 +69,7 @@ describe("quick forecasts", () => {
 
     // Median (35% + 22%) / 2 = 28.5%; geometric mean of odds √(7/13 × 11/39) = 0.3897 → 28.0%.
     for (const p of [w, a]) {
-      await textOf(aggregate(p, "Answers")).toBe("2");
+      await textOf(aggregate(p, "Forecasters")).toBe("2");
       await textOf(aggregate(p, "Median")).toBe("28.5%");
       await textOf(aggregate(p, "Geometric mean of odds")).toBe("28%");
     }
@@ -80,7 +80,7 @@ describe("quick forecasts", () => {
     await answer(second.page, "60%", "Epoch's estimates count even when labs stay quiet.");
     // Median of 22%, 35%, 60% is 35%; geometric mean of odds ∛(7/13 × 11/39 × 3/2) = 0.6109 → 37.9%.
     for (const p of [w, a, first.page]) {
-      await textOf(aggregate(p, "Answers")).toBe("3");
+      await textOf(aggregate(p, "Forecasters")).toBe("3");
       await textOf(aggregate(p, "Median")).toBe("35%");
       await textOf(aggregate(p, "Geometric mean of odds")).toBe("37.9%");
       await expect.poll(() => p.locator(".question__chart--wide svg").first().textContent(), { timeout: 10_000 }).toContain("BERT");
