@@ -74,8 +74,10 @@ export function createGuard(store: Store, now: () => number) {
       const target: Target = { ownerId: opts.ownerId ?? null, ...(opts.postId === undefined ? {} : { thread: await loadThread(db, t, opts.postId, actor.id) }) };
       return enforce(actor, action, target, now());
     },
-    /** What a reader may do in a thread, for the page to offer only those forms. */
-    /** `post`: an id, or the post as this same actor just read it (posts.bySlug), which saves a read. */
+    /**
+     * What a reader may do in a thread, for the page to offer only those forms. `post`: an id,
+     * or the post as this same actor just read it (posts.bySlug), which saves a read.
+     */
     async threadAbilities(actor: Actor | null, post: number | PostView) {
       if (actor === null) return { canReply: false, canFork: false, canVote: false, replyRefusal: "Log in to reply.", staff: false, author: false };
       const thread = typeof post === "number" ? await loadThread(db, t, post, actor.id) : threadOfPost(post);
