@@ -403,8 +403,11 @@ export function createForkService(store: Store, now: Clock, forecasts: ForecastS
       return renderSvgCached(`overlay:${fork.row.parentForecastId}:${forecastId}:${layout}`, spec, { label: shift });
     },
 
-    /** Every fork in a post's thread that this reader may see, presented, keyed by the comment that carries it. */
-    /** `authors` may still be on its way (the page reads the comments alongside): only the presentation waits for it. */
+    /**
+     * Every fork in a post's thread that this reader may see, presented, keyed by the comment
+     * that carries it. `authors` may still be on its way (the page reads the comments
+     * alongside): only the presentation waits for it.
+     */
     async presentForPost(postId: number, currentPostForecastId: number | null, authors: Map<number, string> | Promise<Map<number, string>>, viewer: Viewer): Promise<Record<number, ForkPresentation>> {
       const rows = (await forksOfPost.execute({ postId, postForecastId: currentPostForecastId })).filter((r) => commentVisibility(viewer, r) !== "hidden");
       const names = await authors;
