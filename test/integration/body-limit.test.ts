@@ -11,7 +11,9 @@ import { startApp, type RunningApp } from "../support/process";
 import { streamUpload, type UploadOutcome } from "../support/upload";
 
 const TOTAL = 50 * 1024 * 1024;
-const MAX_GROWTH_MB = 20;
+// Well under one 50 MB body, so a route that buffered one whole would fail; above the 20.5 MB a
+// PostgreSQL run reached on a slow day with nothing buffered (the heap grows as the routes run).
+const MAX_GROWTH_MB = 30;
 
 let app: RunningApp;
 let member: Client;
@@ -78,7 +80,7 @@ it("covers every route that exports an action", () => {
   expect(new Set(targets().map(([file]) => file).filter(Boolean))).toEqual(new Set(withAction));
 });
 
-it("answers a 50 MB chunked body on every body-taking route with 413, closes the connection, and grows RSS by < 20 MB", async () => {
+it("answers a 50 MB chunked body on every body-taking route with 413, closes the connection, and grows RSS by < 30 MB", async () => {
   const cookie = [...member.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   // Warm every route once with a small body, so loading route modules is not counted as growth.
   for (const [, path, type] of targets()) {
