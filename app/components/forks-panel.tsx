@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { PHONE_MEDIA } from "~/charts/theme";
 import { formatHeadline } from "~/forecast/format";
+import { diffSummary } from "~/forecast/squiggle/code-diff";
 import type { CommunityView, QuestionView, SpreadView } from "~/services/types";
 import type { AnyFork } from "./fork-card";
 import { InputSpreadView } from "./input-spread";
@@ -175,6 +176,6 @@ function PanelContents({ slug, forks, community, spread = null, question = null,
 /** A fork's changes in one line: its code (in lines), then each input as it set it. */
 function changesOf(f: AnyFork): string {
   const lines = "codeLines" in f ? f.codeLines : f.code ? f.code.diff : null;
-  const code = lines ? [`Code: ${lines.added} ${lines.added === 1 ? "line" : "lines"} added, ${lines.removed} removed`] : [];
+  const code = lines ? [`Code: ${diffSummary(lines).toLowerCase()}`] : [];
   return [...code, ...f.diff.map((d) => `${d.label}: ${d.to}`)].join("; ");
 }

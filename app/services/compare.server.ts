@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { first, type Store } from "../../db/store";
 import { describeShift, overlaySpec } from "../charts/index";
 import { answerQuestion, cdfOf, CODE_CHANGE, diffInputs, formatHeadline, formatMetricValue, metricValue, type ForecastResult } from "../forecast/index";
-import { codeDiff } from "../forecast/squiggle/code-diff";
+import { codeDiff, diffSummary } from "../forecast/squiggle/code-diff";
 import { drawOrNull, phoneVariant } from "./forecast-view.server";
 import { appError, notFound } from "../utils/errors";
 import type { Viewer } from "../discussion/permissions";
@@ -96,7 +96,7 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
         const codeChanged = codeA !== null && codeB !== null && codeA !== codeB;
         if (codeChanged) {
           const change = codeDiff(codeA, codeB);
-          diff = [{ name: CODE_CHANGE, label: "The program's code", from: `${codeA.split("\n").length} lines`, to: `${codeB.split("\n").length} lines (${change.added} added, ${change.removed} removed)` }, ...(diff ?? [])];
+          diff = [{ name: CODE_CHANGE, label: "The program's code", from: `${codeA.split("\n").length} lines`, to: `${codeB.split("\n").length} lines (${diffSummary(change).toLowerCase()})` }, ...(diff ?? [])];
           notes.push("A and B run different programs, so the difference is not the inputs' alone and is not split by input. Each forecast's page shows its code.");
         }
         const current = la.model?.version;

@@ -168,7 +168,7 @@ describe("compare", () => {
     const { status, body } = await json(`/api/compare?a=${fork.parent}&b=${fork.id}`);
     expect(status).toBe(200);
     expect(body.diff[0]).toMatchObject({ name: "$code", label: "The program's code" });
-    expect(body.diff[0].to).toMatch(/^\d+ lines \(\d+ added, \d+ removed\)$/);
+    expect(body.diff[0].to).toMatch(/^\d+ lines \(\d+ lines? added, \d+ lines? removed\)$/);
     const notes = body.notes.join(" ");
     expect(notes).toMatch(/run different programs/);
     expect(notes).not.toMatch(/same inputs|difference is the inputs' alone/);

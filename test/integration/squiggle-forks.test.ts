@@ -123,7 +123,7 @@ describe("forking a Squiggle forecast", () => {
     expect(page.text).toContain("The code change");
     // The forks table lists the code among the changes, not just the parameters.
     const table = page.text.slice(page.text.indexOf('class="forks-table"'));
-    expect(table).toMatch(/<td>Code: 2 lines added, 1 removed; Target: 2e28 flop<\/td>/);
+    expect(table).toMatch(/<td>Code: 2 lines added, 1 line removed; Target: 2e28 flop<\/td>/);
   });
 
   it("refuses a fork that changes nothing, and a code fork that does not run", async () => {

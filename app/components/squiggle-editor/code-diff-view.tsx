@@ -2,13 +2,7 @@
 // ones struck in red, added ones in green, each also marked with − or + for readers who do
 // not see colour, and a one-line summary.
 
-import type { CodeDiff } from "../../forecast/squiggle/code-diff";
-
-export function diffSummary(diff: CodeDiff): string {
-  const part = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
-  if (diff.added === 0 && diff.removed === 0) return "No lines changed";
-  return [diff.added ? part(diff.added, "line") + " added" : "", diff.removed ? part(diff.removed, "line") + " removed" : ""].filter(Boolean).join(", ");
-}
+import { diffSummary, type CodeDiff } from "../../forecast/squiggle/code-diff";
 
 export function CodeDiffView({ diff, caption }: { diff: CodeDiff; caption: string }) {
   return (

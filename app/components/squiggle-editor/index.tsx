@@ -7,7 +7,7 @@
 
 import { useEffect, useId, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { SQUIGGLE_LIMITS, SQUIGGLE_MODEL_ID, type Inputs } from "../../forecast/index";
-import { codeDiff } from "../../forecast/squiggle/code-diff";
+import { codeDiff, diffSummary } from "../../forecast/squiggle/code-diff";
 import { EditorContext, ids, type EditorContextValue } from "../forecast-editor/context";
 import type { EditorAction } from "../forecast-editor/editor-state";
 import { MODEL_FIELD, SOURCE_FIELD, WHY_FIELD, fieldName } from "../forecast-editor/form-fields";
@@ -18,7 +18,7 @@ import type { ProgramProblem } from "../forecast-editor/preview";
 import { useHydrated, useSubmitGuard } from "../forecast-editor/use-forecast-editor";
 import { invalidInputs, issuesByInput, pausedBecause } from "../forecast-editor/editor-state";
 import { useForecastPreview } from "../forecast-editor/use-forecast-preview";
-import { CodeDiffView, diffSummary } from "./code-diff-view";
+import { CodeDiffView } from "./code-diff-view";
 import { CodeEditor } from "./code-editor";
 import { deriveSquiggle, initialSquiggleState, squiggleReducer, type ProgramShape } from "./state";
 

@@ -54,3 +54,10 @@ export function codeDiff(parent: string, fork: string, context = 2): CodeDiff {
   }
   return out;
 }
+
+/** "2 lines added, 1 line removed": a code change in words, wherever one is listed. */
+export function diffSummary(diff: Pick<CodeDiff, "added" | "removed">): string {
+  const part = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  if (diff.added === 0 && diff.removed === 0) return "No lines changed";
+  return [diff.added ? part(diff.added, "line") + " added" : "", diff.removed ? part(diff.removed, "line") + " removed" : ""].filter(Boolean).join(", ");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeDiff } from "./code-diff";
+import { codeDiff, diffSummary } from "./code-diff";
 import { prepareSquiggleRun, squiggleSeed } from "./model";
 import { applyInputs, labelFromName, literalInputs, renderSquiggleValue, skeleton, squiggleNumber } from "./params";
 import { summarizeOutput } from "./result";
@@ -124,5 +124,11 @@ describe("codeDiff", () => {
       [4, "d = 4"],
     ]);
     expect(codeDiff("x\n", "x\n").hunks).toEqual([]);
+  });
+
+  it("says a change in words, leaving out a side with nothing on it", () => {
+    expect(diffSummary({ added: 2, removed: 1 })).toBe("2 lines added, 1 line removed");
+    expect(diffSummary({ added: 0, removed: 3 })).toBe("3 lines removed");
+    expect(diffSummary({ added: 0, removed: 0 })).toBe("No lines changed");
   });
 });
