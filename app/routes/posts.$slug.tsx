@@ -27,6 +27,7 @@ import { communityByUrl, forecastByUrl, forksOnce, markupOnce, spreadOnce, treeO
 import { forkParentOf } from "~/actions/fork-parent.server";
 import { socialMeta } from "~/components/social-meta";
 import { cardVersion } from "~/utils/chart-png.server";
+import { packComments, unpackComments } from "~/components/comment-rows";
 
 export const handle = SHARED_PAGE;
 
@@ -100,7 +101,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       spread: spreadOnce(context, spread),
       questions,
       askModel: search.get("ask"),
-      tree: treeOnce(context, shown.nodes),
+      // One string, not thousands of objects for turbo-stream to walk (discussion/packed-tree.ts).
+      tree: packComments(treeOnce(context, shown.nodes)),
       hidden: comments.length - (shown.nodes === tree ? comments.length : rendered),
       sort,
       viewer: context.user ? { id: context.user.id } : null,
@@ -116,7 +118,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { tags, sequence, post, forecast, forks, nearest, community, spread, questions, askModel, tree, hidden, sort, viewer, abilities, barred, forkParent } = useLoaderData<typeof loader>();
+  const { tags, sequence, post, forecast, forks, nearest, community, spread, questions, askModel, tree: packed, hidden, sort, viewer, abilities, barred, forkParent } = useLoaderData<typeof loader>();
+  const tree = useMemo(() => unpackComments(packed), [packed]);
   const quick = useMemo(() => quickForecasts(questions), [questions]);
   const [params] = useSearchParams();
   const mine = viewer?.id === post.author.id;

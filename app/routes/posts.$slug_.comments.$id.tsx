@@ -15,11 +15,12 @@ import { runLoader, actionRetryAfter } from "~/actions/http.server";
 import { threadAction } from "~/actions/post-actions.server";
 import { forkParentOf } from "~/actions/fork-parent.server";
 import { forksOnce } from "~/actions/lean-page.server";
+import { packComments, unpackComments } from "~/components/comment-rows";
 
 export const handle = SHARED_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Comment by ${data.focus.comment.author.displayName} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];
+  data ? [{ title: `Comment by ${data.focusAuthor} on ${data.post.title} · Forkcast` }] : [{ title: "Not found · Forkcast" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return runLoader(async () => {
@@ -56,7 +57,9 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       forkParent,
       post: { slug: post.slug, title: post.title, commentCount: post.commentCount },
       ancestors: ancestorsOf(all, id.data),
-      focus,
+      // One string, not thousands of objects for turbo-stream to walk (discussion/packed-tree.ts).
+      focus: packComments([focus]),
+      focusAuthor: focus.comment.author.displayName,
       sort,
       replyTo: search.has("reply") ? id.data : null,
       viewer: context.user ? { id: context.user.id } : null,
@@ -72,7 +75,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CommentPermalink() {
-  const { post, ancestors, focus, sort, viewer, replyTo, forks, nearest, replyMode, askModel, questions, forkParent, abilities } = useLoaderData<typeof loader>();
+  const { post, ancestors, focus: packed, sort, viewer, replyTo, forks, nearest, replyMode, askModel, questions, forkParent, abilities } = useLoaderData<typeof loader>();
+  const focus = useMemo(() => unpackComments(packed), [packed]);
   const quick = useMemo(() => quickForecasts(questions), [questions]);
   const roles = { staff: abilities.staff, author: abilities.author, signedIn: viewer !== null };
   const [params] = useSearchParams();
@@ -103,7 +107,7 @@ export default function CommentPermalink() {
         <h1 className="eyebrow">Thread</h1>
         <SortTabs current={sort} options={["top", "new", "old"]} params={params} />
       </div>
-      <CommentTree nodes={[focus]} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} askModel={askModel} forkParent={forkParent} forks={forks} nearest={nearest} questions={questions.replies} quick={quick} roles={roles} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
+      <CommentTree nodes={focus} slug={post.slug} viewerId={viewer?.id ?? null} replyTo={replyTo} replyMode={replyMode} askModel={askModel} forkParent={forkParent} forks={forks} nearest={nearest} questions={questions.replies} quick={quick} roles={roles} canVote={abilities.canVote} canReply={abilities.canReply} canFork={abilities.canFork} />
       {viewer && abilities.replyRefusal ? <p className="banner banner--warn">{abilities.replyRefusal}</p> : null}
     </div>
   );
