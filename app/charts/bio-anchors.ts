@@ -1,7 +1,7 @@
 // Bio Anchors chart: the arrival-year CDF, the model's main view.
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
-import { cdfEncoding, cdfLegendOrient, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
+import { cdfEncoding, cdfLegendOrient, fitMedianLabel, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
 import { cdfRows, isNum, yearDomain } from "./data";
 import { findHeadline, yearSubtitle } from "./text";
 import { formatPercent, formatYear } from "../forecast/format";
@@ -38,7 +38,7 @@ export function bioAnchorsSpec(result: ForecastResult, options: ChartOptions = {
     encoding: legend,
   });
   if (isNum(median)) {
-    layers.push(...medianLayers([{ year: median, color: COLORS.ink, label: `Median ${formatYear(median)}`, side: "right" }]));
+    layers.push(...medianLayers([fitMedianLabel({ year: median, color: COLORS.ink, label: `Median ${formatYear(median)}`, side: "right" }, domain, f)]));
   } else if (median === null) {
     layers.push(medianBeyondLayer(`Median after ${domain[1]}`, domain[1]));
   }

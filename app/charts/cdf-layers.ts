@@ -2,7 +2,8 @@
 // axes, the 50% guide, the median marker and the hover read-out.
 import { percentAxis, yearAxis } from "./axis-format";
 import type { CdfRow } from "./data";
-import { COLORS, INTERACTIVE_LAYER, labelOffset, type Layer } from "./theme";
+import { textWidth } from "./text-width";
+import { COLORS, INTERACTIVE_LAYER, labelOffset, plotSpan, type Frame, type Layer } from "./theme";
 
 export const YEAR_TITLE = "Year";
 export const PROB_TITLE = "Probability TAI has arrived (%)";
@@ -51,9 +52,39 @@ export function halfGuide(): Layer {
 export interface MedianMark {
   year: number;
   color: string;
-  label: string;
+  /** One line, or several stacked (fitMedianLabel splits a long one on narrow charts). */
+  label: string | string[];
   /** Which side of the point the label sits; chosen so it lands where no curve is. */
   side: "left" | "right";
+}
+
+const LABEL_FONT = 11.5;
+// A chart drawn as an image cannot load Inter, and the fallback sans runs up to ~15% wider
+// than the widths textWidth assumes.
+const FALLBACK_WIDER = 1.15;
+
+/**
+ * A lone median's label where it fits. Its preferred side, unless it would run past the drawing
+ * there (a late median on a phone-width chart read "Aggregate median 20…"); then the other side;
+ * then the same on more, shorter lines.
+ */
+export function fitMedianLabel(m: MedianMark, domain: [number, number], f: Frame): MedianMark {
+  const { plot, pad } = plotSpan(f);
+  const span = domain[1] - domain[0];
+  const x = span > 0 ? ((m.year - domain[0]) / span) * plot : 0;
+  const room = { left: x - 6, right: plot - x + pad - 6 };
+  const font = Math.max(LABEL_FONT, f.minFont);
+  const widest = (lines: string[]) => FALLBACK_WIDER * Math.max(...lines.map((l) => textWidth(l, font, true)));
+  const whole = typeof m.label === "string" ? m.label : m.label.join(" ");
+  const other = m.side === "left" ? "right" : "left";
+  const cut = whole.lastIndexOf(" ");
+  // One line; the year on a line of its own; a word a line.
+  const layouts = cut > 0 ? [[whole], [whole.slice(0, cut), whole.slice(cut + 1)], whole.split(" ")] : [[whole]];
+  const tries = layouts.flatMap((lines) => [[m.side, lines], [other, lines]] as [MedianMark["side"], string[]][]);
+  const fits = tries.find(([side, lines]) => widest(lines) <= room[side]);
+  if (!fits) return m;
+  const [side, lines] = fits;
+  return { ...m, side, label: lines.length === 1 ? lines[0]! : lines };
 }
 
 /**
@@ -84,7 +115,7 @@ export function medianLayers(marks: MedianMark[], rule = true): Layer[] {
       },
       {
         data: { values },
-        mark: { type: "text", ...labelOffset(left, [5, 4], [6, 5]), fontWeight: 600, fontSize: 11.5, color: m.color },
+        mark: { type: "text", ...labelOffset(left, [5, 4], [6, 5]), fontWeight: 600, fontSize: LABEL_FONT, lineHeight: 16, color: m.color },
         encoding: { x, y, text: { field: "label" } },
       },
     );

@@ -2,7 +2,7 @@
 // community view of a post's forecast, its forks and their aggregate (CDF models).
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
-import { cdfEncoding, cdfLegendOrient, halfGuide, medianLayers, type MedianMark } from "./cdf-layers";
+import { cdfEncoding, cdfLegendOrient, fitMedianLabel, halfGuide, medianLayers, type MedianMark } from "./cdf-layers";
 import { cdfRows, isNum, yearDomain, type CdfRow } from "./data";
 import { chosenFit, fitCurve, gptAxes, gptDomain, gptReferences, referenceLayers } from "./gpt-extrapolation";
 import { chosenCurve, chosenPoint, labelSide, lossAxes, pointLayers, shortLaw } from "./scaling-laws";
@@ -88,7 +88,7 @@ function gptOverlay(parent: ForecastResult, fork: ForecastResult, labels: Overla
     title: { text: title(f, labels.title ?? "How the fork changes the GPT-N curve"), subtitle: subtitle(f, shiftSubtitle(parent, fork), note) },
     encoding: gptAxes(domain),
     layer: [
-      ...referenceLayers(refs.filter((r) => !off.includes(r)), f),
+      ...referenceLayers(refs.filter((r) => !off.includes(r)), domain, f),
       { data: { values: tag(a, labels.parent) }, mark: { ...PARENT_LINE, clip: true }, encoding: legend },
       { data: { values: tag(b, labels.fork) }, mark: { ...FORK_LINE, clip: true }, encoding: legend },
     ],
@@ -168,7 +168,7 @@ export function communitySpec(own: ForecastResult, forks: ForecastResult[], aggr
     });
   }
   const marks = medianMarks([{ result: aggregate ?? own, color: aggregate ? COLORS.ink : COLORS.accent }]);
-  layers.push(...medianLayers(marks.map((m) => ({ ...m, label: `${aggregate ? "Aggregate median" : "Median"} ${m.label}` }))));
+  layers.push(...medianLayers(marks.map((m) => fitMedianLabel({ ...m, label: `${aggregate ? "Aggregate median" : "Median"} ${m.label}` }, domain, f))));
   const median = findHeadline(aggregate ?? own, "median");
   const sub = `${forks.length} fork${forks.length === 1 ? "" : "s"}${median ? ` · ${aggregate ? "aggregate" : "post"} median ${formatYear(median.value)}` : ""}`;
   return {

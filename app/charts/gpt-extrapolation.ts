@@ -6,7 +6,7 @@ import { exponentDomain, percentAxis, logFlopX } from "./axis-format";
 import { isNum, series } from "./data";
 import { findHeadline } from "./text";
 import { formatCount, formatHeadline, formatPercent, formatSci } from "../forecast/format";
-import { COLORS, INTERACTIVE_LAYER, frame, labelOffset, lineLegend, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
+import { COLORS, INTERACTIVE_LAYER, frame, labelOffset, lineLegend, plotSpan, tag, sourceLine, subtitle, title, topLevel, type ChartOptions, type Frame, type Layer } from "./theme";
 
 const SOURCE = "Method: Finnveden 2020, reimplemented; GPT-3 scores: Brown et al. 2020; reference lines derived here.";
 const X_TITLE = "Training compute of a compute-optimal run (FLOP, log scale)";
@@ -70,13 +70,44 @@ export function gptAxes(domain: [number, number]) {
 }
 
 /**
+ * Which side of its line each reference's label goes, or none: a label sits left of its line
+ * unless an earlier label holds that strip, then right; a label with no free strip is left out
+ * (its line stays, named in its tooltip). On a phone 14 orders of magnitude share ~220 px, and
+ * "1 cent per word" and "Transformative-model parameters" ran into each other.
+ */
+export function referenceSides(refs: Reference[], domain: [number, number], f: Frame): ("left" | "right" | null)[] {
+  const { plot } = plotSpan(f);
+  const strip = Math.max(10.5, f.minFont) + 2;
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => a >= -1 && b <= plot + 1 && taken.every(([lo, hi]) => b <= lo || a >= hi);
+  const order = refs.map((r, i) => ({ i, x: ((Math.log10(r.flop) - domain[0]) / Math.max(1e-9, domain[1] - domain[0])) * plot })).sort((a, b) => a.x - b.x);
+  const sides: ("left" | "right" | null)[] = refs.map(() => null);
+  for (const { i, x } of order) {
+    const left: [number, number] = [x - 3 - strip, x - 3];
+    const right: [number, number] = [x + 3, x + 3 + strip];
+    const side = free(...left) ? "left" : free(...right) ? "right" : null;
+    if (side) taken.push(side === "left" ? left : right);
+    sides[i] = side;
+  }
+  return sides;
+}
+
+/**
  * Vertical reference lines, labelled along the line from the bottom up: the fitted curves
  * are high on the right of the chart, where these budgets sit, so the bottom is free.
  */
-export function referenceLayers(refs: Reference[], f: Frame): Layer[] {
+export function referenceLayers(refs: Reference[], domain: [number, number], f: Frame): Layer[] {
   if (!refs.length) return [];
-  const values = refs.map((r) => ({ ...r, flopText: formatSci(r.flop, 2) }));
+  const sides = referenceSides(refs, domain, f);
+  const values = refs.map((r, i) => ({ ...r, flopText: formatSci(r.flop, 2), side: sides[i] }));
   const x = { field: "flop", type: "quantitative" } as const;
+  // angle 270 reads bottom-to-top; dx/dy apply after rotation (dx up, dy sideways).
+  // limit: a label longer than the plot is tall would push the title out of the frame.
+  const label = (side: "left" | "right"): Layer => ({
+    data: { values: values.filter((v) => v.side === side) },
+    mark: { type: "text", angle: 270, align: "left", baseline: side === "left" ? "bottom" : "top", dx: 6, dy: side === "left" ? -3 : 3, fontSize: 10.5, color: COLORS.inkSoft, limit: Math.max(60, f.height - 160) },
+    encoding: { x, y: { value: "height" }, text: { field: "label" } },
+  });
   return [
     {
       data: { values },
@@ -93,13 +124,8 @@ export function referenceLayers(refs: Reference[], f: Frame): Layer[] {
         ],
       },
     },
-    {
-      data: { values },
-      // angle 270 reads bottom-to-top; dx/dy apply after rotation (dx up, dy sideways).
-      // limit: a label longer than the plot is tall would push the title out of the frame.
-      mark: { type: "text", angle: 270, align: "left", baseline: "bottom", dx: 6, dy: -3, fontSize: 10.5, color: COLORS.inkSoft, limit: Math.max(60, f.height - 160) },
-      encoding: { x, y: { value: "height" }, text: { field: "label" } },
-    },
+    ...(values.some((v) => v.side === "left") ? [label("left")] : []),
+    ...(values.some((v) => v.side === "right") ? [label("right")] : []),
   ];
 }
 
@@ -119,7 +145,7 @@ export function gptSpec(result: ForecastResult, options: ChartOptions = {}): Top
     // Compact plots are too short for a legend inside without covering the curves.
     f.compact ? "top" : "top-left",
   );
-  const layers: Layer[] = [...referenceLayers(refs.filter((r) => !off.includes(r)), f)];
+  const layers: Layer[] = [...referenceLayers(refs.filter((r) => !off.includes(r)), domain, f)];
   // The other fit first (underneath), the headline fit on top and thicker.
   for (const fit of fits) {
     layers.push({

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { exponentDomain, logScaleAxis, percentAxis } from "./axis-format";
-import { cdfEncoding, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
+import { cdfEncoding, fitMedianLabel, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
 import { cdfRows, isNum, series, yearDomain } from "./data";
 import { formatNumber, formatPercent, formatYear } from "../forecast/format";
 import { findHeadline, outputKind, quantitySubtitle, squiggleLabel as label, yearSubtitle } from "./text";
@@ -21,7 +21,7 @@ function yearSpec(result: ForecastResult, options: ChartOptions): TopLevelSpec {
   const domain = yearDomain(cdf);
   const median = findHeadline(result, "median")?.value;
   const layers: Layer[] = [halfGuide(), { data: { values: cdf }, mark: { type: "line", strokeWidth: 2.5, color: COLORS.accent } }];
-  if (isNum(median)) layers.push(...medianLayers([{ year: median, color: COLORS.ink, label: `Median ${formatYear(median)}`, side: "right" }]));
+  if (isNum(median)) layers.push(...medianLayers([fitMedianLabel({ year: median, color: COLORS.ink, label: `Median ${formatYear(median)}`, side: "right" }, domain, f)]));
   else if (median === null) layers.push(medianBeyondLayer(`Median after ${domain[1]}`, domain[1]));
   const hover = cdf.map((r) => ({ ...r, yearText: String(r.year), pText: formatPercent(r.p) }));
   layers.push(hoverLayer(hover, [{ field: "yearText", title: "Year" }, { field: "pText", title: "P(by then)" }], COLORS.accent));

@@ -97,11 +97,32 @@ function legendsBelow<T>(spec: T): T {
   return out as T;
 }
 
-/** Axis titles longer than the plot is wide end in an ellipsis instead of widening the chart past its frame. */
-function shortAxisTitles<S>(spec: S): S {
-  const s = spec as { config?: Config };
-  if (!s.config) return spec;
-  return { ...spec, config: { ...s.config, axis: { ...s.config.axis, titleLimit: PHONE.width - 50 } } };
+// What a phone chart's axis title may span: the plot's width (the drawing less the y-axis)
+// for x, its height for y; a y title's lines widen the y-axis, so it gets fewer.
+const PHONE_TITLE_SPAN: Record<string, { width: number; lines: number }> = { x: { width: PHONE.width - 80, lines: 3 }, y: { width: PHONE.plotHeight, lines: 2 } };
+
+/**
+ * Axis titles longer than the plot wrap, so "Training compute of a compute-optimal run" is read
+ * whole; what runs past the last line allowed ends in an ellipsis (titleLimit) rather than
+ * widen the chart past its frame.
+ */
+function wrapAxisTitles<S>(spec: S, channel: string | null = null): S {
+  if (Array.isArray(spec)) return spec.map((v: unknown) => wrapAxisTitles(v, null)) as S;
+  if (spec === null || typeof spec !== "object") return spec;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    const span = key === "axis" && channel !== null ? PHONE_TITLE_SPAN[channel] : undefined;
+    const axis = value as { title?: unknown } | null;
+    if (span !== undefined && axis !== null && typeof axis === "object" && typeof axis.title === "string") {
+      const lines = wrap(axis.title, span.width, PHONE.minFont);
+      const kept = lines.length <= span.lines ? lines : [...lines.slice(0, span.lines - 1), lines.slice(span.lines - 1).join(" ")];
+      out[key] = { ...axis, title: kept.length === 1 ? kept[0] : kept };
+    } else {
+      out[key] = wrapAxisTitles(value, key === "x" || key === "y" ? key : null);
+    }
+  }
+  const s = out as { config?: Config };
+  return (s.config ? { ...out, config: { ...s.config, axis: { ...s.config.axis, titleLimit: PHONE.width - 50 } } } : out) as S;
 }
 
 /**
@@ -117,7 +138,7 @@ function growDown<S>(spec: S): S {
 
 /** A chart builder's phone layout: drawn at the phone's width, no text under PHONE.minFont, legends below. */
 export function phoneSpec<S>(build: (options: ChartOptions) => S): S {
-  return growDown(shortAxisTitles(legendsBelow(raiseFonts(build(PHONE_OPTIONS), PHONE.minFont))));
+  return growDown(wrapAxisTitles(legendsBelow(raiseFonts(build(PHONE_OPTIONS), PHONE.minFont))));
 }
 
 export const CONFIG: Config = {
@@ -209,6 +230,16 @@ export function lineLegend(entries: { label: string; color: string; dash?: numbe
 /** A point's text label set off diagonally: above-left of it (`aboveLeft`) or below-right, by [dx, dy] pixels on that side. */
 export function labelOffset(aboveLeft: boolean, left: [number, number], right: [number, number]): { align: "left" | "right"; baseline: "top" | "bottom"; dx: number; dy: number } {
   return aboveLeft ? { align: "right", baseline: "bottom", dx: -left[0], dy: -left[1] } : { align: "left", baseline: "top", dx: right[0], dy: right[1] };
+}
+
+/**
+ * The plot's width on a chart `f` wide, estimated: the y-axis (its title, tick labels such as
+ * "100%", gaps) comes first. `pad` is the right padding a label may run into.
+ */
+export function plotSpan(f: Frame): { plot: number; pad: number } {
+  const font = Math.max(11, f.minFont);
+  const yAxis = 6 + 1.3 * font + textWidth("100%", font) + 12;
+  return { plot: f.width - yAxis - 12, pad: 12 };
 }
 
 export const tag = <T extends object>(rows: T[], label: string) => rows.map((r) => ({ ...r, series: label }));
