@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { cdfEncoding, cdfLegendOrient, fitMedianLabel, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
-import { cdfRows, isNum, yearDomain } from "./data";
+import { cdfRows, inYears, isNum, yearDomain } from "./data";
 import { findHeadline, yearSubtitle } from "./text";
 import { formatPercent, formatYear } from "../forecast/format";
 import { COLORS, frame, lineLegend, sourceLine, subtitle, tag, title, topLevel, type ChartOptions, type Layer } from "./theme";
@@ -13,9 +13,10 @@ const SOURCE = "Model: Cotra 2020 Bio Anchors, reimplemented; faint dashed line:
 
 export function bioAnchorsSpec(result: ForecastResult, options: ChartOptions = {}): TopLevelSpec {
   const f = frame(options);
-  const cdf = cdfRows(result);
+  const all = cdfRows(result);
   const reference = cdfRows(result, "reference");
-  const domain = yearDomain(cdf);
+  const domain = yearDomain(all);
+  const cdf = inYears(all, domain);
   const median = findHeadline(result, "median")?.value;
   const legend = lineLegend(
     [

@@ -3,7 +3,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { cdfEncoding, cdfLegendOrient, fitMedianLabel, halfGuide, medianLayers, type MedianMark } from "./cdf-layers";
-import { cdfRows, isNum, yearDomain, type CdfRow } from "./data";
+import { cdfRows, inYears, isNum, yearDomain, type CdfRow } from "./data";
 import { chosenFit, fitCurve, gptAxes, gptDomain, gptReferences, referenceLayers } from "./gpt-extrapolation";
 import { chosenCurve, chosenPoint, labelSide, lossAxes, pointLayers, shortLaw } from "./scaling-laws";
 import { findHeadline, shiftSubtitle } from "./text";
@@ -46,9 +46,9 @@ const yTitleOf = (result: ForecastResult) => (result?.modelId === "squiggle" ? "
 
 function cdfOverlay(parent: ForecastResult, fork: ForecastResult, labels: OverlayLabels, options: ChartOptions): TopLevelSpec {
   const f = frame(options);
-  const a = cdfRows(parent);
-  const b = cdfRows(fork);
-  const domain = yearDomain(a, b);
+  const domain = yearDomain(cdfRows(parent), cdfRows(fork));
+  const a = inYears(cdfRows(parent), domain);
+  const b = inYears(cdfRows(fork), domain);
   const legend = lineLegend([{ label: labels.parent, color: COLORS.neutral }, { label: labels.fork, color: COLORS.fork }], cdfLegendOrient([a, b], domain));
   // A faint band between the curves shows where, and by how much, the fork moved.
   const byYear = new Map(b.map((r) => [r.year, r.p]));
@@ -141,10 +141,10 @@ export function overlaySpec(parent: ForecastResult, fork: ForecastResult, labels
  */
 export function communitySpec(own: ForecastResult, forks: ForecastResult[], aggregate: ForecastResult | null, options: ChartOptions = {}): TopLevelSpec {
   const f = frame(options);
-  const ownRows = cdfRows(own);
-  const forkRows = forks.map((r) => cdfRows(r));
-  const aggRows = aggregate ? cdfRows(aggregate) : [];
-  const domain = yearDomain(ownRows, aggRows, ...forkRows);
+  const domain = yearDomain(cdfRows(own), aggregate ? cdfRows(aggregate) : [], ...forks.map((r) => cdfRows(r)));
+  const ownRows = inYears(cdfRows(own), domain);
+  const forkRows = forks.map((r) => inYears(cdfRows(r), domain));
+  const aggRows = aggregate ? inYears(cdfRows(aggregate), domain) : [];
   const forkLabel = `Forks (${forks.length})`;
   const entries = [
     { label: "This post", color: COLORS.accent },

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { ForecastResult } from "../forecast/types";
 import { exponentDomain, logScaleAxis, percentAxis } from "./axis-format";
 import { cdfEncoding, fitMedianLabel, halfGuide, hoverLayer, medianBeyondLayer, medianLayers } from "./cdf-layers";
-import { cdfRows, isNum, series, yearDomain } from "./data";
+import { cdfRows, inYears, isNum, series, yearDomain } from "./data";
 import { formatNumber, formatPercent, formatYear } from "../forecast/format";
 import { findHeadline, outputKind, quantitySubtitle, squiggleLabel as label, yearSubtitle } from "./text";
 import { COLORS, frame, lineLegend, sourceLine, subtitle, tag, title, topLevel, type ChartOptions, type Layer } from "./theme";
@@ -17,8 +17,9 @@ const PROB_TITLE = "Probability it has happened (%)";
 
 function yearSpec(result: ForecastResult, options: ChartOptions): TopLevelSpec {
   const f = frame(options);
-  const cdf = cdfRows(result);
-  const domain = yearDomain(cdf);
+  const all = cdfRows(result);
+  const domain = yearDomain(all);
+  const cdf = inYears(all, domain);
   const median = findHeadline(result, "median")?.value;
   const layers: Layer[] = [halfGuide(), { data: { values: cdf }, mark: { type: "line", strokeWidth: 2.5, color: COLORS.accent } }];
   if (isNum(median)) layers.push(...medianLayers([fitMedianLabel({ year: median, color: COLORS.ink, label: `Median ${formatYear(median)}`, side: "right" }, domain, f)]));
