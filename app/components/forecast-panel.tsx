@@ -93,9 +93,12 @@ function PanelContents({ forecast, headlineCount = 8, sensitivity = null, questi
           <QuestionBox forecastId={forecast.id} cdf={forecast.cdf} initial={question} />
         </div>
       ) : null}
-      <div id="sensitivity">
-        <SensitivityPanel forecastId={forecast.id} initial={sensitivity} />
-      </div>
+      {forecast.method === "stated" ? null : (
+        // A stated answer has no inputs to vary: its inputs are the answer.
+        <div id="sensitivity">
+          <SensitivityPanel forecastId={forecast.id} initial={sensitivity} />
+        </div>
+      )}
       <Kept as="details" className="forecast-panel__inputs" value={forecast.inputs}>
         {(inputs) => <InputsTables inputs={inputs} />}
       </Kept>
@@ -124,14 +127,21 @@ function PanelContents({ forecast, headlineCount = 8, sensitivity = null, questi
       </details>
       {forecast.versionNote ? <p className="forecast-panel__version-note">{forecast.versionNote}</p> : null}
       <p className="forecast-panel__provenance">
-        {forecast.program ? `Run by ${forecast.program.interpreter} · adapter version ${forecast.modelVersion}` : `Model version ${forecast.modelVersion}`}
-        {forecast.current ? "" : " (an older version of this model)"} · seed {forecast.seed} · {forecast.sampleCount.toLocaleString("en-US")} samples ·{" "}
-        <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={forecast.urls.csv ?? `/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
+        {provenance(forecast)} · <a href={`/api/forecasts/${forecast.id}`}>JSON</a> · <a href={forecast.urls.csv ?? `/api/forecasts/${forecast.id}.csv`}>CSV</a> ·{" "}
         <a href={forecast.urls.svg ?? `/api/forecasts/${forecast.id}.svg`}>SVG</a>
       </p>
       {embedTitle !== null ? <EmbedButton forecastId={forecast.id} title={embedTitle} origin={origin} open={embedOpen} /> : null}
     </>
   );
+}
+
+/** What ran, and how: the seed and sample count only where sampling made the numbers. */
+function provenance(f: PanelProps["forecast"]): string {
+  if (f.method === "stated") return "A stated answer, not a model run";
+  const what = f.program ? `Run by ${f.program.interpreter} · adapter version ${f.modelVersion}` : `Model version ${f.modelVersion}`;
+  const older = f.current ? "" : " (an older version of this model)";
+  const how = f.method === "exact" ? "worked out exactly, no sampling" : `seed ${f.seed} · ${f.sampleCount.toLocaleString("en-US")} samples`;
+  return `${what}${older} · ${how}`;
 }
 
 function InputsTables({ inputs }: { inputs: Inputs }) {

@@ -100,16 +100,20 @@ export function createCompareService(store: Store, forecasts: ForecastService, f
           notes.push("A and B run different programs, so the difference is not the inputs' alone and is not split by input. Each forecast's page shows its code.");
         }
         const current = la.model?.version;
-        const shared = a.row!.seed === b.row!.seed && a.row!.sampleCount === b.row!.sampleCount && a.row!.modelVersion === current && b.row!.modelVersion === current;
-        if (!shared && la.model) {
+        // Seed and sample count make a difference only to a sampled model; a closed-form model
+        // and a stated answer come out the same on any draws.
+        const sampled = la.model?.sampled !== false;
+        const sameDraws = !sampled || (a.row!.seed === b.row!.seed && a.row!.sampleCount === b.row!.sampleCount);
+        const older = a.row!.modelVersion !== current || b.row!.modelVersion !== current;
+        if ((older || !sameDraws) && la.model) {
           // Different draws (or an older model version): both recomputed on A's seed, so the
           // difference is the inputs' alone.
           const options = { seed: a.row!.seed, sampleCount: a.row!.sampleCount };
           aResult = a.row!.modelVersion === current ? aResult : ((await analysis.onSeed(a.forecastId!, options)) ?? aResult);
           bResult = (await analysis.onSeed(b.forecastId!, options)) ?? bResult;
-          notes.push(`B was made on other random draws${b.row!.modelVersion !== current || a.row!.modelVersion !== current ? " or an older model version" : ""}; both are shown recomputed with model version ${current} on A's seed (${a.row!.seed})${codeChanged ? "" : ", so the difference is the inputs' alone"}.`);
-        } else if (!la.model?.quick && !codeChanged) {
-          // A quick forecast is a number as typed: its samples say nothing worth reading.
+          const made = sameDraws ? "One of them was made with an older model version" : `B was made on other random draws${older ? " or an older model version" : ""}`;
+          notes.push(`${made}; both are shown recomputed with model version ${current}${sampled ? ` on A's seed (${a.row!.seed})` : ""}${codeChanged ? "" : ", so the difference is the inputs' alone"}.`);
+        } else if (sampled && !codeChanged) {
           notes.push(`Both forecasts share one seed (${a.row!.seed}) and ${a.row!.sampleCount.toLocaleString("en-US")} samples: the difference is the inputs' alone.`);
         }
         const record = diff && diff.length && !codeChanged ? await analysis.attributeForecasts(a.forecastId!, b.forecastId!) : null;

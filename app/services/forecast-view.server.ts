@@ -122,6 +122,7 @@ async function buildPresentation(
     current: model?.version === row.modelVersion,
     seed: row.seed,
     sampleCount: row.sampleCount,
+    method: model?.quick ? "stated" : model && !model.sampled ? "exact" : "sampled",
     headlines: result?.headlines ?? [],
     svg,
     // Plain JSON for the page; the browser hands it back to vega-embed unchanged.

@@ -263,6 +263,11 @@ export interface ForecastPresentation {
   current: boolean;
   seed: number;
   sampleCount: number;
+  /**
+   * How its numbers came about: drawn from `sampleCount` samples under `seed`; worked out in
+   * closed form (seed and samples play no part); or stated by a person (a quick answer).
+   */
+  method: "sampled" | "exact" | "stated";
   headlines: Headline[];
   svg: string | null;
   /** The vega-lite spec, so the browser can make the static SVG interactive. */

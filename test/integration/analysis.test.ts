@@ -1,7 +1,7 @@
 // Sensitivity, the reader's own question, the solver, compare, fork attribution and the fork
 // preview against a real server and the seeded threads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/client";
+import { Client, signedUpClient } from "../support/client";
 import { queryAll, queryOne } from "../support/db";
 import { startTestServer, type TestServer } from "../support/server";
 import { parseCsv } from "../support/csv";
@@ -189,6 +189,27 @@ describe("compare", () => {
     }
     const page = await client.get(`/compare?a=${answer.parent}&b=${answer.id}`);
     expect(page.text).not.toContain("Years are fractional");
+  });
+
+  it("speaks of seeds and samples only where sampling made the numbers", async () => {
+    const gpt = (await queryOne<{ forecast_id: number; slug: string }>(server, "SELECT p.forecast_id, p.slug FROM posts p JOIN forecasts f ON f.id = p.forecast_id WHERE f.model_id = 'gpt-extrapolation'"))!;
+    const forker = await signedUpClient(server.url, "exact-forker");
+    const reply = await forker.post(`/posts/${gpt.slug}`, { intent: "reply", markdown: "Linear instead.", parentId: "", forkOf: gpt.forecast_id, "fork.$model": "gpt-extrapolation", "fork.fit": "linear" });
+    expect(reply.status).toBe(200);
+    const fork = (await queryOne<{ id: number }>(server, "SELECT id FROM forecasts WHERE parent_forecast_id = ?", gpt.forecast_id))!;
+    const { status, body } = await json(`/api/compare?a=${gpt.forecast_id}&b=${fork.id}`);
+    expect(status).toBe(200);
+    expect(body.diff.map((d: { name: string }) => d.name)).toEqual(["fit"]);
+    expect(body.notes.join(" ")).not.toMatch(/seed|samples|random draws/);
+    // The forecast pages say the same: sampled, worked out exactly, or stated by a person.
+    const provenance = async (id: number) => /class="forecast-panel__provenance">([^<]*)/.exec((await client.get(`/forecasts/${id}`)).text)![1]!;
+    expect(await provenance(postForecast)).toMatch(/seed \d+ · 100,000 samples/);
+    expect(await provenance(gpt.forecast_id)).toMatch(/worked out exactly, no sampling/);
+    const answer = (await queryOne<{ id: number }>(server, "SELECT id FROM forecasts WHERE model_id = 'quick-probability' AND parent_forecast_id IS NOT NULL ORDER BY id LIMIT 1"))!;
+    expect(await provenance(answer.id)).toMatch(/^A stated answer, not a model run/);
+    // A typed answer has no inputs to vary: no "what moves this forecast".
+    expect((await client.get(`/forecasts/${answer.id}`)).text).not.toContain('id="sensitivity"');
+    expect((await client.get(`/forecasts/${gpt.forecast_id}`)).text).toContain('id="sensitivity"');
   });
 
   it("refuses what it cannot compare", async () => {
