@@ -5,6 +5,7 @@ import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 
 import type { TopLevelSpec } from "vega-lite";
 import { InlineSvg } from "./inline-svg";
 import { isOnce, Kept, type Once } from "./kept";
+import { PHONE_MEDIA } from "~/charts/theme";
 
 export interface ChartTable {
   caption: string;
@@ -42,6 +43,9 @@ const NARROW_PX = 560;
  * engine data, post-processed in app/utils/chart-svg.server.ts), never by users. Text that
  * users can influence (fork labels) is escaped by vega's SVG serializer.
  */
+/** A transparent 1×1 GIF: what a wider screen "loads" for the phone drawing. */
+const EMPTY_IMAGE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
 function StaticSvg({ svg, hidden, narrow }: { svg: SvgSource; hidden?: boolean; narrow?: SvgSource | null }) {
   const wide = narrow ? "forecast-chart__static forecast-chart__static--wide" : "forecast-chart__static";
   return (
@@ -50,9 +54,13 @@ function StaticSvg({ svg, hidden, narrow }: { svg: SvgSource; hidden?: boolean; 
       {!narrow ? null : typeof narrow === "string" ? (
         <div className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden} dangerouslySetInnerHTML={{ __html: narrow }} />
       ) : (
-        // By URL, an image: the page carries the wide drawing inline once, and a lazy image that
-        // CSS hides on wider screens is never fetched there (docs/decisions/025). The caption describes it.
-        <img className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden} src={narrow.url} alt="" loading="lazy" decoding="async" />
+        // By URL, an image: the page carries the wide drawing inline once. A lazy image that CSS
+        // hides is still fetched by Chromium, so wider screens pick an empty source instead
+        // (docs/decisions/025). The caption describes it.
+        <picture className="forecast-chart__static forecast-chart__static--narrow" hidden={hidden}>
+          <source media={`not all and ${PHONE_MEDIA}`} srcSet={EMPTY_IMAGE} />
+          <img src={narrow.url} alt="" loading="lazy" decoding="async" />
+        </picture>
       )}
     </>
   );

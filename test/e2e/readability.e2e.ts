@@ -67,7 +67,7 @@ describe("charts on a 390 px phone", () => {
   it("the post's chart, the forks panel and each fork card draw no text under 12 CSS px", async () => {
     // Without JavaScript the server's drawings stay: the phone ones, picked by width and served by URL.
     const plain = await openPage(PHONE, POST, false);
-    for (const selector of [".forecast-panel img.forecast-chart__static--narrow", ".forks-panel__chart img"]) {
+    for (const selector of [".forecast-panel .forecast-chart__static--narrow img", ".forks-panel__chart img"]) {
       const { src, px } = await imageTextSizes(plain, plain.locator(selector));
       expect(src).toMatch(/\.phone\.svg\?v=[0-9a-f]{16}$/);
       expect(px, `${src}: smallest text`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
@@ -97,6 +97,24 @@ describe("charts on a 390 px phone", () => {
     const sizes = await renderedTextSizes(page, ".forecast-chart__static, .forecast-chart__live:not([hidden])");
     expect(sizes.length).toBeGreaterThan(10);
     expect(tooSmall(sizes)).toBe("");
+  });
+});
+
+describe("charts on a desktop", () => {
+  it("fetch no phone drawing: the page reads the wide ones only", async () => {
+    const page = await newPage(e2e.browser, { viewport: DESKTOP });
+    const phone: string[] = [];
+    page.on("request", (r) => {
+      if (/\.phone\.(svg|spec)/.test(r.url())) phone.push(r.url());
+    });
+    await page.goto(`${e2e.app.url}${POST}`);
+    await waitForHydration(page);
+    // Every chart on the page comes into view, so lazy images and interactive views start.
+    for (const chart of await page.locator(".forecast-chart, .forks-panel__chart, .fork-card__chart").all()) await chart.scrollIntoViewIfNeeded();
+    await visible(page.locator(".forecast-panel .forecast-chart__live svg"));
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(".fork-card__chart img").count()).toBeGreaterThan(0);
+    expect(phone).toEqual([]);
   });
 });
 
