@@ -46,9 +46,10 @@ const yTitleOf = (result: ForecastResult) => (result?.modelId === "squiggle" ? "
 
 function cdfOverlay(parent: ForecastResult, fork: ForecastResult, labels: OverlayLabels, options: ChartOptions): TopLevelSpec {
   const f = frame(options);
-  const domain = yearDomain(cdfRows(parent), cdfRows(fork));
-  const a = inYears(cdfRows(parent), domain);
-  const b = inYears(cdfRows(fork), domain);
+  const [allA, allB] = [cdfRows(parent), cdfRows(fork)];
+  const domain = yearDomain(allA, allB);
+  const a = inYears(allA, domain);
+  const b = inYears(allB, domain);
   const legend = lineLegend([{ label: labels.parent, color: COLORS.neutral }, { label: labels.fork, color: COLORS.fork }], cdfLegendOrient([a, b], domain));
   // A faint band between the curves shows where, and by how much, the fork moved.
   const byYear = new Map(b.map((r) => [r.year, r.p]));
@@ -141,10 +142,11 @@ export function overlaySpec(parent: ForecastResult, fork: ForecastResult, labels
  */
 export function communitySpec(own: ForecastResult, forks: ForecastResult[], aggregate: ForecastResult | null, options: ChartOptions = {}): TopLevelSpec {
   const f = frame(options);
-  const domain = yearDomain(cdfRows(own), aggregate ? cdfRows(aggregate) : [], ...forks.map((r) => cdfRows(r)));
-  const ownRows = inYears(cdfRows(own), domain);
-  const forkRows = forks.map((r) => inYears(cdfRows(r), domain));
-  const aggRows = aggregate ? inYears(cdfRows(aggregate), domain) : [];
+  const [allOwn, allAgg, allForks] = [cdfRows(own), aggregate ? cdfRows(aggregate) : [], forks.map((r) => cdfRows(r))];
+  const domain = yearDomain(allOwn, allAgg, ...allForks);
+  const ownRows = inYears(allOwn, domain);
+  const forkRows = allForks.map((rows) => inYears(rows, domain));
+  const aggRows = inYears(allAgg, domain);
   const forkLabel = `Forks (${forks.length})`;
   const entries = [
     { label: "This post", color: COLORS.accent },

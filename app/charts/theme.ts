@@ -97,9 +97,9 @@ function legendsBelow<T>(spec: T): T {
   return out as T;
 }
 
-// What a phone chart's axis title may span: the plot's width (the drawing less the y-axis)
-// for x, its height for y; a y title's lines widen the y-axis, so it gets fewer.
-const PHONE_TITLE_SPAN: Record<string, { width: number; lines: number }> = { x: { width: PHONE.width - 80, lines: 3 }, y: { width: PHONE.plotHeight, lines: 2 } };
+// What a phone chart's axis title may span: the plot's width (plotSpan) for x, its height for
+// y; a y title's lines widen the y-axis, so it gets fewer.
+const PHONE_TITLE_SPAN: Record<string, { width: number; lines: number }> = { x: { width: plotSpan(frame(PHONE_OPTIONS)).plot, lines: 3 }, y: { width: PHONE.plotHeight, lines: 2 } };
 
 /**
  * Axis titles longer than the plot wrap, so "Training compute of a compute-optimal run" is read
